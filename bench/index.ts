@@ -1,0 +1,16 @@
+/** `npm run bench`: runs every bench/*.bench.ts in this process and prints their reports. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+async function main(): Promise<void> {
+  const files = readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts')).sort();
+  for (const file of files) {
+    const mod = (await import(join(__dirname, file))) as { run: () => Promise<string[]> | string[] };
+    for (const line of await mod.run()) console.log(line);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

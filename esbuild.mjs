@@ -1,0 +1,51 @@
+// Bundles the extension (Node), the CLI (Node) and the webview scripts (browser) into dist/.
+// Usage: node esbuild.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'info',
+  define: { __VERSION__: JSON.stringify(version) },
+};
+
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
+
+const builds = [
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' },
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    // One script per webview: webview/<name>/main.ts becomes dist/webview/<name>.js.
+    entryPoints: Object.fromEntries(readdirSync('webview')
+      .filter((name) => existsSync(`webview/${name}/main.ts`))
+      .map((name) => [name, `webview/${name}/main.ts`])),
+    outdir: 'dist/webview',
+  },
+  // The integration suite runs inside the extension host; mocha comes from node_modules there.
+  // It is never packaged (out/ is outside the .vscodeignore allowlist).
+  {
+    ...node,
+    entryPoints: { index: 'test/integration/index.ts' },
+    outdir: 'out/test/integration',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    minify: false,
+  },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

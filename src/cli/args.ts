@@ -1,0 +1,25 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './exitCodes';
+import type { OutputFormat } from './io';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Options every command takes. */
+export const commonOptions = {
+  format: { type: 'string', default: 'text' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies Options;
+
+/** `util.parseArgs` that turns its errors into usage errors. */
+export function parseCommandArgs<O extends Options>(args: string[], options: O, allowPositionals = true) {
+  try {
+    return parseArgs({ args, options: { ...commonOptions, ...options }, allowPositionals, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+export function outputFormat(value: unknown): OutputFormat {
+  if (value === 'text' || value === 'json') return value;
+  throw new UsageError(`--format must be text or json, not ${String(value)}`);
+}

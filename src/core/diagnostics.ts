@@ -1,0 +1,85 @@
+/**
+ * Diagnostics as the core produces them: editor-free, offset-based, with their quick fixes as data.
+ * The editor turns them into vscode.Diagnostic/CodeAction; the CLI into the JSON of DECISIONS.md 19.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A replacement of the document text between two UTF-16 offsets. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface Fix {
+  /** Shown as the quick fix's title. */
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** The fix to apply when the user asks for "the" fix (one per diagnostic at most). */
+  readonly preferred?: boolean;
+}
+
+export interface CoreDiagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** UTF-16 offsets into the document, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+  readonly fixes?: readonly Fix[];
+}
+
+/** Declares a family of diagnostic codes, each with its one severity (DECISIONS.md 16). */
+export function defineCodes<const T extends Record<string, { severity: Severity; rule: string }>>(codes: T): T {
+  return codes;
+}
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** Converts UTF-16 offsets to 0-based line/character positions (as VS Code counts them). */
+export class LineIndex {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 /* \n */) {
+        this.lineStarts.push(i + 1);
+      } else if (ch === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.lineStarts.push(i + 1);
+      }
+    }
+  }
+
+  positionAt(offset: number): Position {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - this.lineStarts[low] };
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Sorts by range, then severity, then code: the order the CLI prints and tests compare. */
+export function sortDiagnostics<T extends CoreDiagnostic>(diagnostics: T[]): T[] {
+  return diagnostics.sort((a, b) =>
+    a.start - b.start || a.end - b.end || severityOrder[a.severity] - severityOrder[b.severity] || a.code.localeCompare(b.code));
+}
