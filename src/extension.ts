@@ -1,0 +1,14 @@
+import * as l10n from '@vscode/l10n';
+import * as vscode from 'vscode';
+import * as logging from './logging/register';
+import { log } from './logging/log';
+
+/** Only wires the features together; each feature folder registers its own parts. */
+export function activate(context: vscode.ExtensionContext): void {
+  // The core localises through @vscode/l10n: hand it the bundle VS Code picked for this locale.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  logging.register(context);
+  log().info(`MetaStudio ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
+}
+
+export function deactivate(): void {}

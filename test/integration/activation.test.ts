@@ -1,0 +1,32 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { extensionId, waitFor } from './util';
+
+describe('extension', () => {
+  it('activates', async () => {
+    const ext = vscode.extensions.getExtension(extensionId);
+    assert.ok(ext, `${extensionId} is installed`);
+    await ext.activate();
+    assert.equal(ext.isActive, true);
+  });
+
+  it('registers exactly the commands its manifest contributes', async () => {
+    const ext = vscode.extensions.getExtension(extensionId)!;
+    await ext.activate();
+    const declared = (ext.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command).sort();
+    // VS Code adds focus/toggle commands for every contributed view: those are not ours to declare.
+    const views = Object.values(ext.packageJSON.contributes.views as Record<string, { id: string }[]>).flat().map((v) => `${v.id}.`);
+    const registered = (await vscode.commands.getCommands(true))
+      .filter((c) => c.startsWith('metastudio.') && !views.some((prefix) => c.startsWith(prefix)))
+      .sort();
+    assert.deepEqual(registered, declared);
+    for (const id of declared) assert.match(id, /^metastudio\.[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, `${id} is metastudio.<area>.<verb>`);
+  });
+
+  it('opens its log channel with "Show Logs"', async () => {
+    await vscode.commands.executeCommand('metastudio.logs.show');
+    const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) =>
+      d.uri.scheme === 'output' && /MetaStudio/i.test(d.uri.path) && /MetaStudio \S+ activated/.test(d.getText())), 15_000, 'the MetaStudio log');
+    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document === doc) || doc.getText().length > 0);
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * The integration suite's entry, loaded by VS Code's extension host (through the code-server
+ * runner here, or @vscode/test-electron on a desktop). Suites are imported after mocha has set
+ * its globals; esbuild keeps each dynamic import lazy inside the bundle.
+ */
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ClosingLineReporter = require('../support/closingLineReporter.cjs');
+
+const suites = [
+  () => import('./activation.test'),
+];
+
+export async function run(): Promise<void> {
+  console.log(`integration: running in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: ClosingLineReporter, reporterOptions: { label: 'integration' } });
+  mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
+  for (const load of suites) await load();
+  const failures = await new Promise<number>((res) => mocha.run(res));
+  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+}

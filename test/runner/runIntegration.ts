@@ -1,0 +1,48 @@
+/**
+ * `npm run test:integration`: runs the mocha suite of test/integration inside the extension host of
+ * a real VS Code (the server bundled in code-server, driven through Chromium), as @vscode/test-electron
+ * would on a desktop. The exit code is the one the extension host reports.
+ */
+import { join } from 'node:path';
+import { format } from 'node:util';
+import { launchBrowser, newPage, repoRoot, startServer, workbenchUrl } from '../support/vscodeServer';
+import { startTestSandbox } from '../support/testSandbox';
+
+const timeoutMs = 10 * 60_000;
+
+async function main(): Promise<number> {
+  const sandbox = await startTestSandbox();
+  const server = await startServer({ env: sandbox?.env ?? {} });
+  const browser = await launchBrowser();
+  try {
+    const page = await newPage(browser);
+    let settle!: (code: number) => void;
+    const exited = new Promise<number>((res) => { settle = res; });
+    await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
+    // The extension host's console reaches us as console.log's arguments (an array); the
+    // workbench's own log lines come as strings and are noise unless something is being debugged.
+    await page.exposeFunction('codeAutomationLog', (_level: string, args: unknown) => {
+      if (Array.isArray(args)) console.log(format(...args));
+      else if (process.env.METASTUDIO_TEST_VERBOSE) console.log(`[workbench] ${String(args)}`);
+    });
+    const base = `vscode-remote://127.0.0.1:${server.port}`;
+    await page.goto(workbenchUrl(server, [
+      ['extensionDevelopmentPath', `${base}${repoRoot}`],
+      ['extensionTestsPath', `${base}${join(repoRoot, 'out/test/integration/index.js')}`],
+    ]));
+    const timer = new Promise<number>((res) => setTimeout(() => {
+      console.error(`integration: no result within ${timeoutMs / 1000} s`);
+      res(1);
+    }, timeoutMs).unref());
+    return await Promise.race([exited, timer]);
+  } finally {
+    await browser.close();
+    await server.stop();
+    await sandbox?.stop();
+  }
+}
+
+main().then((code) => { process.exitCode = code; }, (err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
