@@ -26,7 +26,7 @@ const builds = [
     target: 'es2022',
     format: 'iife',
     // One script per webview: webview/<name>/main.ts becomes dist/webview/<name>.js.
-    entryPoints: Object.fromEntries(readdirSync('webview')
+    entryPoints: Object.fromEntries((existsSync('webview') ? readdirSync('webview') : [])
       .filter((name) => existsSync(`webview/${name}/main.ts`))
       .map((name) => [name, `webview/${name}/main.ts`])),
     outdir: 'dist/webview',
