@@ -1,14 +1,23 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import * as connections from './connections/register';
+import type { ConnectionProfile } from './connections/connectionStore';
 import * as logging from './logging/register';
 import { log } from './logging/log';
 
+/** What activate() returns: a read-only view for other extensions and the integration tests. */
+export interface MetaStudioApi {
+  activeConnection(): ConnectionProfile | undefined;
+}
+
 /** Only wires the features together; each feature folder registers its own parts. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   // The core localises through @vscode/l10n: hand it the bundle VS Code picked for this locale.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   logging.register(context);
+  const store = connections.register(context);
   log().info(`MetaStudio ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
+  return { activeConnection: () => store.active() };
 }
 
 export function deactivate(): void {}

@@ -10,6 +10,7 @@ const ClosingLineReporter = require('../support/closingLineReporter.cjs');
 
 const suites = [
   () => import('./activation.test'),
+  () => import('./connections.test'),
 ];
 
 export async function run(): Promise<void> {

@@ -19,11 +19,12 @@ async function main(): Promise<number> {
     let settle!: (code: number) => void;
     const exited = new Promise<number>((res) => { settle = res; });
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
-    // The extension host's console reaches us as console.log's arguments (an array); the
-    // workbench's own log lines come as strings and are noise unless something is being debugged.
+    // The extension host's console arrives here; until the suite announces itself it is workbench start-up noise.
+    let suiteStarted = false;
     await page.exposeFunction('codeAutomationLog', (_level: string, args: unknown) => {
-      if (Array.isArray(args)) console.log(format(...args));
-      else if (process.env.METASTUDIO_TEST_VERBOSE) console.log(`[workbench] ${String(args)}`);
+      const text = Array.isArray(args) ? format(...args) : String(args);
+      suiteStarted ||= text.startsWith('integration: running in VS Code');
+      if (suiteStarted || process.env.METASTUDIO_TEST_VERBOSE) console.log(text);
     });
     const base = `vscode-remote://127.0.0.1:${server.port}`;
     await page.goto(workbenchUrl(server, [

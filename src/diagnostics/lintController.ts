@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import type { CoreDiagnostic } from '../core/diagnostics';
+import { log } from '../logging/log';
+import { MetaStudioDiagnostic, toWorkspaceEdit } from './convert';
+
+export interface DocumentLinter {
+  /** Diagnostics collection name, e.g. "metastudio-scripts". */
+  readonly name: string;
+  readonly languageIds: readonly string[];
+  lint(document: vscode.TextDocument): CoreDiagnostic[];
+}
+
+const debounceMs = 250;
+
+/**
+ * Keeps a linter's diagnostics in step with open documents: linted on open, debounced while typing,
+ * cleared on close; offers each diagnostic's core fixes as quick fixes.
+ */
+export function registerLinter(context: vscode.ExtensionContext, linter: DocumentLinter): { relint(): void } {
+  const collection = vscode.languages.createDiagnosticCollection(linter.name);
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const current = new Map<string, MetaStudioDiagnostic[]>();
+  const applies = (doc: vscode.TextDocument) => linter.languageIds.includes(doc.languageId);
+
+  const lintNow = (doc: vscode.TextDocument) => {
+    timers.delete(doc.uri.toString());
+    if (doc.isClosed) return;
+    // A document whose language changed (e.g. "Change Language Mode") loses our diagnostics.
+    if (!applies(doc)) return forget(doc);
+    try {
+      const diagnostics = linter.lint(doc).map((d) => new MetaStudioDiagnostic(doc, d));
+      current.set(doc.uri.toString(), diagnostics);
+      collection.set(doc.uri, diagnostics);
+    } catch (err) {
+      // A linter bug must not take the editor down with it: log and keep the last diagnostics.
+      log().error(`${linter.name}: linting ${doc.uri.toString(true)} failed`, err as Error);
+    }
+  };
+  const schedule = (doc: vscode.TextDocument) => {
+    const key = doc.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => lintNow(doc), debounceMs));
+  };
+  const forget = (doc: vscode.TextDocument) => {
+    clearTimeout(timers.get(doc.uri.toString()));
+    timers.delete(doc.uri.toString());
+    current.delete(doc.uri.toString());
+    collection.delete(doc.uri);
+  };
+
+  context.subscriptions.push(
+    collection,
+    vscode.workspace.onDidOpenTextDocument(lintNow),
+    vscode.workspace.onDidChangeTextDocument((e) => { if (applies(e.document)) schedule(e.document); }),
+    vscode.workspace.onDidCloseTextDocument(forget),
+    { dispose: () => timers.forEach(clearTimeout) },
+    vscode.languages.registerCodeActionsProvider(
+      linter.languageIds.map((language) => ({ language })),
+      { provideCodeActions: (doc, _range, ctx) => quickFixes(doc, ctx, current.get(doc.uri.toString()) ?? []) },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+  );
+  vscode.workspace.textDocuments.forEach(lintNow);
+  return { relint: () => vscode.workspace.textDocuments.forEach(lintNow) };
+}
+
+function quickFixes(document: vscode.TextDocument, context: vscode.CodeActionContext, ours: MetaStudioDiagnostic[]): vscode.CodeAction[] {
+  const actions: vscode.CodeAction[] = [];
+  for (const asked of context.diagnostics) {
+    // The diagnostics in the context may be copies of ours: find ours by code, range and message.
+    const diagnostic = ours.find((d) => d.code === asked.code && d.message === asked.message && d.range.isEqual(asked.range));
+    if (!diagnostic) continue;
+    for (const fix of diagnostic.core.fixes ?? []) {
+      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      action.edit = toWorkspaceEdit(document, fix);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = fix.preferred;
+      actions.push(action);
+    }
+  }
+  return actions;
+}
