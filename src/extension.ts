@@ -4,6 +4,7 @@ import * as connections from './connections/register';
 import type { ConnectionProfile } from './connections/connectionStore';
 import * as logging from './logging/register';
 import { log } from './logging/log';
+import type { Services } from './services';
 
 /** What activate() returns: a read-only view for other extensions and the integration tests. */
 export interface MetaStudioApi {
@@ -15,9 +16,9 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   // The core localises through @vscode/l10n: hand it the bundle VS Code picked for this locale.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   logging.register(context);
-  const store = connections.register(context);
+  const services: Services = { connections: connections.register(context) };
   log().info(`MetaStudio ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
-  return { activeConnection: () => store.active() };
+  return { activeConnection: () => services.connections.active() };
 }
 
 export function deactivate(): void {}

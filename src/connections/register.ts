@@ -3,6 +3,7 @@ import type { Credentials } from '../core/cloud/auth';
 import { parseEndpointUrl } from '../core/cloud/endpoint';
 import { registerCommand, UserFacingError } from '../commands/registerCommand';
 import { log } from '../logging/log';
+import { ConnectionService } from './connectionService';
 import { ConnectionStore, type ConnectionProfile } from './connectionStore';
 import { askForConnection } from './signIn';
 
@@ -26,7 +27,7 @@ export function describe(profile: ConnectionProfile): string {
   return `${profile.name} — ${new URL(profile.endpoint).host} · ${profile.projectId}`;
 }
 
-export function register(context: vscode.ExtensionContext): ConnectionStore {
+export function register(context: vscode.ExtensionContext): ConnectionService {
   const store = new ConnectionStore(context.globalState, context.secrets, process.env, endpointDefaults);
 
   const status = vscode.window.createStatusBarItem('metastudio.connection', vscode.StatusBarAlignment.Left, 50);
@@ -100,5 +101,5 @@ export function register(context: vscode.ExtensionContext): ConnectionStore {
     return name;
   });
 
-  return store;
+  return new ConnectionService(store);
 }

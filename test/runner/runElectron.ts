@@ -15,10 +15,10 @@ async function main(): Promise<void> {
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: join(repoRoot, 'out/test/integration/index.js'),
       launchArgs: [join(repoRoot, 'test/fixtures/workspace'), '--disable-extensions', '--disable-workspace-trust'],
-      extensionTestsEnv: sandbox?.env,
+      extensionTestsEnv: sandbox.env,
     });
   } finally {
-    await sandbox?.stop();
+    await sandbox.stop();
   }
 }
 

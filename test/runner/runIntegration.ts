@@ -12,7 +12,7 @@ const timeoutMs = 10 * 60_000;
 
 async function main(): Promise<number> {
   const sandbox = await startTestSandbox();
-  const server = await startServer({ env: sandbox?.env ?? {} });
+  const server = await startServer({ env: sandbox.env });
   const browser = await launchBrowser();
   try {
     const page = await newPage(browser);
@@ -39,7 +39,7 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
     await server.stop();
-    await sandbox?.stop();
+    await sandbox.stop();
   }
 }
 

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { MetaStudioClient } from '../core/cloud/client';
+import { UserFacingError } from '../commands/registerCommand';
+import { log } from '../logging/log';
+import type { ConnectionProfile, ConnectionStore } from './connectionStore';
+
+const t = vscode.l10n.t;
+
+/**
+ * Hands out a client for the active connection. The extension passes the extension host's global
+ * `fetch`, which VS Code routes through the user's proxy settings, PAC and OS certificates.
+ */
+export class ConnectionService {
+  private cached: { key: string; client: MetaStudioClient } | undefined;
+  readonly onDidChange: vscode.Event<void>;
+
+  constructor(readonly store: ConnectionStore) {
+    this.onDidChange = store.onDidChange;
+  }
+
+  active(): ConnectionProfile | undefined {
+    return this.store.active();
+  }
+
+  /** The active connection's client, or undefined when signed out. */
+  async tryClient(): Promise<MetaStudioClient | undefined> {
+    const profile = this.store.active();
+    if (!profile) return undefined;
+    const key = `${profile.source}|${profile.name}|${profile.endpoint}|${profile.projectId}`;
+    if (this.cached?.key === key) return this.cached.client;
+    const credentials = await this.store.credentials(profile);
+    if (!credentials) return undefined;
+    const client = new MetaStudioClient({
+      endpoint: profile.endpoint,
+      projectId: profile.projectId,
+      credentials,
+      fetch: (url, init) => globalThis.fetch(url, init),
+      logger: { debug: (m) => log().debug(m), warn: (m) => log().warn(m) },
+    });
+    this.cached = { key, client };
+    return client;
+  }
+
+  /**
+   * The client for a remote command: refuses in an untrusted workspace (DECISIONS.md 22) and
+   * offers to sign in when signed out.
+   */
+  async client(): Promise<MetaStudioClient> {
+    if (!vscode.workspace.isTrusted) {
+      throw new UserFacingError(t('This workspace is not trusted: MetaStudio validates scripts here but sends nothing to the cloud.'));
+    }
+    const client = await this.tryClient();
+    if (client) return client;
+    const signIn = t('Sign In');
+    void vscode.window.showWarningMessage(t('Sign in to MetaStudio first.'), signIn).then((choice) => {
+      if (choice === signIn) void vscode.commands.executeCommand('metastudio.connection.signIn');
+    });
+    throw new vscode.CancellationError();
+  }
+}
