@@ -1,0 +1,119 @@
+/** Turns ajv's errors into diagnostics on the exact key or value, with their quick fixes. */
+import * as l10n from '@vscode/l10n';
+import type { ErrorObject } from 'ajv';
+import type { Node } from 'jsonc-parser';
+import type { CoreDiagnostic, Fix } from '../diagnostics';
+import { closestValue, nearMiss } from './closest';
+import { scriptCodes, type ScriptCode } from './codes';
+import { insertPropertyFix, placeholderValue, renamePropertyFix, replaceValueFix } from './fixes';
+import type { JsonSchema } from './schemas';
+import { keyOf, nodeAtPath, objectAnchor, pointerSegments, propertyNode } from './tree';
+
+function typeName(type: string): string {
+  switch (type) {
+    case 'string': return l10n.t('a string');
+    case 'integer': return l10n.t('an integer');
+    case 'number': return l10n.t('a number');
+    case 'boolean': return l10n.t('a boolean');
+    case 'object': return l10n.t('an object');
+    case 'array': return l10n.t('an array');
+    default: return type;
+  }
+}
+
+/** What the message calls the value: its property name, else its place in the array, else "the script". */
+function label(node: Node): string {
+  const key = keyOf(node);
+  if (key) return String(key.value);
+  if (node.parent?.type === 'array') {
+    const holder = node.parent.parent && keyOf(node.parent);
+    const index = node.parent.children?.indexOf(node) ?? 0;
+    return holder ? `${String(holder.value)}[${index}]` : `[${index}]`;
+  }
+  return l10n.t('the script');
+}
+
+/** "4000" where an integer belongs (or 25 where a string does): offer the value with the right type. */
+function retypeFix(node: Node, expected: string): Fix | undefined {
+  if ((expected === 'integer' || expected === 'number') && node.type === 'string') {
+    const n = Number(node.value);
+    if (node.value.trim() !== '' && Number.isFinite(n) && (expected === 'number' || Number.isInteger(n))) return replaceValueFix(node, n);
+  }
+  if (expected === 'string' && (node.type === 'number' || node.type === 'boolean')) return replaceValueFix(node, String(node.value));
+  return undefined;
+}
+
+function diagnostic(code: ScriptCode, range: { start: number; end: number }, message: string, fixes?: Fix[]): CoreDiagnostic {
+  return { code, severity: scriptCodes[code].severity, message, start: range.start, end: range.end, ...(fixes?.length ? { fixes } : {}) };
+}
+
+function nodeRange(node: Node): { start: number; end: number } {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+function rangeText(min: unknown, max: unknown): string {
+  if (typeof min === 'number' && typeof max === 'number') return l10n.t('from {0} to {1}', min, max);
+  if (typeof min === 'number') return l10n.t('at least {0}', min);
+  return l10n.t('at most {0}', String(max));
+}
+
+function mapError(error: ErrorObject, root: Node, text: string): CoreDiagnostic | undefined {
+  const node = nodeAtPath(root, pointerSegments(error.instancePath));
+  if (!node) return undefined;
+  const parentSchema = (error.parentSchema ?? {}) as JsonSchema;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String(error.params.additionalProperty);
+      const key = propertyNode(node, name)?.children?.[0];
+      if (!key) return undefined;
+      const present = new Set(node.children?.map((p) => String(p.children?.[0]?.value)));
+      const known = Object.keys((parentSchema.properties ?? {}) as object).filter((k) => !present.has(k));
+      const suggestion = nearMiss(name, known);
+      return suggestion
+        ? diagnostic('script/unknown-property', nodeRange(key), l10n.t('Unknown property "{0}". Did you mean "{1}"?', name, suggestion), [renamePropertyFix(key, suggestion)])
+        : diagnostic('script/unknown-property', nodeRange(key), l10n.t('Unknown property "{0}".', name));
+    }
+    case 'required': {
+      const name = String(error.params.missingProperty);
+      const propertySchema = ((parentSchema.properties ?? {}) as Record<string, JsonSchema>)[name];
+      return diagnostic('script/missing-property', objectAnchor(node), l10n.t('Missing mandatory property "{0}".', name),
+        [insertPropertyFix(text, node, name, placeholderValue(propertySchema))]);
+    }
+    case 'type': {
+      const expected = String(error.params.type);
+      const fix = retypeFix(node, expected);
+      return diagnostic('script/wrong-type', nodeRange(node), l10n.t('Incorrect type: "{0}" must be {1}.', label(node), typeName(expected)), fix && [fix]);
+    }
+    case 'enum':
+    case 'enumIgnoreCase': {
+      const allowed = (error.keyword === 'enum' ? error.params.allowedValues : error.schema) as unknown[];
+      return diagnostic('script/invalid-enum', nodeRange(node),
+        l10n.t('{0} is not a valid value of "{1}". Valid values: {2}.', JSON.stringify(node.value), label(node), allowed.map((v) => JSON.stringify(v)).join(', ')),
+        [replaceValueFix(node, closestValue(node.value, allowed))]);
+    }
+    case 'minimum':
+    case 'maximum':
+      return diagnostic('script/out-of-range', nodeRange(node),
+        l10n.t('"{0}" must be {1}, not {2}.', label(node), rangeText(parentSchema.minimum, parentSchema.maximum), String(node.value)));
+    case 'maxLength':
+      return diagnostic('script/text-too-long', nodeRange(node),
+        l10n.t('The text has {0} characters; at most {1} are allowed.', [...String(node.value)].length, String(error.params.limit)));
+    case 'pattern':
+      // The schemas' one pattern: Base64 text layers.
+      return diagnostic('script/not-base64', nodeRange(node), l10n.t('"{0}" must be Base64-encoded text.', label(node)));
+    default:
+      return diagnostic('script/invalid-value', nodeRange(node), l10n.t('Invalid value of "{0}": {1}.', label(node), error.message ?? error.keyword));
+  }
+}
+
+/** One diagnostic per problem: a value of the wrong type gets no further complaint about its value. */
+export function schemaDiagnostics(errors: readonly ErrorObject[], root: Node, text: string): CoreDiagnostic[] {
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const result: CoreDiagnostic[] = [];
+  for (const error of errors) {
+    if (error.keyword !== 'type' && error.keyword !== 'required' && error.keyword !== 'additionalProperties' && wrongType.has(error.instancePath)) continue;
+    const d = mapError(error, root, text);
+    if (d) result.push(d);
+  }
+  return result;
+}

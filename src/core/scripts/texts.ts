@@ -1,0 +1,135 @@
+/**
+ * The spoken texts of a script (`text_config.text` of every shot) with their ranges and the voice
+ * that speaks them, and their SSML diagnostics mapped back into the JSON document (DECISIONS 11, 15).
+ */
+import { parseTree, type Node } from 'jsonc-parser';
+import type { CoreDiagnostic, TextEdit } from '../diagnostics';
+import { lintSsml } from '../ssml/lint';
+import type { SsmlContext, VoiceCapability } from '../ssml/types';
+import { decodeJsonString, encodeJsonStringContent, type JsonStringMap } from './jsonString';
+import type { ScriptKind } from './schemas';
+import { childValue } from './tree';
+
+/** The voice_config that speaks a text, as far as it is written in the script. */
+export interface ScriptVoice {
+  readonly voiceAssetId?: string;
+  readonly speed?: number;
+  readonly pitch?: number;
+  readonly volume?: number;
+}
+
+export interface ScriptText {
+  /** The decoded text. */
+  readonly value: string;
+  /** The string literal in the document, quotes included (UTF-16 offsets, end exclusive). */
+  readonly start: number;
+  readonly end: number;
+  /** Where it is, e.g. `['shoot_scripts', 0, 'shoot_script', 'text_config', 'text']`. */
+  readonly path: readonly (string | number)[];
+  /** The nearest enclosing voice_config: a live scene's own, else the video script's. */
+  readonly voice?: ScriptVoice;
+}
+
+export interface ScriptLintOptions {
+  /** The capabilities of a voice asset when known (fetched and cached by the caller); undefined: no per-voice checks. */
+  readonly voiceCapability?: (voiceAssetId: string) => VoiceCapability | undefined;
+}
+
+export interface ScriptTextAt extends ScriptText {
+  /** Offsets between the decoded text and the document. */
+  readonly map: JsonStringMap;
+  /** The decoded offset of the document offset asked about. */
+  readonly decodedOffset: number;
+  /** How to lint, complete or hover SSML in this text. */
+  readonly context: SsmlContext;
+}
+
+function voiceOf(config: Node | undefined): ScriptVoice | undefined {
+  if (config?.type !== 'object') return undefined;
+  const field = (name: string, type: 'string' | 'number') => {
+    const node = childValue(config, name);
+    return node?.type === type ? node.value : undefined;
+  };
+  return { voiceAssetId: field('voice_asset_id', 'string'), speed: field('speed', 'number'), pitch: field('pitch', 'number'), volume: field('volume', 'number') };
+}
+
+function elements(node: Node | undefined): Node[] {
+  return node?.type === 'array' ? node.children ?? [] : [];
+}
+
+function textOf(shot: Node, shotPath: readonly (string | number)[], voice: ScriptVoice | undefined): ScriptText | undefined {
+  const node = childValue(childValue(shot, 'text_config'), 'text');
+  if (node?.type !== 'string') return undefined;
+  return { value: node.value, start: node.offset, end: node.offset + node.length, path: [...shotPath, 'text_config', 'text'], voice };
+}
+
+/** The texts of a parsed script, in document order. */
+export function collectTexts(root: Node | undefined, kind: ScriptKind): ScriptText[] {
+  const texts: ScriptText[] = [];
+  if (kind === 'video') {
+    const voice = voiceOf(childValue(root, 'voice_config'));
+    elements(childValue(root, 'shoot_scripts')).forEach((item, i) => {
+      const shot = childValue(item, 'shoot_script');
+      const text = shot && textOf(shot, ['shoot_scripts', i, 'shoot_script'], voice);
+      if (text) texts.push(text);
+    });
+  } else {
+    elements(childValue(root, 'scene_scripts')).forEach((scene, i) => {
+      const voice = voiceOf(childValue(scene, 'voice_config'));
+      elements(childValue(scene, 'shoot_scripts')).forEach((shot, j) => {
+        const text = textOf(shot, ['scene_scripts', i, 'shoot_scripts', j], voice);
+        if (text) texts.push(text);
+      });
+    });
+  }
+  return texts;
+}
+
+/** Every shot text of a script with its range and voice (for CodeLens, previews…). Never throws. */
+export function scriptTexts(text: string, kind: ScriptKind): ScriptText[] {
+  try {
+    return collectTexts(parseTree(text, [], { disallowComments: false, allowTrailingComma: true }), kind);
+  } catch {
+    return [];
+  }
+}
+
+function ssmlContext(kind: ScriptKind, voice: ScriptVoice | undefined, options: ScriptLintOptions): SsmlContext {
+  const id = voice?.voiceAssetId;
+  const capability = id ? options.voiceCapability?.(id) : undefined;
+  return capability ? { where: kind, voice: capability, voiceLabel: id } : { where: kind };
+}
+
+/** The shot text whose string literal contains `offset` (between its quotes), with what SSML features need. */
+export function findScriptTextAt(text: string, kind: ScriptKind, offset: number, options: ScriptLintOptions = {}): ScriptTextAt | undefined {
+  const found = scriptTexts(text, kind).find((t) => offset > t.start && offset < t.end + (text[t.end - 1] === '"' ? 0 : 1));
+  if (!found) return undefined;
+  const { value, map } = decodeJsonString(text, found.start, found.end);
+  return { ...found, value, map, decodedOffset: map.toDecoded(offset), context: ssmlContext(kind, found.voice, options) };
+}
+
+function toDocumentEdit(edit: TextEdit, map: JsonStringMap): TextEdit {
+  return { start: map.toDocument(edit.start), end: map.toDocument(edit.end), newText: encodeJsonStringContent(edit.newText) };
+}
+
+/** Moves a diagnostic of the decoded text (and its fixes) onto the JSON document. */
+export function toDocumentDiagnostic(d: CoreDiagnostic, map: JsonStringMap): CoreDiagnostic {
+  return {
+    ...d,
+    start: map.toDocument(d.start),
+    end: map.toDocument(d.end),
+    ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => toDocumentEdit(e, map)) })) } : {}),
+  };
+}
+
+/** The SSML diagnostics of every text, in document offsets. */
+export function lintTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions): CoreDiagnostic[] {
+  const result: CoreDiagnostic[] = [];
+  for (const t of texts) {
+    const found = lintSsml(t.value, ssmlContext(kind, t.voice, options));
+    if (!found.length) continue;
+    const { map } = decodeJsonString(document, t.start, t.end);
+    for (const d of found) result.push(toDocumentDiagnostic(d, map));
+  }
+  return result;
+}

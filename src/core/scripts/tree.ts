@@ -1,0 +1,41 @@
+/** Finding things in a jsonc-parser tree: the ranges diagnostics point at. */
+import type { Node } from 'jsonc-parser';
+
+/** The `property` node of `name` in an object node (the first, if the key is duplicated). */
+export function propertyNode(object: Node | undefined, name: string): Node | undefined {
+  if (object?.type !== 'object') return undefined;
+  return object.children?.find((p) => p.children?.[0]?.value === name);
+}
+
+/** The value node of `name` in an object node. */
+export function childValue(object: Node | undefined, name: string): Node | undefined {
+  return propertyNode(object, name)?.children?.[1];
+}
+
+/** The value node at a path of property names and array indices. */
+export function nodeAtPath(root: Node | undefined, path: readonly (string | number)[]): Node | undefined {
+  let node = root;
+  for (const segment of path) {
+    if (node?.type === 'array' && typeof segment === 'number') node = node.children?.[segment];
+    else node = childValue(node, String(segment));
+    if (!node) return undefined;
+  }
+  return node;
+}
+
+/** Splits an ajv instancePath (JSON Pointer) into segments, array indices as numbers. */
+export function pointerSegments(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+}
+
+/** The key node of the property holding `node`, if it is a property value. */
+export function keyOf(node: Node): Node | undefined {
+  return node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+}
+
+/** Where a problem of a whole object is shown: its key, else its opening brace. */
+export function objectAnchor(node: Node): { start: number; end: number } {
+  const key = keyOf(node);
+  return key ? { start: key.offset, end: key.offset + key.length } : { start: node.offset, end: node.offset + 1 };
+}

@@ -1,0 +1,74 @@
+/**
+ * `validateScript`: every diagnostic of a video or live script file, from one parse. Strict JSON first
+ * (the API takes nothing else); then ajv against the schema; then MetaStudio's cross-field rules and
+ * the SSML of every text.
+ */
+import * as l10n from '@vscode/l10n';
+import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { sortDiagnostics, type CoreDiagnostic } from '../diagnostics';
+import { scriptCodes } from './codes';
+import { crossFieldRules } from './rules';
+import { schemaDiagnostics } from './schemaErrors';
+import { scriptValidator, type ScriptKind } from './schemas';
+import { collectTexts, lintTexts, type ScriptLintOptions } from './texts';
+
+function syntaxMessage(error: ParseError): string {
+  switch (printParseErrorCode(error.error)) {
+    case 'InvalidCommentToken': return l10n.t('Comments are not allowed: MetaStudio takes strict JSON.');
+    case 'PropertyNameExpected': return l10n.t('Property name expected (a trailing comma is not allowed).');
+    case 'ValueExpected': return l10n.t('Value expected (a trailing comma is not allowed).');
+    case 'ColonExpected': return l10n.t('Colon expected.');
+    case 'CommaExpected': return l10n.t('Comma expected.');
+    case 'CloseBraceExpected': return l10n.t('Closing brace "}" expected.');
+    case 'CloseBracketExpected': return l10n.t('Closing bracket "]" expected.');
+    case 'EndOfFileExpected': return l10n.t('End of file expected: a script holds one JSON object.');
+    case 'UnexpectedEndOfComment': return l10n.t('Unterminated comment.');
+    case 'UnexpectedEndOfString': return l10n.t('Unterminated string.');
+    case 'UnexpectedEndOfNumber': case 'InvalidNumberFormat': return l10n.t('Invalid number.');
+    case 'InvalidUnicode': return l10n.t('Invalid \\u escape.');
+    case 'InvalidEscapeCharacter': return l10n.t('Invalid escape character in a string.');
+    case 'InvalidCharacter': return l10n.t('Invalid character in a string (control characters must be escaped).');
+    default: return l10n.t('Invalid JSON.');
+  }
+}
+
+function syntaxDiagnostics(errors: readonly ParseError[]): CoreDiagnostic[] {
+  return errors.map((e) => ({
+    code: 'script/json-syntax',
+    severity: scriptCodes['script/json-syntax'].severity,
+    message: syntaxMessage(e),
+    start: e.offset,
+    end: e.offset + e.length,
+  }));
+}
+
+function validate(text: string, kind: ScriptKind, options: ScriptLintOptions): CoreDiagnostic[] {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  // A broken document would give schema errors about what the parser guessed: report the syntax only.
+  if (errors.length || !root) return syntaxDiagnostics(errors);
+  const validator = scriptValidator(kind);
+  const diagnostics = validator(getNodeValue(root)) ? [] : schemaDiagnostics(validator.errors ?? [], root, text);
+  if (root.type !== 'object') return diagnostics;
+  const texts = collectTexts(root, kind);
+  diagnostics.push(...crossFieldRules(text, root, kind, texts), ...lintTexts(text, texts, kind, options));
+  return diagnostics;
+}
+
+/**
+ * Lints a video (`*.video.json`) or live (`*.live.json`) script. Offsets are UTF-16 offsets into
+ * `text`; the result is sorted. Never throws: an internal failure becomes one diagnostic.
+ */
+export function validateScript(text: string, kind: ScriptKind, options: ScriptLintOptions = {}): CoreDiagnostic[] {
+  try {
+    return sortDiagnostics(validate(text, kind, options));
+  } catch (err) {
+    return [{
+      code: 'script/internal-error',
+      severity: scriptCodes['script/internal-error'].severity,
+      message: l10n.t('The script could not be checked: {0}', err instanceof Error ? err.message : String(err)),
+      start: 0,
+      end: 0,
+    }];
+  }
+}
