@@ -1,0 +1,75 @@
+/** Lints files and folders from disk into the report of DECISIONS 19 (`metastudio lint`). */
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { LineIndex, sortDiagnostics, type CoreDiagnostic, type Range, type Severity } from '../diagnostics';
+import type { ScriptLintOptions } from '../scripts/texts';
+import { lintFile, lintFileKind } from './lintFile';
+
+/** A diagnostic as the CLI prints it: 0-based UTF-16 line/character range. */
+export interface ReportedDiagnostic {
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface LintedFile {
+  /** The path as given, or joined onto the folder given. */
+  readonly file: string;
+  readonly diagnostics: readonly ReportedDiagnostic[];
+}
+
+export interface LintReport {
+  /** Every file linted, sorted by path; each one's diagnostics sorted by range. */
+  readonly files: readonly LintedFile[];
+  /** Paths given that do not exist. */
+  readonly missing: readonly string[];
+  /** Files given by name that are not `*.video.json`, `*.live.json` or `*.ssml`. */
+  readonly unsupported: readonly string[];
+}
+
+export function toReported(diagnostics: CoreDiagnostic[], text: string): ReportedDiagnostic[] {
+  const lines = new LineIndex(text);
+  return sortDiagnostics(diagnostics).map((d) => ({ severity: d.severity, code: d.code, message: d.message, range: lines.rangeOf(d.start, d.end) }));
+}
+
+/** Our files under a folder, skipping node_modules and dot-folders. */
+async function walk(folder: string, label: string, found: Map<string, string>): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    const shown = join(label, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(path, shown, found);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && lintFileKind(entry.name)) {
+      found.set(shown, path);
+    }
+  }
+}
+
+/** Lints every path (file or folder, relative to `cwd`); no path means `.`. */
+export async function lintPaths(paths: readonly string[], cwd: string, options: ScriptLintOptions = {}): Promise<LintReport> {
+  const found = new Map<string, string>();
+  const missing: string[] = [];
+  const unsupported: string[] = [];
+  for (const given of paths.length ? paths : ['.']) {
+    const path = resolve(cwd, given);
+    const info = await stat(path).catch(() => undefined);
+    if (!info) missing.push(given);
+    else if (info.isDirectory()) await walk(path, given, found);
+    else if (lintFileKind(given)) found.set(given, path);
+    else unsupported.push(given);
+  }
+  const files: LintedFile[] = [];
+  for (const [file, path] of [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+    files.push({ file, diagnostics: toReported(lintFile(file, text, options), text) });
+  }
+  return { files, missing, unsupported };
+}
