@@ -1,0 +1,386 @@
+/**
+ * A forgiving, single-pass XML tokenizer with exact UTF-16 offsets. It reports well-formedness
+ * problems of single tokens (tags, attributes, entities, comments); nesting is the linter's job.
+ * Scans by char code and `indexOf`, never backtracks, allocates per token, not per character.
+ */
+import * as l10n from '@vscode/l10n';
+import type { Report } from './codes';
+import { escapeFix, replaceFix } from './fixes';
+
+export interface Attribute {
+  readonly name: string;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  /** The raw value between the quotes; undefined when the attribute has none. */
+  readonly value: string | undefined;
+  /** The value's offsets, quotes excluded (both `nameEnd` without a value). */
+  readonly valueStart: number;
+  readonly valueEnd: number;
+  /** Whether the value ends with its closing quote (which is then at `valueEnd`). */
+  readonly closed: boolean;
+}
+
+/** After the attribute's closing quote (or its value, name when it has neither). */
+export function attributeEnd(attribute: Attribute): number {
+  return Math.max(attribute.closed ? attribute.valueEnd + 1 : attribute.valueEnd, attribute.nameEnd);
+}
+
+export interface StartTag {
+  readonly kind: 'start';
+  readonly start: number;
+  /** After `>` or `/>`; where the tag was cut off when it is not terminated. */
+  readonly end: number;
+  readonly name: string;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  readonly attributes: readonly Attribute[];
+  readonly selfClosing: boolean;
+  /** Whether the tag ends with `>` or `/>`. */
+  readonly terminated: boolean;
+}
+
+export interface EndTag {
+  readonly kind: 'end';
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+}
+
+/** Character data (CDATA sections included), possibly holding stray `<` or entities. */
+export interface TextRun {
+  readonly kind: 'text';
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A comment, the XML declaration or any other `<!…>`/`<?…?>` markup. */
+export interface OtherMarkup {
+  readonly kind: 'comment' | 'declaration';
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Token = StartTag | EndTag | TextRun | OtherMarkup;
+
+const LT = 60, GT = 62, AMP = 38, SLASH = 47, EQ = 61, QUOT = 34, APOS = 39, BANG = 33, QUESTION = 63, SEMI = 59, HASH = 35;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c >= 0x80;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+}
+
+function isXmlChar(cp: number): boolean {
+  return cp === 9 || cp === 10 || cp === 13 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+const predefinedEntities = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+/** An entity longer than this is not one: the `&` is stray. */
+const maxEntityLength = 32;
+
+export function tokenize(text: string, report: Report = () => undefined): Token[] {
+  return new Tokenizer(text, report).run();
+}
+
+class Tokenizer {
+  private i = 0;
+  private readonly n: number;
+  private readonly tokens: Token[] = [];
+  private readonly next = new Map<string, number>();
+
+  constructor(private readonly text: string, private readonly report: Report) {
+    this.n = text.length;
+  }
+
+  run(): Token[] {
+    while (this.i < this.n) {
+      if (this.text.charCodeAt(this.i) === LT && this.startsMarkup(this.i)) this.markup();
+      else this.textRun();
+    }
+    return this.tokens;
+  }
+
+  private code(at: number): number {
+    return this.text.charCodeAt(at);
+  }
+
+  private startsMarkup(at: number): boolean {
+    const c = this.code(at + 1);
+    return c === SLASH || c === BANG || c === QUESTION || isNameStart(c);
+  }
+
+  private skipSpaces(at: number): number {
+    while (at < this.n && isSpace(this.code(at))) at++;
+    return at;
+  }
+
+  private scanName(at: number): number {
+    while (at < this.n && isNameChar(this.code(at))) at++;
+    return at;
+  }
+
+  private textRun(): void {
+    const start = this.i;
+    let at = start;
+    for (;;) {
+      let lt = this.text.indexOf('<', at);
+      if (lt < 0) lt = this.n;
+      this.checkEntities(at, lt);
+      at = lt;
+      if (at >= this.n || this.startsMarkup(at)) break;
+      this.report('ssml/stray-less-than', l10n.t('"<" does not start a tag here; write it as &lt;'), at, at + 1, [escapeFix(at, '<')]);
+      at++;
+    }
+    this.tokens.push({ kind: 'text', start, end: at });
+    this.i = at;
+  }
+
+  /** Reports stray `&` and bad entities in `[from, to)`. */
+  private checkEntities(from: number, to: number): void {
+    let at = this.nextIndexOf('&', from);
+    while (at >= 0 && at < to) {
+      at = this.checkEntity(at, to);
+      at = this.nextIndexOf('&', at);
+    }
+  }
+
+  /** Checks the entity starting at `amp`; returns where to continue. */
+  private checkEntity(amp: number, to: number): number {
+    const limit = Math.min(to, amp + maxEntityLength);
+    let at = amp + 1;
+    const numeric = this.code(at) === HASH;
+    if (numeric) at++;
+    const bodyStart = at;
+    while (at < limit && this.code(at) !== SEMI && this.code(at) !== AMP && !isSpace(this.code(at)) && this.code(at) !== LT) at++;
+    if (at >= limit || this.code(at) !== SEMI || at === bodyStart) {
+      this.report('ssml/stray-ampersand', l10n.t('"&" does not start an entity; write it as &amp;'), amp, amp + 1, [escapeFix(amp, '&')]);
+      return amp + 1;
+    }
+    const body = this.text.slice(bodyStart, at);
+    const end = at + 1;
+    if (numeric ? !validCharReference(body) : !predefinedEntities.has(body)) {
+      const message = numeric
+        ? l10n.t('"{0}" is not a valid character reference', this.text.slice(amp, end))
+        : l10n.t('Unknown entity "{0}": only &amp; &lt; &gt; &quot; &apos; exist', this.text.slice(amp, end));
+      this.report('ssml/bad-entity', message, amp, end, [escapeFix(amp, '&')]);
+    }
+    return end;
+  }
+
+  private markup(): void {
+    const c = this.code(this.i + 1);
+    if (c === BANG) this.bangMarkup();
+    else if (c === QUESTION) this.processingInstruction();
+    else if (c === SLASH) this.endTag();
+    else this.startTag();
+  }
+
+  private bangMarkup(): void {
+    const start = this.i;
+    if (this.text.startsWith('<!--', start)) {
+      const close = this.text.indexOf('-->', start + 4);
+      const end = close < 0 ? this.n : close + 3;
+      if (close < 0) this.report('ssml/unterminated-comment', l10n.t('Comment is not closed with "-->"'), start, start + 4, [replaceFix(l10n.t('Close the comment'), this.n, this.n, ' -->', true)]);
+      this.tokens.push({ kind: 'comment', start, end });
+      this.i = end;
+      return;
+    }
+    if (this.text.startsWith('<![CDATA[', start)) {
+      const close = this.text.indexOf(']]>', start + 9);
+      const end = close < 0 ? this.n : close + 3;
+      if (close < 0) this.report('ssml/malformed-tag', l10n.t('CDATA section is not closed with "]]>"'), start, start + 9);
+      this.tokens.push({ kind: 'text', start, end });
+      this.i = end;
+      return;
+    }
+    this.unsupported(start, '>');
+  }
+
+  private processingInstruction(): void {
+    const start = this.i;
+    const nameEnd = this.scanName(start + 2);
+    if (start === 0 && this.text.slice(2, nameEnd) === 'xml') {
+      const close = this.text.indexOf('?>', nameEnd);
+      if (close >= 0) {
+        this.tokens.push({ kind: 'declaration', start, end: close + 2 });
+        this.i = close + 2;
+        return;
+      }
+    }
+    this.unsupported(start, '?>');
+  }
+
+  private unsupported(start: number, terminator: string): void {
+    const close = this.text.indexOf(terminator, start + 2);
+    const end = close < 0 ? this.n : close + terminator.length;
+    this.report('ssml/unsupported-markup', l10n.t('MetaStudio SSML has no DOCTYPE or processing instructions'), start, end);
+    this.tokens.push({ kind: 'declaration', start, end });
+    this.i = end;
+  }
+
+  private endTag(): void {
+    const start = this.i;
+    const nameStart = start + 2;
+    const nameEnd = this.scanName(nameStart);
+    const name = this.text.slice(nameStart, nameEnd);
+    let at = this.skipSpaces(nameEnd);
+    if (nameEnd === nameStart) {
+      this.report('ssml/malformed-tag', l10n.t('Closing tag without a name'), start, start + 2);
+    } else if (this.code(at) !== GT) {
+      // Skip what does not belong in a closing tag, up to its `>` (not past the next tag).
+      let stop = at;
+      while (stop < this.n && this.code(stop) !== GT && this.code(stop) !== LT) stop++;
+      if (this.code(stop) === GT) {
+        this.report('ssml/malformed-tag', l10n.t('Closing tag </{0}> takes no attributes', name), at, stop,
+          [replaceFix(l10n.t('Remove'), nameEnd, stop, '', true)]);
+      } else {
+        this.report('ssml/malformed-tag', l10n.t('Tag </{0}> is not closed with ">"', name), start, nameEnd,
+          [replaceFix(l10n.t('Insert ">"'), nameEnd, nameEnd, '>', true)]);
+      }
+      at = stop;
+    }
+    const end = this.code(at) === GT ? at + 1 : at;
+    this.tokens.push({ kind: 'end', start, end, name, nameStart, nameEnd });
+    this.i = end;
+  }
+
+  private startTag(): void {
+    const start = this.i;
+    const nameStart = start + 1;
+    const nameEnd = this.scanName(nameStart);
+    const name = this.text.slice(nameStart, nameEnd);
+    const attributes: Attribute[] = [];
+    const seen = new Set<string>();
+    let at = nameEnd;
+    let selfClosing = false;
+    let terminated = false;
+    for (;;) {
+      const before = at;
+      at = this.skipSpaces(at);
+      const spaced = at > before;
+      if (at >= this.n || this.code(at) === LT) {
+        const insertAt = before;
+        this.report('ssml/malformed-tag', l10n.t('Tag <{0}> is not closed with ">"', name), start, nameEnd,
+          [replaceFix(l10n.t('Insert ">"'), insertAt, insertAt, '>', true)]);
+        at = before;
+        break;
+      }
+      const c = this.code(at);
+      if (c === GT) {
+        at++;
+        terminated = true;
+        break;
+      }
+      if (c === SLASH && this.code(at + 1) === GT) {
+        at += 2;
+        selfClosing = terminated = true;
+        break;
+      }
+      if (!isNameStart(c)) {
+        let stop = at + 1;
+        while (stop < this.n && !isSpace(this.code(stop)) && !isNameStart(this.code(stop)) && this.code(stop) !== GT && this.code(stop) !== LT && this.code(stop) !== SLASH) stop++;
+        this.report('ssml/bad-attribute-syntax', l10n.t('Unexpected "{0}" in tag <{1}>', this.text.slice(at, stop), name), at, stop,
+          [replaceFix(l10n.t('Remove'), at, stop, '', true)]);
+        at = stop;
+        continue;
+      }
+      const attribute = this.attribute(at, name, spaced);
+      if (seen.has(attribute.name)) {
+        this.report('ssml/duplicate-attribute', l10n.t('Attribute "{0}" appears twice', attribute.name), attribute.nameStart, attribute.nameEnd);
+      }
+      seen.add(attribute.name);
+      attributes.push(attribute);
+      at = attributeEnd(attribute);
+    }
+    this.tokens.push({ kind: 'start', start, end: at, name, nameStart, nameEnd, attributes, selfClosing, terminated });
+    this.i = at;
+  }
+
+  /** Scans `name="value"` at `nameStart`; the caller continues after the value's closing quote. */
+  private attribute(nameStart: number, tagName: string, spaced: boolean): Attribute {
+    const nameEnd = this.scanName(nameStart);
+    const name = this.text.slice(nameStart, nameEnd);
+    if (!spaced) {
+      this.report('ssml/bad-attribute-syntax', l10n.t('Missing space before attribute "{0}"', name), nameStart, nameEnd,
+        [replaceFix(l10n.t('Insert a space'), nameStart, nameStart, ' ', true)]);
+    }
+    let at = this.skipSpaces(nameEnd);
+    if (this.code(at) !== EQ) {
+      this.report('ssml/bad-attribute-syntax', l10n.t('Attribute "{0}" has no value', name), nameStart, nameEnd,
+        [replaceFix(l10n.t('Add ="…"'), nameEnd, nameEnd, '=""', true)]);
+      return { name, nameStart, nameEnd, value: undefined, valueStart: nameEnd, valueEnd: nameEnd, closed: false };
+    }
+    at = this.skipSpaces(at + 1);
+    const q = this.code(at);
+    if (isQuote(q)) {
+      const valueStart = at + 1;
+      let close = this.nextIndexOf(q === QUOT ? '"' : "'", valueStart);
+      let closed = close >= 0;
+      if (!closed) close = this.n;
+      // `<` is never part of a value: one before the closing quote means the quote was left open.
+      const lt = this.find(LT, valueStart, close);
+      if (lt >= 0) {
+        closed = false;
+        close = lt;
+      }
+      if (!closed) {
+        const gt = this.find(GT, valueStart, close);
+        if (gt >= 0) close = gt;
+        this.report('ssml/bad-attribute-syntax', l10n.t('The value of "{0}" has no closing quote', name), nameStart, valueStart,
+          [replaceFix(l10n.t('Close the quote'), close, close, String.fromCharCode(q), true)]);
+      }
+      this.checkEntities(valueStart, close);
+      return { name, nameStart, nameEnd, value: this.text.slice(valueStart, close), valueStart, valueEnd: close, closed };
+    }
+    let stop = at;
+    while (stop < this.n && !isSpace(this.code(stop)) && this.code(stop) !== GT && this.code(stop) !== LT && !(this.code(stop) === SLASH && this.code(stop + 1) === GT)) stop++;
+    if (stop === at) {
+      this.report('ssml/bad-attribute-syntax', l10n.t('Attribute "{0}" has no value', name), nameStart, at,
+        [replaceFix(l10n.t('Add ="…"'), at, at, '""', true)]);
+      return { name, nameStart, nameEnd, value: undefined, valueStart: at, valueEnd: at, closed: false };
+    }
+    const raw = this.text.slice(at, stop);
+    this.report('ssml/bad-attribute-syntax', l10n.t('The value of "{0}" in <{1}> must be in quotes', name, tagName), at, stop,
+      [replaceFix(l10n.t('Add quotes'), at, stop, `"${raw.replace(/"/g, '&quot;')}"`, true)]);
+    this.checkEntities(at, stop);
+    return { name, nameStart, nameEnd, value: raw, valueStart: at, valueEnd: stop, closed: false };
+  }
+
+  /** The first `char` in `[from, to)`, or -1. */
+  private find(char: number, from: number, to: number): number {
+    for (let at = from; at < to; at++) if (this.code(at) === char) return at;
+    return -1;
+  }
+
+  /**
+   * `indexOf` with the answer kept: asked with ever larger `from`, it never scans the same
+   * characters twice, so that looking ahead for a character that is rare stays linear.
+   */
+  private nextIndexOf(char: string, from: number): number {
+    let next = this.next.get(char) ?? -2;
+    if (next !== -1 && next < from) {
+      next = this.text.indexOf(char, from);
+      this.next.set(char, next);
+    }
+    return next;
+  }
+}
+
+function isQuote(c: number): boolean {
+  return c === QUOT || c === APOS;
+}
+
+function validCharReference(body: string): boolean {
+  const hex = body.charCodeAt(0) === 120; /* x */
+  const digits = hex ? body.slice(1) : body;
+  if (digits.length === 0 || digits.length > 8 || !(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) return false;
+  return isXmlChar(parseInt(digits, hex ? 16 : 10));
+}

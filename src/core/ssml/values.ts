@@ -1,0 +1,129 @@
+/** The value rules of each attribute kind in `dialect.ts` (DECISIONS.md 13). */
+import * as l10n from '@vscode/l10n';
+import type { Fix } from '../diagnostics';
+import type { Report } from './codes';
+import type { AttributeSpec } from './dialect';
+import { replaceFix } from './fixes';
+import { byCloseness } from './nearest';
+import { cmuProblem, phNotation, phTokens, pinyinProblem } from './phonemes';
+import type { Attribute } from './tokenizer';
+
+export const breakTimeMinMs = 200;
+export const breakTimeMaxMs = 10_000;
+export const rateMin = 50;
+export const rateMax = 200;
+
+/** What a value check learnt that the element check needs: the notation of a `ph`. */
+export interface ValueFacts {
+  readonly notation?: 'pinyin' | 'cmu';
+  /** The syllables of a pinyin `ph`, for the count against the Chinese characters. */
+  readonly syllables?: number;
+}
+
+function replaceValue(attribute: Attribute, title: string, newText: string, preferred = true): Fix {
+  return replaceFix(title, attribute.valueStart, attribute.valueEnd, newText, preferred);
+}
+
+/** Checks a present, non-empty value; the caller reports missing and empty ones. */
+export function checkValue(spec: AttributeSpec, attribute: Attribute, report: Report): ValueFacts {
+  const value = attribute.value ?? '';
+  switch (spec.kind) {
+    case 'enum':
+      checkEnum(spec, attribute, value, report);
+      return {};
+    case 'duration':
+      checkDuration(attribute, value, report);
+      return {};
+    case 'rate':
+      checkRate(attribute, value, report);
+      return {};
+    case 'phonemes':
+      return checkPhonemes(attribute, value, report);
+    case 'text':
+      return {};
+  }
+}
+
+function checkEnum(spec: AttributeSpec, attribute: Attribute, value: string, report: Report): void {
+  const allowed = spec.values.map((v) => v.value);
+  if (allowed.includes(value)) return;
+  const fixes = byCloseness(value, allowed).map((v, i) => replaceValue(attribute, l10n.t('Change to "{0}"', v), v, i === 0));
+  report('ssml/invalid-enum-value', l10n.t('"{0}" is not a valid {1}: use one of {2}', value, spec.name, allowed.join(', ')),
+    attribute.valueStart, attribute.valueEnd, fixes);
+}
+
+/** A duration in ms, or why not: `200ms`, `1.5s`; a bare number is ms. */
+export function parseDuration(value: string): { ms: number; unit: 'ms' | 's' | '' } | undefined {
+  const m = /^(\d+(?:\.\d+)?|\.\d+)(ms|s)?$/.exec(value);
+  if (!m) return undefined;
+  const unit = (m[2] ?? '') as 'ms' | 's' | '';
+  return { ms: Number(m[1]) * (unit === 's' ? 1000 : 1), unit };
+}
+
+function checkDuration(attribute: Attribute, value: string, report: Report): void {
+  const parsed = parseDuration(value);
+  if (!parsed) {
+    // Forgivable spellings (`200 ms`, `1S`) get their normal form as a fix.
+    const loose = /^\s*(\d+(?:\.\d+)?)\s*(?:(ms|s)\s*)?$/i.exec(value);
+    const fixes = loose ? [replaceValue(attribute, l10n.t('Change to "{0}"', loose[1] + (loose[2] ?? 'ms').toLowerCase()), loose[1] + (loose[2] ?? 'ms').toLowerCase())] : [];
+    report('ssml/break-time-invalid', l10n.t('break time "{0}" is not a number with ms or s, e.g. 500ms or 1.5s', value),
+      attribute.valueStart, attribute.valueEnd, fixes);
+    return;
+  }
+  if (parsed.unit === '') {
+    report('ssml/break-time-unitless', l10n.t('break time "{0}" has no unit and is read as milliseconds', value),
+      attribute.valueStart, attribute.valueEnd, [replaceValue(attribute, l10n.t('Add "ms"'), `${value}ms`)]);
+  }
+  if (parsed.ms < breakTimeMinMs || parsed.ms > breakTimeMaxMs) {
+    const clamped = parsed.ms < breakTimeMinMs ? `${breakTimeMinMs}ms` : `${breakTimeMaxMs / 1000}s`;
+    report('ssml/break-time-out-of-range', l10n.t('break time {0} is outside 200ms–10s', value),
+      attribute.valueStart, attribute.valueEnd, [replaceValue(attribute, l10n.t('Change to {0}', clamped), clamped)]);
+  }
+}
+
+function checkRate(attribute: Attribute, value: string, report: Report): void {
+  if (!/^\d+$/.test(value)) {
+    const percent = /^\s*(\d+)\s*(?:%\s*)?$/.exec(value);
+    const fixes = percent ? [replaceValue(attribute, l10n.t('Change to "{0}"', percent[1]), percent[1])] : [];
+    report('ssml/prosody-rate-invalid', l10n.t('prosody rate "{0}" is not an integer from 50 to 200', value),
+      attribute.valueStart, attribute.valueEnd, fixes);
+    return;
+  }
+  const rate = Number(value);
+  if (rate < rateMin || rate > rateMax) {
+    const clamped = String(rate < rateMin ? rateMin : rateMax);
+    report('ssml/prosody-rate-out-of-range', l10n.t('prosody rate {0} is outside 50–200', value),
+      attribute.valueStart, attribute.valueEnd, [replaceValue(attribute, l10n.t('Change to {0}', clamped), clamped)]);
+  }
+}
+
+function checkPhonemes(attribute: Attribute, value: string, report: Report): ValueFacts {
+  const notation = phNotation(value);
+  if (notation === 'invalid') {
+    report('ssml/ph-invalid', l10n.t('ph must be pinyin with tone numbers (zhong1 guo2) or CMU phonemes (W EH1 DH AH0)'),
+      attribute.valueStart, attribute.valueEnd);
+    return {};
+  }
+  const tokens = phTokens(value);
+  for (const token of tokens) {
+    const start = attribute.valueStart + token.start;
+    const end = attribute.valueStart + token.end;
+    if (notation === 'pinyin') {
+      const problem = pinyinProblem(token.text);
+      if (problem === 'syllable') {
+        report('ssml/pinyin-syllable-invalid', l10n.t('"{0}" is not a Mandarin pinyin syllable', token.text), start, end);
+      } else if (problem === 'tone') {
+        const neutral = token.text.endsWith('0') ? [replaceFix(l10n.t('Change to "{0}" (neutral tone)', `${token.text.slice(0, -1)}5`), start, end, `${token.text.slice(0, -1)}5`, true)] : [];
+        report('ssml/pinyin-tone-invalid', l10n.t('"{0}" needs a tone number 1–4, or 5 for the neutral tone', token.text), start, end, neutral);
+      }
+    } else {
+      const problem = cmuProblem(token.text);
+      if (problem === 'unknown') {
+        report('ssml/cmu-phoneme-unknown', l10n.t('"{0}" is not a CMU ARPAbet phoneme', token.text), start, end);
+      } else if (problem === 'stress') {
+        report('ssml/cmu-stress-invalid', l10n.t('"{0}": vowels take a stress digit 0–2, consonants none', token.text), start, end);
+      }
+    }
+  }
+  return notation === 'pinyin' ? { notation, syllables: tokens.length } : { notation };
+}
