@@ -1,0 +1,87 @@
+/** Test doubles for the cloud client: a virtual clock, a recording logger and a scriptable loopback server. */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Clock } from '../../../src/core/cloud/clock';
+
+/** Time that only moves when someone sleeps; every sleep is recorded. */
+export class FakeClock implements Clock {
+  readonly sleeps: number[] = [];
+  constructor(public time = Date.now()) {}
+  now(): number {
+    return this.time;
+  }
+  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    this.sleeps.push(ms);
+    this.time += ms;
+  }
+}
+
+export class RecordingLogger {
+  readonly lines: string[] = [];
+  debug(message: string): void {
+    this.lines.push(message);
+  }
+  warn(message: string): void {
+    this.lines.push(message);
+  }
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: string;
+}
+
+export type Handler = (request: RecordedRequest, res: ServerResponse, index: number) => void | Promise<void>;
+
+export interface LocalServer {
+  readonly url: string;
+  readonly requests: RecordedRequest[];
+  /** Replaces the handler (tests set one per scenario). */
+  handle(handler: Handler): void;
+  close(): Promise<void>;
+}
+
+export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** An HTTP server on 127.0.0.1 that records every request before handing it to the handler. */
+export async function startLocalServer(): Promise<LocalServer> {
+  let handler: Handler = (_req, res) => json(res, 404, { error_code: 'TEST.404', error_msg: 'no handler' });
+  const requests: RecordedRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      requests.push(recorded);
+      void Promise.resolve(handler(recorded, res, requests.length - 1)).catch((err: unknown) => {
+        res.destroy(err instanceof Error ? err : undefined);
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    handle: (h) => { handler = h; },
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** A loopback port nobody listens on (connections to it are refused). */
+export async function refusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
