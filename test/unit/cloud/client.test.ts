@@ -240,14 +240,14 @@ describe('cloud/client over loopback', () => {
   });
 
   it('never retries a create whose connection dropped: exactly one create', async () => {
-    server.handle((_req, res) => res.socket?.destroy());
+    server.handle((_req, res) => { res.socket?.destroy(); });
     const err = await rejects(client().createVideoScript({ script_name: 'n', shoot_scripts: [] }), MetaStudioNetworkError);
     assert.equal(err.mayHaveReachedServer, true);
     assert.equal(server.requests.length, 1);
   });
 
   it('retries a GET whose connection dropped', async () => {
-    server.handle((_req, res, i) => (i === 0 ? res.socket?.destroy() : json(res, 200, { asset_id: 'a', asset_name: 'n', asset_type: 'IMAGE' })));
+    server.handle((_req, res, i) => { if (i === 0) res.socket?.destroy(); else json(res, 200, { asset_id: 'a', asset_name: 'n', asset_type: 'IMAGE' }); });
     assert.equal((await client().getAsset('a')).asset_id, 'a');
     assert.equal(server.requests.length, 2);
   });
