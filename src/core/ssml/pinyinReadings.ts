@@ -1,0 +1,30 @@
+/**
+ * Pinyin of Chinese characters in MetaStudio's notation (tone numbers, 5 = neutral tone, `v`
+ * for `ü`), from `pinyin-pro` as the reference recommends.
+ */
+import { pinyin } from 'pinyin-pro';
+
+/** pinyin-pro writes the neutral tone 0 (`le0`) or no digit; MetaStudio wants 5. */
+function metaStudioTone(syllable: string): string {
+  const last = syllable.charCodeAt(syllable.length - 1);
+  if (last === 48) return `${syllable.slice(0, -1)}5`;
+  return last >= 49 && last <= 53 ? syllable : `${syllable}5`;
+}
+
+const syllable = /^[a-zv]+[1-5]$/;
+
+/** Every reading of one character, the most common first; none for a character it does not know. */
+export function readingsOf(char: string): string[] {
+  return pinyin(char, { multiple: true, toneType: 'num', type: 'array', v: true }).map(metaStudioTone).filter((s) => syllable.test(s));
+}
+
+/** The reading of each character of a word of Chinese characters, chosen in context (`银行` → yin2 hang2). */
+export function readingInContext(word: string): string[] | undefined {
+  const readings = pinyin(word, { toneType: 'num', type: 'array', v: true }).map(metaStudioTone);
+  return readings.every((s) => syllable.test(s)) ? readings : undefined;
+}
+
+/** The Chinese characters of a text (CJK ideographs, surrogate pairs kept whole). */
+export function hanziOf(text: string): string[] {
+  return text.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/g) ?? [];
+}
