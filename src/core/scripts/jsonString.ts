@@ -22,7 +22,8 @@ const simpleEscapes: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', 
  * Decodes the string literal at `text[start, end)` (quotes included; an unterminated literal may lack
  * the closing one). Malformed escapes decode to their raw characters and never throw.
  */
-export function decodeJsonString(text: string, start: number, end: number): DecodedJsonString {
+export function decodeJsonString(text: string, start: number, literalEnd: number): DecodedJsonString {
+  const end = Math.min(literalEnd, text.length);
   const contentStart = start + 1;
   const contentEnd = end - 1 >= contentStart && text.charCodeAt(end - 1) === 34 /* " */ && end - start >= 2 ? end - 1 : end;
   const firstEscape = text.indexOf('\\', contentStart);

@@ -122,11 +122,11 @@ export function toDocumentDiagnostic(d: CoreDiagnostic, map: JsonStringMap): Cor
   };
 }
 
-/** The SSML diagnostics of every text, in document offsets. */
-export function lintTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions): CoreDiagnostic[] {
+/** The SSML diagnostics of every text, in document offsets (`lint` is replaceable for tests). */
+export function lintTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions, lint = lintSsml): CoreDiagnostic[] {
   const result: CoreDiagnostic[] = [];
   for (const t of texts) {
-    const found = lintSsml(t.value, ssmlContext(kind, t.voice, options));
+    const found = lint(t.value, ssmlContext(kind, t.voice, options));
     if (!found.length) continue;
     const { map } = decodeJsonString(document, t.start, t.end);
     for (const d of found) result.push(toDocumentDiagnostic(d, map));

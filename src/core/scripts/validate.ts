@@ -15,8 +15,8 @@ import { collectTexts, lintTexts, type ScriptLintOptions } from './texts';
 function syntaxMessage(error: ParseError): string {
   switch (printParseErrorCode(error.error)) {
     case 'InvalidCommentToken': return l10n.t('Comments are not allowed: MetaStudio takes strict JSON.');
-    case 'PropertyNameExpected': return l10n.t('Property name expected (a trailing comma is not allowed).');
-    case 'ValueExpected': return l10n.t('Value expected (a trailing comma is not allowed).');
+    case 'PropertyNameExpected': return l10n.t('Property name expected.');
+    case 'ValueExpected': return l10n.t('Value expected.');
     case 'ColonExpected': return l10n.t('Colon expected.');
     case 'CommaExpected': return l10n.t('Comma expected.');
     case 'CloseBraceExpected': return l10n.t('Closing brace "}" expected.');
@@ -32,21 +32,38 @@ function syntaxMessage(error: ParseError): string {
   }
 }
 
-function syntaxDiagnostics(errors: readonly ParseError[]): CoreDiagnostic[] {
-  return errors.map((e) => ({
-    code: 'script/json-syntax',
-    severity: scriptCodes['script/json-syntax'].severity,
-    message: syntaxMessage(e),
-    start: e.offset,
-    end: e.offset + e.length,
-  }));
+/** The comma before a closing `}` or `]` at `offset`, if that is what broke the parse. */
+function trailingCommaBefore(text: string, offset: number): number | undefined {
+  if (text[offset] !== '}' && text[offset] !== ']') return undefined;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return text[i] === ',' ? i : undefined;
+}
+
+/** One diagnostic per place (the parser may report a place twice); a trailing comma is named and removable. */
+function syntaxDiagnostics(text: string, errors: readonly ParseError[]): CoreDiagnostic[] {
+  const severity = scriptCodes['script/json-syntax'].severity;
+  const seen = new Set<number>();
+  const result: CoreDiagnostic[] = [];
+  for (const e of errors) {
+    if (seen.has(e.offset)) continue;
+    seen.add(e.offset);
+    const comma = trailingCommaBefore(text, e.offset);
+    result.push(comma === undefined
+      ? { code: 'script/json-syntax', severity, message: syntaxMessage(e), start: e.offset, end: e.offset + e.length }
+      : {
+          code: 'script/json-syntax', severity, message: l10n.t('Trailing commas are not allowed: MetaStudio takes strict JSON.'), start: comma, end: comma + 1,
+          fixes: [{ title: l10n.t('Remove the trailing comma'), edits: [{ start: comma, end: comma + 1, newText: '' }], preferred: true }],
+        });
+  }
+  return result;
 }
 
 function validate(text: string, kind: ScriptKind, options: ScriptLintOptions): CoreDiagnostic[] {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   // A broken document would give schema errors about what the parser guessed: report the syntax only.
-  if (errors.length || !root) return syntaxDiagnostics(errors);
+  if (errors.length || !root) return syntaxDiagnostics(text, errors);
   const validator = scriptValidator(kind);
   const diagnostics = validator(getNodeValue(root)) ? [] : schemaDiagnostics(validator.errors ?? [], root, text);
   if (root.type !== 'object') return diagnostics;

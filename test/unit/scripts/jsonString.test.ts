@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { decodeJsonString, encodeJsonStringContent } from '../../../src/core/scripts/jsonString';
+
+/** Decodes the first string literal of `doc`. */
+function decodeFirst(doc: string) {
+  const start = doc.indexOf('"');
+  let end = start + 1;
+  while (end < doc.length && doc[end] !== '"') end += doc[end] === '\\' ? 2 : 1;
+  return decodeJsonString(doc, start, Math.min(doc.length, end + 1));
+}
+
+describe('jsonString', () => {
+  it('maps a literal without escapes by its offset', () => {
+    const doc = '{"text": "abc"}';
+    const { value, map } = decodeJsonString(doc, 9, 14);
+    assert.equal(value, 'abc');
+    assert.equal(map.toDocument(0), 10);
+    assert.equal(map.toDocument(3), 13);
+    assert.equal(doc[map.toDocument(1)], 'b');
+    assert.equal(map.toDecoded(12), 2);
+  });
+
+  it('decodes every escape and maps each decoded character to the start of its escape', () => {
+    const doc = String.raw`x "a\"b\\c\/d\n\t\u00e9\ud83d\ude00z"`;
+    const { value, map } = decodeFirst(doc);
+    assert.equal(value, JSON.parse(doc.slice(2)));
+    assert.equal(value, 'a"b\\c/d\n\té😀z');
+    const starts = Array.from({ length: value.length + 1 }, (_, i) => map.toDocument(i));
+    // a, \", b, \\, c, \/, d, \n, \t, \u00e9, \ud83d, \ude00, z, closing quote
+    assert.deepEqual(starts, [3, 4, 6, 7, 9, 10, 12, 13, 15, 17, 23, 29, 35, 36]);
+    assert.equal(doc[starts[value.length]], '"');
+    // An offset inside an escape maps to the character the escape produces.
+    assert.equal(map.toDecoded(5), 1);
+    assert.equal(map.toDecoded(20), 9);
+    assert.equal(map.toDecoded(36), value.length);
+  });
+
+  it('keeps raw astral characters as two UTF-16 units, one to one', () => {
+    const doc = '"😀\\n😀"';
+    const { value, map } = decodeJsonString(doc, 0, doc.length);
+    assert.equal(value, '😀\n😀');
+    assert.deepEqual(Array.from({ length: value.length + 1 }, (_, i) => map.toDocument(i)), [1, 2, 3, 5, 6, 7]);
+  });
+
+  it('tolerates unterminated literals and malformed escapes', () => {
+    const open = decodeJsonString('"ab', 0, 3);
+    assert.equal(open.value, 'ab');
+    assert.equal(open.map.toDocument(2), 3);
+    const bad = decodeJsonString(String.raw`"\x\u12"`, 0, 8);
+    assert.equal(bad.value, 'xu12');
+    const trailing = decodeJsonString('"a\\', 0, 3);
+    assert.equal(trailing.value, 'a\\');
+    // An end past the text is clamped.
+    assert.equal(decodeJsonString('"ab', 0, 10).value, 'ab');
+  });
+
+  it('re-encodes text so that it decodes back to itself', () => {
+    for (const s of ['plain', 'a "quote"', 'back\\slash', 'line\nbreak\ttab', '\u0001', '中文 😀']) {
+      const literal = `"${encodeJsonStringContent(s)}"`;
+      assert.equal(JSON.parse(literal), s);
+      assert.equal(decodeJsonString(literal, 0, literal.length).value, s);
+    }
+  });
+});

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import type { CoreDiagnostic, Fix } from '../../../src/core/diagnostics';
+import { scriptCodes } from '../../../src/core/scripts/codes';
+import { liveScriptTemplate, videoScriptTemplate } from '../../../src/core/scripts/templates';
+import { validateScript } from '../../../src/core/scripts/validate';
+
+function applyFix(text: string, fix: Fix | undefined): string {
+  assert.ok(fix, 'a fix is offered');
+  return [...fix.edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+}
+
+function only(text: string, kind: 'video' | 'live', code: string): CoreDiagnostic {
+  const found = validateScript(text, kind);
+  assert.deepEqual(found.map((d) => d.code), [code], JSON.stringify(found, null, 1));
+  return found[0];
+}
+
+/** The video template with one JSON text replaced. */
+function video(from: string, to: string): string {
+  assert.ok(videoScriptTemplate.includes(from), from);
+  return videoScriptTemplate.replace(from, to);
+}
+
+describe('validateScript', () => {
+  it('accepts the templates and a top-level $schema', () => {
+    assert.deepEqual(validateScript(videoScriptTemplate, 'video'), []);
+    assert.deepEqual(validateScript(liveScriptTemplate, 'live'), []);
+    assert.deepEqual(validateScript(video('{', '{\n  "$schema": "../schemas/video-script.schema.json",'), 'video'), []);
+  });
+
+  it('reports comments and trailing commas as JSON syntax errors with their ranges, and nothing else', () => {
+    const withComment = video('{', '{ // note');
+    const d = only(withComment, 'video', 'script/json-syntax');
+    assert.equal(withComment.slice(d.start, d.end), '// note');
+    const trailing = video('"frame_rate": "25"', '"frame_rate": "25",');
+    const t = only(trailing, 'video', 'script/json-syntax');
+    assert.equal(t.start, trailing.indexOf('"25",') + 4);
+    assert.equal(t.end, t.start + 1);
+    assert.match(t.message, /Trailing comma/);
+    assert.deepEqual(validateScript(applyFix(trailing, t.fixes?.[0]), 'video'), []);
+  });
+
+  it('warns about an unknown property, suggesting and renaming a near miss', () => {
+    const text = video('"bitrate"', '"bitrat"');
+    const found = validateScript(text, 'video');
+    const d = found.find((x) => x.code === 'script/unknown-property');
+    assert.ok(d);
+    assert.equal(d.severity, 'warning');
+    assert.equal(text.slice(d.start, d.end), '"bitrat"');
+    assert.match(d.message, /Did you mean "bitrate"\?/);
+    assert.deepEqual(validateScript(applyFix(text, d.fixes?.[0]), 'video'), []);
+    // Missing bitrate is its own error on video_config.
+    assert.ok(found.some((x) => x.code === 'script/missing-property' && text.slice(x.start, x.end) === '"video_config"'));
+  });
+
+  it('does not suggest far-off names (distance > 2 or not under half the length)', () => {
+    const far = validateScript(video('"script_name"', '"script_title", "script_name"'), 'video');
+    assert.equal(far.find((d) => d.code === 'script/unknown-property')?.fixes, undefined);
+    const short = validateScript(video('"width": 1920', '"width": 1920, "dz": 1'), 'video');
+    const d = short.find((x) => x.code === 'script/unknown-property');
+    assert.ok(d && !d.fixes && !/Did you mean/.test(d.message), 'dz is 1 from dx and dy, but half of 2 is 1');
+  });
+
+  it('replaces a wrong enum value by the closest valid one', () => {
+    const lower = video('"H264"', '"h264"');
+    assert.deepEqual(validateScript(applyFix(lower, only(lower, 'video', 'script/invalid-enum').fixes?.[0]), 'video'), []);
+    const typo = video('"TEXT"', '"TXT"');
+    const d = only(typo, 'video', 'script/invalid-enum');
+    assert.equal(typo.slice(d.start, d.end), '"TXT"');
+    assert.equal(d.fixes?.[0].edits[0].newText, '"TEXT"');
+  });
+
+  it('matches auth_type and relation ignoring case, other enums exactly (DECISIONS 18)', () => {
+    const room = (auth: string, relation: string) => JSON.stringify({
+      room_name: 'r',
+      live_event_callback_config: { auth_type: auth },
+      interaction_rules: [{ hit_condition: { relation } }],
+    });
+    for (const [auth, relation] of [['None', 'And'], ['NONE', 'OR'], ['none', 'or'], ['mss_a_head', 'reserved']]) {
+      assert.deepEqual(validateScript(room(auth, relation), 'live'), [], `${auth} ${relation}`);
+    }
+    const wrong = room('NONEE', 'XOR');
+    const found = validateScript(wrong, 'live');
+    assert.deepEqual(found.map((d) => [d.code, wrong.slice(d.start, d.end), d.fixes?.[0].edits[0].newText]),
+      [['script/invalid-enum', '"NONEE"', '"None"'], ['script/invalid-enum', '"XOR"', '"Or"']]);
+  });
+
+  it('inserts a missing mandatory property with a placeholder, in the object\'s layout', () => {
+    const text = video('"codec": "H264",\n    ', '');
+    const d = only(text, 'video', 'script/missing-property');
+    assert.equal(text.slice(d.start, d.end), '"video_config"');
+    const fixed = applyFix(text, d.fixes?.[0]);
+    assert.deepEqual(validateScript(fixed, 'video'), []);
+    assert.match(fixed, /"video_config": \{\n {4}"codec": "H264",\n {4}"bitrate": 4000/);
+    // A missing object gets its own mandatory members filled in.
+    const noShot = '{"script_name": "x", "shoot_scripts": [{}]}';
+    const shot = only(noShot, 'video', 'script/missing-property');
+    assert.equal(noShot.slice(shot.start, shot.end), '{');
+    assert.equal(applyFix(noShot, shot.fixes?.[0]), '{"script_name": "x", "shoot_scripts": [{"shoot_script": {}}]}');
+    const root = validateScript('{}', 'live');
+    assert.equal(applyFix('{}', root[0].fixes?.[0]), '{"room_name": ""}');
+  });
+
+  it('reports a wrong type once, with a retyping fix where the value fits', () => {
+    const text = video('"bitrate": 4000', '"bitrate": "4000"');
+    const d = only(text, 'video', 'script/wrong-type');
+    assert.deepEqual(validateScript(applyFix(text, d.fixes?.[0]), 'video'), []);
+    const number = video('"frame_rate": "25"', '"frame_rate": 25');
+    assert.deepEqual(validateScript(applyFix(number, only(number, 'video', 'script/wrong-type').fixes?.[0]), 'video'), []);
+    // Not an enum error as well, though "5" is no codec either.
+    only(video('"codec": "H264"', '"codec": 5'), 'video', 'script/wrong-type');
+    only('[]', 'video', 'script/wrong-type');
+  });
+
+  it('reports numbers out of their documented range', () => {
+    const cases: [string, string][] = [
+      ['"bitrate": 4000', '"bitrate": 30001'],
+      ['"voice_asset_id": ""', '"voice_asset_id": "", "speed": 49'],
+      ['"voice_asset_id": ""', '"voice_asset_id": "", "volume": 241'],
+    ];
+    for (const [from, to] of cases) {
+      const d = only(video(from, to), 'video', 'script/out-of-range');
+      assert.equal(d.severity, 'error');
+    }
+  });
+
+  it('never throws, whatever the input', () => {
+    const samples = [videoScriptTemplate, liveScriptTemplate, '', ' ', 'null', '"x"', '{"shoot_scripts": 5}', '{"shoot_scripts": [null, 1, "a", {"shoot_script": []}]}', '\uFEFF{}', '{"a":1}{"b":2}'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 300; i++) {
+      const base = samples[i % 2];
+      const at = Math.floor(random() * base.length);
+      const cut = Math.floor(random() * 5);
+      const insert = ['{', '}', '[', ']', '"', ',', ':', '\\', '\\u', '1', 'true', '\n', ''][Math.floor(random() * 13)];
+      samples.push(base.slice(0, at) + insert + base.slice(at + cut));
+    }
+    for (const text of samples) {
+      for (const kind of ['video', 'live'] as const) {
+        const found = validateScript(text, kind);
+        for (const d of found) {
+          assert.ok(d.code in scriptCodes || d.code.startsWith('ssml/'), d.code);
+          assert.notEqual(d.code, 'script/internal-error', `${d.message} on ${JSON.stringify(text)}`);
+          assert.ok(d.start >= 0 && d.start <= d.end && d.end <= text.length, JSON.stringify(d));
+        }
+      }
+    }
+  });
+});
