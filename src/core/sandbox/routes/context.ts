@@ -1,0 +1,98 @@
+/** What a route handler gets and returns, and the helpers the handlers share. */
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../errors';
+import type { FileRecord, Json, JsonObject } from '../model';
+import type { SandboxStore } from '../store';
+import { findProblem, type Spec } from '../validate';
+
+export interface Timings {
+  /** How long a video job stays WAITING, then PROCESSING. */
+  readonly jobStepMs: number;
+  /** How long a TTS audition takes before its files are complete. */
+  readonly ttsDelayMs: number;
+}
+
+export interface RequestContext {
+  readonly projectId: string;
+  /** The path's captures after the project ID. */
+  readonly params: readonly string[];
+  readonly query: URLSearchParams;
+  readonly bodyText: string;
+  readonly now: number;
+  readonly store: SandboxStore;
+  readonly timings: Timings;
+  /** A pre-signed download URL of a file served by the sandbox, valid for `ttlMs`. */
+  readonly fileUrl: (file: FileRecord, ttlMs: number) => string;
+}
+
+export interface Reply {
+  readonly status: number;
+  /** No body when undefined. */
+  readonly body?: Json;
+}
+
+export type Handler = (ctx: RequestContext) => Reply;
+
+export interface Route {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Matched against the path after `/v1/{project_id}`. */
+  readonly pattern: RegExp;
+  readonly handler: Handler;
+  /** TTS errors use their own codes and carry `request_id` (reference 9.1). */
+  readonly tts?: boolean;
+}
+
+export const ok = (body?: Json): Reply => ({ status: 200, body });
+
+/** The parsed body, checked against `spec`; `fail` turns a problem into the endpoint's error. */
+export function readBody(ctx: RequestContext, spec: Spec, fail: (detail: string) => ApiError): JsonObject {
+  let body: unknown;
+  try {
+    body = JSON.parse(ctx.bodyText);
+  } catch {
+    throw fail('the request body is not valid JSON');
+  }
+  const problem = findProblem(body, spec);
+  if (problem) throw fail(problem);
+  return body as JsonObject;
+}
+
+/** `offset`/`limit` paging: limit 0–100 (default 10), offset ≥ 0 (default 0). */
+export function page<T>(items: readonly T[], query: URLSearchParams, fail: (detail: string) => ApiError): T[] {
+  const limit = integerParam(query, 'limit', 10, 0, 100, fail);
+  const offset = integerParam(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER, fail);
+  return items.slice(offset, offset + limit);
+}
+
+function integerParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number, fail: (detail: string) => ApiError): number {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw fail(`${name} must be an integer from ${min} to ${max}`);
+  return value;
+}
+
+/** Sorts by `create_time` in the order `sort_dir` asks (ascending by default, as the API does). */
+export function sortByCreateTime<T extends { create_time: string }>(items: T[], query: URLSearchParams, fail: (detail: string) => ApiError): T[] {
+  const key = query.get('sort_key');
+  if (key !== null && key !== 'create_time') throw fail('sort_key supports only create_time');
+  const dir = query.get('sort_dir') ?? 'asc';
+  if (dir !== 'asc' && dir !== 'desc') throw fail('sort_dir must be asc or desc');
+  // A stable ascending sort, reversed, keeps the later of two same-second records first.
+  const ascending = items.sort((a, b) => a.create_time.localeCompare(b.create_time));
+  return dir === 'asc' ? ascending : ascending.reverse();
+}
+
+/** Comma-separated values of a filter, or undefined when absent. */
+export function listParam(query: URLSearchParams, name: string): string[] | undefined {
+  const values = query.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return values.length ? values : undefined;
+}
+
+export function includesFold(text: string | undefined, needle: string): boolean {
+  return (text ?? '').toLowerCase().includes(needle.toLowerCase());
+}
+
+export function newId(): string {
+  return randomUUID().replace(/-/g, '');
+}

@@ -1,0 +1,145 @@
+/** Video scripts: create, list, details, update (whole-object replace), delete (reference 5.1). */
+import { ApiError, fieldVerifyFail, notFound } from '../errors';
+import { rfc3339, type Json, type JsonObject, type ScriptRecord } from '../model';
+import { RESIZE_SIZES, videoScriptCreate, videoScriptUpdate } from '../specs';
+import { SCRIPT_COVER } from '../store';
+import { includesFold, newId, ok, page, readBody, sortByCreateTime, type RequestContext, type Route } from './context';
+
+const COVER_URL_TTL_MS = 24 * 3600_000;
+
+/** Cross-field rules the tables state in prose (DECISIONS.md 9, 10). */
+export function crossFieldProblem(body: JsonObject): string | undefined {
+  const video = body.video_config as JsonObject | undefined;
+  if (video && (video.clip_mode ?? 'RESIZE') === 'RESIZE' && !RESIZE_SIZES.has(`${String(video.width)}x${String(video.height)}`)) {
+    return `video_config: ${String(video.width)}x${String(video.height)} is not a supported size with clip_mode RESIZE`;
+  }
+  const shots = (body.shoot_scripts ?? []) as JsonObject[];
+  for (const [i, item] of shots.entries()) {
+    const backgrounds = ((item.shoot_script as JsonObject).background_config ?? []) as JsonObject[];
+    for (const [j, background] of backgrounds.entries()) {
+      if (background.background_type === 'IMAGE' && !background.background_config) {
+        return `shoot_scripts[${i}].shoot_script.background_config[${j}].background_config is mandatory when background_type is IMAGE`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function readScript(ctx: RequestContext, create: boolean): JsonObject {
+  const body = readBody(ctx, create ? videoScriptCreate : videoScriptUpdate, fieldVerifyFail);
+  const problem = crossFieldProblem(body);
+  if (problem) throw fieldVerifyFail(problem);
+  return body;
+}
+
+export function findScript(ctx: RequestContext, scriptId: string): ScriptRecord {
+  const script = ctx.store.scripts.get(scriptId);
+  if (!script || script.project_id !== ctx.projectId) throw notFound(`video script ${scriptId}`);
+  return script;
+}
+
+function assertUniqueName(ctx: RequestContext, name: Json | undefined, except?: string): void {
+  for (const script of ctx.store.scripts.values()) {
+    if (script.project_id === ctx.projectId && script.script_id !== except && script.body.script_name === name) {
+      throw new ApiError(400, 'MSS.20010005', 'script name duplicate');
+    }
+  }
+}
+
+/** Details as printed in 5.1.3: server defaults filled in, `is_subtitle_able` for the subtitle switch. */
+function renderDetails(script: ScriptRecord, ctx: RequestContext): JsonObject {
+  const body = structuredClone(script.body);
+  const coverUrl = ctx.fileUrl(SCRIPT_COVER, COVER_URL_TTL_MS);
+  const result: JsonObject = { ...body, view_mode: body.view_mode ?? 'LANDSCAPE' };
+  if (body.voice_config) result.voice_config = { speed: 100, pitch: 100, volume: 140, ...(body.voice_config as JsonObject) };
+  if (body.video_config) {
+    const { is_subtitle_enabled, ...video } = body.video_config as JsonObject;
+    result.video_config = { clip_mode: 'RESIZE', ...video, is_subtitle_able: is_subtitle_enabled ?? false };
+  }
+  if (body.background_music_config) result.background_music_config = { volume: 100, ...(body.background_music_config as JsonObject) };
+  result.shoot_scripts = ((body.shoot_scripts ?? []) as JsonObject[]).map((item) => ({
+    ...item,
+    shoot_script: { script_type: 'TEXT', ...(item.shoot_script as JsonObject), thumbnail_url: coverUrl },
+  }));
+  return {
+    ...result,
+    script_id: script.script_id,
+    create_time: script.create_time,
+    update_time: script.update_time,
+    script_cover_url: coverUrl,
+  };
+}
+
+function renderBase(script: ScriptRecord, ctx: RequestContext): JsonObject {
+  const first = ((script.body.shoot_scripts ?? []) as JsonObject[])[0]?.shoot_script as JsonObject | undefined;
+  const base: JsonObject = {
+    script_id: script.script_id,
+    script_name: script.body.script_name,
+    script_cover_url: ctx.fileUrl(SCRIPT_COVER, COVER_URL_TTL_MS),
+    script_type: first?.script_type ?? 'TEXT',
+    text: ((first?.text_config as JsonObject | undefined)?.text as string | undefined) ?? '',
+    create_time: script.create_time,
+    update_time: script.update_time,
+  };
+  for (const key of ['script_description', 'model_asset_id', 'model_asset_type']) {
+    if (script.body[key] !== undefined) base[key] = script.body[key];
+  }
+  return base;
+}
+
+export const videoScriptRoutes: Route[] = [
+  {
+    method: 'POST',
+    pattern: /^\/digital-human-video-scripts$/,
+    handler: (ctx) => {
+      const body = readScript(ctx, true);
+      assertUniqueName(ctx, body.script_name);
+      const time = rfc3339(ctx.now);
+      const script: ScriptRecord = { script_id: newId(), project_id: ctx.projectId, body, create_time: time, update_time: time };
+      ctx.store.scripts.set(script.script_id, script);
+      return ok({ script_id: script.script_id });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/digital-human-video-scripts$/,
+    handler: (ctx) => {
+      const catalog = ctx.query.get('script_catalog') ?? 'VIDEO_DRAFT';
+      if (catalog !== 'VIDEO_DRAFT' && catalog !== 'SYSTEM_VIDEO_TEMPLAT') throw fieldVerifyFail('script_catalog must be VIDEO_DRAFT or SYSTEM_VIDEO_TEMPLAT');
+      const name = ctx.query.get('name');
+      const viewMode = ctx.query.get('view_mode');
+      const matching = catalog === 'SYSTEM_VIDEO_TEMPLAT' ? [] : [...ctx.store.scripts.values()].filter((s) =>
+        s.project_id === ctx.projectId
+        && (!name || includesFold(s.body.script_name as string, name))
+        && (!viewMode || (s.body.view_mode ?? 'LANDSCAPE') === viewMode));
+      const shown = page(sortByCreateTime(matching, ctx.query, fieldVerifyFail), ctx.query, fieldVerifyFail);
+      return ok({ count: matching.length, video_scripts: shown.map((s) => renderBase(s, ctx)) });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/digital-human-video-scripts\/([^/]+)$/,
+    handler: (ctx) => ok(renderDetails(findScript(ctx, ctx.params[0]), ctx)),
+  },
+  {
+    method: 'PUT',
+    pattern: /^\/digital-human-video-scripts\/([^/]+)$/,
+    handler: (ctx) => {
+      const script = findScript(ctx, ctx.params[0]);
+      const body = readScript(ctx, false);
+      if (body.script_name !== undefined) assertUniqueName(ctx, body.script_name, script.script_id);
+      // PUT replaces the whole object (DECISIONS.md 21); the name is kept when the body leaves it out.
+      script.body = { ...body, script_name: body.script_name ?? script.body.script_name };
+      script.update_time = rfc3339(ctx.now);
+      return ok({ script_id: script.script_id });
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/digital-human-video-scripts\/([^/]+)$/,
+    handler: (ctx) => {
+      ctx.store.scripts.delete(findScript(ctx, ctx.params[0]).script_id);
+      return ok();
+    },
+  },
+];
