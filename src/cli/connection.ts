@@ -1,0 +1,121 @@
+/**
+ * The CLI's connection to MetaStudio from flags and environment (DECISIONS.md 19: a flag beats the
+ * environment), and the one place that turns client failures into output and exit codes. Every
+ * remote command spreads `connectionOptions` into its options and runs through `withClient`.
+ */
+import type { ParseArgsConfig } from 'node:util';
+import type { Credentials } from '../core/cloud/auth';
+import { MetaStudioClient } from '../core/cloud/client';
+import { EndpointError, resolveEndpoint } from '../core/cloud/endpoint';
+import { MetaStudioError } from '../core/cloud/errors';
+import { createUndiciTransport } from '../core/cloud/undiciTransport';
+import { ExitCode, UsageError } from './exitCodes';
+import type { CliIo } from './io';
+
+export const connectionOptions = {
+  endpoint: { type: 'string' },
+  region: { type: 'string' },
+  'project-id': { type: 'string' },
+  ak: { type: 'string' },
+  sk: { type: 'string' },
+  'security-token': { type: 'string' },
+  token: { type: 'string' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** The connection part of a remote command's usage text. */
+export const connectionUsage = `Connection (a flag beats its environment variable):
+  --endpoint URL        endpoint URL, http only for loopback        METASTUDIO_ENDPOINT
+  --region REGION       cn-north-4 (default) or cn-east-3            METASTUDIO_REGION
+  --project-id ID       project ID                                   HUAWEICLOUD_SDK_PROJECT_ID
+  --ak AK, --sk SK      access key pair                              HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK
+  --security-token T    security token of a temporary access key     HUAWEICLOUD_SDK_SECURITY_TOKEN
+  --token TOKEN         IAM token, instead of an access key          METASTUDIO_TOKEN`;
+
+export type ConnectionFlags = { readonly [K in keyof typeof connectionOptions]?: string | undefined };
+
+export interface Connection {
+  /** Endpoint origin. */
+  readonly endpoint: string;
+  readonly projectId: string;
+  readonly credentials: Credentials;
+}
+
+/** Exit code 3: the flags and the environment hold no usable credentials or project ID. */
+export class NoCredentialsError extends Error {}
+
+/**
+ * Flags beat the environment, field by field. An explicit `--token` means token auth and an
+ * explicit `--ak`/`--sk` AK/SK auth; otherwise AK/SK wins when both kinds are in the environment.
+ */
+export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Connection {
+  const pick = (flag: keyof ConnectionFlags, variable: string) => flags[flag] || env[variable] || undefined;
+  let endpoint: string;
+  try {
+    endpoint = flags.endpoint || flags.region
+      ? resolveEndpoint({ endpoint: flags.endpoint, region: flags.region })
+      : resolveEndpoint({ endpoint: env.METASTUDIO_ENDPOINT || undefined, region: env.METASTUDIO_REGION || undefined });
+  } catch (err) {
+    if (err instanceof EndpointError) throw new UsageError(err.message);
+    throw err;
+  }
+  const projectId = pick('project-id', 'HUAWEICLOUD_SDK_PROJECT_ID');
+  const ak = pick('ak', 'HUAWEICLOUD_SDK_AK');
+  const sk = pick('sk', 'HUAWEICLOUD_SDK_SK');
+  const securityToken = pick('security-token', 'HUAWEICLOUD_SDK_SECURITY_TOKEN');
+  const token = pick('token', 'METASTUDIO_TOKEN');
+  const useToken = flags.token ? true : flags.ak || flags.sk ? false : !(ak && sk) && token !== undefined;
+  let credentials: Credentials;
+  if (useToken && token) {
+    credentials = { kind: 'token', token };
+  } else if (ak && sk) {
+    credentials = { kind: 'aksk', ak, sk, ...(securityToken ? { securityToken } : {}) };
+  } else if (ak || sk) {
+    throw new NoCredentialsError(`an access key needs both parts: give ${ak ? '--sk or HUAWEICLOUD_SDK_SK' : '--ak or HUAWEICLOUD_SDK_AK'}`);
+  } else {
+    throw new NoCredentialsError('no credentials: give --ak and --sk (or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK), or --token (or METASTUDIO_TOKEN)');
+  }
+  if (!projectId) throw new NoCredentialsError('no project ID: give --project-id or HUAWEICLOUD_SDK_PROJECT_ID');
+  return { endpoint, projectId, credentials };
+}
+
+/**
+ * Runs `work` with a client for the command's connection and maps failures to DECISIONS.md 19:
+ * no credentials -> exit 3; an API, network or timeout error -> one line on stderr, exit 1;
+ * Ctrl+C -> "cancelled", exit 1. Retries are reported on stderr as they happen.
+ */
+export async function withClient(
+  commandName: string,
+  flags: ConnectionFlags,
+  io: CliIo,
+  work: (client: MetaStudioClient, connection: Connection) => Promise<number>,
+): Promise<number> {
+  let connection: Connection;
+  try {
+    connection = resolveConnection(flags, io.env);
+  } catch (err) {
+    if (!(err instanceof NoCredentialsError)) throw err;
+    io.stderr(`metastudio ${commandName}: ${err.message}\n`);
+    return ExitCode.NoCredentials;
+  }
+  const transport = createUndiciTransport(io.env);
+  const client = new MetaStudioClient({
+    ...connection,
+    fetch: transport.fetch,
+    logger: { debug: () => undefined, warn: (message) => io.stderr(`metastudio ${commandName}: ${message}\n`) },
+  });
+  try {
+    return await work(client, connection);
+  } catch (err) {
+    if (err instanceof MetaStudioError) {
+      io.stderr(`metastudio ${commandName}: ${err.message}\n`);
+      return ExitCode.Failed;
+    }
+    if (err instanceof Error && err.name === 'AbortError' && io.signal.aborted) {
+      io.stderr(`metastudio ${commandName}: cancelled\n`);
+      return ExitCode.Failed;
+    }
+    throw err;
+  } finally {
+    await transport.close();
+  }
+}
