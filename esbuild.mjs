@@ -15,7 +15,8 @@ const common = {
   define: { __VERSION__: JSON.stringify(version) },
 };
 
-const node = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
+// 'module' first: jsonc-parser and vscode-json-languageservice ship UMD builds whose dynamic requires esbuild cannot follow.
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'] };
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },

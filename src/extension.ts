@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import * as connections from './connections/register';
 import type { ConnectionProfile } from './connections/connectionStore';
 import * as logging from './logging/register';
+import * as scripts from './scripts/register';
 import { log } from './logging/log';
 import type { Services } from './services';
 
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   logging.register(context);
   const services: Services = { connections: connections.register(context) };
+  scripts.register(context, services);
   log().info(`MetaStudio ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
   return { activeConnection: () => services.connections.active() };
 }

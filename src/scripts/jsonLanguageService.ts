@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as json from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ScriptKind } from './scriptLanguages';
+import type { ScriptKind } from '../core/scripts/schemas';
 
 /**
  * VS Code's own JSON language service (vscode-json-languageservice) running in the extension with

@@ -9,6 +9,8 @@ import * as vscode from 'vscode';
 const ClosingLineReporter = require('../support/closingLineReporter.cjs');
 
 const suites = [
+  // First: it proves that opening a script file activates the extension.
+  () => import('./scripts.test'),
   () => import('./activation.test'),
   () => import('./connections.test'),
 ];

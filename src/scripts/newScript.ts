@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { ScriptKind } from '../core/scripts/schemas';
+import { liveScriptTemplate, videoScriptTemplate } from '../core/scripts/templates';
+import { UserFacingError } from '../commands/registerCommand';
+import { scriptLanguageIds } from './scriptLanguages';
+
+const t = vscode.l10n.t;
+const templates: Record<ScriptKind, string> = { video: videoScriptTemplate, live: liveScriptTemplate };
+
+/**
+ * Creates `<name>.video.json` / `<name>.live.json` from the template in the workspace folder (or,
+ * without a folder, an untitled script), and opens it. `name` skips the prompt (tests, automation).
+ */
+export async function newScript(kind: ScriptKind, name?: string): Promise<vscode.TextEditor | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    const doc = await vscode.workspace.openTextDocument({ language: scriptLanguageIds[kind], content: templates[kind] });
+    return vscode.window.showTextDocument(doc);
+  }
+  const suffix = kind === 'video' ? '.video.json' : '.live.json';
+  const exists = async (n: string) => {
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, n + suffix));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (name === undefined) {
+    name = await vscode.window.showInputBox({
+      title: kind === 'video' ? t('New Video Script') : t('New Live Script'),
+      prompt: t('File name (without {0}), relative to the workspace folder', suffix),
+      value: kind === 'video' ? 'my-video' : 'my-live',
+      validateInput: async (v) => !v.trim() ? t('Enter a file name.')
+        : /[\\:*?"<>|]/.test(v) ? t('A file name cannot contain \\ : * ? " < > |')
+        : await exists(v.trim()) ? t('{0} already exists.', v.trim() + suffix) : undefined,
+    });
+    if (name === undefined) return undefined;
+  }
+  const uri = vscode.Uri.joinPath(folder.uri, name.trim() + suffix);
+  if (await exists(name.trim())) throw new UserFacingError(t('{0} already exists.', vscode.workspace.asRelativePath(uri)));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(templates[kind]));
+  return vscode.window.showTextDocument(uri);
+}
