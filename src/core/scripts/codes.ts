@@ -10,7 +10,6 @@ export const scriptCodes = defineCodes({
   'script/invalid-enum': { severity: 'error', rule: 'Enumerated values come from the documented set (`auth_type` and `relation` ignore case).' },
   'script/out-of-range': { severity: 'error', rule: 'Numbers stay in their documented range: voice `speed`/`pitch` 50–200, `volume` 90–240, `bitrate` 40–30000, `font_size` 4–120, music `volume` 0–100, `layer_index` ≥ 1, `priority` 0–999.' },
   'script/not-base64': { severity: 'error', rule: 'A text layer\'s `text_context` is Base64-encoded.' },
-  'script/invalid-value': { severity: 'error', rule: 'Any other schema constraint the value breaks.' },
   // Backgrounds (DECISIONS 9).
   'script/background-config-required': { severity: 'error', rule: 'A background of type `IMAGE` has `background_config` (its URL).' },
   'script/background-config-not-url': { severity: 'warning', rule: '`background_config` is a URL, not an asset ID (put asset IDs in `background_asset_id`).' },

@@ -28,6 +28,11 @@ function typed(node: Node | undefined, type: Node['type']): Node | undefined {
   return node?.type === type ? node : undefined;
 }
 
+/** An integer value node: what the schema accepts where rules compare numbers. */
+function integer(node: Node | undefined): Node | undefined {
+  return node?.type === 'number' && Number.isInteger(node.value) ? node : undefined;
+}
+
 function keyNode(object: Node | undefined, name: string): Node | undefined {
   return propertyNode(object, name)?.children?.[0];
 }
@@ -55,8 +60,8 @@ function checkVideoConfig(root: Node, kind: ScriptKind, report: Report): void {
   const config = childValue(root, 'video_config');
   if (config?.type !== 'object') return;
   const clipMode = typed(childValue(config, 'clip_mode'), 'string')?.value ?? 'RESIZE';
-  const width = typed(childValue(config, 'width'), 'number');
-  const height = typed(childValue(config, 'height'), 'number');
+  const width = integer(childValue(config, 'width'));
+  const height = integer(childValue(config, 'height'));
   const resolution = width && height ? `${width.value}x${height.value}` : undefined;
   let resolutionOk = true;
   if (clipMode === 'RESIZE' && width && resolution && !resizeResolutions.includes(resolution)) {
@@ -74,7 +79,7 @@ function checkVideoConfig(root: Node, kind: ScriptKind, report: Report): void {
   }
   const modelType = typed(childValue(root, 'model_asset_type'), 'string')?.value;
   if (kind !== 'video' || (modelType !== undefined && modelType !== 'HUMAN_MODEL_2D')) return;
-  const bitrate = typed(childValue(config, 'bitrate'), 'number');
+  const bitrate = integer(childValue(config, 'bitrate'));
   if (bitrate && bitrate.value >= 40 && bitrate.value <= 30000 && (bitrate.value < 1000 || bitrate.value > 8000)) {
     report('script/avatar-bitrate', bitrate, l10n.t('Avatar video production uses a bitrate from 1000 to 8000 kbit/s, not {0}.', bitrate.value));
   }
