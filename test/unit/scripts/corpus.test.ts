@@ -55,8 +55,11 @@ describe('script corpus', () => {
     }
   });
 
-  it('covers every script rule', () => {
-    const untested = Object.keys(scriptCodes).filter((code) => code !== 'script/internal-error' && !covered.has(code));
-    assert.deepEqual(untested, []);
+  // A suite of its own: mocha runs a suite's tests before its child suites.
+  describe('coverage', () => {
+    it('covers every script rule', () => {
+      const untested = Object.keys(scriptCodes).filter((code) => code !== 'script/internal-error' && !covered.has(code));
+      assert.deepEqual(untested, []);
+    });
   });
 });
