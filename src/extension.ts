@@ -4,6 +4,7 @@ import * as connections from './connections/register';
 import type { ConnectionProfile } from './connections/connectionStore';
 import * as logging from './logging/register';
 import * as scripts from './scripts/register';
+import * as ssml from './ssml/register';
 import { log } from './logging/log';
 import type { Services } from './services';
 
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   logging.register(context);
   const services: Services = { connections: connections.register(context) };
   scripts.register(context, services);
+  ssml.register(context, services);
   log().info(`MetaStudio ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
   return { activeConnection: () => services.connections.active() };
 }

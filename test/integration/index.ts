@@ -13,6 +13,7 @@ const suites = [
   () => import('./scripts.test'),
   () => import('./activation.test'),
   () => import('./connections.test'),
+  () => import('./ssml.test'),
 ];
 
 export async function run(): Promise<void> {

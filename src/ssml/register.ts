@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { findScriptTextAt } from '../core/scripts/texts';
+import { encodeJsonStringContent } from '../core/scripts/jsonString';
+import { ssmlCompletions, ssmlHover, lintSsml } from '../core/ssml';
+import { registerLinter } from '../diagnostics/lintController';
+import { scriptKindOf, scriptSelector } from '../scripts/scriptLanguages';
+import type { Services } from '../services';
+import { asIs, toCompletionItem, toHover, type TextPlacement } from './ssmlItems';
+
+export const ssmlLanguageId = 'metastudio-ssml';
+const ssmlSelector: vscode.DocumentFilter = { language: ssmlLanguageId };
+const triggers = ['<', ' ', '"', '='];
+
+/** JSON-escapes inserted text; a snippet's escaping backslashes must survive the snippet parser. */
+function jsonPlacement(map: { toDocument(i: number): number }): TextPlacement {
+  return {
+    toDocument: (o) => map.toDocument(o),
+    encode: (text, isSnippet) => {
+      const encoded = encodeJsonStringContent(text);
+      return isSnippet ? encoded.replace(/\\(?![$}])/g, '\\\\') : encoded;
+    },
+  };
+}
+
+/** MetaStudio SSML: `.ssml` files, and the SSML inside every shot text of a script file. */
+export function register(context: vscode.ExtensionContext, _services: Services): void {
+  registerLinter(context, {
+    name: 'metastudio-ssml',
+    languageIds: [ssmlLanguageId],
+    lint: (doc) => lintSsml(doc.getText(), { where: 'standalone' }),
+  });
+
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider(ssmlSelector, {
+      provideCompletionItems: (doc, pos) =>
+        ssmlCompletions(doc.getText(), doc.offsetAt(pos), { where: 'standalone' }).map((e) => toCompletionItem(doc, e, asIs)),
+    }, ...triggers),
+    vscode.languages.registerHoverProvider(ssmlSelector, {
+      provideHover: (doc, pos) => {
+        const hover = ssmlHover(doc.getText(), doc.offsetAt(pos));
+        return hover && toHover(doc, hover, asIs);
+      },
+    }),
+    // Inside script texts: the same providers on the decoded string, mapped through JSON escapes.
+    vscode.languages.registerCompletionItemProvider(scriptSelector, {
+      provideCompletionItems: (doc, pos) => {
+        const kind = scriptKindOf(doc);
+        const at = kind && findScriptTextAt(doc.getText(), kind, doc.offsetAt(pos));
+        if (!at) return undefined;
+        return ssmlCompletions(at.value, at.decodedOffset, at.context).map((e) => toCompletionItem(doc, e, jsonPlacement(at.map)));
+      },
+    }, ...triggers),
+    vscode.languages.registerHoverProvider(scriptSelector, {
+      provideHover: (doc, pos) => {
+        const kind = scriptKindOf(doc);
+        const at = kind && findScriptTextAt(doc.getText(), kind, doc.offsetAt(pos));
+        const hover = at && ssmlHover(at.value, at.decodedOffset);
+        return hover ? toHover(doc, hover, jsonPlacement(at.map)) : undefined;
+      },
+    }),
+  );
+}
