@@ -14,7 +14,7 @@ export const api = (path: string, project = PROJECT) => `/v1/${project}${path}`;
 
 /** A clock that moves only when a test moves it. */
 export class FakeClock {
-  constructor(public time = Date.UTC(2026, 0, 5, 10, 0, 0)) {}
+  constructor(public time = Date.now()) {}
   readonly now = () => this.time;
   advance(ms: number): void {
     this.time += ms;
@@ -110,9 +110,10 @@ export interface UsableAssets {
 }
 
 /** An ACTIVED 2D avatar and voice, found through the API. */
-export async function usableAssets(base: { url: string }): Promise<UsableAssets> {
+export async function usableAssets(base: { url: string }, date?: number): Promise<UsableAssets> {
   const first = async (type: string) => {
-    const { json } = await call(base, 'GET', api('/digital-assets'), { query: { asset_source: 'SYSTEM', asset_type: type, asset_state: 'ACTIVED', limit: '1' } });
+    const query = { asset_source: 'SYSTEM', asset_type: type, asset_state: 'ACTIVED', limit: '1' };
+    const { json } = await call(base, 'GET', api('/digital-assets'), { query, date });
     return json.assets[0].asset_id as string;
   };
   return { modelId: await first('HUMAN_MODEL_2D'), voiceId: await first('VOICE_MODEL') };

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import type { Sandbox } from '../../../src/core/sandbox';
+import { api, call, scriptBody, usableAssets, withSandbox, type UsableAssets } from './support';
+
+describe('sandbox video scripts', () => {
+  let sandbox: Sandbox;
+  let assets: UsableAssets;
+  before(async () => {
+    sandbox = await withSandbox();
+    assets = await usableAssets(sandbox);
+  });
+  after(() => sandbox.close());
+
+  const create = (body: unknown) => call(sandbox, 'POST', api('/digital-human-video-scripts'), { body });
+
+  it('creates, lists, shows, replaces and deletes a script', async () => {
+    const body = { ...scriptBody('发布会 launch', assets, ['第一段', '<speak>Second<break time="500ms"/></speak>']), priv_data: 'keep me' };
+    const created = await create(body);
+    assert.equal(created.status, 200);
+    const id = created.json.script_id;
+    assert.match(id, /^[0-9a-f]{32}$/);
+
+    const list = await call(sandbox, 'GET', api('/digital-human-video-scripts'), { query: { name: 'launch' } });
+    assert.equal(list.json.count, 1);
+    assert.equal(list.json.video_scripts[0].script_id, id);
+    assert.equal(list.json.video_scripts[0].text, '第一段');
+
+    const details = await call(sandbox, 'GET', api(`/digital-human-video-scripts/${id}`));
+    assert.equal(details.status, 200);
+    assert.equal(details.json.script_name, '发布会 launch');
+    assert.equal(details.json.priv_data, 'keep me');
+    assert.equal(details.json.view_mode, 'LANDSCAPE', 'server default filled in');
+    assert.deepEqual(details.json.voice_config, { speed: 100, pitch: 100, volume: 140, voice_asset_id: assets.voiceId });
+    assert.equal(details.json.video_config.is_subtitle_able, true, 'details print is_subtitle_able (DECISIONS 6a)');
+    assert.equal(details.json.video_config.is_subtitle_enabled, undefined);
+    assert.equal(details.json.shoot_scripts[1].shoot_script.script_type, 'TEXT');
+    assert.ok(details.json.shoot_scripts[1].shoot_script.thumbnail_url);
+    assert.ok(details.json.create_time && details.json.update_time && details.json.script_cover_url);
+
+    const replacement = scriptBody('发布会 launch v2', assets, ['只有一段']);
+    const updated = await call(sandbox, 'PUT', api(`/digital-human-video-scripts/${id}`), { body: replacement });
+    assert.equal(updated.status, 200);
+    assert.equal(updated.json.script_id, id);
+    const after = await call(sandbox, 'GET', api(`/digital-human-video-scripts/${id}`));
+    assert.equal(after.json.script_name, '发布会 launch v2');
+    assert.equal(after.json.priv_data, undefined, 'PUT replaced the whole object');
+    assert.equal(after.json.shoot_scripts.length, 1);
+
+    assert.equal((await call(sandbox, 'DELETE', api(`/digital-human-video-scripts/${id}`))).status, 200);
+    const gone = await call(sandbox, 'GET', api(`/digital-human-video-scripts/${id}`));
+    assert.equal(gone.status, 404);
+    assert.equal(gone.json.error_code, 'MSS.00000002');
+  });
+
+  it('refuses a duplicate name with MSS.20010005, also on rename', async () => {
+    assert.equal((await create(scriptBody('unique-1', assets))).status, 200);
+    const second = await create(scriptBody('unique-2', assets));
+    const duplicate = await create(scriptBody('unique-1', assets));
+    assert.equal(duplicate.status, 400);
+    assert.deepEqual(duplicate.json, { error_code: 'MSS.20010005', error_msg: 'script name duplicate' });
+    const rename = await call(sandbox, 'PUT', api(`/digital-human-video-scripts/${second.json.script_id}`), { body: scriptBody('unique-1', assets) });
+    assert.equal(rename.json.error_code, 'MSS.20010005');
+    const sameProjectOnly = await call(sandbox, 'POST', api('/digital-human-video-scripts', 'other-project'), { body: scriptBody('unique-1', assets) });
+    assert.equal(sameProjectOnly.status, 200);
+  });
+
+  it('validates mandatory fields, types, enums, ranges and the documented cross-field rules', async () => {
+    const cases: [string, (b: Record<string, unknown>) => void, RegExp][] = [
+      ['missing shoot_scripts', (b) => delete b.shoot_scripts, /shoot_scripts is mandatory/],
+      ['missing script_name', (b) => delete b.script_name, /script_name is mandatory/],
+      ['wrong type', (b) => { b.script_name = 42; }, /script_name must be a string/],
+      ['bad enum', (b) => { b.view_mode = 'PORTRAIT'; }, /view_mode must be one of LANDSCAPE, VERTICAL/],
+      ['speed out of range', (b) => { b.voice_config = { voice_asset_id: 'v', speed: 300 }; }, /voice_config.speed must be at most 200/],
+      ['missing codec', (b) => { b.video_config = { bitrate: 4000, width: 1920, height: 1080 }; }, /video_config.codec is mandatory/],
+      ['resize size', (b) => { b.video_config = { codec: 'H264', bitrate: 4000, width: 1000, height: 1000 }; }, /1000x1000 is not a supported size/],
+      ['missing text', (b) => { b.shoot_scripts = [{ shoot_script: { text_config: {} } }]; }, /shoot_scripts\[0\]\.shoot_script\.text_config\.text is mandatory/],
+      ['image background without URL', (b) => {
+        b.shoot_scripts = [{ shoot_script: { text_config: { text: 'x' }, background_config: [{ background_type: 'IMAGE' }] } }];
+      }, /background_config is mandatory when background_type is IMAGE/],
+    ];
+    for (const [name, change, message] of cases) {
+      const body = scriptBody(`invalid ${name}`, assets);
+      change(body);
+      const result = await create(body);
+      assert.equal(result.status, 400, name);
+      assert.equal(result.json.error_code, 'MSS.20010070', name);
+      assert.match(result.json.error_msg, message, name);
+    }
+    const notJson = await call(sandbox, 'POST', api('/digital-human-video-scripts'), {
+      headers: { 'X-Sdk-Content-Sha256': 'UNSIGNED-PAYLOAD' },
+      tamper: (request) => { request.body = '{"script_name": '; },
+    });
+    assert.equal(notJson.status, 400);
+    assert.match(notJson.json.error_msg, /not valid JSON/);
+    const notObject = await create(['a list']);
+    assert.match(notObject.json.error_msg, /the body must be an object/);
+  });
+
+  it('accepts unknown properties, as the live API does', async () => {
+    const result = await create({ ...scriptBody('with extras', assets), background_title: 'new field' });
+    assert.equal(result.status, 200);
+  });
+
+  it('lists newest last by default, pages, and answers 404 for another project', async () => {
+    const list = await call(sandbox, 'GET', api('/digital-human-video-scripts'), { query: { limit: '2', offset: '1' } });
+    assert.equal(list.json.video_scripts.length, 2);
+    assert.ok(list.json.count >= 3);
+    const id = list.json.video_scripts[0].script_id;
+    assert.equal((await call(sandbox, 'GET', api(`/digital-human-video-scripts/${id}`, 'other-project'))).status, 404);
+  });
+});
