@@ -50,6 +50,8 @@ class Linter {
   private firstTag: StartTag | EndTag | undefined;
   private sawSpeak = false;
   private wrapAt = 0;
+  /** An unterminated comment ran to the end: the closing tags are in it, already reported. */
+  private swallowed = false;
 
   constructor(private readonly text: string, private readonly context: SsmlContext, private readonly report: Report) {}
 
@@ -60,7 +62,7 @@ class Linter {
         case 'start': this.onStart(token); break;
         case 'end': this.onEnd(token); break;
         case 'declaration': if (token.start === 0) this.wrapAt = token.end; break;
-        case 'comment': break;
+        case 'comment': if (!this.text.endsWith('-->', token.end)) this.swallowed = true; break;
       }
     }
     while (this.stack.length > 0) this.close(this.stack.pop()!, undefined, this.text.length);
@@ -159,13 +161,15 @@ class Linter {
 
   private onEnd(tag: EndTag): void {
     this.firstTag ??= tag;
+    if (tag.name === '') return; // reported by the tokenizer
     const name = canonicalName(tag.name);
     let k = this.stack.length - 1;
     while (k >= 0 && this.stack[k].name !== name) k--;
     if (k < 0) {
       const top = this.top;
       const fixes: Fix[] = [];
-      if (top) fixes.push(replaceFix(l10n.t('Change to </{0}>', top.tag.name), tag.nameStart, tag.nameEnd, top.tag.name, true));
+      // Neither fix is preferred: which one is right depends on what follows.
+      if (top) fixes.push(replaceFix(l10n.t('Change to </{0}>', top.tag.name), tag.nameStart, tag.nameEnd, top.tag.name));
       fixes.push(replaceFix(l10n.t('Remove </{0}>', tag.name), tag.start, tag.end, ''));
       const message = top
         ? l10n.t('Closing tag </{0}> does not match the open <{1}>', tag.name, top.tag.name)
@@ -182,7 +186,7 @@ class Linter {
     const { tag, spec, name } = element;
     const parent = this.top;
     this.checkName(element, end);
-    if (!end && !tag.selfClosing && tag.terminated) {
+    if (!end && !tag.selfClosing && tag.terminated && !(this.swallowed && insertAt === this.text.length)) {
       const fixes: Fix[] = [];
       if (spec?.content === 'empty') fixes.push(replaceFix(l10n.t('Make <{0}/> self-closing', tag.name), tag.end - 1, tag.end, '/>', true));
       fixes.push(replaceFix(l10n.t('Insert </{0}>', tag.name), insertAt, insertAt, `</${tag.name}>`, fixes.length === 0));
@@ -200,10 +204,10 @@ class Linter {
         : [];
       this.report('ssml/empty-element-content', l10n.t('<{0}> is an empty element and cannot contain anything', tag.name), tag.end, end.start, fixes);
     }
-    if (spec.content === 'text' && !element.hasText && !element.hasChild) {
+    if (spec.content === 'text' && tag.terminated && !element.hasText && !element.hasChild) {
       this.report('ssml/missing-content', l10n.t('<{0}> has no text to apply to', tag.name), tag.nameStart, tag.nameEnd);
     }
-    if (element.ph && element.facts.notation === 'pinyin' && element.facts.syllables !== element.hanzi) {
+    if (element.ph && element.hasText && element.facts.notation === 'pinyin' && element.facts.syllables !== element.hanzi) {
       this.report('ssml/pinyin-count-mismatch',
         l10n.t('ph has {0} syllable(s) but <{1}> encloses {2} Chinese character(s)', element.facts.syllables ?? 0, tag.name, element.hanzi),
         element.ph.valueStart, element.ph.valueEnd);

@@ -325,15 +325,10 @@ class Tokenizer {
       let close = this.nextIndexOf(q === QUOT ? '"' : "'", valueStart);
       let closed = close >= 0;
       if (!closed) close = this.n;
-      // `<` is never part of a value: one before the closing quote means the quote was left open.
-      const lt = this.find(LT, valueStart, close);
-      if (lt >= 0) {
+      const cut = this.valueCut(valueStart, close, closed);
+      if (cut >= 0) {
         closed = false;
-        close = lt;
-      }
-      if (!closed) {
-        const gt = this.find(GT, valueStart, close);
-        if (gt >= 0) close = gt;
+        close = cut;
         this.report('ssml/bad-attribute-syntax', l10n.t('The value of "{0}" has no closing quote', name), nameStart, valueStart,
           [replaceFix(l10n.t('Close the quote'), close, close, String.fromCharCode(q), true)]);
       }
@@ -354,10 +349,30 @@ class Tokenizer {
     return { name, nameStart, nameEnd, value: raw, valueStart: at, valueEnd: stop, closed: false };
   }
 
-  /** The first `char` in `[from, to)`, or -1. */
-  private find(char: number, from: number, to: number): number {
-    for (let at = from; at < to; at++) if (this.code(at) === char) return at;
-    return -1;
+  /**
+   * Where a quoted value really ends when its quote was left open, else -1. `<` never belongs to
+   * a value: after a `>`, or with no closing quote at all, it means the tag ended at that `>`
+   * (or `/>`); before any `>` and with a closing quote, it is a stray `<` inside the value.
+   */
+  private valueCut(from: number, to: number, closed: boolean): number {
+    let gt = -1;
+    for (let at = from; at < to; at++) {
+      const c = this.code(at);
+      if (c === GT) {
+        if (!closed) return this.tagEndBefore(at, from);
+        if (gt < 0) gt = at;
+      } else if (c === LT) {
+        if (!closed) return at;
+        if (gt >= 0) return this.tagEndBefore(gt, from);
+        this.report('ssml/stray-less-than', l10n.t('"<" is not allowed in an attribute value; write it as &lt;'), at, at + 1, [escapeFix(at, '<')]);
+      }
+    }
+    return closed ? -1 : to;
+  }
+
+  /** Where the tag ending with the `>` at `gt` ends its last value: before `/>` or `>`. */
+  private tagEndBefore(gt: number, from: number): number {
+    return gt - 1 >= from && this.code(gt - 1) === SLASH ? gt - 1 : gt;
   }
 
   /**
