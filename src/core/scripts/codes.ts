@@ -8,7 +8,7 @@ export const scriptCodes = defineCodes({
   'script/missing-property': { severity: 'error', rule: 'Mandatory properties are present (e.g. `script_name`, `shoot_scripts`, `voice_asset_id`, `codec`).' },
   'script/wrong-type': { severity: 'error', rule: 'Each value has its documented type (string, integer, boolean, object, array).' },
   'script/invalid-enum': { severity: 'error', rule: 'Enumerated values come from the documented set (`auth_type` and `relation` ignore case).' },
-  'script/out-of-range': { severity: 'error', rule: 'Numbers stay in their documented range: voice `speed`/`pitch` 50–200, `volume` 90–240, `bitrate` 40–30000, `font_size` 4–120, music `volume` 0–100, `layer_index` ≥ 1, `priority` 0–999.' },
+  'script/out-of-range': { severity: 'error', rule: 'Numbers stay in their documented range, e.g. voice `speed`/`pitch` 50–200, `volume` 90–240, `bitrate` 40–30000, `font_size` 4–120, music `volume` 0–100, `layer_index` ≥ 1, `priority` 0–999.' },
   'script/not-base64': { severity: 'error', rule: 'A text layer\'s `text_context` is Base64-encoded.' },
   // Backgrounds (DECISIONS 9).
   'script/background-config-required': { severity: 'error', rule: 'A background of type `IMAGE` has `background_config` (its URL).' },

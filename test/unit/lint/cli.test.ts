@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { commands } from '../../../src/cli/commands';
+import type { CliIo } from '../../../src/cli/io';
+import { runCli } from '../../../src/cli/main';
+
+const repo = join(__dirname, '../../..');
+
+function fakeIo(cwd: string): CliIo & { out: string; err: string } {
+  const io = {
+    out: '', err: '', env: {}, cwd, signal: new AbortController().signal,
+    stdout: (t: string) => { io.out += t; },
+    stderr: (t: string) => { io.err += t; },
+  };
+  return io;
+}
+
+describe('metastudio lint', () => {
+  let dir: string;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'metastudio-cli-'));
+    cpSync(join(repo, 'examples'), join(dir, 'examples'), { recursive: true });
+    writeFileSync(join(dir, 'warn.live.json'), '{"room_name": "r", "video_config": {"codec": "H264", "bitrate": 4000, "width": 1920, "height": 1080}}');
+    writeFileSync(join(dir, 'bad.video.json'), '{\n  "script_name": "x",\n  "shoot_scripts": [{"shoot_script": {"script_type": "TXT"}}]\n}\n');
+  });
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 0 on clean files, listing each one in JSON', async () => {
+    const io = fakeIo(dir);
+    assert.equal(await runCli(['lint', 'examples', '--format', 'json'], io, commands), 0);
+    assert.deepEqual(JSON.parse(io.out), [
+      { file: 'examples/product-launch.video.json', diagnostics: [] },
+      { file: 'examples/store-live.live.json', diagnostics: [] },
+      { file: 'examples/welcome.ssml', diagnostics: [] },
+    ]);
+    assert.match(io.err, /0 errors, 0 warnings in 3 files/);
+  });
+
+  it('exits 0 with warnings only, 1 with an error; text lines are 1-based', async () => {
+    const warn = fakeIo(dir);
+    assert.equal(await runCli(['lint', 'warn.live.json'], warn, commands), 0);
+    assert.match(warn.out, /^warn\.live\.json:1:\d+: warning script\/live-resolution /);
+    const all = fakeIo(dir);
+    assert.equal(await runCli(['lint'], all, commands), 1);
+    assert.equal(all.out.split('\n')[0], 'bad.video.json:3:54: error script/invalid-enum "TXT" is not a valid value of "script_type". Valid values: "TEXT", "AUDIO".');
+    assert.match(all.err, /1 error, 1 warning in 5 files/);
+  });
+
+  it('prints the JSON of DECISIONS 19: 0-based ranges, sorted by path', async () => {
+    const io = fakeIo(dir);
+    assert.equal(await runCli(['lint', '--format', 'json', 'warn.live.json', 'bad.video.json'], io, commands), 1);
+    const report = JSON.parse(io.out) as { file: string; diagnostics: { range: unknown; code: string; severity: string; message: string }[] }[];
+    assert.deepEqual(report.map((f) => f.file), ['bad.video.json', 'warn.live.json']);
+    assert.deepEqual(Object.keys(report[0].diagnostics[0]), ['severity', 'code', 'message', 'range']);
+    assert.deepEqual(report[0].diagnostics[0].range, { start: { line: 2, character: 53 }, end: { line: 2, character: 58 } });
+  });
+
+  it('exits 2 on a missing path, an unsupported file or a bad option', async () => {
+    for (const args of [['lint', 'nowhere'], ['lint', 'examples/../package.json'], ['lint', '--format', 'xml'], ['lint', '--fix']]) {
+      const io = fakeIo(dir);
+      writeFileSync(join(dir, 'package.json'), '{}');
+      assert.equal(await runCli(args, io, commands), 2, args.join(' '));
+      assert.match(io.err, /Usage: metastudio lint/);
+      assert.equal(io.out, '');
+    }
+  });
+
+  it('runs the same from the bundled CLI', async function () {
+    this.timeout(60000);
+    const outfile = join(dir, 'cli.js');
+    // The CLI build of esbuild.mjs, into a temporary folder.
+    await build({
+      entryPoints: [join(repo, 'src/cli/index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
+      mainFields: ['module', 'main'], outfile, define: { __VERSION__: '"0.0.0-test"' }, logLevel: 'silent',
+    });
+    const clean = spawnSync(process.execPath, [outfile, 'lint', 'examples', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(clean.status, 0, clean.stderr);
+    assert.equal(JSON.parse(clean.stdout).length, 3);
+    const failing = spawnSync(process.execPath, [outfile, 'lint', 'bad.video.json'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(failing.status, 1);
+    assert.match(failing.stdout, /^bad\.video\.json:3:54: error script\/invalid-enum/);
+  });
+});
