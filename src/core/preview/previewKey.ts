@@ -1,0 +1,54 @@
+/**
+ * What identifies a preview's audio: the cache key over the normalized text, the voice settings
+ * and the place that synthesizes it (endpoint and project), so a sandbox preview never answers
+ * for the cloud and a repeated preview is never paid for twice.
+ */
+import { createHash } from 'node:crypto';
+
+/** The API's defaults (reference 9.1, Table 9-3). */
+export const DEFAULT_SPEED = 100;
+export const DEFAULT_PITCH = 100;
+export const DEFAULT_VOLUME = 140;
+
+export interface PreviewRequest {
+  /** Sent as written (DECISIONS.md 14); only the cache key normalizes it. */
+  readonly text: string;
+  readonly voiceAssetId: string;
+  readonly speed?: number;
+  readonly pitch?: number;
+  readonly volume?: number;
+}
+
+/** The request with the API defaults filled in, so "unset" and "default" share one key. */
+export interface ResolvedPreviewRequest extends PreviewRequest {
+  readonly speed: number;
+  readonly pitch: number;
+  readonly volume: number;
+}
+
+export function resolveRequest(request: PreviewRequest): ResolvedPreviewRequest {
+  return {
+    text: request.text,
+    voiceAssetId: request.voiceAssetId,
+    speed: request.speed ?? DEFAULT_SPEED,
+    pitch: request.pitch ?? DEFAULT_PITCH,
+    volume: request.volume ?? DEFAULT_VOLUME,
+  };
+}
+
+/** Differences that cannot change the audio: Unicode composition, line endings, outer whitespace. */
+export function normalizePreviewText(text: string): string {
+  return text.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+}
+
+/** The hex SHA-256 cache key of a preview. */
+export function previewKey(request: PreviewRequest, target: { readonly endpoint: string; readonly projectId: string }): string {
+  const r = resolveRequest(request);
+  const material = JSON.stringify(['tts-v1', normalizePreviewText(r.text), r.voiceAssetId, r.speed, r.pitch, r.volume, target.endpoint, target.projectId]);
+  return createHash('sha256').update(material, 'utf8').digest('hex');
+}
+
+/** The key of a voice asset's own SAMPLE file (free to download, cached the same way). */
+export function sampleKey(voiceAssetId: string, target: { readonly endpoint: string; readonly projectId: string }): string {
+  return createHash('sha256').update(JSON.stringify(['sample-v1', voiceAssetId, target.endpoint, target.projectId]), 'utf8').digest('hex');
+}
