@@ -1,0 +1,87 @@
+/**
+ * What the explorer says about an asset, as plain text: the adapter puts these strings into tree
+ * items, tooltips (with `appendText`, so names are never markup), completion items and hovers.
+ */
+import * as l10n from '@vscode/l10n';
+import { MetaStudioApiError } from '../cloud/errors';
+import type { DigitalAssetInfo, VoiceCapability } from '../cloud/types';
+import { sexLabel } from './filters';
+import { typeLabel } from './groups';
+
+export interface DetailRow {
+  readonly label: string;
+  readonly value: string;
+}
+
+const capabilityLabels: Record<keyof VoiceCapability, () => string> = {
+  is_support_break_time: () => l10n.t('break time'),
+  is_support_break_strength: () => l10n.t('break strength'),
+  is_support_phoneme: () => l10n.t('pinyin phonemes'),
+  is_support_phoneme_en: () => l10n.t('English phonemes'),
+  is_support_speed: () => l10n.t('speed'),
+  is_support_prosody: () => l10n.t('prosody'),
+  is_support_ssml_say_as: () => l10n.t('say-as'),
+  is_support_ssml_sub: () => l10n.t('sub'),
+  is_support_word: () => l10n.t('continuous reading'),
+};
+
+export function isActive(asset: DigitalAssetInfo): boolean {
+  return asset.asset_state === undefined || asset.asset_state === 'ACTIVED';
+}
+
+export function voiceMeta(asset: DigitalAssetInfo) {
+  return asset.asset_type === 'VOICE_MODEL' ? asset.asset_extra_metadata?.voice_model_meta : undefined;
+}
+
+/** A voice's capabilities that are on, e.g. "break time, prosody". */
+export function capabilityList(capability: VoiceCapability | undefined): string {
+  if (!capability) return '';
+  return (Object.keys(capabilityLabels) as (keyof VoiceCapability)[])
+    .filter((key) => capability[key] === true).map((key) => capabilityLabels[key]()).join(', ');
+}
+
+/** One short line: the state when not ACTIVED, else what matters for the type (voice: language · sex · real-time). */
+export function assetSummary(asset: DigitalAssetInfo): string {
+  if (!isActive(asset)) return asset.asset_state!;
+  const voice = voiceMeta(asset);
+  if (voice) {
+    return [voice.language, voice.sex && sexLabel(voice.sex), voice.is_realtime_voice === false ? undefined : l10n.t('real-time')]
+      .filter((part): part is string => !!part).join(' · ');
+  }
+  return '';
+}
+
+/** Name, ID, type, state, tags, voice details and times, as label/value rows. */
+export function assetDetailRows(asset: DigitalAssetInfo): DetailRow[] {
+  const rows: DetailRow[] = [
+    { label: l10n.t('Name'), value: asset.asset_name },
+    { label: l10n.t('ID'), value: asset.asset_id },
+    { label: l10n.t('Type'), value: `${typeLabel(asset.asset_type)} (${asset.asset_type})` },
+    { label: l10n.t('State'), value: asset.asset_state ?? l10n.t('unknown') },
+  ];
+  if (asset.reason) rows.push({ label: l10n.t('Reason'), value: asset.reason });
+  if (asset.tags?.length) rows.push({ label: l10n.t('Tags'), value: asset.tags.join(', ') });
+  const voice = voiceMeta(asset);
+  if (voice) {
+    if (voice.language) rows.push({ label: l10n.t('Language'), value: voice.language });
+    if (voice.sex) rows.push({ label: l10n.t('Sex'), value: sexLabel(voice.sex) });
+    rows.push({ label: l10n.t('Real-time'), value: voice.is_realtime_voice === false ? l10n.t('no (video production only)') : l10n.t('yes') });
+    rows.push({ label: l10n.t('Capabilities'), value: capabilityList(voice.voice_capability) || l10n.t('none') });
+  }
+  if (asset.create_time) rows.push({ label: l10n.t('Created'), value: asset.create_time });
+  if (asset.update_time) rows.push({ label: l10n.t('Updated'), value: asset.update_time });
+  return rows;
+}
+
+/** The free sample of a voice (`files[]` of category SAMPLE), when it has one. */
+export function sampleFile(asset: DigitalAssetInfo) {
+  return asset.files?.find((f) => f.asset_file_category === 'SAMPLE' && f.download_url);
+}
+
+/** "<code> <message>" of a failed call, for an error node; the full message (request id too) goes to the log. */
+export function failureText(error: unknown): string {
+  if (error instanceof MetaStudioApiError) {
+    return [error.errorCode ?? `HTTP ${error.status}`, error.errorMsg].filter(Boolean).join(' ');
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { assetDetailRows, assetSummary, failureText, sampleFile } from '../../../src/core/assets/describe';
+import { MetaStudioApiError } from '../../../src/core/cloud/errors';
+import { asset, voice } from './support';
+
+describe('assets/describe', () => {
+  it('gives name, ID, type, state, tags, voice details and times as plain rows, names untouched', () => {
+    const name = '**bold** <img src=x onerror=alert(1)> [x](command:evil)';
+    const rows = assetDetailRows(voice('v1', false, { asset_name: name, tags: ['a', 'b'], create_time: '2024-03-01T00:00:00Z', update_time: '2024-03-02T00:00:00Z' }));
+    assert.deepEqual(rows.map((r) => r.label), ['Name', 'ID', 'Type', 'State', 'Tags', 'Language', 'Sex', 'Real-time', 'Capabilities', 'Created', 'Updated']);
+    assert.equal(rows[0].value, name);
+    assert.equal(rows.find((r) => r.label === 'Capabilities')?.value, 'break time');
+    assert.equal(rows.find((r) => r.label === 'Real-time')?.value, 'no (video production only)');
+    assert.equal(rows.find((r) => r.label === 'Type')?.value, 'voice (VOICE_MODEL)');
+  });
+
+  it('summarises a voice, and an asset that is not ACTIVED by its state', () => {
+    assert.equal(assetSummary(voice('v', true)), 'EN · female · real-time');
+    assert.equal(assetSummary(asset('i', 'IMAGE', { asset_state: 'UNACTIVED' })), 'UNACTIVED');
+    assert.equal(assetSummary(asset('i', 'IMAGE')), '');
+  });
+
+  it('finds a voice\'s SAMPLE file', () => {
+    assert.equal(sampleFile(voice('v', true, { files: [{ asset_file_category: 'MAIN', download_url: 'u1' }, { asset_file_category: 'SAMPLE', download_url: 'u2' }] }))?.download_url, 'u2');
+    assert.equal(sampleFile(voice('v', true, { files: [{ asset_file_category: 'MAIN', download_url: 'u1' }] })), undefined);
+  });
+
+  it('puts code and message of a failure in one short line', () => {
+    assert.equal(failureText(new MetaStudioApiError('GET /x', 500, 'MSS.00000004', 'Internal Error', 'r1')), 'MSS.00000004 Internal Error');
+    assert.equal(failureText(new MetaStudioApiError('GET /x', 502, undefined, undefined, undefined)), 'HTTP 502');
+    assert.equal(failureText(new Error('Cannot reach')), 'Cannot reach');
+  });
+});

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describeFilter, defaultFilter, groupQuery, isFiltered, parseFilter } from '../../../src/core/assets/filters';
+import { assetGroup, assetGroups, groupOfType } from '../../../src/core/assets/groups';
+
+describe('assets/filters and groups', () => {
+  it('has the eight groups of the issue, each with a codicon, and puts unknown types under others', () => {
+    assert.deepEqual(assetGroups.map((g) => g.id), ['voices', 'avatars', 'images', 'videos', 'music', 'audio', 'animations', 'others']);
+    assert.ok(assetGroups.every((g) => /^[a-z-]+$/.test(g.icon)));
+    assert.equal(groupOfType('VOICE_MODEL').id, 'voices');
+    assert.equal(groupOfType('PPT').id, 'others');
+    assert.equal(groupOfType('SOMETHING_NEW').id, 'others');
+  });
+
+  it('defaults to all sources, since voices are system assets', () => {
+    assert.deepEqual(groupQuery(assetGroup('voices'), defaultFilter, 0, 50), { asset_type: 'VOICE_MODEL', asset_source: 'ALL', offset: 0, limit: 50 });
+    assert.equal(isFiltered(defaultFilter), false);
+  });
+
+  it('sends the name to every group and the voice filters to voices only', () => {
+    const filter = { source: 'SYSTEM' as const, name: 'news', language: 'EN', sex: 'FEMALE' as const, realtime: true };
+    assert.deepEqual(groupQuery(assetGroup('voices'), filter, 50, 50), {
+      asset_type: 'VOICE_MODEL', asset_source: 'SYSTEM', offset: 50, limit: 50, name: 'news', language: 'EN', sex: 'FEMALE', is_realtime_voice: true,
+    });
+    assert.deepEqual(groupQuery(assetGroup('others'), filter, 0, 10), {
+      asset_type: 'PPT,COMMON_FILE,BUSINESS_CARD_TEMPLATE,HUMAN_MODEL,SCENE,MATERIAL,NORMAL_MODEL', asset_source: 'SYSTEM', offset: 0, limit: 10, name: 'news',
+    });
+    assert.equal(describeFilter(filter), 'System assets · name "news" · voices: EN, female, real-time');
+    assert.equal(describeFilter(defaultFilter), 'All sources');
+  });
+
+  it('reads stored filters defensively', () => {
+    assert.deepEqual(parseFilter(undefined), defaultFilter);
+    assert.deepEqual(parseFilter({ source: 'EVIL', name: '  ', sex: 'x', realtime: 'yes', language: 3 }), defaultFilter);
+    assert.deepEqual(parseFilter({ source: 'CUSTOMIZATION', name: ' a ', sex: 'MALE', realtime: false, language: 'CN' }),
+      { source: 'CUSTOMIZATION', name: 'a', sex: 'MALE', realtime: false, language: 'CN' });
+  });
+});
