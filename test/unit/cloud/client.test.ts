@@ -105,6 +105,13 @@ describe('cloud/client over loopback', () => {
     assert.equal(req.headers['x-project-id'], undefined);
   });
 
+  it("works over Node's global fetch, as the extension host passes it", async () => {
+    server.handle((_req, res) => json(res, 200, { count: 1, smart_live_rooms: [{ room_id: 'r', room_name: 'n' }] }));
+    const rooms = await client({ fetch: globalThis.fetch }).listLiveRooms();
+    assert.deepEqual(rooms.smart_live_rooms.map((r) => r.room_id), ['r']);
+    assert.equal(server.requests[0].headers.authorization, officialAuthorization(server.requests[0], server.url));
+  });
+
   it('calls every API with its method and path', async () => {
     server.handle((req, res) => json(res, 200, req.method === 'DELETE' || req.url.endsWith('/cancel') ? undefined : { count: 0, job_id: 'j', room_id: 'r', script_id: 's', asset_id: 'a', asset_name: 'n', asset_type: 'IMAGE', state: 'WAITING', is_file_complete: true }));
     const c = client();
