@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox } from '../../../src/core/sandbox';
+import { AK, api, call, FakeClock, scriptBody, SK, usableAssets, withSandbox } from './support';
+
+describe('sandbox persistence', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'metastudio-sandbox-'));
+  });
+  afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('keeps scripts, rooms, jobs and auditions across a restart, and finishes jobs after it', async () => {
+    const clock = new FakeClock();
+    const options = { dataDir, now: clock.now, timings: { jobStepMs: 1000, ttsDelayMs: 1000 } };
+    const first = await withSandbox(options);
+    const assets = await usableAssets(first, clock.time);
+    const at = (sandbox: { url: string }, method: string, path: string, body?: unknown) => call(sandbox, method, path, { body, date: clock.time });
+    const scriptId = (await at(first, 'POST', api('/digital-human-video-scripts'), scriptBody('persisted script', assets))).json.script_id;
+    const roomId = (await at(first, 'POST', api('/smart-live-rooms'), { room_name: 'persisted room' })).json.room_id;
+    const jobId = (await at(first, 'POST', api('/2d-digital-human-videos'), { script_id: scriptId })).json.job_id;
+    const ttsId = (await at(first, 'POST', api('/ttsc/audition'), { text: 'persisted', emotion: assets.voiceId })).json.job_id;
+    await first.close();
+
+    const saved = JSON.parse(await readFile(join(dataDir, 'sandbox-state.json'), 'utf8'));
+    assert.equal(saved.version, 1);
+    assert.deepEqual(await readdir(dataDir), ['sandbox-state.json'], 'no temporary file left behind');
+
+    clock.advance(2000);
+    const second = await withSandbox(options);
+    try {
+      assert.equal((await at(second, 'GET', api(`/digital-human-video-scripts/${scriptId}`))).json.script_name, 'persisted script');
+      assert.equal((await at(second, 'GET', api(`/smart-live-rooms/${roomId}`))).json.room_name, 'persisted room');
+      const duplicate = await at(second, 'POST', api('/digital-human-video-scripts'), scriptBody('persisted script', assets));
+      assert.equal(duplicate.json.error_code, 'MSS.20010005', 'names stay unique across restarts');
+      const job = (await at(second, 'GET', api(`/2d-digital-human-videos/${jobId}`))).json;
+      assert.equal(job.state, 'SUCCEED');
+      const output = await at(second, 'GET', api(`/digital-assets/${job.output_asset_config.asset_id}`));
+      assert.equal(output.status, 200);
+      const audition = (await at(second, 'GET', api(`/ttsc/audition-file/${ttsId}`))).json;
+      assert.equal(audition.is_file_complete, true);
+      assert.equal((await fetch(audition.files[0].download_url)).status, 200);
+    } finally {
+      await second.close();
+    }
+
+    const third = await withSandbox(options);
+    try {
+      const outputs = await call(third, 'GET', api('/digital-assets'), { query: { asset_type: 'VIDEO', name: 'persisted script' }, date: clock.time });
+      assert.equal(outputs.json.count, 1, 'the output asset made after the restart was saved too');
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('starts empty without a state file and refuses a state file of another version', async () => {
+    const fresh = await startSandbox({ ak: AK, sk: SK, dataDir });
+    const list = await call(fresh, 'GET', api('/digital-human-video-scripts'));
+    assert.equal(list.json.count, 0);
+    await fresh.close();
+    await writeFile(join(dataDir, 'sandbox-state.json'), JSON.stringify({ version: 99 }));
+    await assert.rejects(startSandbox({ ak: AK, sk: SK, dataDir }), /unsupported version/);
+  });
+});
