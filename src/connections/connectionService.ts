@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Credentials } from '../core/cloud/auth';
 import { MetaStudioClient } from '../core/cloud/client';
 import { UserFacingError } from '../commands/registerCommand';
 import { log } from '../logging/log';
@@ -22,6 +23,11 @@ export class ConnectionService {
     return this.store.active();
   }
 
+  /** Proves a connection works with one cheap signed call; throws the API's error (code, message, request id). */
+  async verify(profile: ConnectionProfile, credentials: Credentials, signal?: AbortSignal): Promise<void> {
+    await this.createClient(profile, credentials).listAssets({ limit: 1 }, { signal });
+  }
+
   /** The active connection's client, or undefined when signed out. */
   async tryClient(): Promise<MetaStudioClient | undefined> {
     const profile = this.store.active();
@@ -30,15 +36,19 @@ export class ConnectionService {
     if (this.cached?.key === key) return this.cached.client;
     const credentials = await this.store.credentials(profile);
     if (!credentials) return undefined;
-    const client = new MetaStudioClient({
+    const client = this.createClient(profile, credentials);
+    this.cached = { key, client };
+    return client;
+  }
+
+  private createClient(profile: ConnectionProfile, credentials: Credentials): MetaStudioClient {
+    return new MetaStudioClient({
       endpoint: profile.endpoint,
       projectId: profile.projectId,
       credentials,
       fetch: (url, init) => globalThis.fetch(url, init),
       logger: { debug: (m) => log().debug(m), warn: (m) => log().warn(m) },
     });
-    this.cached = { key, client };
-    return client;
   }
 
   /**

@@ -41,11 +41,11 @@ export class ConnectionStore {
   active(): ConnectionProfile | undefined {
     const all = this.list();
     const name = this.state.get<string>(activeKey);
-    return all.find((p) => p.name === name) ?? (name === undefined ? all[0] : undefined);
+    return name === undefined ? all[0] : all.find((p) => p.name === name);
   }
 
   async setActive(name: string | undefined): Promise<void> {
-    await this.state.update(activeKey, name ?? '');
+    await this.state.update(activeKey, name);
     this.changed.fire();
   }
 
@@ -70,7 +70,8 @@ export class ConnectionStore {
   async remove(name: string): Promise<void> {
     await this.secrets.delete(secretKey(name));
     await this.state.update(profilesKey, this.state.get<ConnectionProfile[]>(profilesKey, []).filter((p) => p.name !== name));
-    if (this.state.get<string>(activeKey) === name) await this.state.update(activeKey, '');
+    // Signing out of the active connection falls back to the first one left (the environment's, if any).
+    if (this.state.get<string>(activeKey) === name) await this.state.update(activeKey, undefined);
     this.changed.fire();
   }
 

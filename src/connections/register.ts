@@ -29,6 +29,7 @@ export function describe(profile: ConnectionProfile): string {
 
 export function register(context: vscode.ExtensionContext): ConnectionService {
   const store = new ConnectionStore(context.globalState, context.secrets, process.env, endpointDefaults);
+  const service = new ConnectionService(store);
 
   const status = vscode.window.createStatusBarItem('metastudio.connection', vscode.StatusBarAlignment.Left, 50);
   status.name = t('MetaStudio Connection');
@@ -55,10 +56,26 @@ export function register(context: vscode.ExtensionContext): ConnectionService {
       result = await askForConnection(store, endpointDefaults());
     }
     if (!result) return undefined;
-    await store.save(result.profile, result.credentials);
-    log().info(`signed in: ${describe(result.profile)} (${result.profile.credentialKind})`);
-    void vscode.window.showInformationMessage(t('Signed in to MetaStudio as "{0}".', result.profile.name));
-    return result.profile.name;
+    const { profile, credentials } = result;
+    if (!vscode.workspace.isTrusted) throw new UserFacingError(t('This workspace is not trusted: MetaStudio sends nothing to the cloud from it.'));
+    try {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Checking the MetaStudio connection "{0}"…', profile.name), cancellable: true },
+        (_progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          return service.verify(profile, credentials, abort.signal);
+        });
+    } catch (err) {
+      log().warn(`sign-in check failed for ${describe(profile)}: ${(err as Error).message}`);
+      if (args) throw new UserFacingError(t('Could not sign in to MetaStudio: {0}', (err as Error).message));
+      const keep = t('Save Anyway');
+      const choice = await vscode.window.showWarningMessage(t('Could not sign in to MetaStudio: {0}', (err as Error).message), { modal: true }, keep);
+      if (choice !== keep) return undefined;
+    }
+    await store.save(profile, credentials);
+    log().info(`signed in: ${describe(profile)} (${profile.credentialKind})`);
+    void vscode.window.showInformationMessage(t('Signed in to MetaStudio as "{0}".', profile.name));
+    return profile.name;
   });
 
   registerCommand(context, 'metastudio.connection.switch', async (name?: string) => {
@@ -101,5 +118,5 @@ export function register(context: vscode.ExtensionContext): ConnectionService {
     return name;
   });
 
-  return new ConnectionService(store);
+  return service;
 }

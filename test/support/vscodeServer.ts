@@ -17,7 +17,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface VsCodeServer {
   readonly port: number;
   readonly runDir: string;
-  /** A copy of test/fixtures/workspace, opened as the workbench folder. */
+  /** The folder the workbench opens: a copy of test/fixtures/workspace unless another was given. */
   readonly workspace: string;
   readonly extensionsDir: string;
   stop(): Promise<void>;
@@ -66,13 +66,25 @@ export function installVsix(server: Pick<VsCodeServer, 'runDir' | 'extensionsDir
   if (result.status !== 0) throw new Error(`installing ${vsix} failed: ${result.stderr || result.stdout}`);
 }
 
-export async function startServer(options: { env?: NodeJS.ProcessEnv; vsix?: string; settings?: object } = {}): Promise<VsCodeServer> {
+export interface ServerOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** Installed into the server's extensions folder before it starts. */
+  readonly vsix?: string;
+  readonly settings?: object;
+  /** Opened in place instead of a copy of test/fixtures/workspace. */
+  readonly folder?: string;
+  readonly port?: number;
+  /** Where the server's output goes; kept in memory (and shown on a failed start) by default. */
+  readonly onLog?: (text: string) => void;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<VsCodeServer> {
   if (!existsSync(serverMain)) {
     throw new Error('The test VS Code server is missing: run `npm run tools:install` (see README, Testing).');
   }
   const runDir = mkdtempSync(join(tmpdir(), 'metastudio-vscode-'));
-  const workspace = join(runDir, 'workspace');
-  cpSync(join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
+  const workspace = options.folder ?? join(runDir, 'workspace');
+  if (!options.folder) cpSync(join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
   const extensionsDir = join(runDir, 'ext');
   mkdirSync(join(runDir, 'ud/User'), { recursive: true });
   writeFileSync(join(runDir, 'ud/User/settings.json'), JSON.stringify({
@@ -87,15 +99,16 @@ export async function startServer(options: { env?: NodeJS.ProcessEnv; vsix?: str
   }, null, 2));
   if (options.vsix) installVsix({ runDir, extensionsDir }, options.vsix);
 
-  const port = await freePort();
+  const port = options.port ?? await freePort();
   const child = spawn(process.execPath, [serverMain,
     '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
     '--enable-smoke-test-driver', '--telemetry-level', 'off', '--disable-workspace-trust',
     '--server-data-dir', join(runDir, 'sd'), '--user-data-dir', join(runDir, 'ud'), '--extensions-dir', extensionsDir,
   ], { env: serverEnv(runDir, options.env ?? {}), stdio: ['ignore', 'pipe', 'pipe'] });
   const serverLog: string[] = [];
-  child.stdout!.on('data', (d: Buffer) => serverLog.push(d.toString()));
-  child.stderr!.on('data', (d: Buffer) => serverLog.push(d.toString()));
+  const onLog = options.onLog ?? ((text: string) => serverLog.push(text));
+  child.stdout!.on('data', (d: Buffer) => onLog(d.toString()));
+  child.stderr!.on('data', (d: Buffer) => onLog(d.toString()));
   try {
     await waitForPort(port, child, 30_000);
   } catch (err) {
