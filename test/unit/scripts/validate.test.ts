@@ -124,6 +124,19 @@ describe('validateScript', () => {
     }
   });
 
+  it('lints every text as SSML in place, ranges and fixes inside the JSON string', () => {
+    const spoken = '<speak>"Hi"\n<say-as interpret-as="money">5</say-as><phoneme ph="hua2 wei2">华为</phoneme></speak>';
+    const text = JSON.stringify({ script_name: 'x', voice_config: { voice_asset_id: 'v1' }, shoot_scripts: [{ shoot_script: { text_config: { text: spoken } } }] }, null, 2);
+    const asked: string[] = [];
+    const found = validateScript(text, 'video', { voiceCapability: (id) => { asked.push(id); return { is_support_phoneme: false }; } });
+    assert.deepEqual(asked, ['v1']);
+    assert.deepEqual(found.map((d) => [d.code, text.slice(d.start, d.end)]), [['ssml/no-effect-in-video', 'say-as'], ['ssml/voice-unsupported', 'phoneme']]);
+    const unwrapped = applyFix(text, found[0].fixes?.[0]);
+    assert.equal(JSON.parse(unwrapped).shoot_scripts[0].shoot_script.text_config.text, spoken.replace('<say-as interpret-as="money">5</say-as>', '5'));
+    // Without a known capability, no per-voice check.
+    assert.deepEqual(validateScript(text, 'video').map((d) => d.code), ['ssml/no-effect-in-video']);
+  });
+
   it('never throws, whatever the input', () => {
     const samples = [videoScriptTemplate, liveScriptTemplate, '', ' ', 'null', '"x"', '{"shoot_scripts": 5}', '{"shoot_scripts": [null, 1, "a", {"shoot_script": []}]}', '\uFEFF{}', '{"a":1}{"b":2}'];
     let seed = 7;
