@@ -1,6 +1,10 @@
 import type { CliCommand } from '../io';
 import { assetsCommand } from './assets';
 import { lintCommand } from './lint';
+import { pullCommand } from './pull';
+import { pushCommand } from './push';
+import { renderCommand } from './render';
+import { sandboxCommand } from './sandbox';
 
 /** Every subcommand of `metastudio`, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [lintCommand, assetsCommand];
+export const commands: readonly CliCommand[] = [lintCommand, assetsCommand, pushCommand, pullCommand, renderCommand, sandboxCommand];

@@ -1,0 +1,80 @@
+import { startSandbox } from '../../core/sandbox';
+import { outputFormat, parseCommandArgs } from '../args';
+import { ExitCode, UsageError } from '../exitCodes';
+import type { CliCommand } from '../io';
+
+/** The sandbox's own test pair, printed on start: it is a local emulator, not a cloud credential. */
+export const DEFAULT_SANDBOX_AK = 'SANDBOXACCESSKEY0001';
+export const DEFAULT_SANDBOX_SK = 'sandbox-secret-key-for-local-testing-only';
+/** Any project ID works; this one goes into the printed example. */
+export const SANDBOX_PROJECT_ID = 'sandbox0000000000000000000000000';
+
+const usage = `Usage: metastudio sandbox [--port P] [--data DIR] [--ak AK] [--sk SK] [--format text|json]
+
+Starts a local MetaStudio emulator on 127.0.0.1 and runs until Ctrl+C. It accepts requests
+signed with one AK/SK pair, for any project ID, and answers like MetaStudio for assets, video
+scripts, video jobs, live rooms and TTS previews.
+
+Options:
+  --port P     port to listen on (default: any free port)
+  --data DIR   keep the sandbox's state in DIR and load it on start (default: in memory)
+  --ak AK      access key it accepts (default: $HUAWEICLOUD_SDK_AK, else ${DEFAULT_SANDBOX_AK})
+  --sk SK      secret key it accepts (default: $HUAWEICLOUD_SDK_SK, else a fixed test key)
+  --format F   text (default), or json: one object {url, ak, sk, projectId} on stdout
+
+Exit codes: 0 stopped by Ctrl+C; 1 could not start; 2 usage error.`;
+
+function port(value: string | undefined): number {
+  if (value === undefined) return 0;
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not ${value}`);
+  return Number(value);
+}
+
+export const sandboxCommand: CliCommand = {
+  name: 'sandbox',
+  summary: 'run a local MetaStudio emulator to try the extension and CLI offline',
+  usage,
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      ak: { type: 'string' },
+      sk: { type: 'string' },
+    }, false);
+    const format = outputFormat(values.format);
+    const ak = values.ak ?? io.env.HUAWEICLOUD_SDK_AK ?? DEFAULT_SANDBOX_AK;
+    const sk = values.sk ?? io.env.HUAWEICLOUD_SDK_SK ?? DEFAULT_SANDBOX_SK;
+    let sandbox;
+    try {
+      sandbox = await startSandbox({
+        port: port(values.port),
+        ak,
+        sk,
+        dataDir: values.data,
+        log: (line) => io.stderr(`${line}\n`),
+      });
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      io.stderr(`metastudio sandbox: could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+      return ExitCode.Failed;
+    }
+    if (format === 'json') {
+      io.stdout(`${JSON.stringify({ url: sandbox.url, ak, sk, projectId: SANDBOX_PROJECT_ID })}\n`);
+    } else {
+      io.stdout([
+        `MetaStudio sandbox listening on ${sandbox.url}`,
+        `It accepts the AK/SK pair  AK: ${ak}  SK: ${sk}`,
+        values.data ? `State is kept in ${values.data}` : 'State is kept in memory only.',
+        '',
+        'Point the CLI at it with:',
+        `  export METASTUDIO_ENDPOINT=${sandbox.url} HUAWEICLOUD_SDK_PROJECT_ID=${SANDBOX_PROJECT_ID} HUAWEICLOUD_SDK_AK=${ak} HUAWEICLOUD_SDK_SK=${sk}`,
+        '',
+        'Press Ctrl+C to stop.',
+        '',
+      ].join('\n'));
+    }
+    if (!io.signal.aborted) await new Promise((resolve) => io.signal.addEventListener('abort', resolve, { once: true }));
+    await sandbox.close();
+    return ExitCode.Ok;
+  },
+};
