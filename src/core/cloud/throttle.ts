@@ -1,7 +1,9 @@
 /**
  * Client-side throttling under the per-tenant limits of reference Table 1-2, one token bucket per
  * API. A bucket holding half a second's worth of calls and refilling at half the limit never lets
- * more than the limit through in any one-second window, however the calls are timed.
+ * more than the limit through in any one-second window, however the calls are timed; the
+ * sustained half rate leaves headroom for network jitter and for a second client of the same
+ * tenant (the CLI next to the extension).
  */
 import type { Clock } from './clock';
 import type { Region } from './endpoint';
