@@ -95,6 +95,7 @@ export async function startServer(options: ServerOptions = {}): Promise<VsCodeSe
     'update.mode': 'none',
     'workbench.tips.enabled': false,
     'security.workspace.trust.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
     ...options.settings,
   }, null, 2));
   if (options.vsix) installVsix({ runDir, extensionsDir }, options.vsix);
