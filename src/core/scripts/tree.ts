@@ -1,10 +1,32 @@
 /** Finding things in a jsonc-parser tree: the ranges diagnostics point at. */
 import type { Node } from 'jsonc-parser';
 
-/** The `property` node of `name` in an object node (the first, if the key is duplicated). */
+/** The `property` node of `name` in an object node: the last one if the key is repeated, as JSON.parse reads it. */
 export function propertyNode(object: Node | undefined, name: string): Node | undefined {
-  if (object?.type !== 'object') return undefined;
-  return object.children?.find((p) => p.children?.[0]?.value === name);
+  if (object?.type !== 'object' || !object.children) return undefined;
+  for (let i = object.children.length - 1; i >= 0; i--) {
+    if (object.children[i].children?.[0]?.value === name) return object.children[i];
+  }
+  return undefined;
+}
+
+/** The keys that a later key of the same name overrides, in every object of the tree. */
+export function overriddenKeys(root: Node): Node[] {
+  const found: Node[] = [];
+  const visit = (node: Node) => {
+    if (node.type === 'object' && node.children && node.children.length > 1) {
+      const seen = new Set<unknown>();
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        const key = node.children[i].children?.[0];
+        if (!key) continue;
+        if (seen.has(key.value)) found.push(key);
+        seen.add(key.value);
+      }
+    }
+    node.children?.forEach(visit);
+  };
+  visit(root);
+  return found;
 }
 
 /** The value node of `name` in an object node. */

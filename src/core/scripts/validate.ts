@@ -10,6 +10,7 @@ import { scriptCodes } from './codes';
 import { crossFieldRules } from './rules';
 import { schemaDiagnostics } from './schemaErrors';
 import { scriptValidator, type ScriptKind } from './schemas';
+import { overriddenKeys } from './tree';
 import { collectTexts, lintTexts, type ScriptLintOptions } from './texts';
 
 function syntaxMessage(error: ParseError): string {
@@ -66,6 +67,15 @@ function validate(text: string, kind: ScriptKind, options: ScriptLintOptions): C
   if (errors.length || !root) return syntaxDiagnostics(text, errors);
   const validator = scriptValidator(kind);
   const diagnostics = validator(getNodeValue(root)) ? [] : schemaDiagnostics(validator.errors ?? [], root, text);
+  for (const key of overriddenKeys(root)) {
+    diagnostics.push({
+      code: 'script/duplicate-property',
+      severity: scriptCodes['script/duplicate-property'].severity,
+      message: l10n.t('Duplicate property "{0}": only its last occurrence counts.', String(key.value)),
+      start: key.offset,
+      end: key.offset + key.length,
+    });
+  }
   if (root.type !== 'object') return diagnostics;
   const texts = collectTexts(root, kind);
   diagnostics.push(...crossFieldRules(text, root, kind, texts), ...lintTexts(text, texts, kind, options));

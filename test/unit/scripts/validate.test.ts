@@ -137,6 +137,11 @@ describe('validateScript', () => {
     assert.deepEqual(validateScript(text, 'video').map((d) => d.code), ['ssml/no-effect-in-video']);
   });
 
+  it('turns an internal failure into one diagnostic instead of throwing', () => {
+    const found = validateScript('{}', 'neither' as 'video');
+    assert.deepEqual(found.map((d) => [d.code, d.severity, d.start, d.end]), [['script/internal-error', 'error', 0, 0]]);
+  });
+
   it('never throws, whatever the input', () => {
     const samples = [videoScriptTemplate, liveScriptTemplate, '', ' ', 'null', '"x"', '{"shoot_scripts": 5}', '{"shoot_scripts": [null, 1, "a", {"shoot_script": []}]}', '\uFEFF{}', '{"a":1}{"b":2}'];
     let seed = 7;
