@@ -1,0 +1,113 @@
+/**
+ * The one conversion of a details response into a request body (DECISIONS.md 21), used by pull,
+ * compare and the read-back after a push: response-only fields are dropped, variant names mapped
+ * to the request's, and server defaults left out where the local body does not have them, so that
+ * a pulled file pushes back unchanged and a compare shows only real differences.
+ */
+import type { ScriptKind } from '../scripts/schemas';
+import type { ScriptBody } from './scriptBody';
+
+/**
+ * Paths are dotted field names with `[]` for "every element". Response-only fields of video
+ * scripts (5.1.3, Table 5-38/5-45) and live rooms (6.1.3, Table 6-53).
+ */
+const RESPONSE_ONLY: Record<ScriptKind, ReadonlySet<string>> = {
+  video: new Set([
+    'script_id', 'create_time', 'update_time', 'audio_files', 'script_cover_url', 'shoot_scripts[].shoot_script.thumbnail_url',
+  ]),
+  live: new Set(['room_id', 'create_time', 'update_time', 'cover_url', 'thumbnail', 'room_state', 'error_info']),
+};
+
+/** Printed variant names and the request's names (DECISIONS.md 3, 6a). */
+const VARIANTS: Record<ScriptKind, Readonly<Record<string, string>>> = {
+  video: { 'video_config.is_subtitle_able': 'is_subtitle_enabled' },
+  live: { 'video_config.is_subtitle_able': 'is_subtitle_enabled', backup_mode_l_asset_ids: 'backup_model_asset_ids' },
+};
+
+const voiceDefaults = (at: string): [string, unknown][] => [[`${at}.speed`, 100], [`${at}.pitch`, 100], [`${at}.volume`, 140]];
+const videoDefaults: [string, unknown][] = [['video_config.clip_mode', 'RESIZE'], ['video_config.is_subtitle_enabled', false]];
+
+/** The documented defaults (reference 5.1.1, 6.1.1), which a details response may fill in. */
+const DEFAULTS: Record<ScriptKind, ReadonlyMap<string, unknown>> = {
+  video: new Map([
+    ['view_mode', 'LANDSCAPE'],
+    ...voiceDefaults('voice_config'),
+    ...videoDefaults,
+    ['background_music_config.volume', 100],
+    ['shoot_scripts[].shoot_script.script_type', 'TEXT'],
+  ]),
+  live: new Map([
+    ['view_mode', 'VERTICAL'],
+    ...videoDefaults,
+    ...voiceDefaults('scene_scripts[].voice_config'),
+    ...voiceDefaults('co_streamer_config.voice_config'),
+    ['play_policy.play_mode', 'TEXT'],
+    ['interaction_rules[].hit_condition.priority', 500],
+  ]),
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  }
+  if (!isObject(a) || !isObject(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
+}
+
+/**
+ * The request body a details response stands for. `local` is the body it will be compared with or
+ * written over (none for a fresh pull): its key order is kept, and a default is kept where it has one.
+ */
+export function detailsToBody(kind: ScriptKind, details: object, local?: ScriptBody): ScriptBody {
+  return convert(kind, details, local, '') as ScriptBody;
+}
+
+function convert(kind: ScriptKind, value: unknown, local: unknown, path: string): unknown {
+  if (Array.isArray(value)) {
+    return value.map((item, i) => convert(kind, item, Array.isArray(local) ? local[i] : undefined, `${path}[]`));
+  }
+  if (!isObject(value)) return value;
+  const localObject = isObject(local) ? local : undefined;
+  const renamed: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    const name = VARIANTS[kind][join(path, key)] ?? key;
+    // When both spellings came, the request's own name wins.
+    if (name !== key && Object.hasOwn(value, name)) continue;
+    renamed[name] = child;
+  }
+  const order = [...Object.keys(localObject ?? {}).filter((k) => Object.hasOwn(renamed, k)), ...Object.keys(renamed)];
+  const result: Record<string, unknown> = {};
+  for (const key of new Set(order)) {
+    const childPath = join(path, key);
+    const child = renamed[key];
+    if (RESPONSE_ONLY[kind].has(childPath)) continue;
+    const defaults = DEFAULTS[kind];
+    if (!(localObject && Object.hasOwn(localObject, key)) && defaults.has(childPath) && deepEqual(child, defaults.get(childPath))) continue;
+    result[key] = convert(kind, child, localObject?.[key], childPath);
+  }
+  return result;
+}
+
+function join(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+/** Where two bodies differ, as paths such as `shoot_scripts[0].shoot_script.text_config.text`. */
+export function bodyDifferences(expected: unknown, actual: unknown, path = ''): string[] {
+  if (deepEqual(expected, actual)) return [];
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    if (expected.length !== actual.length) return [path || '(root)'];
+    return expected.flatMap((item, i) => bodyDifferences(item, actual[i], `${path}[${i}]`));
+  }
+  if (isObject(expected) && isObject(actual)) {
+    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+    return [...keys].flatMap((key) => bodyDifferences(expected[key], actual[key], join(path, key)));
+  }
+  return [path || '(root)'];
+}

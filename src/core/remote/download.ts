@@ -1,0 +1,145 @@
+/**
+ * Downloads a file to disk with progress. The bytes go to `<destination>.part`, renamed when
+ * complete; an interrupted download is tried again from where it stopped (`Range`), or from the
+ * start when the server does not do ranges. Cancelling removes the partial file.
+ */
+import { createWriteStream } from 'node:fs';
+import { rename, stat, unlink } from 'node:fs/promises';
+import * as l10n from '@vscode/l10n';
+import { systemClock, type Clock } from '../cloud/clock';
+import type { FetchLike, FetchResponse } from '../cloud/transport';
+
+export interface DownloadResponse {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  readonly body: ReadableStream<Uint8Array> | null;
+}
+
+/** The slice of `fetch` a download needs (global `fetch` and undici's both fit). */
+export type DownloadFetch = (url: string, init: { headers: Record<string, string>; signal?: AbortSignal }) => Promise<DownloadResponse>;
+
+export interface DownloadOptions {
+  readonly fetch?: DownloadFetch;
+  readonly signal?: AbortSignal;
+  /** Bytes on disk so far, and the total when the server said. */
+  readonly onProgress?: (received: number, total: number | undefined) => void;
+  /** Tries in all (default 3). */
+  readonly attempts?: number;
+  readonly clock?: Clock;
+}
+
+export interface DownloadResult {
+  readonly bytes: number;
+  /** Tries it took (1 = no interruption). */
+  readonly attempts: number;
+}
+
+export class DownloadError extends Error {
+  override readonly name = 'DownloadError';
+  constructor(message: string, readonly status?: number) {
+    super(message);
+  }
+}
+
+const defaultFetch: DownloadFetch = (url, init) => globalThis.fetch(url, init);
+
+/**
+ * A client transport used for downloads: the `fetch` implementations behind `FetchLike` (global,
+ * undici) answer with a streamed `body`, which `FetchLike` itself does not declare.
+ */
+export function downloadFetchOf(fetch: FetchLike): DownloadFetch {
+  return async (url, init) => {
+    const response = await fetch(url, { method: 'GET', headers: init.headers, signal: init.signal ?? new AbortController().signal });
+    const body = (response as FetchResponse & { body?: unknown }).body;
+    if (body !== null && !(body instanceof ReadableStream)) throw new DownloadError(l10n.t('The transport gave no readable body.'));
+    return { status: response.status, headers: response.headers, body };
+  };
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** `bytes 100-199/1000` → 1000. */
+function totalOfRange(header: string | null): number | undefined {
+  const total = header ? /\/(\d+)\s*$/.exec(header)?.[1] : undefined;
+  return total === undefined ? undefined : Number(total);
+}
+
+/** A client error other than 416 (the partial file was dropped, so a new try starts afresh) will not go away. */
+function isFinal(err: unknown): boolean {
+  return err instanceof DownloadError && err.status !== undefined && err.status < 500 && err.status !== 416;
+}
+
+export async function downloadFile(url: string, destination: string, options: DownloadOptions = {}): Promise<DownloadResult> {
+  const fetch = options.fetch ?? defaultFetch;
+  const clock = options.clock ?? systemClock;
+  const attempts = options.attempts ?? 3;
+  const part = `${destination}.part`;
+  // A leftover from an earlier download of something else must not be resumed.
+  await unlink(part).catch(() => undefined);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const bytes = await downloadOnce(fetch, url, part, options);
+        await rename(part, destination);
+        return { bytes, attempts: attempt };
+      } catch (err) {
+        if (options.signal?.aborted || attempt >= attempts || isFinal(err)) throw err;
+        await clock.sleep(1000 * attempt, options.signal);
+      }
+    }
+  } catch (err) {
+    if (options.signal?.aborted) await unlink(part).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** One request: resumes `part` if it has bytes; returns the complete size. */
+async function downloadOnce(fetch: DownloadFetch, url: string, part: string, options: DownloadOptions): Promise<number> {
+  const have = await sizeOf(part);
+  const response = await fetch(url, { headers: have > 0 ? { Range: `bytes=${have}-` } : {}, signal: options.signal });
+  let offset: number;
+  let total: number | undefined;
+  if (response.status === 206 && have > 0) {
+    offset = have;
+    total = totalOfRange(response.headers.get('content-range'));
+  } else if (response.status === 200) {
+    offset = 0;
+    const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    total = Number.isFinite(length) ? length : undefined;
+  } else {
+    await response.body?.cancel().catch(() => undefined);
+    if (response.status === 416) await unlink(part).catch(() => undefined);
+    throw new DownloadError(l10n.t('The download failed with HTTP {0}.', response.status), response.status);
+  }
+  if (!response.body) throw new DownloadError(l10n.t('The download answered without a body.'));
+  const out = createWriteStream(part, { flags: offset > 0 ? 'a' : 'w' });
+  const closed = new Promise<void>((resolve, reject) => {
+    out.once('close', resolve);
+    out.once('error', reject);
+  });
+  let received = offset;
+  const reader = response.body.getReader();
+  try {
+    options.onProgress?.(received, total);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!out.write(value)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      received += value.byteLength;
+      options.onProgress?.(received, total);
+    }
+  } finally {
+    out.end();
+    await closed;
+  }
+  if (total !== undefined && received < total) {
+    throw new DownloadError(l10n.t('The download stopped after {0} of {1} bytes.', received, total));
+  }
+  return received;
+}

@@ -1,0 +1,68 @@
+/**
+ * What a finished video job produced: the output asset and its MAIN file's URL (DECISIONS.md 6),
+ * or, for a failed job, its error and the shot the error names.
+ */
+import * as l10n from '@vscode/l10n';
+import type { MetaStudioClient } from '../cloud/client';
+import { isJobSucceeded } from '../cloud/jobState';
+import type { DigitalAssetInfo, VideoJobSummary } from '../cloud/types';
+
+export interface OutputVideo {
+  readonly assetId: string;
+  readonly asset: DigitalAssetInfo;
+  readonly url: string;
+  /** The MAIN file's name, else the asset name plus `.mp4`. */
+  readonly fileName: string;
+}
+
+export class JobOutputError extends Error {
+  override readonly name = 'JobOutputError';
+}
+
+/** The produced video: the output asset's details and the download URL of its MAIN file. */
+export async function outputVideo(client: MetaStudioClient, job: VideoJobSummary, signal?: AbortSignal): Promise<OutputVideo> {
+  if (!isJobSucceeded(job.state)) throw new JobOutputError(l10n.t('Video job {0} has not succeeded (state {1}).', job.job_id, job.state));
+  const assetId = job.output_asset_config?.asset_id;
+  if (!assetId) throw new JobOutputError(l10n.t('Video job {0} names no output asset.', job.job_id));
+  const asset = await client.getAsset(assetId, { signal });
+  const main = asset.files?.find((f) => f.asset_file_category === 'MAIN' && f.download_url);
+  if (!main?.download_url) throw new JobOutputError(l10n.t('The output asset {0} has no MAIN file to download yet.', assetId));
+  const fileName = main.file_name || `${asset.asset_name || assetId}.${main.file_type || 'mp4'}`;
+  return { assetId, asset, url: main.download_url, fileName };
+}
+
+export interface ShotReference {
+  /** 0-based index into `shoot_scripts`, when the error counts shots. */
+  readonly index?: number;
+  /** The `sequence_no` the error names. */
+  readonly sequenceNo?: number;
+}
+
+/**
+ * The shot a job error points to, if it names one: "shot 3", "scene 3" (1-based),
+ * `shoot_scripts[2]` (0-based) or "sequence_no 7" / "sequence_no: 7".
+ */
+export function shotOfError(message: string | undefined): ShotReference | undefined {
+  if (!message) return undefined;
+  const indexed = /shoot_scripts\[(\d+)\]/.exec(message);
+  const counted = /\b(?:shot|scene)\s*#?\s*(\d+)/i.exec(message);
+  const sequence = /sequence_no\b\W{0,3}(\d+)/i.exec(message);
+  const index = indexed ? Number(indexed[1]) : counted && Number(counted[1]) >= 1 ? Number(counted[1]) - 1 : undefined;
+  const sequenceNo = sequence ? Number(sequence[1]) : undefined;
+  return index === undefined && sequenceNo === undefined ? undefined : { index, sequenceNo };
+}
+
+/** "shot 2 (sequence_no 1)", for messages. */
+export function describeShot(shot: ShotReference): string {
+  if (shot.index !== undefined && shot.sequenceNo !== undefined) return l10n.t('shot {0} (sequence_no {1})', shot.index + 1, shot.sequenceNo);
+  if (shot.index !== undefined) return l10n.t('shot {0}', shot.index + 1);
+  return l10n.t('the shot with sequence_no {0}', shot.sequenceNo ?? '?');
+}
+
+/** "MSS.42000007: Infer Error …", or undefined when the job carries no error. */
+export function jobErrorText(job: VideoJobSummary): string | undefined {
+  const code = job.error_info?.error_code;
+  const msg = job.error_info?.error_msg;
+  if (!code && !msg) return undefined;
+  return code && msg ? `${code}: ${msg}` : (code ?? msg);
+}
