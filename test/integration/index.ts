@@ -14,6 +14,7 @@ const suites = [
   () => import('./activation.test'),
   () => import('./connections.test'),
   () => import('./ssml.test'),
+  () => import('./proxy.test'),
 ];
 
 export async function run(): Promise<void> {
