@@ -198,6 +198,15 @@ describe('cloud/client against the sandbox', () => {
       assert.equal(audio.status, 200);
     });
 
+    it('signs IDs and query values with reserved and non-ASCII characters as the verifier expects', async () => {
+      const c = client();
+      for (const id of ['a/1', '脚本 1', "x!'()*~"]) {
+        const err = await rejects(c.getVideoScript(id), MetaStudioApiError);
+        assert.equal(err.status, 404, `${id}: ${err.message}`);
+      }
+      assert.equal((await c.listVideoScripts({ name: "a+b c!'()*~ 发布" })).count, 0);
+    });
+
     it('authenticates with an IAM token too', async () => {
       const result = await client({}, { kind: 'token', token: TOKEN }).listAssets({ limit: 1 });
       assert.ok(Array.isArray(result.assets));
