@@ -28,6 +28,7 @@ export class SandboxStore {
   readonly tts = new Map<string, TtsRecord>();
   private readonly files = new Map<string, FileRecord>([[SCRIPT_COVER.file_id, SCRIPT_COVER]]);
   private readonly contents = new Map<string, Buffer>();
+  private readonly digests = new Map<string, { file_size: number; file_md5: string }>();
   private readonly seededIds: ReadonlySet<string>;
 
   constructor(persisted?: PersistedState) {
@@ -66,8 +67,13 @@ export class SandboxStore {
 
   /** `file_md5` is the Base64 MD5 of the content (24 characters, reference Table 4-55). */
   digest(file: FileRecord): { file_size: number; file_md5: string } {
-    const bytes = this.content(file);
-    return { file_size: bytes.length, file_md5: createHash('md5').update(bytes).digest('base64') };
+    let digest = this.digests.get(file.file_id);
+    if (!digest) {
+      const bytes = this.content(file);
+      digest = { file_size: bytes.length, file_md5: createHash('md5').update(bytes).digest('base64') };
+      this.digests.set(file.file_id, digest);
+    }
+    return digest;
   }
 
   snapshot(): PersistedState {
