@@ -90,14 +90,6 @@ export class MetaStudioClient {
     this.throttle = new Throttle(options.rateLimits ?? rateLimitsFor(regionOf(options.endpoint)), this.clock);
   }
 
-  get endpoint(): string {
-    return this.options.endpoint;
-  }
-
-  get projectId(): string {
-    return this.options.projectId;
-  }
-
   // ---- assets ----
 
   async listAssets(query: ListAssetsQuery = {}, options?: CallOptions): Promise<ListAssetsResponse> {

@@ -9,8 +9,6 @@ import type { FetchLike } from './transport';
 
 export interface UndiciTransport {
   readonly fetch: FetchLike;
-  /** True when a proxy variable was set. */
-  readonly proxied: boolean;
   /** Closes the kept-alive connections. */
   close(): Promise<void>;
 }
@@ -25,14 +23,12 @@ function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
 export function createUndiciTransport(env: NodeJS.ProcessEnv = process.env): UndiciTransport {
   const httpProxy = envValue(env, 'HTTP_PROXY');
   const httpsProxy = envValue(env, 'HTTPS_PROXY');
-  const proxied = httpProxy !== undefined || httpsProxy !== undefined;
   // Empty strings, not undefined, so that EnvHttpProxyAgent does not fall back to process.env.
-  const dispatcher: Dispatcher = proxied
+  const dispatcher: Dispatcher = httpProxy !== undefined || httpsProxy !== undefined
     ? new EnvHttpProxyAgent({ ...KEEP_ALIVE, httpProxy: httpProxy ?? '', httpsProxy: httpsProxy ?? '', noProxy: envValue(env, 'NO_PROXY') ?? '' })
     : new Agent(KEEP_ALIVE);
   return {
     fetch: (url, init) => undiciFetch(url, { ...init, dispatcher }),
-    proxied,
     close: () => dispatcher.close(),
   };
 }
