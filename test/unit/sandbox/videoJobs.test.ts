@@ -32,7 +32,7 @@ describe('sandbox video jobs (injected clock)', () => {
     assert.ok(processing.start_time && !processing.end_time);
     clock.advance(STEP_MS);
     const done = (await job(id, { show_script: 'true' })).json;
-    assert.equal(done.state, 'SUCCEED');
+    assert.equal(done.state, 'SUCCESS', 'details print SUCCESS, as the reference example does');
     assert.equal(done.job_type, '2D_DIGITAL_HUMAN_VIDEO');
     assert.ok(done.end_time && done.duration > 0);
     assert.equal(done.output_asset_config.asset_name, '成片 01');
@@ -110,6 +110,7 @@ describe('sandbox video jobs (injected clock)', () => {
     assert.deepEqual(created, [...created].sort().reverse());
     const ascending = (await at('GET', api('/digital-human-videos'), { query: { limit: '100' } })).json.jobs;
     assert.deepEqual(ascending.map((j: { job_id: string }) => j.job_id), all.jobs.map((j: { job_id: string }) => j.job_id).reverse());
+    assert.ok(all.jobs.some((j: { state: string }) => j.state === 'SUCCEED'), 'the list prints SUCCEED');
     const canceled = (await at('GET', api('/digital-human-videos'), { query: { state: 'CANCELED' } })).json;
     assert.equal(canceled.count, 1);
     const photo = (await at('GET', api('/digital-human-videos'), { query: { job_type: 'PHOTO_DIGITAL_HUMAN_VIDEO' } })).json;
@@ -136,9 +137,9 @@ describe('sandbox video jobs (real clock, short timings)', () => {
       const final = await waitFor(async () => {
         const state = (await call(sandbox, 'GET', api(`/2d-digital-human-videos/${id}`))).json.state as string;
         seen.add(state);
-        return state === 'SUCCEED' ? state : undefined;
+        return state === 'SUCCESS' ? state : undefined;
       });
-      assert.equal(final, 'SUCCEED');
+      assert.equal(final, 'SUCCESS');
       assert.ok(seen.has('WAITING') || seen.has('PROCESSING'));
     } finally {
       await sandbox.close();

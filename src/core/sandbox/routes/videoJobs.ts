@@ -1,7 +1,8 @@
 /**
  * 2D avatar video jobs (reference 5.2.1, 5.3). A job's state follows from the clock: WAITING for
- * one `jobStepMs`, PROCESSING for another, then SUCCEED with an output VIDEO asset, or FAILED when
- * the sandbox cannot render the script. Render rules, checked at creation and revealed at the end:
+ * one `jobStepMs`, PROCESSING for another, then SUCCEED (printed SUCCESS by the details endpoint,
+ * as in the reference's example) with an output VIDEO asset, or FAILED when the sandbox cannot
+ * render the script. Render rules, checked at creation and revealed at the end:
  * - the model must be an ACTIVED HUMAN_MODEL_2D asset, the voice an ACTIVED VOICE_MODEL asset;
  * - a shot with script_type AUDIO fails (the sandbox takes no audio uploads);
  * - a shot whose text is empty once SSML tags are removed fails;
@@ -140,7 +141,8 @@ function renderJob(job: JobRecord, ctx: RequestContext, details: boolean): JsonO
   const ended = job.canceled_ms ?? job.created_ms + 2 * step;
   const body: JsonObject = {
     job_id: job.job_id,
-    state,
+    // The details example prints SUCCESS, the list and the enum SUCCEED (DECISIONS.md 6): both are served.
+    state: details && state === 'SUCCEED' ? 'SUCCESS' : state,
     job_type: JOB_TYPE,
     create_time: rfc3339(job.created_ms),
     lastupdate_time: rfc3339(state === 'WAITING' ? job.created_ms : state === 'PROCESSING' ? started : ended),
