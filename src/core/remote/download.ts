@@ -4,7 +4,8 @@
  * start when the server does not do ranges. Cancelling removes the partial file.
  */
 import { createWriteStream } from 'node:fs';
-import { rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { systemClock, type Clock } from '../cloud/clock';
 import type { FetchLike, FetchResponse } from '../cloud/transport';
@@ -80,6 +81,7 @@ export async function downloadFile(url: string, destination: string, options: Do
   const clock = options.clock ?? systemClock;
   const attempts = options.attempts ?? 3;
   const part = `${destination}.part`;
+  await mkdir(dirname(destination), { recursive: true });
   // A leftover from an earlier download of something else must not be resumed.
   await unlink(part).catch(() => undefined);
   try {

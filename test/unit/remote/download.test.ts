@@ -1,0 +1,94 @@
+/** Downloads: resumed with Range after a cut, restarted when the server ignores ranges, no retry on 404, clean cancel. */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createUndiciTransport } from '../../../src/core/cloud/undiciTransport';
+import { DownloadError, downloadFetchOf, downloadFile } from '../../../src/core/remote/download';
+import { FakeClock, startLocalServer, type LocalServer } from '../cloud/support';
+
+const CONTENT = randomBytes(256 * 1024);
+
+describe('remote/download', () => {
+  let server: LocalServer;
+  let folder: string;
+  const clock = new FakeClock();
+  before(async () => {
+    server = await startLocalServer();
+    folder = await mkdtemp(join(tmpdir(), 'download-'));
+  });
+  after(async () => {
+    await server.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+  beforeEach(() => { server.requests.length = 0; });
+
+  /** Serves CONTENT; the first answer is cut after `cutAt` bytes; `ranges` says whether Range is honoured. */
+  function serve(options: { cutAt?: number; ranges: boolean }): void {
+    server.handle((req, res, index) => {
+      const range = options.ranges ? /bytes=(\d+)-/.exec(String(req.headers.range ?? '')) : null;
+      const start = range ? Number(range[1]) : 0;
+      res.writeHead(range ? 206 : 200, {
+        'Content-Length': String(CONTENT.length - start),
+        ...(range ? { 'Content-Range': `bytes ${start}-${CONTENT.length - 1}/${CONTENT.length}` } : {}),
+      });
+      if (index === 0 && options.cutAt !== undefined) {
+        res.write(CONTENT.subarray(0, options.cutAt), () => setTimeout(() => res.destroy(), 20));
+        return;
+      }
+      res.end(CONTENT.subarray(start));
+    });
+  }
+
+  it('resumes from where a cut download stopped', async () => {
+    serve({ cutAt: 100_000, ranges: true });
+    const path = join(folder, 'resumed.mp4');
+    const progress: [number, number | undefined][] = [];
+    const result = await downloadFile(`${server.url}/v.mp4`, path, { clock, onProgress: (n, total) => progress.push([n, total]) });
+    assert.equal(result.attempts, 2);
+    assert.ok((await readFile(path)).equals(CONTENT));
+    const resumedAt = Number(/^bytes=(\d+)-$/.exec(String(server.requests[1].headers.range))?.[1]);
+    assert.ok(resumedAt > 0 && resumedAt <= 100_000, `resumed at ${resumedAt}, what reached the disk`);
+    assert.deepEqual(progress.at(-1), [CONTENT.length, CONTENT.length]);
+    assert.ok(!existsSync(`${path}.part`));
+  });
+
+  it('starts again when the server ignores ranges, and works through a client transport', async () => {
+    serve({ cutAt: 50_000, ranges: false });
+    const path = join(folder, 'restarted.mp4');
+    const transport = createUndiciTransport({});
+    try {
+      const result = await downloadFile(`${server.url}/v.mp4`, path, { clock, fetch: downloadFetchOf(transport.fetch) });
+      assert.equal(result.attempts, 2);
+      assert.equal(result.bytes, CONTENT.length);
+    } finally {
+      await transport.close();
+    }
+    assert.ok((await readFile(path)).equals(CONTENT));
+  });
+
+  it('does not retry a 404, and replaces no file', async () => {
+    server.handle((_req, res) => { res.writeHead(404).end('no'); });
+    const path = join(folder, 'missing.mp4');
+    await writeFile(`${path}.part`, 'left over from something else');
+    const err = await downloadFile(`${server.url}/v.mp4`, path, { clock }).then(() => assert.fail('expected an error'), (e: unknown) => e);
+    assert.ok(err instanceof DownloadError);
+    assert.equal(err.status, 404);
+    assert.equal(server.requests.length, 1);
+    assert.equal(server.requests[0].headers.range, undefined, 'a stale partial file is not resumed');
+    assert.ok(!existsSync(path));
+  });
+
+  it('leaves nothing behind when cancelled', async () => {
+    serve({ ranges: true });
+    const path = join(folder, 'cancelled.mp4');
+    const controller = new AbortController();
+    await assert.rejects(downloadFile(`${server.url}/v.mp4`, path, {
+      clock, signal: controller.signal, onProgress: (n) => { if (n > 0) controller.abort(); },
+    }), (e: unknown) => e instanceof Error && e.name === 'AbortError');
+    assert.ok(!existsSync(path));
+    assert.ok(!existsSync(`${path}.part`));
+  });
+});
