@@ -90,6 +90,15 @@ export class MetaStudioClient {
     this.throttle = new Throttle(options.rateLimits ?? rateLimitsFor(regionOf(options.endpoint)), this.clock);
   }
 
+  /** Endpoint origin; with the project ID, it keys anything cached per connection. */
+  get endpoint(): string {
+    return this.options.endpoint;
+  }
+
+  get projectId(): string {
+    return this.options.projectId;
+  }
+
   // ---- assets ----
 
   async listAssets(query: ListAssetsQuery = {}, options?: CallOptions): Promise<ListAssetsResponse> {
