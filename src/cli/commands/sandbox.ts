@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { startSandbox } from '../../core/sandbox';
 import { outputFormat, parseCommandArgs } from '../args';
 import { ExitCode, UsageError } from '../exitCodes';
@@ -50,7 +51,7 @@ export const sandboxCommand: CliCommand = {
         port: port(values.port),
         ak,
         sk,
-        dataDir: values.data,
+        dataDir: values.data === undefined ? undefined : resolve(io.cwd, values.data),
         log: (line) => io.stderr(`${line}\n`),
       });
     } catch (err) {

@@ -23,6 +23,8 @@ const ROUTES: readonly Route[] = [...assetRoutes, ...videoScriptRoutes, ...video
 /** AK/SK requests are limited to 12 MB bodies (reference 3.2). */
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
 const FILES_PREFIX = '/_sandbox/files/';
+/** The request log keeps the latest entries only, so a long-running sandbox does not grow without end. */
+const MAX_LOGGED_REQUESTS = 10_000;
 
 export interface LoggedRequest {
   readonly method: string;
@@ -114,6 +116,7 @@ export class SandboxServer {
 
     const status = fault?.kind === 'drop' ? 0 : answer.status;
     this.log.push({ method, path: rawPath, query: rawQuery, status });
+    if (this.log.length > MAX_LOGGED_REQUESTS) this.log.splice(0, this.log.length - MAX_LOGGED_REQUESTS);
     const note = fault ? ` [fault ${fault.kind}]` : answer.note ? ` (${answer.note})` : '';
     this.config.log(`${method} ${rawPath}${rawQuery ? `?${rawQuery}` : ''} -> ${status || 'dropped'} in ${Date.now() - started} ms${note}`);
     if (fault?.kind === 'drop') {
