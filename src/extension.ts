@@ -1,5 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import * as assets from './assets/register';
+import { createAssetCatalog } from './assets/catalogService';
 import * as connections from './connections/register';
 import type { ConnectionProfile } from './connections/connectionStore';
 import * as logging from './logging/register';
@@ -18,9 +20,11 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   // The core localises through @vscode/l10n: hand it the bundle VS Code picked for this locale.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   logging.register(context);
-  const services: Services = { connections: connections.register(context) };
+  const connectionService = connections.register(context);
+  const services: Services = { connections: connectionService, assets: createAssetCatalog(context, connectionService) };
   scripts.register(context, services);
   ssml.register(context, services);
+  assets.register(context, services);
   log().info(`MetaStudio ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
   return { activeConnection: () => services.connections.active() };
 }

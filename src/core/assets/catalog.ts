@@ -146,6 +146,11 @@ export class AssetCatalog {
     this.fire();
   }
 
+  /** Tells the listeners that lookups now answer for another connection (or none). */
+  connectionChanged(): void {
+    this.fire();
+  }
+
   /** Found assets (files left out: their download URLs expire), for offline use across sessions. */
   snapshot(): CatalogSnapshot {
     const result: CatalogSnapshot = {};

@@ -1,0 +1,161 @@
+import * as vscode from 'vscode';
+import type { AssetCatalog } from '../core/assets/catalog';
+import { sampleFile } from '../core/assets/describe';
+import { fits, assetFieldAt } from '../core/assets/references';
+import type { DigitalAssetInfo } from '../core/cloud/types';
+import { registerCommand, UserFacingError } from '../commands/registerCommand';
+import type { ConnectionService } from '../connections/connectionService';
+import { log } from '../logging/log';
+import { scriptKindOf } from '../scripts/scriptLanguages';
+import type { AssetTreeNode } from './assetsTree';
+import { idText } from './scriptAssets';
+
+const t = vscode.l10n.t;
+export const detailsScheme = 'metastudio-asset';
+const previewVoiceCommand = 'metastudio.preview.voice';
+const maxSampleBytes = 20 * 1024 * 1024;
+
+/** What the per-asset commands take: a tree node, `{asset}`, an asset, or an asset ID. */
+export type AssetArgument = AssetTreeNode | { asset: DigitalAssetInfo } | DigitalAssetInfo | string;
+
+/** The read-only documents of "Show Details": the asset JSON as it was fetched. */
+class AssetDetailsProvider implements vscode.TextDocumentContentProvider {
+  private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  set(uri: vscode.Uri, text: string): void {
+    this.contents.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.toString()) ?? '';
+  }
+}
+
+/** The editor's insert: in a script field that expects this asset type, the field's value; elsewhere at each cursor. */
+async function insertId(asset: DigitalAssetInfo): Promise<'field' | 'cursor'> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) throw new UserFacingError(t('Open an editor to insert the asset ID into.'));
+  const { document } = editor;
+  const kind = scriptKindOf(document);
+  const field = kind && assetFieldAt(document.getText(), kind, document.offsetAt(editor.selection.active));
+  if (field && fits(field.expectation, asset.asset_type)) {
+    const range = new vscode.Range(document.positionAt(field.start), document.positionAt(field.end));
+    if (!await editor.edit((edit) => edit.replace(range, idText(field, asset.asset_id)))) throw new UserFacingError(t('The editor did not take the edit.'));
+    return 'field';
+  }
+  if (!await editor.edit((edit) => editor.selections.forEach((s) => edit.replace(s, asset.asset_id)))) throw new UserFacingError(t('The editor did not take the edit.'));
+  return 'cursor';
+}
+
+function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|#%\u0000-\u001f]/g, '_').slice(0, 80) || 'asset';
+}
+
+export function registerAssetCommands(context: vscode.ExtensionContext, connections: ConnectionService, catalog: AssetCatalog): void {
+  const details = new AssetDetailsProvider();
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(detailsScheme, details));
+
+  const resolve = async (arg: AssetArgument | undefined): Promise<DigitalAssetInfo> => {
+    if (typeof arg === 'string') {
+      const lookup = await catalog.get(arg);
+      // No answer at all: signed out or untrusted; client() says which (and offers to sign in).
+      if (!lookup) await connections.client();
+      if (lookup?.state === 'found') return lookup.asset;
+      if (lookup?.state === 'failed') throw lookup.error;
+      throw new UserFacingError(t('No asset "{0}" in this project.', arg));
+    }
+    if (arg && typeof arg === 'object') {
+      if ('asset_id' in arg) return arg;
+      if ('asset' in arg && arg.asset) return arg.asset;
+    }
+    throw new UserFacingError(t('Pick an asset in the Assets view first.'));
+  };
+  /** Fresh details (download URLs expire after 24 hours). */
+  const fetchDetails = async (asset: DigitalAssetInfo, token?: vscode.CancellationToken): Promise<DigitalAssetInfo> => {
+    const client = await connections.client();
+    const controller = new AbortController();
+    const cancel = token?.onCancellationRequested(() => controller.abort());
+    try {
+      return await client.getAsset(asset.asset_id, { signal: controller.signal });
+    } finally {
+      cancel?.dispose();
+    }
+  };
+
+  registerCommand(context, 'metastudio.assets.copyId', async (arg?: AssetArgument) => {
+    const asset = await resolve(arg);
+    await vscode.env.clipboard.writeText(asset.asset_id);
+    vscode.window.setStatusBarMessage(t('Copied the ID of "{0}"', asset.asset_name), 3000);
+    return asset.asset_id;
+  });
+
+  registerCommand(context, 'metastudio.assets.insertId', async (arg?: AssetArgument) => insertId(await resolve(arg)));
+
+  registerCommand(context, 'metastudio.assets.showDetails', async (arg?: AssetArgument) => {
+    const asset = await resolve(arg);
+    const full = await vscode.window.withProgress(
+      { location: { viewId: 'metastudio.assets' }, title: t('Loading asset details…'), cancellable: true },
+      (_progress, token) => fetchDetails(asset, token),
+    );
+    const uri = vscode.Uri.from({ scheme: detailsScheme, path: `/${safeFileName(full.asset_name)}.json`, query: full.asset_id });
+    details.set(uri, `${JSON.stringify(full, null, 2)}\n`);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { preview: true });
+    return uri.toString();
+  });
+
+  registerCommand(context, 'metastudio.assets.previewVoice', async (arg?: AssetArgument) => {
+    const asset = await resolve(arg);
+    if (asset.asset_type !== 'VOICE_MODEL') throw new UserFacingError(t('"{0}" is not a voice.', asset.asset_name));
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: t('Preparing a preview of "{0}"…', asset.asset_name), cancellable: true },
+      async (_progress, token) => {
+        const sample = sampleFile(await fetchDetails(asset, token));
+        if (sample?.download_url) {
+          const uri = await downloadSample(context, asset, sample.download_url, sample.file_type, token);
+          await vscode.commands.executeCommand('vscode.open', uri);
+          return { kind: 'sample', uri: uri.toString() };
+        }
+        if (!(await vscode.commands.getCommands(true)).includes(previewVoiceCommand)) {
+          throw new UserFacingError(t('"{0}" has no sample file, and voice preview is not available.', asset.asset_name));
+        }
+        log().info(`assets: ${asset.asset_id} has no sample; handing it to the voice preview`);
+        await vscode.commands.executeCommand(previewVoiceCommand, { voiceAssetId: asset.asset_id });
+        return { kind: 'preview' };
+      },
+    );
+  });
+}
+
+/** Downloads a voice's sample into the extension's storage (reused while the file is there). */
+async function downloadSample(context: vscode.ExtensionContext, asset: DigitalAssetInfo, url: string, fileType: string | undefined, token: vscode.CancellationToken): Promise<vscode.Uri> {
+  const extension = /^[a-z0-9]{1,5}$/i.test(fileType ?? '') ? fileType!.toLowerCase() : 'wav';
+  const folder = vscode.Uri.joinPath(context.globalStorageUri, 'voice-samples');
+  const target = vscode.Uri.joinPath(folder, `${asset.asset_id.replace(/[^A-Za-z0-9_-]/g, '_')}.${extension}`);
+  try {
+    await vscode.workspace.fs.stat(target);
+    return target;
+  } catch {
+    // not downloaded yet
+  }
+  const controller = new AbortController();
+  const cancel = token.onCancellationRequested(() => controller.abort());
+  const timer = setTimeout(() => controller.abort(), 60_000);
+  try {
+    const response = await fetch(url, { signal: controller.signal });
+    if (!response.ok) throw new UserFacingError(t('Downloading the sample of "{0}" failed: HTTP {1}', asset.asset_name, response.status));
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength > maxSampleBytes) throw new UserFacingError(t('The sample of "{0}" is too large to preview.', asset.asset_name));
+    await vscode.workspace.fs.createDirectory(folder);
+    await vscode.workspace.fs.writeFile(target, bytes);
+    // The URL is pre-signed: log the host only.
+    log().info(`assets: downloaded the sample of ${asset.asset_id} (${bytes.byteLength} bytes) from ${new URL(url).host}`);
+    return target;
+  } finally {
+    clearTimeout(timer);
+    cancel.dispose();
+  }
+}

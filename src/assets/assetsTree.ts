@@ -1,0 +1,214 @@
+import * as vscode from 'vscode';
+import type { AssetApi, AssetCatalog } from '../core/assets/catalog';
+import { assetSummary, failureText, isActive } from '../core/assets/describe';
+import { groupQuery, isFiltered, type AssetFilter } from '../core/assets/filters';
+import { assetGroups, groupLabel, type AssetGroup } from '../core/assets/groups';
+import { PagedList } from '../core/assets/pagedList';
+import type { DigitalAssetInfo } from '../core/cloud/types';
+import { log } from '../logging/log';
+import { assetTooltip } from './tooltip';
+
+const t = vscode.l10n.t;
+export const pageSize = 50;
+
+export class GroupNode {
+  readonly kind = 'group';
+  constructor(readonly group: AssetGroup, readonly list: PagedList<DigitalAssetInfo>) {}
+}
+
+export class AssetNode {
+  readonly kind = 'asset';
+  constructor(readonly asset: DigitalAssetInfo, readonly parent: GroupNode) {}
+}
+
+export class LoadMoreNode {
+  readonly kind = 'loadMore';
+  constructor(readonly parent: GroupNode) {}
+}
+
+/** A failure, an empty result or a hint, shown in the tree instead of a pop-up. */
+export class MessageNode {
+  readonly kind = 'message';
+  constructor(readonly type: 'error' | 'empty' | 'info', readonly label: string, readonly parent?: GroupNode, readonly detail?: string) {}
+}
+
+export type AssetTreeNode = GroupNode | AssetNode | LoadMoreNode | MessageNode;
+
+/** Where the tree gets its data: the active connection (undefined when signed out) and its client. */
+export interface AssetsTreeSource {
+  /** `endpoint|project`, or undefined when signed out. */
+  connectionKey(): string | undefined;
+  /** False in an untrusted workspace: then nothing is asked of the cloud. */
+  trusted(): boolean;
+  client(): Promise<AssetApi | undefined>;
+}
+
+/**
+ * The "Assets" tree: one group per asset type, each paged from the server with a "Load more…" node,
+ * failures and empty results as items. Loaded assets also feed the catalog (completion, hover, lint).
+ */
+export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<AssetTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private groups: GroupNode[] = [];
+  private groupsKey: string | undefined;
+
+  constructor(private readonly source: AssetsTreeSource, private filterValue: AssetFilter, private readonly catalog?: AssetCatalog) {}
+
+  get filter(): AssetFilter {
+    return this.filterValue;
+  }
+
+  setFilter(filter: AssetFilter): void {
+    this.filterValue = filter;
+    this.refresh();
+  }
+
+  /** Reloads every group (each starts again from its first page). */
+  refresh(): void {
+    this.groups.forEach((g) => g.list.reset());
+    this.groups = [];
+    this.groupsKey = undefined;
+    this.changed.fire(undefined);
+  }
+
+  refreshGroup(node: GroupNode): void {
+    node.list.reset();
+    this.startLoading(node);
+  }
+
+  /** The next page of a group; while one is loading, the same one (the lock against double clicks). */
+  async loadMore(node: GroupNode): Promise<void> {
+    const pending = node.list.loading;
+    const done = node.list.loadMore();
+    if (!pending) this.changed.fire(node);
+    await done;
+    this.changed.fire(node);
+  }
+
+  groupNodes(): readonly GroupNode[] {
+    return this.currentGroups() ?? [];
+  }
+
+  getParent(node: AssetTreeNode): AssetTreeNode | undefined {
+    return node.kind === 'group' ? undefined : node.parent;
+  }
+
+  async getChildren(node?: AssetTreeNode): Promise<AssetTreeNode[]> {
+    if (!node) {
+      if (!this.source.trusted()) return [new MessageNode('info', t('Trust this workspace to browse MetaStudio assets.'))];
+      const groups = this.currentGroups();
+      if (!groups) return [];
+      groups.filter((g) => !g.list.started).forEach((g) => this.startLoading(g));
+      return groups;
+    }
+    if (node.kind !== 'group') return [];
+    if (node.list.loading) await node.list.loadMore();
+    return this.groupChildren(node);
+  }
+
+  getTreeItem(node: AssetTreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'group': return this.groupItem(node);
+      case 'asset': return assetItem(node.asset, node.parent.group);
+      case 'loadMore': return this.loadMoreItem(node);
+      case 'message': return messageItem(node);
+    }
+  }
+
+  dispose(): void {
+    this.groups.forEach((g) => g.list.reset());
+    this.changed.dispose();
+  }
+
+  private currentGroups(): GroupNode[] | undefined {
+    const key = this.source.connectionKey();
+    if (!key) return undefined;
+    if (key !== this.groupsKey) {
+      this.groups.forEach((g) => g.list.reset());
+      this.groups = assetGroups.map((group) => new GroupNode(group, this.pagedList(group)));
+      this.groupsKey = key;
+    }
+    return this.groups;
+  }
+
+  private pagedList(group: AssetGroup): PagedList<DigitalAssetInfo> {
+    return new PagedList(async (offset, limit, signal) => {
+      const client = await this.source.client();
+      if (!client) throw new Error(t('The active connection has no credentials: sign in again.'));
+      const query = groupQuery(group, this.filterValue, offset, limit);
+      try {
+        const page = await client.listAssets(query, { signal });
+        this.catalog?.remember(page.assets);
+        return { count: page.count, items: page.assets };
+      } catch (err) {
+        if (!signal.aborted) log().error(`assets: loading ${group.id} (offset ${offset}) failed: ${err instanceof Error ? err.message : String(err)}`);
+        throw err;
+      }
+    }, pageSize);
+  }
+
+  private startLoading(node: GroupNode): void {
+    void node.list.loadMore().then(() => this.changed.fire(node));
+  }
+
+  private groupChildren(node: GroupNode): AssetTreeNode[] {
+    const { list } = node;
+    const children: AssetTreeNode[] = list.items.map((asset) => new AssetNode(asset, node));
+    if (list.error !== undefined) {
+      const detail = list.error instanceof Error ? list.error.message : String(list.error);
+      children.push(new MessageNode('error', t('Failed to load: {0} — Show Logs', failureText(list.error)), node, detail));
+    } else if (list.items.length === 0 && !list.hasMore) {
+      children.push(new MessageNode('empty', isFiltered(this.filterValue) ? t('No assets match the filters') : t('No assets'), node));
+    }
+    if (list.items.length > 0 && list.hasMore) children.push(new LoadMoreNode(node));
+    return children;
+  }
+
+  private groupItem(node: GroupNode): vscode.TreeItem {
+    const { count } = node.list;
+    const label = count === undefined ? groupLabel(node.group.id) : t('{0} ({1})', groupLabel(node.group.id), count);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `group:${node.group.id}`;
+    item.iconPath = new vscode.ThemeIcon(node.group.icon);
+    item.contextValue = 'group';
+    if (node.list.error !== undefined) item.description = t('failed to load');
+    else if (count === undefined) item.description = t('loading…');
+    return item;
+  }
+
+  private loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
+    const { list } = node.parent;
+    const item = new vscode.TreeItem(list.loading ? t('Loading…') : t('Load more…'));
+    item.description = t('{0} of {1} shown', list.items.length, list.count ?? '?');
+    item.iconPath = new vscode.ThemeIcon(list.loading ? 'loading~spin' : 'more');
+    item.contextValue = 'loadMore';
+    item.command = { command: 'metastudio.assets.loadMore', title: t('Load more…'), arguments: [node] };
+    return item;
+  }
+}
+
+function assetItem(asset: DigitalAssetInfo, group: AssetGroup): vscode.TreeItem {
+  // A string label is always plain text in a tree.
+  const item = new vscode.TreeItem(asset.asset_name || asset.asset_id);
+  item.description = assetSummary(asset);
+  item.tooltip = assetTooltip(asset);
+  item.iconPath = isActive(asset)
+    ? new vscode.ThemeIcon(group.icon)
+    : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.warningForeground'));
+  item.contextValue = asset.asset_type === 'VOICE_MODEL' ? 'asset.voice' : 'asset';
+  return item;
+}
+
+function messageItem(node: MessageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label);
+  item.contextValue = node.type;
+  if (node.type === 'error') {
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.tooltip = node.detail;
+    item.command = { command: 'metastudio.logs.show', title: t('Show Logs') };
+  } else {
+    item.iconPath = new vscode.ThemeIcon('info');
+  }
+  return item;
+}

@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import { defaultFilter, describeFilter, isFiltered, parseFilter, sexLabel, sourceLabel, voiceLanguages, type AssetFilter, type VoiceSex } from '../core/assets/filters';
+import type { AssetGroupId } from '../core/assets/groups';
+import type { AssetSource } from '../core/cloud/types';
+import { registerCommand } from '../commands/registerCommand';
+import type { Services } from '../services';
+import { registerAssetCommands } from './assetCommands';
+import { AssetsTreeProvider, type AssetTreeNode, type GroupNode } from './assetsTree';
+import { registerScriptAssets } from './scriptAssets';
+
+const t = vscode.l10n.t;
+const filterKey = 'metastudio.assets.filter';
+
+/** A filter change as commands take it: a field set to null is cleared. */
+type FilterChange = { [K in keyof AssetFilter]?: AssetFilter[K] | null };
+
+function applyChange(filter: AssetFilter, change: FilterChange): AssetFilter {
+  const next: Record<string, unknown> = { ...filter };
+  for (const [key, value] of Object.entries(change)) {
+    if (value === null) delete next[key];
+    else if (value !== undefined) next[key] = value;
+  }
+  return parseFilter(next);
+}
+
+async function pickFilterChange(filter: AssetFilter): Promise<FilterChange | undefined> {
+  const any = t('Any');
+  const what = await vscode.window.showQuickPick([
+    { label: t('Source'), description: sourceLabel(filter.source), key: 'source' },
+    { label: t('Voice language'), description: filter.language ?? any, key: 'language' },
+    { label: t('Voice sex'), description: filter.sex ? sexLabel(filter.sex) : any, key: 'sex' },
+    { label: t('Real-time voices'), description: filter.realtime === undefined ? any : filter.realtime ? t('real-time only') : t('not real-time only'), key: 'realtime' },
+  ], { title: t('Filter Assets') });
+  switch (what?.key) {
+    case 'source': {
+      const pick = await vscode.window.showQuickPick((['ALL', 'SYSTEM', 'CUSTOMIZATION'] as AssetSource[]).map((value) => ({ label: sourceLabel(value), value })), { title: t('Asset Source') });
+      return pick && { source: pick.value };
+    }
+    case 'language': {
+      const pick = await vscode.window.showQuickPick([{ label: any, value: null }, ...voiceLanguages.map((value) => ({ label: value, value }))], { title: t('Voice Language') });
+      return pick && { language: pick.value };
+    }
+    case 'sex': {
+      const pick = await vscode.window.showQuickPick([{ label: any, value: null }, ...(['FEMALE', 'MALE', 'UNKNOWN'] as VoiceSex[]).map((value) => ({ label: sexLabel(value), value }))], { title: t('Voice Sex') });
+      return pick && { sex: pick.value };
+    }
+    case 'realtime': {
+      const pick = await vscode.window.showQuickPick([
+        { label: any, value: null }, { label: t('Real-time only (livestreams)'), value: true }, { label: t('Not real-time only'), value: false },
+      ], { title: t('Real-time Voices') });
+      return pick && { realtime: pick.value };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The Assets view (tree, filters in its title, per-asset commands) and what script files know about
+ * assets. The catalog itself is created with the services (createAssetCatalog).
+ */
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  const { connections, assets: catalog } = services;
+  const tree = new AssetsTreeProvider({
+    connectionKey: () => {
+      const profile = connections.active();
+      return profile && `${profile.endpoint}|${profile.projectId}`;
+    },
+    trusted: () => vscode.workspace.isTrusted,
+    client: () => connections.tryClient(),
+  }, parseFilter(context.workspaceState.get(filterKey)), catalog);
+  const view = vscode.window.createTreeView('metastudio.assets', { treeDataProvider: tree, showCollapseAll: true });
+
+  const showFilter = () => {
+    view.description = describeFilter(tree.filter);
+    void vscode.commands.executeCommand('setContext', 'metastudio.assets.filtered', isFiltered(tree.filter));
+  };
+  const setFilter = async (filter: AssetFilter) => {
+    await context.workspaceState.update(filterKey, filter);
+    tree.setFilter(filter);
+    showFilter();
+    return describeFilter(filter);
+  };
+  showFilter();
+  context.subscriptions.push(tree, view,
+    connections.onDidChange(() => tree.refresh()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => tree.refresh()));
+
+  const groupOf = (arg: AssetTreeNode | AssetGroupId | undefined): GroupNode | undefined => {
+    if (typeof arg === 'string') return tree.groupNodes().find((g) => g.group.id === arg);
+    if (arg?.kind === 'group') return arg;
+    return arg && arg.kind !== 'asset' ? arg.parent : undefined;
+  };
+
+  registerCommand(context, 'metastudio.assets.refresh', () => {
+    catalog.refresh();
+    tree.refresh();
+  });
+  registerCommand(context, 'metastudio.assets.refreshGroup', (arg?: AssetTreeNode | AssetGroupId) => {
+    const group = groupOf(arg);
+    if (group) tree.refreshGroup(group);
+  });
+  registerCommand(context, 'metastudio.assets.loadMore', async (arg?: AssetTreeNode | AssetGroupId) => {
+    const group = groupOf(arg);
+    if (!group) return undefined;
+    await tree.loadMore(group);
+    return group.list.items.length;
+  });
+  registerCommand(context, 'metastudio.assets.search', async (name?: string) => {
+    const value = typeof name === 'string' ? name : await vscode.window.showInputBox({
+      title: t('Search Assets by Name'), value: tree.filter.name ?? '', prompt: t('Part of the asset name; empty to show all.'),
+    });
+    if (value === undefined) return undefined;
+    return setFilter(applyChange(tree.filter, { name: value.trim() === '' ? null : value }));
+  });
+  registerCommand(context, 'metastudio.assets.filter', async (change?: FilterChange) => {
+    const picked = change && typeof change === 'object' ? change : await pickFilterChange(tree.filter);
+    return picked ? setFilter(applyChange(tree.filter, picked)) : undefined;
+  });
+  registerCommand(context, 'metastudio.assets.clearFilters', () => setFilter(defaultFilter));
+
+  registerAssetCommands(context, connections, catalog);
+  registerScriptAssets(context, catalog);
+}

@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import type { AssetCatalog, AssetLookup } from '../core/assets/catalog';
+import { checkAssetReferences } from '../core/assets/checks';
+import { assetSummary, isActive } from '../core/assets/describe';
+import { groupOfType, typeLabel } from '../core/assets/groups';
+import { assetFieldAt, fits, type AssetFieldAt } from '../core/assets/references';
+import type { DigitalAssetInfo } from '../core/cloud/types';
+import { encodeJsonStringContent } from '../core/scripts/jsonString';
+import { registerLinter } from '../diagnostics/lintController';
+import { scriptKindOf, scriptLanguageIds, scriptSelector } from '../scripts/scriptLanguages';
+import { assetTooltip } from './tooltip';
+
+const t = vscode.l10n.t;
+/** How long a first completion or hover may wait for the catalog; afterwards they answer from the cache at once. */
+const firstAnswerMs = 2_000;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise.catch(() => undefined),
+    new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+function fieldAt(document: vscode.TextDocument, position: vscode.Position): AssetFieldAt | undefined {
+  const kind = scriptKindOf(document);
+  return kind && assetFieldAt(document.getText(), kind, document.offsetAt(position));
+}
+
+/** The text that puts `id` into the field (with quotes where there is no string yet). */
+export function idText(field: Pick<AssetFieldAt, 'needsQuotes'>, id: string): string {
+  return field.needsQuotes ? JSON.stringify(id) : encodeJsonStringContent(id);
+}
+
+/** The assets that fit a field, from the cache, or loaded (bounded wait) when not cached yet. */
+async function candidates(catalog: AssetCatalog, field: AssetFieldAt): Promise<{ assets: DigitalAssetInfo[]; complete: boolean }> {
+  const groups = [...new Set(field.expectation.types.map((type) => groupOfType(type).id))];
+  let complete = true;
+  const assets: DigitalAssetInfo[] = [];
+  for (const group of groups) {
+    const list = catalog.peekList(group) ?? await within(catalog.list(group), firstAnswerMs);
+    if (!list) complete = false;
+    assets.push(...(list ?? []).filter((a) => fits(field.expectation, a.asset_type)));
+  }
+  return { assets, complete };
+}
+
+function completionItem(asset: DigitalAssetInfo, field: AssetFieldAt, range: vscode.Range): vscode.CompletionItem {
+  const item = new vscode.CompletionItem({ label: asset.asset_name || asset.asset_id, description: assetSummary(asset) || typeLabel(asset.asset_type) }, vscode.CompletionItemKind.Value);
+  item.detail = `${asset.asset_id} · ${asset.asset_type}${isActive(asset) ? '' : ` · ${asset.asset_state}`}`;
+  item.documentation = assetTooltip(asset);
+  item.insertText = idText(field, asset.asset_id);
+  item.filterText = `${asset.asset_name} ${asset.asset_id}`;
+  item.range = range;
+  // Usable assets first; the others struck through.
+  item.sortText = `${isActive(asset) ? 0 : 1}${asset.asset_name}`;
+  if (!isActive(asset)) item.tags = [vscode.CompletionItemTag.Deprecated];
+  return item;
+}
+
+function hoverText(lookup: AssetLookup | undefined, id: string): vscode.MarkdownString {
+  if (lookup?.state === 'found') {
+    const { asset } = lookup;
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown('**');
+    md.appendText(asset.asset_name);
+    md.appendMarkdown('**  \n');
+    md.appendText(`${typeLabel(asset.asset_type)} (${asset.asset_type}) · ${asset.asset_state ?? t('unknown state')}`);
+    const summary = isActive(asset) ? assetSummary(asset) : '';
+    if (summary) {
+      md.appendMarkdown('  \n');
+      md.appendText(summary);
+    }
+    return md;
+  }
+  const md = new vscode.MarkdownString();
+  if (lookup?.state === 'missing') md.appendText(t('No asset "{0}" in this project.', id));
+  else if (lookup?.state === 'failed') md.appendText(t('Could not look up asset "{0}": {1}', id, lookup.error instanceof Error ? lookup.error.message : String(lookup.error)));
+  else md.appendText(t('Asset "{0}": sign in to MetaStudio to look it up.', id));
+  return md;
+}
+
+/**
+ * Script files know their assets: completion of asset-ID fields from assets of the right type,
+ * hovers with the asset's name, type and state, and warnings about missing, inactive, mistyped and
+ * non-real-time assets, re-linted whenever the catalog learns something.
+ */
+export function registerScriptAssets(context: vscode.ExtensionContext, catalog: AssetCatalog): void {
+  const linter = registerLinter(context, {
+    name: 'metastudio-assets',
+    languageIds: Object.values(scriptLanguageIds),
+    lint: (doc) => checkAssetReferences(doc.getText(), scriptKindOf(doc)!, (id) => catalog.peek(id)),
+  });
+  context.subscriptions.push(
+    catalog.onDidChange(() => linter.relint()),
+    vscode.languages.registerCompletionItemProvider(scriptSelector, {
+      provideCompletionItems: async (doc, position) => {
+        const field = fieldAt(doc, position);
+        if (!field) return undefined;
+        const range = new vscode.Range(doc.positionAt(field.start), doc.positionAt(field.end));
+        const { assets, complete } = await candidates(catalog, field);
+        return new vscode.CompletionList(assets.map((a) => completionItem(a, field, range)), !complete);
+      },
+    }, '"'),
+    vscode.languages.registerHoverProvider(scriptSelector, {
+      provideHover: async (doc, position) => {
+        const field = fieldAt(doc, position);
+        if (!field?.id) return undefined;
+        const lookup = catalog.peek(field.id) ?? await within(catalog.get(field.id), firstAnswerMs);
+        return new vscode.Hover(hoverText(lookup, field.id), new vscode.Range(doc.positionAt(field.start), doc.positionAt(field.end)));
+      },
+    }),
+  );
+}
