@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_SANDBOX_AK, sandboxCommand } from '../../../src/cli/commands/sandbox';
 import { runCli } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
@@ -11,7 +14,7 @@ interface Run {
   readonly exit: Promise<number>;
 }
 
-function runSandbox(args: string[], env: NodeJS.ProcessEnv = {}): Run {
+function runSandbox(args: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cwd()): Run {
   const controller = new AbortController();
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -19,7 +22,7 @@ function runSandbox(args: string[], env: NodeJS.ProcessEnv = {}): Run {
     stdout: (text) => stdout.push(text),
     stderr: (text) => stderr.push(text),
     env,
-    cwd: process.cwd(),
+    cwd,
     signal: controller.signal,
   };
   return { stdout, stderr, stop: () => controller.abort(), exit: runCli(['sandbox', ...args], io, [sandboxCommand]) };
@@ -56,6 +59,22 @@ describe('metastudio sandbox', () => {
     assert.match(text, /export METASTUDIO_ENDPOINT=http:\/\/127\.0\.0\.1:\d+ HUAWEICLOUD_SDK_PROJECT_ID=\S+/);
     defaults.stop();
     assert.equal(await defaults.exit, 0);
+  });
+
+  it('keeps its state in --data, resolved against the current folder', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'metastudio-cli-sandbox-'));
+    try {
+      const run = runSandbox(['--format', 'json', '--data', 'state'], {}, cwd);
+      const info = JSON.parse(await firstOutput(run));
+      const room = await call({ url: info.url }, 'POST', api('/smart-live-rooms', info.projectId), { ak: info.ak, sk: info.sk, body: { room_name: 'kept' } });
+      assert.equal(room.status, 200);
+      run.stop();
+      assert.equal(await run.exit, 0);
+      const state = JSON.parse(await readFile(join(cwd, 'state', 'sandbox-state.json'), 'utf8'));
+      assert.equal(state.rooms[0].body.room_name, 'kept');
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
   });
 
   it('rejects a bad port as a usage error', async () => {
