@@ -1,7 +1,7 @@
 /** Asset list and details (reference 4.1.2, 4.1.5). */
 import { ApiError } from '../errors';
 import type { AssetRecord, Json, JsonObject } from '../model';
-import { includesFold, listParam, ok, page, sortByCreateTime, type RequestContext, type Route } from './context';
+import { includesFold, listParam, ok, page, sortByCreateTime, timeParam, type RequestContext, type Route } from './context';
 
 /** Asset download URLs are valid for 24 hours (reference Table 4-55). */
 const ASSET_URL_TTL_MS = 24 * 3600_000;
@@ -88,20 +88,13 @@ function filters(query: URLSearchParams): Filter[] {
     const [key, value] = pair.split(':');
     result.push((a) => (a.system_properties ?? []).some((p) => p.key === key && (value === undefined || p.value === value)));
   }
-  const since = timeParam(query, 'start_time');
+  const since = timeParam(query, 'start_time', invalid);
   if (since !== undefined) result.push((a) => Date.parse(a.create_time) >= since);
-  const until = timeParam(query, 'end_time');
+  const until = timeParam(query, 'end_time', invalid);
   if (until !== undefined) result.push((a) => Date.parse(a.create_time) <= until);
   return result;
 }
 
-function timeParam(query: URLSearchParams, name: string): number | undefined {
-  const raw = query.get(name);
-  if (raw === null) return undefined;
-  const ms = Date.parse(raw);
-  if (Number.isNaN(ms)) throw invalid(`${name} must be an RFC 3339 time`);
-  return ms;
-}
 
 export const assetRoutes: Route[] = [
   {

@@ -83,6 +83,15 @@ export function sortByCreateTime<T extends { create_time: string }>(items: T[], 
   return dir === 'asc' ? ascending : ascending.reverse();
 }
 
+/** An RFC 3339 time filter in epoch ms, or undefined when absent. */
+export function timeParam(query: URLSearchParams, name: string, fail: (detail: string) => ApiError): number | undefined {
+  const raw = query.get(name);
+  if (raw === null) return undefined;
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms)) throw fail(`${name} must be an RFC 3339 time`);
+  return ms;
+}
+
 /** Comma-separated values of a filter, or undefined when absent. */
 export function listParam(query: URLSearchParams, name: string): string[] | undefined {
   const values = query.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);

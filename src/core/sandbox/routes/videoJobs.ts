@@ -14,7 +14,7 @@ import { hexId } from '../seed';
 import { videoJobCreate } from '../specs';
 import type { SandboxStore } from '../store';
 import { visibleTo } from './assets';
-import { includesFold, listParam, newId, ok, page, readBody, sortByCreateTime, type RequestContext, type Route } from './context';
+import { includesFold, listParam, newId, ok, page, readBody, sortByCreateTime, timeParam, type RequestContext, type Route } from './context';
 import { crossFieldProblem, findScript } from './videoScripts';
 
 /** Put this in a shot's text to make the job fail. */
@@ -171,6 +171,7 @@ function renderJob(job: JobRecord, ctx: RequestContext, details: boolean): JsonO
   return body;
 }
 
+
 function findJob(ctx: RequestContext): JobRecord {
   const job = ctx.store.jobs.get(ctx.params[0]);
   if (!job || job.project_id !== ctx.projectId) throw notFound(`video job ${ctx.params[0]}`);
@@ -215,14 +216,14 @@ export const videoJobRoutes: Route[] = [
       const scriptId = ctx.query.get('script_id');
       const jobId = ctx.query.get('job_id');
       const assetName = ctx.query.get('asset_name');
-      const since = ctx.query.get('create_since');
-      const until = ctx.query.get('create_until');
+      const since = timeParam(ctx.query, 'create_since', fieldVerifyFail);
+      const until = timeParam(ctx.query, 'create_until', fieldVerifyFail);
       const rows = [...ctx.store.jobs.values()]
         .filter((job) => job.project_id === ctx.projectId && (type === null || type === JOB_TYPE))
         .filter((job) => !states || states.includes(jobState(job, ctx.now, ctx.timings.jobStepMs)))
         .filter((job) => (!scriptId || job.script_id === scriptId) && (!jobId || job.job_id === jobId))
         .filter((job) => !assetName || includesFold(job.output_asset_name, assetName))
-        .filter((job) => (!since || job.created_ms >= Date.parse(since)) && (!until || job.created_ms <= Date.parse(until)))
+        .filter((job) => (since === undefined || job.created_ms >= since) && (until === undefined || job.created_ms <= until))
         .map((job) => ({ job, create_time: rfc3339(job.created_ms) }));
       const shown = page(sortByCreateTime(rows, ctx.query, fieldVerifyFail), ctx.query, fieldVerifyFail);
       return ok({ count: rows.length, jobs: shown.map((row) => renderJob(row.job, ctx, false)) });
