@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { startTestSandbox, type TestSandbox } from '../support/testSandbox';
 import { launchBrowser, newPage, repoRoot, startServer, workbenchUrl, type VsCodeServer } from '../support/vscodeServer';
 
 export const vsixPath = join(repoRoot, 'metastudio-vscode.vsix');
@@ -10,24 +11,29 @@ export const resultsDir = join(repoRoot, 'test-results');
 export interface Workbench {
   readonly page: Page;
   readonly server: VsCodeServer;
+  /** The sandbox the workbench's "Environment" connection points at. */
+  readonly sandbox: TestSandbox;
   close(): Promise<void>;
 }
 
 export async function openWorkbench(options: { env?: NodeJS.ProcessEnv } = {}): Promise<Workbench> {
   if (!existsSync(vsixPath)) throw new Error(`${vsixPath} is missing: run \`npm run package\` first`);
   mkdirSync(resultsDir, { recursive: true });
-  const server = await startServer({ vsix: vsixPath, env: options.env });
+  const sandbox = await startTestSandbox();
+  let server: VsCodeServer | undefined;
   let browser: Browser | undefined;
   try {
+    server = await startServer({ vsix: vsixPath, env: { ...sandbox.env, ...options.env } });
     browser = await launchBrowser();
     const page = await newPage(browser);
     await page.goto(workbenchUrl(server));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    const b = browser;
-    return { page, server, close: async () => { await b.close(); await server.stop(); } };
+    const [b, s] = [browser, server];
+    return { page, server, sandbox, close: async () => { await b.close(); await s.stop(); await sandbox.stop(); } };
   } catch (err) {
     await browser?.close();
-    await server.stop();
+    await server?.stop();
+    await sandbox.stop();
     throw err;
   }
 }
