@@ -16,7 +16,6 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what: string) => new ApiError(404, 'MSS.00000002', `Not Found: ${what}`);
-export const invalidParameter = (detail: string) => new ApiError(400, 'MSS.00000003', `Invalid parameter: ${detail}`);
 /** "field verify fail" of the scripts, jobs and rooms family. */
 export const fieldVerifyFail = (detail: string) => new ApiError(400, 'MSS.20010070', `field verify fail: ${detail}`);
 /** TTS errors carry 9-digit codes and a `request_id` (reference 9.1, 9.2). */

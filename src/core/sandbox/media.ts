@@ -24,7 +24,7 @@ export function renderFile(recipe: FileRecipe): Buffer {
 }
 
 /** PCM 16-bit mono sine tone with 10 ms fades, so players do not click. */
-export function wavTone(durationMs: number, frequencyHz: number, amplitude: number): Buffer {
+function wavTone(durationMs: number, frequencyHz: number, amplitude: number): Buffer {
   const samples = Math.round((WAV_SAMPLE_RATE * durationMs) / 1000);
   const fade = WAV_SAMPLE_RATE / 100;
   const out = Buffer.alloc(44 + samples * 2);
@@ -48,7 +48,7 @@ export function wavTone(durationMs: number, frequencyHz: number, amplitude: numb
   return out;
 }
 
-export function solidPng(width: number, height: number, rgb: readonly [number, number, number]): Buffer {
+function solidPng(width: number, height: number, rgb: readonly [number, number, number]): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
     const frame = Buffer.alloc(8 + data.length + 4);
@@ -77,7 +77,7 @@ export function solidPng(width: number, height: number, rgb: readonly [number, n
  * A structurally valid ISO base media (MP4) file: `ftyp` plus a `moov` whose movie header carries
  * the duration. It has no media track (the sandbox renders nothing), so players show an empty clip.
  */
-export function emptyMp4(durationMs: number): Buffer {
+function emptyMp4(durationMs: number): Buffer {
   const box = (type: string, payload: Buffer) => {
     const head = Buffer.alloc(8);
     head.writeUInt32BE(8 + payload.length, 0);
@@ -96,7 +96,7 @@ export function emptyMp4(durationMs: number): Buffer {
 }
 
 /** Deterministic stand-in content (model archives, animations…): SHA-256 in counter mode. */
-export function fillerBytes(seed: string, size: number): Buffer {
+function fillerBytes(seed: string, size: number): Buffer {
   const blocks: Buffer[] = [];
   for (let i = 0; blocks.length * 32 < size; i++) blocks.push(createHash('sha256').update(`${seed}:${i}`).digest());
   return Buffer.concat(blocks).subarray(0, size);
@@ -104,9 +104,7 @@ export function fillerBytes(seed: string, size: number): Buffer {
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   wav: 'audio/wav',
-  mp3: 'audio/mpeg',
   png: 'image/png',
-  jpg: 'image/jpeg',
   mp4: 'video/mp4',
   zip: 'application/zip',
 };

@@ -76,7 +76,7 @@ export function verifySignature(request: SignedRequest, keys: VerifierKeys, nowM
   return { ok: true };
 }
 
-export function canonicalRequest(request: SignedRequest, signedHeaders: readonly string[], payloadHash: string): string {
+function canonicalRequest(request: SignedRequest, signedHeaders: readonly string[], payloadHash: string): string {
   const headerLines = signedHeaders.map((name) => `${name}:${header(request.headers, name) ?? ''}\n`).join('');
   return [
     request.method.toUpperCase(),

@@ -11,8 +11,8 @@ import { hexId } from '../seed';
 import { visibleTo } from './assets';
 import { newId, ok, readBody, type RequestContext, type Route } from './context';
 
-export const MS_PER_CHARACTER = 60;
-export const MAX_FILE_MS = 10_000;
+const MS_PER_CHARACTER = 60;
+const MAX_FILE_MS = 10_000;
 const CHARACTERS_PER_FILE = 200;
 const MAX_FILES = 5;
 const URL_TTL_MS = 3600_000;
