@@ -5,6 +5,7 @@ import { createAssetCatalog } from './assets/catalogService';
 import * as connections from './connections/register';
 import type { ConnectionProfile } from './connections/connectionStore';
 import * as logging from './logging/register';
+import * as preview from './preview/register';
 import * as scripts from './scripts/register';
 import * as ssml from './ssml/register';
 import { log } from './logging/log';
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   scripts.register(context, services);
   ssml.register(context, services);
   assets.register(context, services);
+  preview.register(context, services);
   log().info(`MetaStudio ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
   return { activeConnection: () => services.connections.active() };
 }

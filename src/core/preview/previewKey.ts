@@ -5,6 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 
+/** Where a preview is synthesized: the connection's endpoint origin and project. */
+export interface PreviewPlace {
+  readonly endpoint: string;
+  readonly projectId: string;
+}
+
 /** The API's defaults (reference 9.1, Table 9-3). */
 export const DEFAULT_SPEED = 100;
 export const DEFAULT_PITCH = 100;
@@ -42,13 +48,13 @@ export function normalizePreviewText(text: string): string {
 }
 
 /** The hex SHA-256 cache key of a preview. */
-export function previewKey(request: PreviewRequest, target: { readonly endpoint: string; readonly projectId: string }): string {
+export function previewKey(request: PreviewRequest, place: PreviewPlace): string {
   const r = resolveRequest(request);
-  const material = JSON.stringify(['tts-v1', normalizePreviewText(r.text), r.voiceAssetId, r.speed, r.pitch, r.volume, target.endpoint, target.projectId]);
+  const material = JSON.stringify(['tts-v1', normalizePreviewText(r.text), r.voiceAssetId, r.speed, r.pitch, r.volume, place.endpoint, place.projectId]);
   return createHash('sha256').update(material, 'utf8').digest('hex');
 }
 
 /** The key of a voice asset's own SAMPLE file (free to download, cached the same way). */
-export function sampleKey(voiceAssetId: string, target: { readonly endpoint: string; readonly projectId: string }): string {
-  return createHash('sha256').update(JSON.stringify(['sample-v1', voiceAssetId, target.endpoint, target.projectId]), 'utf8').digest('hex');
+export function sampleKey(voiceAssetId: string, place: PreviewPlace): string {
+  return createHash('sha256').update(JSON.stringify(['sample-v1', voiceAssetId, place.endpoint, place.projectId]), 'utf8').digest('hex');
 }

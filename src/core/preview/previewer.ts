@@ -10,7 +10,7 @@ import { systemClock, type Clock } from '../cloud/clock';
 import type { CallOptions } from '../cloud/client';
 import type { DigitalAssetInfo, TtsAuditionFileResponse, TtsAuditionRequest } from '../cloud/types';
 import { audioExtension, downloadFile, DownloadError, type DownloadFetch } from './download';
-import { previewKey, resolveRequest, sampleKey, type PreviewRequest } from './previewKey';
+import { previewKey, resolveRequest, sampleKey, type PreviewPlace, type PreviewRequest } from './previewKey';
 import type { CachedPreview, NewCacheFile, PreviewCache } from './previewCache';
 
 export const POLL_INTERVAL_MS = 5_000;
@@ -25,8 +25,6 @@ const VALIDITY_MARGIN_MS = 60_000;
 
 /** The client calls a preview needs (MetaStudioClient fits). */
 export interface TtsApi {
-  readonly endpoint: string;
-  readonly projectId: string;
   createTtsAudition(body: TtsAuditionRequest, options?: CallOptions): Promise<{ job_id: string }>;
   getTtsAuditionFile(jobId: string, options?: CallOptions): Promise<TtsAuditionFileResponse>;
 }
@@ -92,14 +90,9 @@ export class Previewer {
     return this.options.cache;
   }
 
-  /** The cache key of a preview through `api`'s endpoint and project. */
-  keyOf(api: Pick<TtsApi, 'endpoint' | 'projectId'>, request: PreviewRequest): string {
-    return previewKey(request, api);
-  }
-
-  /** The audio of a preview: from the cache with no request at all, else synthesized and cached. */
-  preview(api: TtsApi, request: PreviewRequest, options: PreviewOptions = {}): Promise<PreviewResult> {
-    const key = previewKey(request, api);
+  /** The audio of a preview: from the cache with no request at all, else synthesized through `api` and cached. */
+  preview(api: TtsApi, place: PreviewPlace, request: PreviewRequest, options: PreviewOptions = {}): Promise<PreviewResult> {
+    const key = previewKey(request, place);
     return this.once(key, options.signal, async () => {
       const cached = await this.options.cache.get(key);
       if (cached) return { ...cached, fromCache: true };
@@ -113,12 +106,12 @@ export class Previewer {
    * `getAsset` is only called on a cache miss.
    */
   sample(
-    target: Pick<TtsApi, 'endpoint' | 'projectId'>,
+    place: PreviewPlace,
     voiceAssetId: string,
     getAsset: (signal?: AbortSignal) => Promise<DigitalAssetInfo>,
     options: Pick<PreviewOptions, 'signal' | 'onProgress'> = {},
   ): Promise<PreviewResult | undefined> {
-    const key = sampleKey(voiceAssetId, target);
+    const key = sampleKey(voiceAssetId, place);
     return this.once(key, options.signal, async () => {
       const cached = await this.options.cache.get(key);
       if (cached) return { ...cached, fromCache: true };

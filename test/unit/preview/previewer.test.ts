@@ -36,6 +36,7 @@ describe('preview/previewer against the sandbox', () => {
   let fileRequests: string[];
   let counter = 0;
 
+  const place = () => ({ endpoint: sandbox.url, projectId: PROJECT });
   const requests = () => sandbox.requests.length;
   const count = (method: string, pattern: RegExp) => sandbox.requests.filter((r) => r.method === method && pattern.test(r.path)).length;
   const uniqueText = (extra = '') => `<speak>第${++counter}次预览。${extra}</speak>`;
@@ -68,7 +69,7 @@ describe('preview/previewer against the sandbox', () => {
     const postsBefore = count('POST', /\/ttsc\/audition$/);
     const text = `<speak>${'欢迎使用元宇宙工作室。'.repeat(40)}</speak>`; // 440 spoken characters: 3 files
     const progress: string[] = [];
-    const result = await previewer().preview(client, { text, voiceAssetId: voiceId, speed: 120 }, { onProgress: (p) => progress.push(p.kind) });
+    const result = await previewer().preview(client, place(), { text, voiceAssetId: voiceId, speed: 120 }, { onProgress: (p) => progress.push(p.kind) });
     assert.equal(result.fromCache, false);
     assert.ok(result.jobId);
     assert.equal(count('POST', /\/ttsc\/audition$/) - postsBefore, 1);
@@ -87,10 +88,10 @@ describe('preview/previewer against the sandbox', () => {
   it('plays a repeated preview from the cache with no request at all', async () => {
     const p = previewer();
     const text = uniqueText();
-    const first = await p.preview(client, { text, voiceAssetId: voiceId });
+    const first = await p.preview(client, place(), { text, voiceAssetId: voiceId });
     const before = requests();
     let asked = 0;
-    const again = await p.preview(client, { text: `\r\n${text.replace('。', '。')}  `, voiceAssetId: voiceId, speed: 100, pitch: 100, volume: 140 }, { beforeSynthesis: async () => { asked++; } });
+    const again = await p.preview(client, place(), { text: `\r\n${text.replace('。', '。')}  `, voiceAssetId: voiceId, speed: 100, pitch: 100, volume: 140 }, { beforeSynthesis: async () => { asked++; } });
     assert.equal(requests(), before, 'the sandbox saw no request');
     assert.equal(again.fromCache, true);
     assert.equal(asked, 0, 'a cache hit is not a billed synthesis');
@@ -101,7 +102,7 @@ describe('preview/previewer against the sandbox', () => {
     const p = previewer();
     const before = count('POST', /\/ttsc\/audition$/);
     const request = { text: uniqueText(), voiceAssetId: voiceId };
-    const [a, b] = await Promise.all([p.preview(client, request), p.preview(client, request)]);
+    const [a, b] = await Promise.all([p.preview(client, place(), request), p.preview(client, place(), request)]);
     assert.equal(count('POST', /\/ttsc\/audition$/) - before, 1);
     assert.deepEqual(a.files, b.files);
     assert.equal([a.fromCache, b.fromCache].filter(Boolean).length, 1);
@@ -111,7 +112,7 @@ describe('preview/previewer against the sandbox', () => {
     const p = previewer();
     const abort = new AbortController();
     let checksAtAbort = 0;
-    await assert.rejects(p.preview(client, { text: uniqueText(), voiceAssetId: voiceId }, {
+    await assert.rejects(p.preview(client, place(), { text: uniqueText(), voiceAssetId: voiceId }, {
       signal: abort.signal,
       onProgress: (e) => {
         if (e.kind === 'waiting' && e.checks === 2) {
@@ -127,7 +128,7 @@ describe('preview/previewer against the sandbox', () => {
   it('stops before downloading when cancelled as the files are ready', async () => {
     const p = previewer();
     const abort = new AbortController();
-    await assert.rejects(p.preview(client, { text: uniqueText(), voiceAssetId: voiceId }, {
+    await assert.rejects(p.preview(client, place(), { text: uniqueText(), voiceAssetId: voiceId }, {
       signal: abort.signal,
       onProgress: (e) => { if (e.kind === 'downloading') abort.abort(); },
     }), { name: 'AbortError' });
@@ -137,7 +138,7 @@ describe('preview/previewer against the sandbox', () => {
 
   it('reports a failed audition with code, message and request id, and caches nothing', async () => {
     const p = previewer();
-    const err = await p.preview(client, { text: uniqueText(), voiceAssetId: 'no-such-voice' }).then(() => undefined, (e: unknown) => e);
+    const err = await p.preview(client, place(), { text: uniqueText(), voiceAssetId: 'no-such-voice' }).then(() => undefined, (e: unknown) => e);
     assert.ok(err instanceof MetaStudioApiError);
     assert.equal(err.errorCode, 'MSS.20050005');
     assert.ok(err.requestId, 'the request id is kept');
@@ -145,23 +146,22 @@ describe('preview/previewer against the sandbox', () => {
 
     sandbox.injectFault({ method: 'POST', pathPattern: 'ttsc/audition$', kind: '500' });
     const before = count('POST', /\/ttsc\/audition$/);
-    await assert.rejects(p.preview(client, { text: uniqueText(), voiceAssetId: voiceId }), (e: unknown) => e instanceof MetaStudioApiError && e.status === 500);
+    await assert.rejects(p.preview(client, place(), { text: uniqueText(), voiceAssetId: voiceId }), (e: unknown) => e instanceof MetaStudioApiError && e.status === 500);
     assert.equal(count('POST', /\/ttsc\/audition$/) - before, 1, 'a create that may have been billed is not retried');
     assert.deepEqual(await p.cache.keys(), []);
   });
 
   it('reports a finished audition without files as a failed job', async () => {
     const api: TtsApi = {
-      endpoint: 'https://example.invalid', projectId: 'p',
       createTtsAudition: async () => ({ job_id: 'job-1' }),
       getTtsAuditionFile: async () => ({ is_file_complete: true, message: 'TTS task failed', files: [] }),
     };
-    await assert.rejects(previewer().preview(api, { text: 'x', voiceAssetId: 'v' }), (e: unknown) => e instanceof TtsJobFailedError && /job-1.*TTS task failed/.test(e.message));
+    await assert.rejects(previewer().preview(api, place(), { text: 'x', voiceAssetId: 'v' }), (e: unknown) => e instanceof TtsJobFailedError && /job-1.*TTS task failed/.test(e.message));
   });
 
   it('gives up after its timeout', async () => {
     const before = count('GET', /\/ttsc\/audition-file\//);
-    await assert.rejects(previewer({ timeoutMs: 8000 }).preview(client, { text: uniqueText(), voiceAssetId: voiceId }), PreviewTimeoutError);
+    await assert.rejects(previewer({ timeoutMs: 8000 }).preview(client, place(), { text: uniqueText(), voiceAssetId: voiceId }), PreviewTimeoutError);
     assert.equal(count('GET', /\/ttsc\/audition-file\//) - before, 2, 'checks at 1 and 6 s, none at 11 s');
   });
 
@@ -169,7 +169,7 @@ describe('preview/previewer against the sandbox', () => {
     const p = previewer();
     const checks = () => count('GET', /\/ttsc\/audition-file\//);
     let checksAtDownload = 0;
-    const result = await p.preview(client, { text: uniqueText(), voiceAssetId: voiceId }, {
+    const result = await p.preview(client, place(), { text: uniqueText(), voiceAssetId: voiceId }, {
       onProgress: (e) => {
         if (e.kind !== 'downloading') return;
         checksAtDownload = checks();
@@ -183,17 +183,16 @@ describe('preview/previewer against the sandbox', () => {
 
   it('refuses a file over the size cap and caches nothing', async () => {
     const p = previewer({ maxFileBytes: 1000 });
-    await assert.rejects(p.preview(client, { text: uniqueText(), voiceAssetId: voiceId }), (e: unknown) => e instanceof DownloadError && /larger than/.test(e.message));
+    await assert.rejects(p.preview(client, place(), { text: uniqueText(), voiceAssetId: voiceId }), (e: unknown) => e instanceof DownloadError && /larger than/.test(e.message));
     assert.deepEqual(await p.cache.keys(), []);
   });
 
   it('refuses a link that is not https without requesting it', async () => {
     const api: TtsApi = {
-      endpoint: 'https://example.invalid', projectId: 'p',
       createTtsAudition: async () => ({ job_id: 'job-2' }),
       getTtsAuditionFile: async () => ({ is_file_complete: true, files: [{ download_url: 'http://obs.example.com/a.wav?Signature=secret' }] }),
     };
-    const err = await previewer().preview(api, { text: 'x', voiceAssetId: 'v' }).then(() => undefined, (e: unknown) => e);
+    const err = await previewer().preview(api, place(), { text: 'x', voiceAssetId: 'v' }).then(() => undefined, (e: unknown) => e);
     assert.ok(err instanceof DownloadError);
     assert.match(err.message, /only https/);
     assert.doesNotMatch(err.message, /secret/);
@@ -205,12 +204,12 @@ describe('preview/previewer against the sandbox', () => {
     const withSample = voices.find((v) => v.files?.some((f) => f.asset_file_category === 'SAMPLE'))!;
     const without = voices.find((v) => !v.files?.some((f) => f.asset_file_category === 'SAMPLE'))!;
     const getAsset = (id: string) => (signal?: AbortSignal) => client.getAsset(id, { signal });
-    const sample = await p.sample(client, withSample.asset_id, getAsset(withSample.asset_id));
+    const sample = await p.sample(place(), withSample.asset_id, getAsset(withSample.asset_id));
     assert.equal(sample?.files.length, 1);
     assert.match(sample!.files[0], /\.wav$/);
     const before = requests();
-    assert.equal((await p.sample(client, withSample.asset_id, getAsset(withSample.asset_id)))?.fromCache, true);
+    assert.equal((await p.sample(place(), withSample.asset_id, getAsset(withSample.asset_id)))?.fromCache, true);
     assert.equal(requests(), before);
-    assert.equal(await p.sample(client, without.asset_id, getAsset(without.asset_id)), undefined);
+    assert.equal(await p.sample(place(), without.asset_id, getAsset(without.asset_id)), undefined);
   });
 });

@@ -1,0 +1,101 @@
+/** The player page: strict CSP, one nonce'd script from dist/, and localized words. */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { PlayerStrings } from './messages';
+
+const t = vscode.l10n.t;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function playerStrings(): PlayerStrings {
+  return {
+    play: t('Play'),
+    pause: t('Pause'),
+    part: t('Part {0} of {1}'),
+    fromCache: t('from cache'),
+    sample: t('voice sample'),
+    replay: t('Play this preview'),
+    cannotPlay: t('This audio cannot be played here.'),
+    pressPlay: t('Press Play to listen.'),
+    synthesizing: t('Synthesizing…'),
+    outOfRange: t('A whole number from {0} to {1}'),
+  };
+}
+
+const STYLE = `
+  body { padding: 0 16px 16px; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
+  h2 { font-size: 1.1em; font-weight: 600; margin: 16px 0 8px; }
+  .row { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; margin: 8px 0; }
+  #seek { flex: 1; min-width: 120px; accent-color: var(--vscode-button-background); }
+  #seek:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
+  #time, .meta, #part, #status { color: var(--vscode-descriptionForeground); font-variant-numeric: tabular-nums; }
+  #text { white-space: pre-wrap; word-break: break-word; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size);
+    background: var(--vscode-textCodeBlock-background); padding: 8px; border-radius: 2px; max-height: 30vh; overflow: auto; }
+  vscode-text-field { width: 7em; }
+  vscode-text-field.invalid { --focus-border: var(--vscode-inputValidation-errorBorder); outline: 1px solid var(--vscode-inputValidation-errorBorder); }
+  #voice { min-width: 14em; }
+  #history { list-style: none; padding: 0; margin: 0; }
+  #history li { display: flex; align-items: center; gap: 8px; padding: 2px 4px; border-radius: 2px; }
+  #history li.current { background: var(--vscode-list-inactiveSelectionBackground); }
+  #history .label { flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  [hidden] { display: none !important; }
+`;
+
+export function playerHtml(webview: vscode.Webview, scriptUri: vscode.Uri): string {
+  const nonce = randomBytes(16).toString('base64');
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
+    `font-src ${webview.cspSource}`,
+    `media-src ${webview.cspSource}`,
+  ].join('; ');
+  const rates = ['0.5', '0.75', '1', '1.25', '1.5', '2'].map((r) => `<vscode-option value="${r}">${r}×</vscode-option>`).join('');
+  const field = (id: string, label: string, min: number, max: number) =>
+    `<vscode-text-field id="${id}" type="number" min="${min}" max="${max}">${escapeHtml(label)}</vscode-text-field>`;
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(vscode.env.language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<style nonce="${nonce}">${STYLE}</style>
+<title>${escapeHtml(t('Voice Preview'))}</title>
+</head>
+<body>
+<main id="app" data-strings="${escapeHtml(JSON.stringify(playerStrings()))}">
+  <p id="empty">${escapeHtml(t('Run "MetaStudio: Preview Voice" on a text, a script shot or an SSML file to hear it here.'))}</p>
+  <section id="player" hidden>
+    <div class="row">
+      <vscode-button id="play" appearance="primary">${escapeHtml(t('Play'))}</vscode-button>
+      <input type="range" id="seek" min="0" max="0" step="0.01" value="0" aria-label="${escapeHtml(t('Position'))}">
+      <span id="time">0:00 / 0:00</span>
+      <span id="part"></span>
+      <vscode-dropdown id="rate" aria-label="${escapeHtml(t('Playback speed'))}" title="${escapeHtml(t('Playback speed (the player\'s own, no new synthesis)'))}">${rates}</vscode-dropdown>
+    </div>
+    <audio id="audio" preload="auto"></audio>
+    <pre id="text"></pre>
+    <h2>${escapeHtml(t('Voice'))}</h2>
+    <div class="row">
+      <vscode-dropdown id="voice" aria-label="${escapeHtml(t('Voice'))}"></vscode-dropdown>
+      ${field('speed', t('Speed'), 50, 200)}
+      ${field('pitch', t('Pitch'), 50, 200)}
+      ${field('volume', t('Volume'), 90, 240)}
+    </div>
+    <div class="row">
+      <vscode-button id="synthesize">${escapeHtml(t('Synthesize'))}</vscode-button>
+      <vscode-tag id="stale" hidden>${escapeHtml(t('Settings changed: synthesize to hear them'))}</vscode-tag>
+      <vscode-button id="save" appearance="secondary">${escapeHtml(t('Save Audio As…'))}</vscode-button>
+      <span id="status" role="status"></span>
+    </div>
+    <vscode-divider></vscode-divider>
+    <h2>${escapeHtml(t('This session'))}</h2>
+    <ul id="history"></ul>
+  </section>
+</main>
+<script nonce="${nonce}" src="${scriptUri.toString()}"></script>
+</body>
+</html>`;
+}

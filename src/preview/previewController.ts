@@ -1,0 +1,150 @@
+/**
+ * "Preview Voice" from start to end: what to speak, which voice, the SSML check, the billing
+ * question for third-party voices, then the preview flow of the core under a cancellable progress
+ * notification, and the player.
+ */
+import * as vscode from 'vscode';
+import type { MetaStudioClient } from '../core/cloud/client';
+import type { PreviewPlace } from '../core/preview/previewKey';
+import { resolveRequest } from '../core/preview/previewKey';
+import type { PreviewProgress, PreviewResult, Previewer } from '../core/preview/previewer';
+import { lintSsml } from '../core/ssml/lint';
+import type { ScriptVoice } from '../core/scripts/texts';
+import { UserFacingError } from '../commands/registerCommand';
+import { log } from '../logging/log';
+import type { Services } from '../services';
+import type { VoiceSettings } from './messages';
+import type { PreviewPanel, SessionEntry } from './previewPanel';
+import type { PreviewPrompts } from './prompts';
+import { resolveTarget, type TextTarget } from './targets';
+import { findVoice, listVoices, sampleSentence, type VoiceInfo } from './voices';
+
+const t = vscode.l10n.t;
+const LAST_VOICE_KEY = 'metastudio.preview.lastVoice';
+export const BILLING_CONFIRMED_KEY = 'metastudio.preview.billingConfirmed';
+
+/** What the command returns (for other code and the tests). */
+export interface PreviewOutcome {
+  readonly key: string;
+  readonly files: readonly string[];
+  readonly fromCache: boolean;
+  readonly jobId?: string;
+  readonly entryId: string;
+}
+
+export class PreviewController {
+  /** Third-party voices whose billing the user accepted in this session. */
+  readonly billingAccepted = new Set<string>();
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly services: Services,
+    private readonly previewer: Previewer,
+    private readonly panel: PreviewPanel,
+    public prompts: PreviewPrompts,
+  ) {}
+
+  /** The command: `arg` is what a menu, CodeLens, tree or caller passed (see targets.ts). */
+  async run(arg: unknown): Promise<PreviewOutcome | undefined> {
+    let target = await resolveTarget(arg);
+    if (!target) {
+      const text = await this.prompts.text();
+      if (!text?.trim()) return undefined;
+      target = { kind: 'text', text };
+    }
+    const { client, place } = await this.connection();
+    if (target.kind === 'sample') {
+      const voice = await findVoice(this.services.assets, target.voiceAssetId);
+      const sample = await this.withProgress(t('Downloading the sample of {0}', voice.name), (signal, report) =>
+        this.previewer.sample(place, voice.id, (s) => client.getAsset(voice.id, { signal: s }), { signal, onProgress: report }));
+      if (sample) return this.show(sample, { text: t('(the voice\'s own sample recording)'), synthesisText: sampleSentence(voice, t), voice, settings: resolveRequest({ text: '', voiceAssetId: voice.id }), sample: true });
+      target = { kind: 'text', text: sampleSentence(voice, t), voice: { voiceAssetId: voice.id } };
+    }
+    return this.speak(client, place, target);
+  }
+
+  /** The player's Synthesize: the entry's text with the player's settings, through the cache. */
+  async resynthesize(entry: SessionEntry, settings: VoiceSettings): Promise<void> {
+    this.panel.setBusy(true);
+    try {
+      const { client, place } = await this.connection();
+      await this.speak(client, place, { kind: 'text', text: entry.synthesisText, voice: settings });
+      this.panel.setBusy(false);
+    } catch (err) {
+      const cancelled = err instanceof vscode.CancellationError || (err instanceof Error && err.name === 'AbortError');
+      this.panel.setBusy(false, cancelled ? undefined : err instanceof Error ? err.message : String(err));
+      if (!cancelled) throw err;
+    }
+  }
+
+  private async connection(): Promise<{ client: MetaStudioClient; place: PreviewPlace }> {
+    const client = await this.services.connections.client();
+    const profile = this.services.connections.active();
+    if (!profile) throw new vscode.CancellationError();
+    return { client, place: { endpoint: profile.endpoint, projectId: profile.projectId } };
+  }
+
+  private async speak(client: MetaStudioClient, place: PreviewPlace, target: TextTarget): Promise<PreviewOutcome | undefined> {
+    if (!target.text.trim()) throw new UserFacingError(t('There is no text to preview.'));
+    const voice = await this.chooseVoice(target.voice);
+    if (!voice) return undefined;
+    const errors = lintSsml(target.text, { where: 'preview', ...(voice.capability ? { voice: voice.capability, voiceLabel: voice.name } : {}) })
+      .filter((d) => d.severity === 'error');
+    if (errors.length > 0 && (await this.prompts.lintErrors(errors, target.where)) !== 'preview') {
+      log().info(`preview: stopped by ${errors.length} SSML error(s)`);
+      return undefined;
+    }
+    const request = resolveRequest({ text: target.text, voiceAssetId: voice.id, speed: target.voice?.speed, pitch: target.voice?.pitch, volume: target.voice?.volume });
+    const result = await this.withProgress(t('Preview with {0}', voice.name), (signal, report) =>
+      this.previewer.preview(client, place, request, { signal, onProgress: report, beforeSynthesis: () => this.confirmBilling(voice) }));
+    log().info(`preview ${result.fromCache ? 'from cache' : `synthesized (job ${result.jobId})`}: ${result.files.length} file(s), ${result.bytes} bytes, voice ${voice.id}`);
+    return this.show(result, { text: target.text, synthesisText: target.text, voice, settings: request, sample: false });
+  }
+
+  private show(result: PreviewResult, what: { text: string; synthesisText: string; voice: VoiceInfo; settings: VoiceSettings; sample: boolean }): PreviewOutcome {
+    const entry = this.panel.add({
+      text: what.text, synthesisText: what.synthesisText, voiceName: what.voice.name, sample: what.sample,
+      settings: { voiceAssetId: what.voice.id, speed: what.settings.speed, pitch: what.settings.pitch, volume: what.settings.volume },
+      files: result.files, fromCache: result.fromCache,
+    });
+    return { key: result.key, files: result.files, fromCache: result.fromCache, entryId: entry.id, ...(result.jobId ? { jobId: result.jobId } : {}) };
+  }
+
+  /** The script's voice, else the user's pick (the last one offered first). */
+  private async chooseVoice(written: ScriptVoice | undefined): Promise<VoiceInfo | undefined> {
+    if (written?.voiceAssetId) return findVoice(this.services.assets, written.voiceAssetId);
+    const lastId = this.context.workspaceState.get<string>(LAST_VOICE_KEY);
+    const picked = await this.prompts.pickVoice(listVoices(this.services.assets), lastId);
+    if (picked) await this.context.workspaceState.update(LAST_VOICE_KEY, picked.id);
+    return picked;
+  }
+
+  /** Third-party voices are billed: ask before the first synthesis with one in a session. */
+  private async confirmBilling(voice: VoiceInfo): Promise<void> {
+    if (!voice.provider || this.billingAccepted.has(voice.id) || this.context.globalState.get<boolean>(BILLING_CONFIRMED_KEY)) return;
+    const answer = await this.prompts.confirmBilling(voice);
+    if (answer === 'no') throw new vscode.CancellationError();
+    this.billingAccepted.add(voice.id);
+    if (answer === 'always') await this.context.globalState.update(BILLING_CONFIRMED_KEY, true);
+  }
+
+  private withProgress<T>(title: string, work: (signal: AbortSignal, report: (p: PreviewProgress) => void) => Promise<T>): Promise<T> {
+    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const abort = new AbortController();
+      const subscription = token.onCancellationRequested(() => abort.abort());
+      try {
+        return await work(abort.signal, (p) => progress.report({ message: progressMessage(p) }));
+      } finally {
+        subscription.dispose();
+      }
+    }));
+  }
+}
+
+function progressMessage(p: PreviewProgress): string {
+  switch (p.kind) {
+    case 'creating': return t('sending the text…');
+    case 'waiting': return t('synthesizing (check {0})…', p.checks);
+    case 'downloading': return p.count > 1 ? t('downloading file {0} of {1}…', p.index, p.count) : t('downloading…');
+  }
+}

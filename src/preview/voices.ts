@@ -1,0 +1,52 @@
+/**
+ * A voice as far as a preview needs it: the name for the quick pick and the player, the provider
+ * that bills third-party voices, and the capabilities the SSML check uses.
+ */
+import type { AssetCatalog } from '../core/assets/catalog';
+import type { DigitalAssetInfo } from '../core/cloud/types';
+import type { VoiceCapability } from '../core/ssml/types';
+import type { VoiceOption } from './messages';
+
+export interface VoiceInfo extends VoiceOption {
+  readonly capability?: VoiceCapability;
+  readonly language?: string;
+}
+
+/**
+ * A voice with `external_voice_meta` is a third-party timbre ("Third-party TTS timbre metadata",
+ * assets reference), and "third-party timbre preview is charged" (reference 9.1).
+ */
+export function voiceInfo(asset: DigitalAssetInfo): VoiceInfo {
+  const meta = asset.asset_extra_metadata?.voice_model_meta;
+  const provider = meta?.external_voice_meta?.provider;
+  return {
+    id: asset.asset_id,
+    name: asset.asset_name || asset.asset_id,
+    ...(provider ? { provider } : {}),
+    ...(meta?.voice_capability ? { capability: meta.voice_capability } : {}),
+    ...(meta?.language ? { language: meta.language } : {}),
+  };
+}
+
+/** Active voices of every source, by name (from the shared asset catalog). */
+export async function listVoices(assets: AssetCatalog): Promise<VoiceInfo[]> {
+  return (await assets.list('voices'))
+    .filter((a) => a.asset_type === 'VOICE_MODEL' && (a.asset_state ?? 'ACTIVED') === 'ACTIVED')
+    .map(voiceInfo)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** One voice; its ID alone when the catalog cannot tell more (the API will say what is wrong). */
+export async function findVoice(assets: AssetCatalog, voiceAssetId: string): Promise<VoiceInfo> {
+  const lookup = await assets.get(voiceAssetId);
+  return lookup?.state === 'found' ? voiceInfo(lookup.asset) : { id: voiceAssetId, name: voiceAssetId };
+}
+
+const CHINESE_LANGUAGES = new Set(['CN', 'DBH', 'GT', 'GXH', 'HBH', 'SXH', 'SCH', 'YY']);
+
+/** What a voice without a SAMPLE file says in its preview, in its language. */
+export function sampleSentence(voice: Pick<VoiceInfo, 'language' | 'name'>, t: (message: string, ...args: string[]) => string): string {
+  return CHINESE_LANGUAGES.has(voice.language ?? '')
+    ? `大家好，我是${voice.name}。欢迎使用 MetaStudio 语音预览。`
+    : t('Hello, I am {0}. This is a MetaStudio voice preview.', voice.name);
+}
