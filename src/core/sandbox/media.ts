@@ -24,7 +24,7 @@ export function renderFile(recipe: FileRecipe): Buffer {
 }
 
 /** PCM 16-bit mono sine tone with 10 ms fades, so players do not click. */
-function wavTone(durationMs: number, frequencyHz: number, amplitude: number): Buffer {
+export function wavTone(durationMs: number, frequencyHz: number, amplitude: number): Buffer {
   const samples = Math.round((WAV_SAMPLE_RATE * durationMs) / 1000);
   const fade = WAV_SAMPLE_RATE / 100;
   const out = Buffer.alloc(44 + samples * 2);
