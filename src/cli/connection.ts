@@ -4,9 +4,9 @@
  * remote command spreads `connectionOptions` into its options and runs through `withClient`.
  */
 import type { ParseArgsConfig } from 'node:util';
-import type { Credentials } from '../core/cloud/auth';
 import { MetaStudioClient } from '../core/cloud/client';
-import { EndpointError, resolveEndpoint } from '../core/cloud/endpoint';
+import { NoCredentialsError, resolveConnection as resolveFromCore, type Connection, type ConnectionFlags } from '../core/cloud/connection';
+import { EndpointError } from '../core/cloud/endpoint';
 import { MetaStudioError } from '../core/cloud/errors';
 import { createUndiciTransport } from '../core/cloud/undiciTransport';
 import { ExitCode, UsageError } from './exitCodes';
@@ -31,51 +31,16 @@ export const connectionUsage = `Connection (a flag beats its environment variabl
   --security-token T    security token of a temporary access key     HUAWEICLOUD_SDK_SECURITY_TOKEN
   --token TOKEN         IAM token, instead of an access key          METASTUDIO_TOKEN`;
 
-export type ConnectionFlags = { readonly [K in keyof typeof connectionOptions]?: string | undefined };
+export { NoCredentialsError, type Connection, type ConnectionFlags };
 
-export interface Connection {
-  /** Endpoint origin. */
-  readonly endpoint: string;
-  readonly projectId: string;
-  readonly credentials: Credentials;
-}
-
-/** Exit code 3: the flags and the environment hold no usable credentials or project ID. */
-export class NoCredentialsError extends Error {}
-
-/**
- * Flags beat the environment, field by field. An explicit `--token` means token auth and an
- * explicit `--ak`/`--sk` AK/SK auth; otherwise AK/SK wins when both kinds are in the environment.
- */
+/** The core's resolution, with a bad endpoint reported as a usage error (exit 2). */
 export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Connection {
-  const pick = (flag: keyof ConnectionFlags, variable: string) => flags[flag] || env[variable] || undefined;
-  let endpoint: string;
   try {
-    endpoint = flags.endpoint || flags.region
-      ? resolveEndpoint({ endpoint: flags.endpoint, region: flags.region })
-      : resolveEndpoint({ endpoint: env.METASTUDIO_ENDPOINT || undefined, region: env.METASTUDIO_REGION || undefined });
+    return resolveFromCore(flags, env);
   } catch (err) {
     if (err instanceof EndpointError) throw new UsageError(err.message);
     throw err;
   }
-  const projectId = pick('project-id', 'HUAWEICLOUD_SDK_PROJECT_ID');
-  const ak = pick('ak', 'HUAWEICLOUD_SDK_AK');
-  const sk = pick('sk', 'HUAWEICLOUD_SDK_SK');
-  const securityToken = pick('security-token', 'HUAWEICLOUD_SDK_SECURITY_TOKEN');
-  const token = pick('token', 'METASTUDIO_TOKEN');
-  const useToken = flags.token ? true : flags.ak || flags.sk ? false : !(ak && sk) && token !== undefined;
-  let credentials: Credentials;
-  if (useToken && token) {
-    credentials = { kind: 'token', token };
-  } else if (ak && sk) {
-    credentials = { kind: 'aksk', ak, sk, ...(securityToken ? { securityToken } : {}) };
-  } else if (ak || sk) {
-    throw new NoCredentialsError(`an access key needs both parts: give ${ak ? '--sk or HUAWEICLOUD_SDK_SK' : '--ak or HUAWEICLOUD_SDK_AK'}`);
-  } else {
-    throw new NoCredentialsError('no credentials: give --ak and --sk (or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK), or --token (or METASTUDIO_TOKEN)');
-  }
-  if (!projectId) throw new NoCredentialsError('no project ID: give --project-id or HUAWEICLOUD_SDK_PROJECT_ID');
-  return { endpoint, projectId, credentials };
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../core/cloud/auth';
-import { resolveEndpoint } from '../core/cloud/endpoint';
+import { resolveConnection, type Connection } from '../core/cloud/connection';
 
 /** What is kept of a connection outside SecretStorage: never a secret. */
 export interface ConnectionProfile {
@@ -14,6 +14,10 @@ export interface ConnectionProfile {
 }
 
 export const environmentConnectionName = 'Environment';
+
+export function credentialKindOf(credentials: Credentials): ConnectionProfile['credentialKind'] {
+  return credentials.kind === 'token' ? 'token' : credentials.securityToken ? 'temporary' : 'aksk';
+}
 const profilesKey = 'metastudio.connections';
 const activeKey = 'metastudio.activeConnection';
 const secretKey = (name: string) => `metastudio.connection.${name}`;
@@ -50,7 +54,7 @@ export class ConnectionStore {
   }
 
   async credentials(profile: ConnectionProfile): Promise<Credentials | undefined> {
-    if (profile.source === 'environment') return environmentCredentials(this.env);
+    if (profile.source === 'environment') return this.environment()?.credentials;
     const stored = await this.secrets.get(secretKey(profile.name));
     if (!stored) return undefined;
     try {
@@ -75,28 +79,26 @@ export class ConnectionStore {
     this.changed.fire();
   }
 
-  private environmentProfile(): ConnectionProfile | undefined {
-    const credentials = environmentCredentials(this.env);
-    const projectId = this.env.HUAWEICLOUD_SDK_PROJECT_ID;
-    if (!credentials || !projectId) return undefined;
-    let endpoint: string;
+  /** The environment's connection, the CLI's rules applied, settings filling in the endpoint. */
+  private environment(): Connection | undefined {
+    const defaults = this.defaults();
     try {
-      const defaults = this.defaults();
-      endpoint = resolveEndpoint({
-        endpoint: this.env.METASTUDIO_ENDPOINT ?? defaults.endpoint,
-        region: this.env.METASTUDIO_REGION ?? defaults.region,
+      return resolveConnection({}, {
+        ...this.env,
+        METASTUDIO_ENDPOINT: this.env.METASTUDIO_ENDPOINT || defaults.endpoint,
+        METASTUDIO_REGION: this.env.METASTUDIO_REGION || defaults.region,
       });
     } catch {
       return undefined;
     }
-    const credentialKind = credentials.kind === 'token' ? 'token' : credentials.securityToken ? 'temporary' : 'aksk';
-    return { name: environmentConnectionName, endpoint, projectId, credentialKind, source: 'environment' };
   }
-}
 
-function environmentCredentials(env: NodeJS.ProcessEnv): Credentials | undefined {
-  const { HUAWEICLOUD_SDK_AK: ak, HUAWEICLOUD_SDK_SK: sk, HUAWEICLOUD_SDK_SECURITY_TOKEN: securityToken, METASTUDIO_TOKEN: token } = env;
-  if (ak && sk) return { kind: 'aksk', ak, sk, ...(securityToken ? { securityToken } : {}) };
-  if (token) return { kind: 'token', token };
-  return undefined;
+  private environmentProfile(): ConnectionProfile | undefined {
+    const connection = this.environment();
+    if (!connection) return undefined;
+    return {
+      name: environmentConnectionName, endpoint: connection.endpoint, projectId: connection.projectId,
+      credentialKind: credentialKindOf(connection.credentials), source: 'environment',
+    };
+  }
 }

@@ -4,7 +4,7 @@ import { parseEndpointUrl } from '../core/cloud/endpoint';
 import { registerCommand, UserFacingError } from '../commands/registerCommand';
 import { log } from '../logging/log';
 import { ConnectionService } from './connectionService';
-import { ConnectionStore, type ConnectionProfile } from './connectionStore';
+import { ConnectionStore, credentialKindOf, type ConnectionProfile } from './connectionStore';
 import { askForConnection } from './signIn';
 
 const t = vscode.l10n.t;
@@ -48,8 +48,7 @@ export function register(context: vscode.ExtensionContext): ConnectionService {
     let result: { profile: ConnectionProfile; credentials: Credentials } | undefined;
     if (args && typeof args === 'object' && 'credentials' in args) {
       result = {
-        profile: { name: args.name, endpoint: parseEndpointUrl(args.endpoint), projectId: args.projectId, source: 'user',
-          credentialKind: args.credentials.kind === 'token' ? 'token' : args.credentials.securityToken ? 'temporary' : 'aksk' },
+        profile: { name: args.name, endpoint: parseEndpointUrl(args.endpoint), projectId: args.projectId, source: 'user', credentialKind: credentialKindOf(args.credentials) },
         credentials: args.credentials,
       };
     } else {

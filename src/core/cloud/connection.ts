@@ -1,0 +1,58 @@
+/**
+ * Where to connect and with which credentials, from flags and the environment (DECISIONS.md 19:
+ * a flag beats its environment variable). The CLI passes its flags; the extension's environment
+ * connection passes none.
+ */
+import type { Credentials } from './auth';
+import { resolveEndpoint } from './endpoint';
+
+/** The connection flags of DECISIONS.md 19, by their CLI names. */
+export interface ConnectionFlags {
+  readonly endpoint?: string;
+  readonly region?: string;
+  readonly 'project-id'?: string;
+  readonly ak?: string;
+  readonly sk?: string;
+  readonly 'security-token'?: string;
+  readonly token?: string;
+}
+
+export interface Connection {
+  /** Endpoint origin. */
+  readonly endpoint: string;
+  readonly projectId: string;
+  readonly credentials: Credentials;
+}
+
+/** Exit code 3: the flags and the environment hold no usable credentials or project ID. */
+export class NoCredentialsError extends Error {}
+
+/**
+ * Flags beat the environment, field by field. An explicit `--token` means token auth and an
+ * explicit `--ak`/`--sk` AK/SK auth; otherwise AK/SK wins when both kinds are in the environment.
+ */
+export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Connection {
+  const pick = (flag: keyof ConnectionFlags, variable: string) => flags[flag] || env[variable] || undefined;
+  // Throws EndpointError for an endpoint that is not allowed.
+  const endpoint = flags.endpoint || flags.region
+    ? resolveEndpoint({ endpoint: flags.endpoint, region: flags.region })
+    : resolveEndpoint({ endpoint: env.METASTUDIO_ENDPOINT || undefined, region: env.METASTUDIO_REGION || undefined });
+  const projectId = pick('project-id', 'HUAWEICLOUD_SDK_PROJECT_ID');
+  const ak = pick('ak', 'HUAWEICLOUD_SDK_AK');
+  const sk = pick('sk', 'HUAWEICLOUD_SDK_SK');
+  const securityToken = pick('security-token', 'HUAWEICLOUD_SDK_SECURITY_TOKEN');
+  const token = pick('token', 'METASTUDIO_TOKEN');
+  const useToken = flags.token ? true : flags.ak || flags.sk ? false : !(ak && sk) && token !== undefined;
+  let credentials: Credentials;
+  if (useToken && token) {
+    credentials = { kind: 'token', token };
+  } else if (ak && sk) {
+    credentials = { kind: 'aksk', ak, sk, ...(securityToken ? { securityToken } : {}) };
+  } else if (ak || sk) {
+    throw new NoCredentialsError(`an access key needs both parts: give ${ak ? '--sk or HUAWEICLOUD_SDK_SK' : '--ak or HUAWEICLOUD_SDK_AK'}`);
+  } else {
+    throw new NoCredentialsError('no credentials: give --ak and --sk (or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK), or --token (or METASTUDIO_TOKEN)');
+  }
+  if (!projectId) throw new NoCredentialsError('no project ID: give --project-id or HUAWEICLOUD_SDK_PROJECT_ID');
+  return { endpoint, projectId, credentials };
+}
