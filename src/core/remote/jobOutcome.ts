@@ -3,6 +3,7 @@
  * or, for a failed job, its error and the shot the error names.
  */
 import * as l10n from '@vscode/l10n';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { MetaStudioClient } from '../cloud/client';
 import { isJobSucceeded } from '../cloud/jobState';
 import type { DigitalAssetInfo, VideoJobSummary } from '../cloud/types';
@@ -65,4 +66,23 @@ export function jobErrorText(job: VideoJobSummary): string | undefined {
   const msg = job.error_info?.error_msg;
   if (!code && !msg) return undefined;
   return code && msg ? `${code}: ${msg}` : (code ?? msg);
+}
+
+/** How long the job has been (or was) processing: start to end, or to `now` while it runs. */
+export function jobRunMs(job: Pick<VideoJobSummary, 'start_time' | 'end_time'>, now: number): number | undefined {
+  const start = job.start_time ? Date.parse(job.start_time) : Number.NaN;
+  if (Number.isNaN(start)) return undefined;
+  const end = job.end_time ? Date.parse(job.end_time) : now;
+  return Number.isNaN(end) ? undefined : Math.max(0, end - start);
+}
+
+/** Where a shot is in a video script's text (its `shoot_scripts` element), by index, else by `sequence_no`. */
+export function shotLocation(text: string, shot: ShotReference): { start: number; end: number } | undefined {
+  const root = parseTree(text);
+  const shots = root && findNodeAtLocation(root, ['shoot_scripts']);
+  if (!shots || shots.type !== 'array' || !shots.children) return undefined;
+  const node = shot.index !== undefined && shot.index < shots.children.length
+    ? shots.children[shot.index]
+    : shot.sequenceNo === undefined ? undefined : shots.children.find((item) => findNodeAtLocation(item, ['sequence_no'])?.value === shot.sequenceNo);
+  return node && { start: node.offset, end: node.offset + node.length };
 }

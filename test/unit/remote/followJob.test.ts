@@ -8,7 +8,7 @@ import type { VideoScriptRequest } from '../../../src/core/cloud/types';
 import { FAIL_MARKER } from '../../../src/core/sandbox';
 import { downloadFile } from '../../../src/core/remote/download';
 import { followJob, JobWaitTimeoutError, MAX_POLL_MS, MIN_POLL_MS, pollInterval } from '../../../src/core/remote/followJob';
-import { describeShot, jobErrorText, outputVideo, shotOfError } from '../../../src/core/remote/jobOutcome';
+import { describeShot, jobErrorText, jobRunMs, outputVideo, shotLocation, shotOfError } from '../../../src/core/remote/jobOutcome';
 import { FakeClock } from '../cloud/support';
 import { startTestCloud, videoBody, type TestCloud } from './support';
 
@@ -127,5 +127,23 @@ describe('remote/followJob against the sandbox', () => {
       followJob(cloud.client(), jobId, { clock, signal: controller.signal, onUpdate: () => controller.abort() }),
       (e: unknown) => e instanceof Error && e.name === 'AbortError',
     );
+  });
+});
+
+describe('remote/jobOutcome helpers', () => {
+  it('measures the run time from start to end, or to now while running', () => {
+    assert.equal(jobRunMs({ start_time: '2026-01-01T00:00:00Z', end_time: '2026-01-01T00:01:05Z' }, 0), 65_000);
+    assert.equal(jobRunMs({ start_time: '2026-01-01T00:00:00Z' }, Date.parse('2026-01-01T00:00:07Z')), 7_000);
+    assert.equal(jobRunMs({}, 0), undefined);
+  });
+
+  it('locates the shot an error names in the script text', () => {
+    const text = JSON.stringify(videoBody('x'), null, 2);
+    const second = shotLocation(text, { index: 1 });
+    assert.ok(second && text.slice(second.start, second.end).includes('"sequence_no": 1'));
+    const bySequence = shotLocation(text, { sequenceNo: 0 });
+    assert.ok(bySequence && text.slice(bySequence.start, bySequence.end).startsWith('{') && text.slice(bySequence.start, bySequence.end).includes('"sequence_no": 0'));
+    assert.equal(shotLocation(text, { index: 5 }), undefined);
+    assert.equal(shotLocation('not json', { index: 0 }), undefined);
   });
 });
