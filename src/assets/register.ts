@@ -73,6 +73,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 
   const showFilter = () => {
     view.description = describeFilter(tree.filter);
+    // A container with one view hides view descriptions: a filter must still be seen.
+    view.message = isFiltered(tree.filter) ? t('Filtered: {0}', describeFilter(tree.filter)) : undefined;
     void vscode.commands.executeCommand('setContext', 'metastudio.assets.filtered', isFiltered(tree.filter));
   };
   const setFilter = async (filter: AssetFilter) => {

@@ -15,6 +15,8 @@ const suites = [
   () => import('./connections.test'),
   () => import('./ssml.test'),
   () => import('./proxy.test'),
+  () => import('./assets.test'),
+  () => import('./preview.test'),
 ];
 
 export async function run(): Promise<void> {

@@ -1,0 +1,128 @@
+/**
+ * The Assets view in the browser workbench with the packaged extension: signed out it welcomes with
+ * a Sign In button; signed in (to a sandbox of its own, holding an asset whose name is markup) it
+ * shows the groups, the assets as text, the filter in its description after a reload.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startSandbox, type Sandbox } from '../../src/core/sandbox';
+import { STATE_FILE } from '../../src/core/sandbox/store';
+import type { AssetRecord, PersistedState } from '../../src/core/sandbox/model';
+import { openWorkbench, screenshot, type Workbench } from './workbench';
+
+const AK = 'E2EASSETSAK000000001';
+const SK = 'e2e-assets-sk-not-a-real-secret';
+export const markupName = '**Bold** <b>tag</b> [x](command:workbench.action.quit)';
+
+function stateWithMarkupAsset(): PersistedState {
+  const asset: AssetRecord = {
+    asset_id: 'e2e00000000000000000000000000001',
+    asset_name: markupName,
+    asset_type: 'IMAGE',
+    asset_state: 'ACTIVED',
+    // Oldest first: the first row of Images.
+    create_time: '2020-01-01T00:00:00Z',
+    update_time: '2020-01-01T00:00:00Z',
+    tags: ['e2e'],
+    source: 'CUSTOMIZATION',
+    project_id: null,
+    files: [{ file_id: 'e2e-file-1', file_name: 'x.png', file_type: 'png', asset_file_category: 'MAIN', recipe: { kind: 'png', width: 8, height: 8, rgb: [200, 40, 40] } }],
+  };
+  return { version: 1, assets: [asset], scripts: [], rooms: [], jobs: [], tts: [] };
+}
+
+async function openAssetsView(page: Page): Promise<void> {
+  const icon = page.locator('.activitybar [aria-label^="MetaStudio"]').first();
+  await icon.waitFor({ timeout: 60_000 });
+  // Clicking the icon of the container already shown would hide the side bar.
+  if (!(await page.locator('#workbench\\.parts\\.sidebar .composite.title', { hasText: /MetaStudio/i }).isVisible())) await icon.click();
+}
+
+const sidebar = (page: Page) => page.locator('#workbench\\.parts\\.sidebar');
+const row = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
+
+describe('Assets view in the browser workbench (packaged .vsix)', () => {
+  describe('signed out', () => {
+    let wb: Workbench;
+    before(async () => { wb = await openWorkbench(); });
+    after(async () => { await wb?.close(); });
+
+    it('welcomes with a Sign In button', async () => {
+      await openAssetsView(wb.page);
+      const button = sidebar(wb.page).locator('.welcome-view-content a.monaco-button, .welcome-view-content .monaco-button', { hasText: 'Sign In' }).first();
+      await button.waitFor({ timeout: 30_000 });
+      await sidebar(wb.page).getByText('Sign in to MetaStudio to browse voices', { exact: false }).waitFor();
+      const file = await screenshot(wb.page, 'e2e-assets-welcome');
+      assert.ok(statSync(file).size > 10_000);
+    });
+  });
+
+  describe('signed in to a sandbox', () => {
+    let wb: Workbench;
+    let sandbox: Sandbox;
+    let dataDir: string;
+    before(async () => {
+      dataDir = mkdtempSync(join(tmpdir(), 'metastudio-e2e-assets-'));
+      writeFileSync(join(dataDir, STATE_FILE), JSON.stringify(stateWithMarkupAsset()));
+      sandbox = await startSandbox({ ak: AK, sk: SK, dataDir });
+      wb = await openWorkbench({ env: {
+        METASTUDIO_ENDPOINT: sandbox.url, HUAWEICLOUD_SDK_PROJECT_ID: 'e2e-project', HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK,
+      } });
+    });
+    after(async () => {
+      await wb?.close();
+      await sandbox?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('shows the groups with counts, an asset named with markup as text, and its tooltip as text', async () => {
+      const { page } = wb;
+      await openAssetsView(page);
+      await row(page, /^Voices \(\d+\)/).waitFor({ timeout: 60_000 });
+      for (const group of ['2D Avatars (20)', 'Images (91)', 'Videos (40)', 'Music (25)', 'Audio (20)', 'Animations (20)', 'Others (25)']) {
+        await row(page, group).waitFor({ timeout: 30_000 });
+      }
+      await row(page, 'Images (91)').click();
+      const asset = row(page, markupName);
+      await asset.waitFor({ timeout: 30_000 });
+      assert.equal(await asset.locator('b').count(), 0, 'no HTML from the name in the row');
+      assert.equal(await asset.locator('.label-name').innerText(), markupName);
+      await row(page, /^Voices/).click();
+      await row(page, 'Sarah (English, female)').waitFor({ timeout: 30_000 });
+
+      await asset.hover();
+      const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'tag' }).first();
+      await hover.waitFor({ timeout: 15_000 });
+      const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
+      assert.ok(text.includes(markupName), `the tooltip shows the name as written: ${text}`);
+      assert.equal(await hover.locator('a[href*="command"], b, strong:has-text("Bold")').count(), 0, 'no link, tag or bold from the name');
+      const file = await screenshot(page, 'e2e-assets-tree');
+      assert.ok(statSync(file).size > 10_000, 'the screenshot holds a rendered workbench');
+    });
+
+    it('keeps a name filter for the workspace and shows it in the view description', async () => {
+      const { page } = wb;
+      await page.keyboard.press('F1');
+      await page.keyboard.type('MetaStudio: Search Assets by Name');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Search Assets by Name' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-box input').waitFor();
+      await page.keyboard.type('Studio');
+      await page.keyboard.press('Enter');
+      await sidebar(page).getByText('Filtered: All sources · name "Studio"').first().waitFor({ timeout: 30_000 });
+      assert.equal(await sidebar(page).locator('.description', { hasText: 'All sources · name "Studio"' }).count(), 1, 'the view description');
+      await row(page, /^Images \(\d+\)/).waitFor({ timeout: 30_000 });
+      assert.ok(!(await row(page, 'Images (91)').isVisible()), 'the counts follow the filter');
+
+      await page.reload();
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await openAssetsView(page);
+      await sidebar(page).getByText('Filtered: All sources · name "Studio"').first().waitFor({ timeout: 60_000 });
+      await row(page, /^Images \(\d+\)/).waitFor({ timeout: 30_000 });
+      await screenshot(page, 'e2e-assets-filtered');
+    });
+  });
+});
