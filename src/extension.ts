@@ -3,9 +3,11 @@ import * as vscode from 'vscode';
 import * as assets from './assets/register';
 import { createAssetCatalog } from './assets/catalogService';
 import * as connections from './connections/register';
+import * as jobs from './jobs/register';
 import type { ConnectionProfile } from './connections/connectionStore';
 import * as logging from './logging/register';
 import * as preview from './preview/register';
+import * as push from './push/register';
 import * as scripts from './scripts/register';
 import * as ssml from './ssml/register';
 import { log } from './logging/log';
@@ -27,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   ssml.register(context, services);
   assets.register(context, services);
   preview.register(context, services);
+  jobs.register(context, services, push.register(context, services));
   log().info(`MetaStudio ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
   return { activeConnection: () => services.connections.active() };
 }

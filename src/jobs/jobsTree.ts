@@ -1,0 +1,150 @@
+import * as vscode from 'vscode';
+import { normalizeJobState } from '../core/cloud/jobState';
+import { describeShot, jobErrorText, jobRunMs, shotOfError } from '../core/remote/jobOutcome';
+import type { JobTracker, TrackedJob } from '../core/remote/jobTracker';
+
+const t = vscode.l10n.t;
+
+/** A row of the Jobs view: a job, or a message (loading failed, nothing yet). */
+export type JobsNode = { readonly kind: 'job'; readonly tracked: TrackedJob } | { readonly kind: 'message'; readonly item: vscode.TreeItem };
+
+/** What a job row shows, as plain data (the view renders it; the refresh command returns it). */
+export interface JobView {
+  readonly jobId: string;
+  readonly state: string;
+  readonly label: string;
+  readonly description: string;
+  readonly icon: string;
+  readonly contextValue: string;
+}
+
+const icons: Record<string, [string, string?]> = {
+  WAITING: ['clock'],
+  PROCESSING: ['sync~spin'],
+  SUCCEED: ['pass', 'testing.iconPassed'],
+  FAILED: ['error', 'testing.iconFailed'],
+  CANCELED: ['circle-slash'],
+  BLOCK: ['lock', 'list.warningForeground'],
+};
+
+function stateLabel(state: string): string {
+  switch (state) {
+    case 'WAITING': return t('Waiting');
+    case 'PROCESSING': return t('Processing');
+    case 'SUCCEED': return t('Succeeded');
+    case 'FAILED': return t('Failed');
+    case 'CANCELED': return t('Cancelled');
+    case 'BLOCK': return t('Blocked');
+    default: return state;
+  }
+}
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return t('{0} s', seconds);
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return t('{0} min {1} s', minutes, seconds % 60);
+  return t('{0} h {1} min', Math.floor(minutes / 60), minutes % 60);
+}
+
+function formatTime(iso: string | undefined): string | undefined {
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(ms)) return undefined;
+  const date = new Date(ms);
+  const today = new Date().toDateString() === date.toDateString();
+  return today ? date.toLocaleTimeString() : date.toLocaleString();
+}
+
+export function jobView({ job, pollError }: TrackedJob, now = Date.now()): JobView {
+  const state = normalizeJobState(job.state);
+  const run = jobRunMs(job, now);
+  const started = formatTime(job.start_time ?? job.create_time);
+  const parts = [stateLabel(state), run === undefined ? undefined : formatDuration(run), started, pollError ? t('not updating') : undefined];
+  return {
+    jobId: job.job_id,
+    state,
+    label: job.output_asset_config?.asset_name || job.job_id,
+    description: parts.filter(Boolean).join(' · '),
+    icon: icons[state]?.[0] ?? 'question',
+    contextValue: `metastudio.job.${state}`,
+  };
+}
+
+function tooltip({ job, pollError }: TrackedJob): vscode.MarkdownString {
+  const rows: [string, string | undefined][] = [
+    [t('Job ID'), job.job_id],
+    [t('State'), job.state],
+    [t('Created'), formatTime(job.create_time)],
+    [t('Started'), formatTime(job.start_time)],
+    [t('Ended'), formatTime(job.end_time)],
+    [t('Video length'), job.duration === undefined ? undefined : t('{0} s', job.duration)],
+    [t('Output asset'), job.output_asset_config?.asset_id],
+  ];
+  const error = jobErrorText(job);
+  const shot = shotOfError(job.error_info?.error_msg ?? undefined);
+  if (error) rows.push([t('Error'), shot ? `${error} (${describeShot(shot)})` : error]);
+  if (pollError) rows.push([t('Not updating'), pollError]);
+  const md = new vscode.MarkdownString();
+  for (const [name, value] of rows) if (value) md.appendMarkdown(`**${name}:** `).appendText(value).appendMarkdown('  \n');
+  return md;
+}
+
+export class JobsTree implements vscode.TreeDataProvider<JobsNode> {
+  private readonly changed = new vscode.EventEmitter<JobsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private loadedOnce = false;
+
+  constructor(private readonly tracker: JobTracker) {
+    tracker.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  /** Forget that the view was loaded (connection changed): the next look loads it again. */
+  invalidate(): void {
+    this.loadedOnce = false;
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: JobsNode): vscode.TreeItem {
+    if (node.kind === 'message') return node.item;
+    const view = jobView(node.tracked);
+    const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
+    const [icon, color] = icons[view.state] ?? ['question'];
+    item.id = view.jobId;
+    item.description = view.description;
+    item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+    item.contextValue = view.contextValue;
+    item.tooltip = tooltip(node.tracked);
+    return item;
+  }
+
+  getChildren(node?: JobsNode): JobsNode[] {
+    if (node) return [];
+    if (!this.loadedOnce) {
+      this.loadedOnce = true;
+      void this.tracker.refresh();
+    }
+    const jobs = this.tracker.jobs();
+    if (jobs.length) return jobs.map((tracked) => ({ kind: 'job', tracked }));
+    switch (this.tracker.status) {
+      case 'failed': {
+        const item = new vscode.TreeItem(t('Failed to load the jobs — show logs'));
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        item.tooltip = this.tracker.error?.message;
+        item.command = { command: 'metastudio.logs.show', title: t('Show Logs') };
+        return [{ kind: 'message', item }];
+      }
+      case 'loaded': {
+        const item = new vscode.TreeItem(t('No video jobs yet: start one from a video script'));
+        item.iconPath = new vscode.ThemeIcon('info');
+        return [{ kind: 'message', item }];
+      }
+      case 'loading': {
+        const item = new vscode.TreeItem(t('Loading…'));
+        item.iconPath = new vscode.ThemeIcon('loading~spin');
+        return [{ kind: 'message', item }];
+      }
+      default:
+        return [];
+    }
+  }
+}

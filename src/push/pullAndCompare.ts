@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import { UserFacingError } from '../commands/registerCommand';
+import { MetaStudioError } from '../core/cloud/errors';
+import { fetchRemoteBody, linkOf, linkPulledFile, pulledText, requireScriptKind } from '../core/remote/linkedFiles';
+import { fileNameFor, kindLabel, ScriptFileError, textOfBody } from '../core/remote/scriptBody';
+import type { ScriptKind } from '../core/scripts/schemas';
+import { log } from '../logging/log';
+import type { PushContext } from './pushDocument';
+import type { RemoteDocuments } from './remoteDocuments';
+
+const t = vscode.l10n.t;
+
+/** What "Pull Script" takes for scripted use; anything missing is asked. */
+export interface PullArgs {
+  readonly kind?: ScriptKind;
+  readonly id?: string;
+  /** The file to write (a `*.video.json` or `*.live.json`). */
+  readonly target?: vscode.Uri;
+}
+
+function asError(err: unknown, what: string): unknown {
+  return err instanceof MetaStudioError || err instanceof ScriptFileError ? new UserFacingError(t('{0}: {1}', what, (err as Error).message)) : err;
+}
+
+async function pickRemote(context: PushContext, kind: ScriptKind): Promise<{ id: string; name: string } | undefined> {
+  const client = await context.connections.client();
+  const items = vscode.window.showQuickPick((async () => {
+    if (kind === 'video') {
+      const { video_scripts } = await client.listVideoScripts({ limit: 100 });
+      return video_scripts.map((s) => ({ label: s.script_name, description: s.script_id, detail: s.update_time, id: s.script_id }));
+    }
+    const { smart_live_rooms } = await client.listLiveRooms({ limit: 100 });
+    return smart_live_rooms.map((r) => ({ label: r.room_name, description: r.room_id, detail: r.update_time, id: r.room_id }));
+  })(), { title: t('Pull a {0}', kindLabel(kind)), placeHolder: t('The {0} to write into a local file', kindLabel(kind)), matchOnDescription: true });
+  const picked = await items;
+  return picked && { id: picked.id, name: picked.label };
+}
+
+async function pickKind(): Promise<ScriptKind | undefined> {
+  const kinds: (vscode.QuickPickItem & { scriptKind: ScriptKind })[] = [
+    { label: t('Video Script'), scriptKind: 'video' },
+    { label: t('Live Room'), scriptKind: 'live' },
+  ];
+  const picked = await vscode.window.showQuickPick(kinds, { title: t('Pull from MetaStudio') });
+  return picked?.scriptKind;
+}
+
+async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open?.isDirty) throw new UserFacingError(t('{0} has unsaved changes: save or revert it before pulling into it.', vscode.workspace.asRelativePath(uri)));
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * "Pull Script": writes a remote video script or live room into a local file and links it. Given a
+ * linked script file, pulls its own remote object into it.
+ */
+export async function pullScript(context: PushContext, arg?: PullArgs | vscode.Uri): Promise<{ file: string; id: string } | undefined> {
+  let { kind, id, target } = arg instanceof vscode.Uri ? { target: arg } as PullArgs : arg ?? {};
+  if (target && !id) {
+    try {
+      kind = requireScriptKind(target.path);
+    } catch (err) {
+      throw new UserFacingError((err as Error).message);
+    }
+    id = (await linkOf(context.links.placeOf(target), target.fsPath))?.id;
+    if (!id) throw new UserFacingError(t('{0} is not linked to a remote {1} on this connection: push it first, or pull another one into a new file.', vscode.workspace.asRelativePath(target), kindLabel(kind)));
+  }
+  kind ??= target ? requireScriptKind(target.path) : await pickKind();
+  if (!kind) return undefined;
+  let name: string | undefined;
+  if (!id) {
+    const picked = await pickRemote(context, kind);
+    if (!picked) return undefined;
+    ({ id, name } = picked);
+  }
+  if (!target) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    target = await vscode.window.showSaveDialog({
+      title: t('Save the {0} as', kindLabel(kind)),
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileNameFor(kind, name ?? id)) } : {}),
+      filters: { [kindLabel(kind)]: [kind === 'video' ? 'video.json' : 'live.json'] },
+    });
+    if (!target) return undefined;
+  }
+  if (requireScriptKind(target.path) !== kind) throw new UserFacingError(t('A {0} goes into a {1} file.', kindLabel(kind), kind === 'video' ? '*.video.json' : '*.live.json'));
+  const place = context.links.placeOf(target);
+  const client = await context.connections.client();
+  const previous = await readIfExists(target);
+  let text: string;
+  try {
+    text = await pulledText(client, kind, id, previous);
+  } catch (err) {
+    throw asError(err, t('Pull failed'));
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  await linkPulledFile(place, target.fsPath, id, text);
+  log().info(`pull: ${kind} ${id} -> ${target.toString(true)}`);
+  await vscode.window.showTextDocument(target, { preview: false });
+  return { file: target.toString(), id };
+}
+
+/** "Compare with Remote": a diff of the remote version (as a request body, DECISIONS.md 21) against the editor's text. */
+export async function compareWithRemote(context: PushContext, remote: RemoteDocuments, uri: vscode.Uri): Promise<string> {
+  let kind: ScriptKind;
+  try {
+    kind = requireScriptKind(uri.path);
+  } catch (err) {
+    throw new UserFacingError((err as Error).message);
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  const link = await linkOf(context.links.placeOf(uri), uri.fsPath);
+  if (!link) throw new UserFacingError(t('{0} is not linked to a remote {1} on this connection: push or pull it first.', vscode.workspace.asRelativePath(uri), kindLabel(kind)));
+  const client = await context.connections.client();
+  const local = document.getText();
+  let text: string;
+  try {
+    text = textOfBody(await fetchRemoteBody(client, kind, link.id, local), local);
+  } catch (err) {
+    throw asError(err, t('Compare failed'));
+  }
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const remoteUri = remote.uriFor(kind, link.id, name);
+  remote.set(remoteUri, text);
+  await vscode.commands.executeCommand('vscode.diff', remoteUri, uri, t('{0} (MetaStudio) ↔ {1} (local)', name, name));
+  return remoteUri.toString();
+}

@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import { UserFacingError } from '../commands/registerCommand';
+import type { ConnectionService } from '../connections/connectionService';
+import { MetaStudioError } from '../core/cloud/errors';
+import { LinksFileError } from '../core/links/links';
+import { pushFile, requireScriptKind, type FilePushResult } from '../core/remote/linkedFiles';
+import { PushDeclinedError, type PushStep } from '../core/remote/push';
+import { kindLabel, remoteName, bodyOfText, ScriptFileError } from '../core/remote/scriptBody';
+import { validateScript } from '../core/scripts/validate';
+import { log } from '../logging/log';
+import { withCancellableProgress } from './progress';
+import type { WorkspaceLinks } from './workspaceLinks';
+
+const t = vscode.l10n.t;
+
+/** Answers for scripted use (tests, other commands); each one not given is asked. */
+export interface PushOptions {
+  /** Push although the file has lint errors (true), or stop without asking (false). */
+  readonly pushAnyway?: boolean;
+  /** Create the object again when the linked one was deleted remotely. */
+  readonly createIfMissing?: boolean;
+}
+
+export type PushOutcome =
+  | { readonly outcome: 'pushed'; readonly id: string; readonly created: boolean; readonly differences: readonly string[] }
+  | { readonly outcome: 'blocked'; readonly errors: number }
+  | { readonly outcome: 'declined' };
+
+export interface PushContext {
+  readonly connections: ConnectionService;
+  readonly links: WorkspaceLinks;
+}
+
+function stepMessage(step: PushStep): string {
+  switch (step) {
+    case 'updating': return t('Updating…');
+    case 'creating': return t('Creating…');
+    case 'looking-up': return t('No clear answer; looking it up by name…');
+    case 'reading-back': return t('Reading it back…');
+  }
+}
+
+/** The lint gate: the errors that stop the push (0 to go on), unless the user (or `pushAnyway`) says otherwise. */
+async function blockingLintErrors(document: vscode.TextDocument, text: string, kind: 'video' | 'live', pushAnyway: boolean | undefined): Promise<number> {
+  const errors = validateScript(text, kind).filter((d) => d.severity === 'error').length;
+  if (errors === 0 || pushAnyway === true) return 0;
+  if (pushAnyway === false) return errors;
+  const anyway = t('Push Anyway');
+  const choice = await vscode.window.showWarningMessage(
+    t('{0} has {1} lint error(s). MetaStudio will probably refuse it.', vscode.workspace.asRelativePath(document.uri), errors),
+    { modal: true, detail: t('Open the Problems panel to see them.') },
+    anyway,
+  );
+  return choice === anyway ? 0 : errors;
+}
+
+/**
+ * Pushes what the editor holds for a script file (DECISIONS.md 7: the body is its JSON minus
+ * `$schema`). Nothing local is written unless the push succeeds: then only the link.
+ */
+export async function pushDocument(context: PushContext, document: vscode.TextDocument, options: PushOptions = {}): Promise<PushOutcome> {
+  let kind: 'video' | 'live';
+  try {
+    kind = requireScriptKind(document.uri.path);
+  } catch (err) {
+    throw new UserFacingError((err as Error).message);
+  }
+  const text = document.getText();
+  const errors = await blockingLintErrors(document, text, kind, options.pushAnyway);
+  if (errors > 0) {
+    log().info(`push: ${document.uri.toString(true)} not pushed, ${errors} lint error(s)`);
+    return { outcome: 'blocked', errors };
+  }
+  const client = await context.connections.client();
+  const place = context.links.placeOf(document.uri);
+  let name: string;
+  try {
+    name = remoteName(kind, bodyOfText(text)) ?? vscode.workspace.asRelativePath(document.uri);
+  } catch (err) {
+    throw new UserFacingError(t('Cannot push {0}: {1}', vscode.workspace.asRelativePath(document.uri), (err as Error).message));
+  }
+  let result: FilePushResult;
+  try {
+    result = await withCancellableProgress(t('Pushing {0} "{1}"', kindLabel(kind), name), (report, signal) =>
+      pushFile(place, document.uri.fsPath, text, {
+        client,
+        signal,
+        onStep: (step) => report(stepMessage(step)),
+        onRecovered: (message) => log().warn(`push: ${message}`),
+        confirmRecreate: async (id) => options.createIfMissing ?? await confirmRecreate(kind, name, id),
+      }));
+  } catch (err) {
+    if (err instanceof PushDeclinedError) {
+      log().info(`push: ${err.message}`);
+      return { outcome: 'declined' };
+    }
+    if (err instanceof MetaStudioError || err instanceof ScriptFileError || err instanceof LinksFileError) {
+      // The API error's message carries code, message and request id (DECISIONS.md 5).
+      throw new UserFacingError(t('Push of "{0}" failed: {1}', name, err.message));
+    }
+    throw err;
+  }
+  log().info(`push: ${result.created ? 'created' : 'updated'} ${result.link.kind} ${result.id} from ${document.uri.toString(true)}`);
+  void announce(document, kind, name, result);
+  return { outcome: 'pushed', id: result.id, created: result.created, differences: result.differences };
+}
+
+async function confirmRecreate(kind: 'video' | 'live', name: string, id: string): Promise<boolean> {
+  const create = t('Create Again');
+  const choice = await vscode.window.showWarningMessage(
+    t('The {0} "{1}" this file is linked to ({2}) no longer exists in MetaStudio. Create it again?', kindLabel(kind), name, id),
+    { modal: true },
+    create,
+  );
+  return choice === create;
+}
+
+async function announce(document: vscode.TextDocument, kind: 'video' | 'live', name: string, result: FilePushResult): Promise<void> {
+  const done = result.created
+    ? t('Created {0} "{1}" ({2}).', kindLabel(kind), name, result.id)
+    : t('Updated {0} "{1}" ({2}).', kindLabel(kind), name, result.id);
+  if (result.differences.length === 0) {
+    void vscode.window.showInformationMessage(done);
+    return;
+  }
+  log().warn(`push: ${result.id} read back differs at ${result.differences.join(', ')}`);
+  const compare = t('Compare with Remote');
+  const shown = result.differences.slice(0, 3).join(', ') + (result.differences.length > 3 ? ', …' : '');
+  const choice = await vscode.window.showWarningMessage(t('{0} Read back, it differs from what was sent at {1}.', done, shown), compare);
+  if (choice === compare) await vscode.commands.executeCommand('metastudio.script.compare', document.uri);
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { UserFacingError } from '../commands/registerCommand';
+import type { ConnectionService } from '../connections/connectionService';
+import { connectionKey, linkPath, moveLinks } from '../core/links/links';
+import { LINKS_FOLDER, LinkStore } from '../core/links/linkStore';
+import type { LinkPlace } from '../core/remote/linkedFiles';
+import { log } from '../logging/log';
+
+const t = vscode.l10n.t;
+
+/**
+ * The links files of the workspace folders (DECISIONS.md 20): one store per folder, so that its
+ * updates queue up, and links that follow files renamed or moved in VS Code.
+ */
+export class WorkspaceLinks implements vscode.Disposable {
+  private readonly stores = new Map<string, LinkStore>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly connections: ConnectionService) {
+    this.disposables = [vscode.workspace.onDidRenameFiles((e) => this.followRenames(e))];
+  }
+
+  private store(folder: vscode.WorkspaceFolder): LinkStore {
+    const root = folder.uri.fsPath;
+    let store = this.stores.get(root);
+    if (!store) this.stores.set(root, store = new LinkStore(root));
+    return store;
+  }
+
+  /** The store of the file's workspace folder and the active connection's key. */
+  placeOf(uri: vscode.Uri): LinkPlace {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (uri.scheme !== 'file' || !folder) {
+      throw new UserFacingError(t('{0} is not in a workspace folder on disk, where its link to MetaStudio would be kept.', uri.toString(true)));
+    }
+    const profile = this.connections.active();
+    if (!profile) throw new UserFacingError(t('Sign in to MetaStudio first.'));
+    return { store: this.store(folder), connection: connectionKey(profile.endpoint, profile.projectId) };
+  }
+
+  private async followRenames(event: vscode.FileRenameEvent): Promise<void> {
+    for (const { oldUri, newUri } of event.files) {
+      const from = vscode.workspace.getWorkspaceFolder(oldUri);
+      const to = vscode.workspace.getWorkspaceFolder(newUri);
+      if (oldUri.scheme !== 'file' || !from) continue;
+      const store = this.store(from);
+      const oldPath = linkPath(store.root, oldUri.fsPath);
+      const newPath = to === from ? linkPath(store.root, newUri.fsPath) : undefined;
+      if (oldPath === undefined || oldPath === LINKS_FOLDER || oldPath.startsWith(`${LINKS_FOLDER}/`)) continue;
+      if (newPath === undefined) {
+        log().warn(`links: ${oldPath} left its workspace folder; its links stay under the old path`);
+        continue;
+      }
+      try {
+        let moved = false;
+        await store.update((doc) => {
+          const next = moveLinks(doc, oldPath, newPath);
+          moved = next !== doc;
+          return next;
+        });
+        if (moved) log().info(`links: ${oldPath} -> ${newPath}`);
+      } catch (err) {
+        log().error(`links: could not move the links of ${oldPath}`, err as Error);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
