@@ -1,15 +1,16 @@
 /**
- * Small real files for the sandbox to serve: WAV tones, solid-colour PNGs, MP4 containers and
+ * Small real files for the sandbox to serve: WAV tones, solid-colour PNGs, one-frame MP4 videos and
  * filler bytes. Each file is described by a serializable recipe, so state can be persisted
  * without the bytes and every download of a file returns the same content.
  */
 import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
+import { singleFrameMp4 } from './mp4';
 
 export type FileRecipe =
   | { readonly kind: 'wav'; readonly durationMs: number; readonly frequencyHz: number; readonly amplitude?: number }
   | { readonly kind: 'png'; readonly width: number; readonly height: number; readonly rgb: readonly [number, number, number] }
-  | { readonly kind: 'mp4'; readonly durationMs: number }
+  | { readonly kind: 'mp4'; readonly durationMs: number; readonly rgb?: readonly [number, number, number] }
   | { readonly kind: 'bytes'; readonly seed: string; readonly size: number };
 
 export const WAV_SAMPLE_RATE = 16000;
@@ -18,7 +19,7 @@ export function renderFile(recipe: FileRecipe): Buffer {
   switch (recipe.kind) {
     case 'wav': return wavTone(recipe.durationMs, recipe.frequencyHz, recipe.amplitude ?? 0.3);
     case 'png': return solidPng(recipe.width, recipe.height, recipe.rgb);
-    case 'mp4': return emptyMp4(recipe.durationMs);
+    case 'mp4': return singleFrameMp4(recipe.durationMs, recipe.rgb ?? [24, 48, 96]);
     case 'bytes': return fillerBytes(recipe.seed, recipe.size);
   }
 }
@@ -71,28 +72,6 @@ function solidPng(width: number, height: number, rgb: readonly [number, number, 
     chunk('IDAT', deflateSync(pixels)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-/**
- * A structurally valid ISO base media (MP4) file: `ftyp` plus a `moov` whose movie header carries
- * the duration. It has no media track (the sandbox renders nothing), so players show an empty clip.
- */
-function emptyMp4(durationMs: number): Buffer {
-  const box = (type: string, payload: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(8 + payload.length, 0);
-    head.write(type, 4, 'ascii');
-    return Buffer.concat([head, payload]);
-  };
-  const ftyp = box('ftyp', Buffer.from('isom\0\0\x02\0isomiso2mp41', 'latin1'));
-  const mvhd = Buffer.alloc(100);
-  mvhd.writeUInt32BE(1000, 12); // timescale: ms
-  mvhd.writeUInt32BE(durationMs, 16);
-  mvhd.writeUInt32BE(0x00010000, 20); // rate 1.0
-  mvhd.writeUInt16BE(0x0100, 24); // volume 1.0
-  [0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000].forEach((v, i) => mvhd.writeUInt32BE(v, 36 + i * 4));
-  mvhd.writeUInt32BE(1, 96); // next track id
-  return Buffer.concat([ftyp, box('moov', box('mvhd', mvhd))]);
 }
 
 /** Deterministic stand-in content (model archives, animations…): SHA-256 in counter mode. */

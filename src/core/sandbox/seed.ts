@@ -154,7 +154,7 @@ export function seedAssets(): AssetRecord[] {
       reason: i === 30 ? 'Content review rejected the video.' : undefined,
       meta: { video_meta: { video_codec: 'H264', width: 1920, height: 1080, frame_rate: '25', duration: seconds, mode: 'Horizontal', video_transcoding_status: 'SUCCEEDED' } },
       properties: system ? [{ key: 'MATERIAL_VIDEO', value: 'Yes' }] : undefined,
-      files: [{ category: 'MAIN', name: 'video.mp4', type: 'mp4', recipe: { kind: 'mp4', durationMs: seconds * 1000 } }, cover('cover', colour())],
+      files: [{ category: 'MAIN', name: 'video.mp4', type: 'mp4', recipe: { kind: 'mp4', durationMs: seconds * 1000, rgb: colour() } }, cover('cover', colour())],
     });
   }
 
