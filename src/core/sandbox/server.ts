@@ -118,7 +118,9 @@ export class SandboxServer {
     this.log.push({ method, path: rawPath, query: rawQuery, status });
     if (this.log.length > MAX_LOGGED_REQUESTS) this.log.splice(0, this.log.length - MAX_LOGGED_REQUESTS);
     const note = fault ? ` [fault ${fault.kind}]` : answer.note ? ` (${answer.note})` : '';
-    this.config.log(`${method} ${rawPath}${rawQuery ? `?${rawQuery}` : ''} -> ${status || 'dropped'} in ${Date.now() - started} ms${note}`);
+    // A download URL's query is its pre-signed capability: left out of the log.
+    const shownQuery = rawQuery && !rawPath.startsWith(FILES_PREFIX) ? `?${rawQuery}` : '';
+    this.config.log(`${method} ${rawPath}${shownQuery} -> ${status || 'dropped'} in ${Date.now() - started} ms${note}`);
     if (fault?.kind === 'drop') {
       req.socket.destroy();
       return;
@@ -184,7 +186,8 @@ export class SandboxServer {
     const result = verifySignature({ method, rawPath, rawQuery, headers, body }, this.config, this.config.now());
     if (result.ok) return undefined;
     if (result.canonicalRequest !== undefined) {
-      this.config.log(`sandbox: signature mismatch; canonical request was ${JSON.stringify(result.canonicalRequest)}`);
+      const shown = result.canonicalRequest.replace(/^(x-security-token|x-auth-token):.*$/gm, '$1:<redacted>');
+      this.config.log(`sandbox: signature mismatch; canonical request was ${JSON.stringify(shown)}`);
     }
     return refuse(result.reason);
   }

@@ -71,6 +71,15 @@ describe('sandbox authentication and common answers', () => {
     assert.ok(result.headers.get('x-request-id'));
   });
 
+  it('logs the canonical request of a mismatch without the security token', async () => {
+    const result = await call(sandbox, 'GET', api('/digital-assets'), { sk: 'wrong', headers: { 'X-Security-Token': 'temporary-secret-token' } });
+    assert.equal(result.status, 401);
+    const line = lines.find((l) => l.includes('canonical request') && l.includes('x-security-token'));
+    assert.ok(line, 'the canonical request is logged');
+    assert.ok(line.includes('x-security-token:<redacted>'));
+    assert.ok(!lines.join('\n').includes('temporary-secret-token'));
+  });
+
   it('logs one line per request, never the secret key or the signature', () => {
     assert.ok(lines.some((line) => /^GET \/v1\/.*\/digital-assets -> 200/.test(line)));
     assert.ok(lines.some((line) => /-> 401 .*signature mismatch/.test(line)));
