@@ -5,13 +5,13 @@ import { attributeSpec, canonicalName, elementSpec, ssmlElements, type Capabilit
 import { removeTagFix, renameTagFix, replaceFix } from './fixes';
 import { nearMisses } from './nearest';
 import { countHanzi } from './phonemes';
-import { attributeEnd, tokenize, type Attribute, type EndTag, type StartTag, type TextRun } from './tokenizer';
+import { attributeEnd, scan, type Attribute, type EndTag, type StartTag, type TextRun } from './tokenizer';
 import type { SsmlContext } from './types';
 import { checkValue, type ValueFacts } from './values';
 
 /**
  * Lints MetaStudio SSML (or plain text) and returns diagnostics with offsets into `text`, sorted.
- * One pass of the tokenizer, then one walk over its tokens; never throws.
+ * One pass: the tokenizer hands each token to the checks as it goes; never throws.
  */
 export function lintSsml(text: string, context: SsmlContext): CoreDiagnostic[] {
   // DECISIONS.md 12: plain text is sent as is.
@@ -45,6 +45,8 @@ const elementNames = ssmlElements.map((e) => e.name);
 
 class Linter {
   private readonly stack: OpenElement[] = [];
+  /** How many elements of each name are open: a closing tag of none is stray without a search. */
+  private readonly openCount = new Map<string, number>();
   private readonly topLevel: StartTag[] = [];
   private readonly outsideText: { start: number; end: number }[] = [];
   private firstTag: StartTag | EndTag | undefined;
@@ -56,7 +58,7 @@ class Linter {
   constructor(private readonly text: string, private readonly context: SsmlContext, private readonly report: Report) {}
 
   run(): void {
-    for (const token of tokenize(this.text, this.report)) {
+    scan(this.text, this.report, (token) => {
       switch (token.kind) {
         case 'text': this.onText(token); break;
         case 'start': this.onStart(token); break;
@@ -64,8 +66,8 @@ class Linter {
         case 'declaration': if (token.start === 0) this.wrapAt = token.end; break;
         case 'comment': if (!this.text.endsWith('-->', token.end)) this.swallowed = true; break;
       }
-    }
-    while (this.stack.length > 0) this.close(this.stack.pop()!, undefined, this.text.length);
+    });
+    while (this.stack.length > 0) this.close(this.pop(), undefined, this.text.length);
     this.checkRoot();
   }
 
@@ -106,15 +108,16 @@ class Linter {
     if (spec) this.checkAttributes(element, spec);
     // An unterminated empty element is not kept open: that would only repeat the syntax error.
     if (tag.selfClosing || (!tag.terminated && spec?.content === 'empty')) this.close(element, undefined, tag.end);
-    else this.stack.push(element);
+    else this.push(element);
   }
 
   private checkAttributes(element: OpenElement, spec: ElementSpec): void {
     const { tag } = element;
+    const present = new Set(tag.attributes.map((a) => a.name));
     for (const attribute of tag.attributes) {
       const attrSpec = attributeSpec(spec, attribute.name);
       if (!attrSpec) {
-        this.unknownAttribute(tag, spec, attribute);
+        this.unknownAttribute(tag, spec, attribute, present);
         continue;
       }
       if (attribute.value === undefined) continue;
@@ -133,7 +136,7 @@ class Linter {
       }
     }
     for (const required of spec.attributes) {
-      if (!required.required || tag.attributes.some((a) => a.name === required.name)) continue;
+      if (!required.required || present.has(required.name)) continue;
       const last = tag.attributes[tag.attributes.length - 1];
       const at = last ? attributeEnd(last) : tag.nameEnd;
       this.report('ssml/missing-attribute', l10n.t('<{0}> needs the attribute "{1}"', tag.name, required.name), tag.nameStart, tag.nameEnd,
@@ -148,8 +151,8 @@ class Linter {
     return start;
   }
 
-  private unknownAttribute(tag: StartTag, spec: ElementSpec, attribute: Attribute): void {
-    const known = spec.attributes.map((a) => a.name).filter((n) => !tag.attributes.some((a) => a.name === n));
+  private unknownAttribute(tag: StartTag, spec: ElementSpec, attribute: Attribute, present: ReadonlySet<string>): void {
+    const known = spec.attributes.map((a) => a.name).filter((n) => !present.has(n));
     const fixes: Fix[] = nearMisses(attribute.name, known).map((n, i) =>
       replaceFix(l10n.t('Change to "{0}"', n), attribute.nameStart, attribute.nameEnd, n, i === 0));
     fixes.push(replaceFix(l10n.t('Remove "{0}"', attribute.name), this.attributeSpanStart(attribute), attributeEnd(attribute), '', fixes.length === 0));
@@ -163,9 +166,7 @@ class Linter {
     this.firstTag ??= tag;
     if (tag.name === '') return; // reported by the tokenizer
     const name = canonicalName(tag.name);
-    let k = this.stack.length - 1;
-    while (k >= 0 && this.stack[k].name !== name) k--;
-    if (k < 0) {
+    if (!this.openCount.get(name)) {
       const top = this.top;
       const fixes: Fix[] = [];
       // Neither fix is preferred: which one is right depends on what follows.
@@ -177,8 +178,19 @@ class Linter {
       this.report('ssml/unexpected-close-tag', message, tag.start, tag.end, fixes);
       return;
     }
-    while (this.stack.length - 1 > k) this.close(this.stack.pop()!, undefined, tag.start);
-    this.close(this.stack.pop()!, tag, tag.start);
+    while (this.top!.name !== name) this.close(this.pop(), undefined, tag.start);
+    this.close(this.pop(), tag, tag.start);
+  }
+
+  private push(element: OpenElement): void {
+    this.stack.push(element);
+    this.openCount.set(element.name, (this.openCount.get(element.name) ?? 0) + 1);
+  }
+
+  private pop(): OpenElement {
+    const element = this.stack.pop()!;
+    this.openCount.set(element.name, this.openCount.get(element.name)! - 1);
+    return element;
   }
 
   /** Checks an element once its content is known; `insertAt` is where a missing closing tag goes. */

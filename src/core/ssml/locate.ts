@@ -26,6 +26,7 @@ export interface Located {
 export function locate(text: string, offset: number): Located {
   const tokens = tokenize(text);
   const open: StartTag[] = [];
+  const openCount = new Map<string, number>();
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     // A token holds the offset when it starts before it and ends at or after it; an unterminated
@@ -34,11 +35,19 @@ export function locate(text: string, offset: number): Located {
     const ends = unterminated ? token.end >= offset : token.end > offset;
     if (token.start < offset && ends) return { spot: spotIn(text, token, offset), tokens, index, open };
     if (token.start >= offset) return { spot: between(text, offset), tokens, index, open };
-    if (token.kind === 'start' && !token.selfClosing && token.terminated) open.push(token);
-    if (token.kind === 'end') {
+    if (token.kind === 'start' && !token.selfClosing && token.terminated) {
+      open.push(token);
       const name = canonicalName(token.name);
-      const k = open.map((t) => canonicalName(t.name)).lastIndexOf(name);
-      if (k >= 0) open.length = k;
+      openCount.set(name, (openCount.get(name) ?? 0) + 1);
+    }
+    // Closing what is open pops down to it; closing what is not is ignored (no search).
+    if (token.kind === 'end' && openCount.get(canonicalName(token.name))) {
+      const name = canonicalName(token.name);
+      for (let top = open.pop(); top; top = open.pop()) {
+        const topName = canonicalName(top.name);
+        openCount.set(topName, openCount.get(topName)! - 1);
+        if (topName === name) break;
+      }
     }
   }
   return { spot: between(text, offset), tokens, index: -1, open };

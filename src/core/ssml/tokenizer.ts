@@ -86,26 +86,32 @@ const predefinedEntities = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 /** An entity longer than this is not one: the `&` is stray. */
 const maxEntityLength = 32;
 
+/** All tokens of `text`, in order. */
 export function tokenize(text: string, report: Report = () => undefined): Token[] {
-  return new Tokenizer(text, report).run();
+  const tokens: Token[] = [];
+  scan(text, report, (token) => tokens.push(token));
+  return tokens;
+}
+
+/** Hands each token to `onToken` as soon as it is scanned, so that none outlives its use. */
+export function scan(text: string, report: Report, onToken: (token: Token) => void): void {
+  new Tokenizer(text, report, onToken).run();
 }
 
 class Tokenizer {
   private i = 0;
   private readonly n: number;
-  private readonly tokens: Token[] = [];
   private readonly next = new Map<string, number>();
 
-  constructor(private readonly text: string, private readonly report: Report) {
+  constructor(private readonly text: string, private readonly report: Report, private readonly emit: (token: Token) => void) {
     this.n = text.length;
   }
 
-  run(): Token[] {
+  run(): void {
     while (this.i < this.n) {
       if (this.text.charCodeAt(this.i) === LT && this.startsMarkup(this.i)) this.markup();
       else this.textRun();
     }
-    return this.tokens;
   }
 
   private code(at: number): number {
@@ -139,7 +145,7 @@ class Tokenizer {
       this.report('ssml/stray-less-than', l10n.t('"<" does not start a tag here; write it as &lt;'), at, at + 1, [escapeFix(at, '<')]);
       at++;
     }
-    this.tokens.push({ kind: 'text', start, end: at });
+    this.emit({ kind: 'text', start, end: at });
     this.i = at;
   }
 
@@ -189,7 +195,7 @@ class Tokenizer {
       const close = this.text.indexOf('-->', start + 4);
       const end = close < 0 ? this.n : close + 3;
       if (close < 0) this.report('ssml/unterminated-comment', l10n.t('Comment is not closed with "-->"'), start, start + 4, [replaceFix(l10n.t('Close the comment'), this.n, this.n, ' -->', true)]);
-      this.tokens.push({ kind: 'comment', start, end });
+      this.emit({ kind: 'comment', start, end });
       this.i = end;
       return;
     }
@@ -197,7 +203,7 @@ class Tokenizer {
       const close = this.text.indexOf(']]>', start + 9);
       const end = close < 0 ? this.n : close + 3;
       if (close < 0) this.report('ssml/malformed-tag', l10n.t('CDATA section is not closed with "]]>"'), start, start + 9);
-      this.tokens.push({ kind: 'text', start, end });
+      this.emit({ kind: 'text', start, end });
       this.i = end;
       return;
     }
@@ -210,7 +216,7 @@ class Tokenizer {
     if (start === 0 && this.text.slice(2, nameEnd) === 'xml') {
       const close = this.text.indexOf('?>', nameEnd);
       if (close >= 0) {
-        this.tokens.push({ kind: 'declaration', start, end: close + 2 });
+        this.emit({ kind: 'declaration', start, end: close + 2 });
         this.i = close + 2;
         return;
       }
@@ -222,7 +228,7 @@ class Tokenizer {
     const close = this.text.indexOf(terminator, start + 2);
     const end = close < 0 ? this.n : close + terminator.length;
     this.report('ssml/unsupported-markup', l10n.t('MetaStudio SSML has no DOCTYPE or processing instructions'), start, end);
-    this.tokens.push({ kind: 'declaration', start, end });
+    this.emit({ kind: 'declaration', start, end });
     this.i = end;
   }
 
@@ -248,7 +254,7 @@ class Tokenizer {
       at = stop;
     }
     const end = this.code(at) === GT ? at + 1 : at;
-    this.tokens.push({ kind: 'end', start, end, name, nameStart, nameEnd });
+    this.emit({ kind: 'end', start, end, name, nameStart, nameEnd });
     this.i = end;
   }
 
@@ -300,7 +306,7 @@ class Tokenizer {
       attributes.push(attribute);
       at = attributeEnd(attribute);
     }
-    this.tokens.push({ kind: 'start', start, end: at, name, nameStart, nameEnd, attributes, selfClosing, terminated });
+    this.emit({ kind: 'start', start, end: at, name, nameStart, nameEnd, attributes, selfClosing, terminated });
     this.i = at;
   }
 
