@@ -16,6 +16,8 @@ export interface JobView {
   readonly description: string;
   readonly icon: string;
   readonly contextValue: string;
+  /** The job's error and the shot it names, if it failed. */
+  readonly error?: string;
 }
 
 const icons: Record<string, [string, string?]> = {
@@ -55,6 +57,13 @@ function formatTime(iso: string | undefined): string | undefined {
   return today ? date.toLocaleTimeString() : date.toLocaleString();
 }
 
+/** "MSS.…: message (shot 2 (sequence_no 1))", or undefined for a job without an error. */
+function errorWithShot(job: TrackedJob['job']): string | undefined {
+  const error = jobErrorText(job);
+  const shot = shotOfError(job.error_info?.error_msg ?? undefined);
+  return error && shot ? `${error} (${describeShot(shot)})` : error;
+}
+
 export function jobView({ job, pollError }: TrackedJob, now = Date.now()): JobView {
   const state = normalizeJobState(job.state);
   const run = jobRunMs(job, now);
@@ -67,6 +76,7 @@ export function jobView({ job, pollError }: TrackedJob, now = Date.now()): JobVi
     description: parts.filter(Boolean).join(' · '),
     icon: icons[state]?.[0] ?? 'question',
     contextValue: `metastudio.job.${state}`,
+    ...(job.error_info?.error_code || job.error_info?.error_msg ? { error: errorWithShot(job) } : {}),
   };
 }
 
@@ -80,9 +90,8 @@ function tooltip({ job, pollError }: TrackedJob): vscode.MarkdownString {
     [t('Video length'), job.duration === undefined ? undefined : t('{0} s', job.duration)],
     [t('Output asset'), job.output_asset_config?.asset_id],
   ];
-  const error = jobErrorText(job);
-  const shot = shotOfError(job.error_info?.error_msg ?? undefined);
-  if (error) rows.push([t('Error'), shot ? `${error} (${describeShot(shot)})` : error]);
+  const error = errorWithShot(job);
+  if (error) rows.push([t('Error'), error]);
   if (pollError) rows.push([t('Not updating'), pollError]);
   const md = new vscode.MarkdownString();
   for (const [name, value] of rows) if (value) md.appendMarkdown(`**${name}:** `).appendText(value).appendMarkdown('  \n');

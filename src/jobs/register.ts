@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { normalizeJobState } from '../core/cloud/jobState';
-import { describeShot, jobErrorText, shotLocation, shotOfError } from '../core/remote/jobOutcome';
+import { jobErrorText, shotLocation, shotOfError } from '../core/remote/jobOutcome';
 import { JobTracker, type TrackedJob } from '../core/remote/jobTracker';
 import { log } from '../logging/log';
 import type { PushContext } from '../push/pushDocument';
 import type { Services } from '../services';
 import { registerJobCommands } from './jobCommands';
-import { JobsTree } from './jobsTree';
+import { JobsTree, jobView } from './jobsTree';
 
 const t = vscode.l10n.t;
 
@@ -36,10 +36,8 @@ async function announce({ job, origin }: TrackedJob): Promise<void> {
   }
   if (state === 'CANCELED') return;
   const shot = shotOfError(job.error_info?.error_msg ?? undefined);
-  const error = jobErrorText(job) ?? t('no error given');
-  const message = state === 'FAILED'
-    ? t('Video job "{0}" failed: {1}', name, shot ? `${error} (${describeShot(shot)})` : error)
-    : t('Video job "{0}" was blocked: {1}', name, error);
+  const error = jobView({ job }).error ?? t('no error given');
+  const message = state === 'FAILED' ? t('Video job "{0}" failed: {1}', name, error) : t('Video job "{0}" was blocked: {1}', name, error);
   const goTo = t('Go to Shot');
   const choice = await vscode.window.showErrorMessage(message, ...(shot && origin ? [goTo] : []));
   if (choice === goTo && origin) await goToShot(vscode.Uri.parse(origin), job);
