@@ -17,6 +17,8 @@ const suites = [
   () => import('./proxy.test'),
   () => import('./assets.test'),
   () => import('./preview.test'),
+  () => import('./push.test'),
+  () => import('./jobs.test'),
 ];
 
 export async function run(): Promise<void> {
