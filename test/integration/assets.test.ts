@@ -217,6 +217,14 @@ describe('assets', () => {
       assert.equal(await vscode.commands.executeCommand('metastudio.assets.search', 'Studio'), 'System assets · name "Studio" · voices: EN, not real-time');
       await waitFor(async () => (await requests()).some((r) => r.query.includes('name=Studio')), 15_000, 'a request with the name');
       assert.equal(await vscode.commands.executeCommand('metastudio.assets.clearFilters'), 'All sources');
+      await admin('DELETE', '/_sandbox/requests');
+      await vscode.commands.executeCommand('metastudio.assets.refresh');
+      const reloaded = await waitFor(async () => {
+        const types = new Set((await requests()).map((r) => new URLSearchParams(r.query).get('asset_type')).filter(Boolean));
+        return types.size === 8 && types;
+      }, 15_000, 'every group to reload after Refresh');
+      assert.ok(reloaded.has('VOICE_MODEL') && reloaded.has('PPT,COMMON_FILE,BUSINESS_CARD_TEMPLATE,HUMAN_MODEL,SCENE,MATERIAL,NORMAL_MODEL'));
+      assert.ok((await requests()).every((r) => !r.query.includes('language=')), 'without the cleared filters');
       // The view may be loading the first page already: the lock hands that one out, the next call the second.
       const images = all.filter((a) => a.asset_type === 'IMAGE').length;
       assert.ok(images > 50);

@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import type { DigitalAssetInfo } from '../cloud/types';
 import type { CoreDiagnostic } from '../diagnostics';
 import type { ScriptKind } from '../scripts/schemas';
-import type { AssetLookup } from './catalog';
+import type { AssetCatalog, AssetLookup } from './catalog';
 import { assetCodes, type AssetCode } from './codes';
 import { typeLabel } from './groups';
 import { assetReferences, fits, type AssetReference } from './references';
@@ -54,4 +54,14 @@ export function checkAssetReferences(text: string, kind: ScriptKind, lookup: Loo
     }
   }
   return result;
+}
+
+/**
+ * Looks up every asset a script refers to, then checks them: for batch callers (`metastudio lint
+ * --online`) that can wait, where the editor only peeks.
+ */
+export async function checkAssetReferencesOnline(text: string, kind: ScriptKind, catalog: Pick<AssetCatalog, 'get'>): Promise<CoreDiagnostic[]> {
+  const ids = [...new Set(assetReferences(text, kind).map((r) => r.id))];
+  const answers = new Map(await Promise.all(ids.map(async (id) => [id, await catalog.get(id)] as const)));
+  return checkAssetReferences(text, kind, (id) => answers.get(id));
 }

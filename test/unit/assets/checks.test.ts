@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AssetLookup } from '../../../src/core/assets/catalog';
-import { checkAssetReferences } from '../../../src/core/assets/checks';
+import { checkAssetReferences, checkAssetReferencesOnline } from '../../../src/core/assets/checks';
 import { assetCodes } from '../../../src/core/assets/codes';
 import { asset, voice } from './support';
 
@@ -51,5 +51,13 @@ describe('assets/checks', () => {
   it('declares every code it uses with one severity', () => {
     assert.deepEqual(Object.keys(assetCodes).sort(), ['asset/not-active', 'asset/not-found', 'asset/voice-not-realtime', 'asset/wrong-type']);
     assert.ok(Object.values(assetCodes).every((c) => c.severity === 'warning' && c.rule.length > 10));
+  });
+
+  it('looks every referenced asset up once before checking, for batch callers', async () => {
+    const asked: string[] = [];
+    const text = JSON.stringify({ voice_config: { voice_asset_id: 'image' }, model_asset_id: 'gone', background_music_config: { music_asset_id: 'image' } });
+    const found = await checkAssetReferencesOnline(text, 'video', { get: async (id) => { asked.push(id); return known[id]; } });
+    assert.deepEqual(asked.sort(), ['gone', 'image']);
+    assert.deepEqual(found.map((d) => d.code), ['asset/wrong-type', 'asset/not-found', 'asset/wrong-type']);
   });
 });
