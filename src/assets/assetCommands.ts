@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AssetCatalog } from '../core/assets/catalog';
 import { sampleFile } from '../core/assets/describe';
 import { fits, assetFieldAt } from '../core/assets/references';
-import type { DigitalAssetInfo } from '../core/cloud/types';
+import type { AssetFileInfo, DigitalAssetInfo } from '../core/cloud/types';
 import { registerCommand, UserFacingError } from '../commands/registerCommand';
 import type { ConnectionService } from '../connections/connectionService';
 import { log } from '../logging/log';
@@ -115,7 +115,7 @@ export function registerAssetCommands(context: vscode.ExtensionContext, connecti
       async (_progress, token) => {
         const sample = sampleFile(await fetchDetails(asset, token));
         if (sample?.download_url) {
-          const uri = await downloadSample(context, asset, sample.download_url, sample.file_type, token);
+          const uri = await downloadSample(context, asset, sample, token);
           await vscode.commands.executeCommand('vscode.open', uri);
           return { kind: 'sample', uri: uri.toString() };
         }
@@ -131,10 +131,13 @@ export function registerAssetCommands(context: vscode.ExtensionContext, connecti
 }
 
 /** Downloads a voice's sample into the extension's storage (reused while the file is there). */
-async function downloadSample(context: vscode.ExtensionContext, asset: DigitalAssetInfo, url: string, fileType: string | undefined, token: vscode.CancellationToken): Promise<vscode.Uri> {
-  const extension = /^[a-z0-9]{1,5}$/i.test(fileType ?? '') ? fileType!.toLowerCase() : 'wav';
+async function downloadSample(context: vscode.ExtensionContext, asset: DigitalAssetInfo, sample: AssetFileInfo, token: vscode.CancellationToken): Promise<vscode.Uri> {
+  const url = sample.download_url!;
+  const extension = /^[a-z0-9]{1,5}$/i.test(sample.file_type ?? '') ? sample.file_type!.toLowerCase() : 'wav';
   const folder = vscode.Uri.joinPath(context.globalStorageUri, 'voice-samples');
-  const target = vscode.Uri.joinPath(folder, `${asset.asset_id.replace(/[^A-Za-z0-9_-]/g, '_')}.${extension}`);
+  // Named by the file too: a voice whose sample was replaced gets the new one.
+  const name = `${asset.asset_id}-${sample.file_md5 ?? sample.file_id ?? ''}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  const target = vscode.Uri.joinPath(folder, `${name}.${extension}`);
   try {
     await vscode.workspace.fs.stat(target);
     return target;

@@ -103,6 +103,7 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
       return groups;
     }
     if (node.kind !== 'group') return [];
+    if (!node.list.started) this.startLoading(node);
     if (node.list.loading) await node.list.loadMore();
     return this.groupChildren(node);
   }

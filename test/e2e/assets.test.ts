@@ -15,7 +15,7 @@ import { openWorkbench, screenshot, type Workbench } from './workbench';
 
 const AK = 'E2EASSETSAK000000001';
 const SK = 'e2e-assets-sk-not-a-real-secret';
-export const markupName = '**Bold** <b>tag</b> [x](command:workbench.action.quit)';
+const markupName = '**Bold** <b>tag</b> [x](command:workbench.action.quit)';
 
 function stateWithMarkupAsset(): PersistedState {
   const asset: AssetRecord = {
