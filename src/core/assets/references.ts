@@ -9,7 +9,7 @@ import { decodeJsonString } from '../scripts/jsonString';
 import type { ScriptKind } from '../scripts/schemas';
 import { collectTexts, findScriptTextAt } from '../scripts/texts';
 import { childValue } from '../scripts/tree';
-import { tokenize, type StartTag } from '../ssml/tokenizer';
+import { tokenize, type Token } from '../ssml/tokenizer';
 
 export interface AssetExpectation {
   /** The field as the user knows it, e.g. `voice_asset_id` or `insert-action id`. */
@@ -72,8 +72,10 @@ export function expectationFor(path: JSONPath, parent: Node | undefined, kind: S
       }
     default: // asset_id
       if (holder === 'audio_config') return expect(field, ['AUDIO']);
-      if (!(typeof holder === 'number' || holder === 'layer_config' || holder === 'extra_layer_config')) return undefined;
-      if (typeof holder === 'number' && path[path.length - 3] !== 'layer_config') return undefined;
+      // A layer: an element of `layer_config`, or a live trigger's `layer_config`/`extra_layer_config` object.
+      if (!(holder === 'layer_config' || holder === 'extra_layer_config' || (typeof holder === 'number' && path[path.length - 3] === 'layer_config'))) {
+        return undefined;
+      }
       switch (stringValue(parent, 'layer_type')) {
         case 'HUMAN': return expect(field, ['HUMAN_MODEL_2D']);
         case 'IMAGE': return expect(field, ['IMAGE']);
@@ -86,11 +88,12 @@ export function expectationFor(path: JSONPath, parent: Node | undefined, kind: S
 
 const insertAction = expect('insert-action id', ['ANIMATION']);
 
-function insertActionIds(tokens: readonly ReturnType<typeof tokenize>[number][]): { value: string; start: number; end: number }[] {
+/** The `id` values of the insert-action tags, in decoded-text offsets (quotes excluded). */
+function insertActionIds(tokens: readonly Token[]): { value: string; start: number; end: number }[] {
   const found: { value: string; start: number; end: number }[] = [];
   for (const token of tokens) {
     if (token.kind !== 'start' || token.name !== 'insert-action') continue;
-    const id = (token as StartTag).attributes.find((a) => a.name === 'id');
+    const id = token.attributes.find((a) => a.name === 'id');
     if (id?.value !== undefined) found.push({ value: id.value, start: id.valueStart, end: id.valueEnd });
   }
   return found;
