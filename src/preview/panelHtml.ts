@@ -1,4 +1,7 @@
-/** The player page: strict CSP, one nonce'd script from dist/, and localized words. */
+/**
+ * The player page: strict CSP, one nonce'd script from dist/, and localized words. The toolkit
+ * (FAST) reads the nonce from the `csp-nonce` meta for the one style element it adds.
+ */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { PlayerStrings } from './messages';
@@ -40,6 +43,7 @@ const STYLE = `
   #history li { display: flex; align-items: center; gap: 8px; padding: 2px 4px; border-radius: 2px; }
   #history li.current { background: var(--vscode-list-inactiveSelectionBackground); }
   #history .label { flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .stale { padding: 1px 6px; border-radius: 2px; background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); font-size: 0.9em; }
   [hidden] { display: none !important; }
 `;
 
@@ -61,6 +65,7 @@ export function playerHtml(webview: vscode.Webview, scriptUri: vscode.Uri): stri
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta property="csp-nonce" content="${nonce}">
 <style nonce="${nonce}">${STYLE}</style>
 <title>${escapeHtml(t('Voice Preview'))}</title>
 </head>
@@ -86,7 +91,7 @@ export function playerHtml(webview: vscode.Webview, scriptUri: vscode.Uri): stri
     </div>
     <div class="row">
       <vscode-button id="synthesize">${escapeHtml(t('Synthesize'))}</vscode-button>
-      <vscode-tag id="stale" hidden>${escapeHtml(t('Settings changed: synthesize to hear them'))}</vscode-tag>
+      <span id="stale" class="stale" hidden>${escapeHtml(t('Settings changed: synthesize to hear them'))}</span>
       <vscode-button id="save" appearance="secondary">${escapeHtml(t('Save Audio As…'))}</vscode-button>
       <span id="status" role="status"></span>
     </div>
@@ -95,7 +100,7 @@ export function playerHtml(webview: vscode.Webview, scriptUri: vscode.Uri): stri
     <ul id="history"></ul>
   </section>
 </main>
-<script nonce="${nonce}" src="${scriptUri.toString()}"></script>
+<script nonce="${nonce}" src="${webview.asWebviewUri(scriptUri).toString()}"></script>
 </body>
 </html>`;
 }

@@ -4,6 +4,7 @@
  * Nothing is sent before the webview says `ready`; everything is sent again after it is rebuilt,
  * so its state survives being hidden.
  */
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { numberedOutputs } from '../core/preview/outputNames';
 import { log } from '../logging/log';
@@ -159,6 +160,8 @@ export class PreviewPanel implements vscode.Disposable {
   private postState(): void {
     const webview = this.panel?.webview;
     if (!webview) return;
+    // Previews the cache evicted leave the list.
+    this.entries = this.entries.filter((e) => e.id === this.currentId || e.files.every((f) => existsSync(f)));
     const entries = this.entries.map((e): PlayerEntry => ({
       id: e.id, text: e.text, voiceName: e.voiceName, settings: e.settings, fromCache: e.fromCache, sample: e.sample,
       sources: e.files.map((f) => webview.asWebviewUri(vscode.Uri.file(f)).toString()),

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CoreDiagnostic } from '../core/diagnostics';
+import type { AudioReport, SessionEntry } from './previewPanel';
 import type { VoiceInfo } from './voices';
 
 const t = vscode.l10n.t;
@@ -121,3 +122,14 @@ export class ScriptedPrompts implements PreviewPrompts {
     return this.answer('confirmBilling', 'billing', voice.id);
   }
 }
+
+/** `globalThis[Symbol.for(testHooksKey)]` in ExtensionMode.Test only. */
+export const testHooksKey = 'metastudio.preview.testHooks';
+
+export type PreviewTestHooks = (arg?: { answers?: ScriptedAnswers; reset?: boolean }) => Promise<{
+  readonly prompts: readonly PromptCall[];
+  readonly audio: readonly AudioReport[];
+  readonly session: readonly SessionEntry[];
+  readonly cacheFolder: string;
+  readonly cache: { readonly entries: number; readonly bytes: number };
+}>;

@@ -13,7 +13,7 @@ import type { Services } from '../services';
 import { previewCodeLenses } from './codeLens';
 import { BILLING_CONFIRMED_KEY, PreviewController } from './previewController';
 import { PreviewPanel } from './previewPanel';
-import { ScriptedPrompts, windowPrompts, type ScriptedAnswers } from './prompts';
+import { ScriptedPrompts, testHooksKey, windowPrompts, type PreviewTestHooks } from './prompts';
 import { listVoices } from './voices';
 
 const t = vscode.l10n.t;
@@ -54,16 +54,19 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
   );
 
-  // The tests answer the questions a modal dialog would ask, and read what the player reported.
+  // The tests answer the questions a modal dialog would ask and read what the player reported,
+  // through the extension host's global object (a command would be one more for every caller).
   if (context.extensionMode === vscode.ExtensionMode.Test) {
-    context.subscriptions.push(vscode.commands.registerCommand('metastudio.preview.testHooks', async (arg?: { answers?: ScriptedAnswers; reset?: boolean }) => {
+    const hooks: PreviewTestHooks = async (arg) => {
       if (arg?.answers) controller.prompts = new ScriptedPrompts(arg.answers);
       if (arg?.reset) {
         controller.billingAccepted.clear();
         await context.globalState.update(BILLING_CONFIRMED_KEY, undefined);
       }
       const prompts = controller.prompts instanceof ScriptedPrompts ? controller.prompts.calls : [];
-      return { prompts, audio: panel.audioReports, session: panel.session, cacheFolder: folder.fsPath, panelVisible: panel.visible, cache: await cache.stats() };
-    }));
+      return { prompts, audio: panel.audioReports, session: panel.session, cacheFolder: folder.fsPath, cache: await cache.stats() };
+    };
+    (globalThis as Record<symbol, unknown>)[Symbol.for(testHooksKey)] = hooks;
+    context.subscriptions.push({ dispose: () => { delete (globalThis as Record<symbol, unknown>)[Symbol.for(testHooksKey)]; } });
   }
 }

@@ -5,11 +5,11 @@
  * set as `textContent`.
  */
 import {
-  provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider, vsCodeDropdown, vsCodeOption, vsCodeTag, vsCodeTextField,
+  provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider, vsCodeDropdown, vsCodeOption, vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
 import type { FromWebview, PlayerEntry, PlayerStrings, ToWebview, VoiceOption, VoiceSettings } from '../../src/preview/messages';
 
-provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDivider(), vsCodeDropdown(), vsCodeOption(), vsCodeTag(), vsCodeTextField());
+provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDivider(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField());
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -92,10 +92,6 @@ function load(entry: PlayerEntry, index: number, position: number, play: boolean
   }
 }
 
-function settingsOf(entry: PlayerEntry): VoiceSettings {
-  return entry.settings;
-}
-
 /** The controls' settings, or undefined while a number is out of its range. */
 function chosenSettings(): VoiceSettings | undefined {
   const values: Record<string, number> = {};
@@ -114,14 +110,14 @@ function chosenSettings(): VoiceSettings | undefined {
 
 function updateStale(): void {
   const chosen = chosenSettings();
-  const was = current && settingsOf(current);
+  const was = current && current.settings;
   const changed = !!was && (!chosen || chosen.voiceAssetId !== was.voiceAssetId || chosen.speed !== was.speed || chosen.pitch !== was.pitch || chosen.volume !== was.volume);
   stale.hidden = !changed;
   synthesize.disabled = !current || !chosen;
 }
 
 function showSettings(entry: PlayerEntry): void {
-  const s = settingsOf(entry);
+  const s = entry.settings;
   fillVoices(s.voiceAssetId, entry.voiceName);
   fields.speed.value = String(s.speed);
   fields.pitch.value = String(s.pitch);

@@ -1,0 +1,211 @@
+/**
+ * Voice preview inside a real VS Code against the sandbox the runner started (the extension host's
+ * "Environment" connection): every request is counted on the sandbox. The questions a modal
+ * dialog would ask are answered through the test-mode hook `metastudio.preview.testHooks`, which
+ * also reports what the player's `<audio>` element did.
+ */
+import * as assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { MetaStudioClient } from '../../src/core/cloud/client';
+import type { DigitalAssetInfo } from '../../src/core/cloud/types';
+import type { PreviewOutcome } from '../../src/preview/previewController';
+import { testHooksKey, type PreviewTestHooks } from '../../src/preview/prompts';
+import { extensionId, waitFor } from './util';
+
+const sandboxUrl = process.env.METASTUDIO_SANDBOX_URL!;
+
+const hooks: PreviewTestHooks = (arg) => {
+  const installed = (globalThis as Record<symbol, PreviewTestHooks | undefined>)[Symbol.for(testHooksKey)];
+  assert.ok(installed, 'the extension runs in test mode');
+  return installed(arg);
+};
+const preview = (arg?: unknown) => vscode.commands.executeCommand<PreviewOutcome | undefined>('metastudio.preview.voice', arg);
+
+interface Logged { method: string; path: string; status: number }
+async function requests(): Promise<Logged[]> {
+  const response = await fetch(`${sandboxUrl}/_sandbox/requests`);
+  return await response.json() as Logged[];
+}
+const creates = (log: Logged[]) => log.filter((r) => r.method === 'POST' && r.path.endsWith('/ttsc/audition'));
+
+async function voices(): Promise<DigitalAssetInfo[]> {
+  const client = new MetaStudioClient({
+    endpoint: sandboxUrl,
+    projectId: process.env.HUAWEICLOUD_SDK_PROJECT_ID!,
+    credentials: { kind: 'aksk', ak: process.env.HUAWEICLOUD_SDK_AK!, sk: process.env.HUAWEICLOUD_SDK_SK! },
+    fetch: (url, init) => globalThis.fetch(url, init),
+  });
+  return (await client.listAssets({ asset_source: 'ALL', asset_type: 'VOICE_MODEL', asset_state: 'ACTIVED', limit: 100 })).assets;
+}
+
+let counter = 0;
+/** A text never previewed before (inside the root element when there is one). */
+const unique = (text: string) => {
+  const mark = ` (${Date.now()}-${++counter})`;
+  return text.endsWith('</speak>') ? text.replace(/<\/speak>$/, `${mark}</speak>`) : text + mark;
+};
+
+describe('voice preview', () => {
+  let voice: DigitalAssetInfo;
+  let thirdParty: DigitalAssetInfo;
+  let withSample: DigitalAssetInfo;
+
+  before(async () => {
+    await vscode.extensions.getExtension(extensionId)!.activate();
+    const all = await voices();
+    const own = all.filter((v) => !v.asset_extra_metadata?.voice_model_meta?.external_voice_meta);
+    voice = own[0];
+    withSample = own.find((v) => v.files?.some((f) => f.asset_file_category === 'SAMPLE'))!;
+    thirdParty = all.find((v) => v.asset_extra_metadata?.voice_model_meta?.external_voice_meta)!;
+    assert.ok(voice && withSample && thirdParty, 'the sandbox has the voices this suite needs');
+  });
+  beforeEach(() => hooks({ answers: {}, reset: true }));
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('speaks the shot text under the cursor with its voice_config, plays it, and never pays twice', async () => {
+    const text = unique('<speak>大家好<break time="300ms"/>欢迎收看</speak>');
+    const body = {
+      script_name: 'preview it', voice_config: { voice_asset_id: voice.asset_id, speed: 120, pitch: 90 },
+      shoot_scripts: [{ sequence_no: 0, shoot_script: { text_config: { text } } }],
+    };
+    const document = await vscode.workspace.openTextDocument({ language: 'metastudio-video-script', content: JSON.stringify(body, null, 2) });
+    const editor = await vscode.window.showTextDocument(document);
+    const inside = document.positionAt(document.getText().indexOf('大家好'));
+    editor.selection = new vscode.Selection(inside, inside);
+
+    const before = (await requests()).length;
+    const first = await preview();
+    assert.ok(first, `the preview ran (prompts: ${JSON.stringify((await hooks()).prompts)})`);
+    assert.equal(first.fromCache, false);
+    const log = (await requests()).slice(before);
+    assert.equal(creates(log).length, 1);
+    assert.ok(log.some((r) => r.path.includes('/ttsc/audition-file/')), 'the files were asked for');
+    assert.equal(log.filter((r) => r.path.startsWith('/_sandbox/files/')).length, first.files.length, 'every file was downloaded once');
+
+    const state = await hooks();
+    const entry = state.session.find((e) => e.id === first.entryId)!;
+    assert.equal(entry.text, text, 'the text is sent as written');
+    assert.deepEqual(entry.settings, { voiceAssetId: voice.asset_id, speed: 120, pitch: 90, volume: 140 });
+    assert.ok(first.files.every((f) => f.startsWith(state.cacheFolder)), 'the audio lives in the cache folder');
+    // The webview's <audio> element loaded the file it was given through asWebviewUri.
+    const loaded = await waitFor(async () => (await hooks()).audio.find((a) => a.entryId === first.entryId && a.event === 'loaded' && a.duration > 0), 30_000, 'the player to load the audio')
+      .catch(async (err: Error) => { throw new Error(`${err.message}; the player reported ${JSON.stringify((await hooks()).audio)}`); });
+    assert.ok(loaded.duration > 0.2);
+
+    const again = (await requests()).length;
+    const second = await preview();
+    assert.equal(second?.fromCache, true);
+    assert.deepEqual(second.files, first.files);
+    assert.equal((await requests()).length, again, 'a repeated preview makes no request at all');
+  });
+
+  it('puts a CodeLens above every shot text, decoding the JSON string it previews', async () => {
+    const quoted = unique('他说：\\"你好\\"\\n然后离开。');
+    const content = `{
+  "script_name": "lenses",
+  "voice_config": { "voice_asset_id": "${voice.asset_id}" },
+  "shoot_scripts": [
+    { "sequence_no": 0, "shoot_script": { "text_config": { "text": "${quoted}" } } },
+    { "sequence_no": 1, "shoot_script": { "text_config": { "text": "second shot" } } }
+  ]
+}`;
+    const document = await vscode.workspace.openTextDocument({ language: 'metastudio-video-script', content });
+    await vscode.window.showTextDocument(document);
+    const lenses = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return found?.filter((l) => l.command?.command === 'metastudio.preview.voice').length === 2 ? found : undefined;
+    }, 15_000, 'two preview lenses');
+    const lens = lenses.find((l) => l.range.start.line === 4)!;
+    assert.ok(lens, 'the first lens sits on the first shot\'s line');
+    const outcome = await preview(lens.command!.arguments![0]);
+    const entry = (await hooks()).session.find((e) => e.id === outcome?.entryId)!;
+    assert.equal(entry.text, JSON.parse(`"${quoted}"`), 'escapes are decoded: the API gets the text itself');
+  });
+
+  it('asks for a voice when the text has none, offering the last choice first', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: unique('Selected words to hear') });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(new vscode.Position(0, 0), document.lineAt(0).range.end);
+    await hooks({ answers: { voice: voice.asset_id } });
+    const first = await preview();
+    assert.equal(first?.fromCache, false);
+    editor.selection = new vscode.Selection(new vscode.Position(0, 0), new vscode.Position(0, 8));
+    await preview();
+    const picks = (await hooks()).prompts.filter((p) => p.prompt === 'pickVoice');
+    assert.equal(picks.length, 2);
+    assert.equal((picks[1].detail as { lastId?: string }).lastId, voice.asset_id, 'the last choice is remembered for the workspace');
+    assert.ok((picks[0].detail as { count: number }).count > 5, 'the voices come from the assets');
+  });
+
+  it('blocks on SSML errors unless the user previews anyway', async () => {
+    const text = unique('<speak>坏的<foo>标签</foo></speak>');
+    const document = await vscode.workspace.openTextDocument({ language: 'metastudio-ssml', content: text });
+    await vscode.window.showTextDocument(document);
+    await hooks({ answers: { voice: voice.asset_id, lint: 'cancel' } });
+    const before = (await requests()).length;
+    assert.equal(await preview(document.uri), undefined);
+    assert.equal((await requests()).length, before, 'nothing was sent');
+    const asked = (await hooks()).prompts.find((p) => p.prompt === 'lintErrors');
+    assert.ok((asked?.detail as string[]).includes('ssml/unknown-element'), `the errors were shown: ${JSON.stringify(asked)}`);
+
+    await hooks({ answers: { voice: voice.asset_id, lint: 'preview' } });
+    const anyway = await preview(document.uri);
+    assert.equal(anyway?.fromCache, false);
+  });
+
+  it('asks once per session before a billed third-party synthesis', async () => {
+    await hooks({ answers: { billing: 'no' } });
+    const before = (await requests()).length;
+    assert.equal(await preview({ text: unique('第三方音色'), voiceAssetId: thirdParty.asset_id }), undefined);
+    assert.equal(creates((await requests()).slice(before)).length, 0, 'declined: nothing billed');
+
+    await hooks({ answers: { billing: 'yes' } });
+    await preview({ text: unique('第三方音色'), voiceAssetId: thirdParty.asset_id });
+    await preview({ text: unique('又一句'), voiceAssetId: thirdParty.asset_id });
+    const asked = (await hooks()).prompts.filter((p) => p.prompt === 'confirmBilling');
+    assert.equal(asked.length, 1, 'asked before the first synthesis only');
+    assert.equal(creates((await requests()).slice(before)).length, 2);
+  });
+
+  it('plays a voice\'s own sample from the assets tree without a synthesis', async () => {
+    const before = (await requests()).length;
+    const outcome = await preview({ voiceAssetId: withSample.asset_id });
+    const entry = (await hooks()).session.find((e) => e.id === outcome?.entryId);
+    assert.equal(entry?.sample, true);
+    assert.equal(creates((await requests()).slice(before)).length, 0);
+  });
+
+  it('reports a failed audition and caches nothing', async () => {
+    const before = (await requests()).length;
+    const stats = (await hooks()).cache;
+    assert.equal(await preview({ text: unique('无效音色'), voiceAssetId: 'no-such-voice-0000' }), undefined);
+    const failed = creates((await requests()).slice(before));
+    assert.deepEqual(failed.map((r) => r.status), [400]);
+    assert.deepEqual((await hooks()).cache, stats);
+  });
+
+  it('keeps the cache under its size limit and clears it on command', async () => {
+    await vscode.workspace.getConfiguration('metastudio.preview').update('cacheSizeMB', 1, vscode.ConfigurationTarget.Global);
+    try {
+      // About 1.6 MB of audio (5 files of 10 s): everything older goes.
+      const long = unique('这是一段很长的预览文本。'.repeat(90));
+      const big = await preview({ text: long, voiceAssetId: voice.asset_id });
+      assert.equal(big?.files.length, 5);
+      const state = await hooks();
+      assert.equal(state.cache.entries, 1, 'least recently used entries were evicted');
+    } finally {
+      await vscode.workspace.getConfiguration('metastudio.preview').update('cacheSizeMB', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const text = unique('清除缓存后再说一遍');
+    await preview({ text, voiceAssetId: voice.asset_id });
+    const freed = await vscode.commands.executeCommand<{ entries: number }>('metastudio.preview.clearCache');
+    assert.ok(freed!.entries >= 1);
+    const folder = (await hooks()).cacheFolder;
+    assert.deepEqual(readdirSync(folder).filter((f) => !f.startsWith('index')), [], 'no audio file is left');
+    const before = (await requests()).length;
+    const again = await preview({ text, voiceAssetId: voice.asset_id });
+    assert.equal(again?.fromCache, false);
+    assert.equal(creates((await requests()).slice(before)).length, 1, 'after clearing, the preview is synthesized again');
+  });
+});
