@@ -19,7 +19,6 @@ const suites = [
   () => import('./preview.test'),
   () => import('./push.test'),
   () => import('./jobs.test'),
-  () => import('./preview.test'),
 ];
 
 export async function run(): Promise<void> {
