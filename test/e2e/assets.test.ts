@@ -31,7 +31,12 @@ function stateWithMarkupAsset(): PersistedState {
     project_id: null,
     files: [{ file_id: 'e2e-file-1', file_name: 'x.png', file_type: 'png', asset_file_category: 'MAIN', recipe: { kind: 'png', width: 8, height: 8, rgb: [200, 40, 40] } }],
   };
-  return { version: 1, assets: [asset], scripts: [], rooms: [], jobs: [], tts: [] };
+  const inactive: AssetRecord = {
+    ...asset, asset_id: 'e2e00000000000000000000000000002', asset_name: 'Draft banner', asset_state: 'UNACTIVED',
+    create_time: '2020-01-01T00:00:01Z', update_time: '2020-01-01T00:00:01Z',
+    files: [{ ...asset.files[0], file_id: 'e2e-file-2' }],
+  };
+  return { version: 1, assets: [asset, inactive], scripts: [], rooms: [], jobs: [], tts: [] };
 }
 
 async function openAssetsView(page: Page): Promise<void> {
@@ -82,14 +87,17 @@ describe('Assets view in the browser workbench (packaged .vsix)', () => {
       const { page } = wb;
       await openAssetsView(page);
       await row(page, /^Voices \(\d+\)/).waitFor({ timeout: 60_000 });
-      for (const group of ['2D Avatars (20)', 'Images (91)', 'Videos (40)', 'Music (25)', 'Audio (20)', 'Animations (20)', 'Others (25)']) {
+      for (const group of ['2D Avatars (20)', 'Images (92)', 'Videos (40)', 'Music (25)', 'Audio (20)', 'Animations (20)', 'Others (25)']) {
         await row(page, group).waitFor({ timeout: 30_000 });
       }
-      await row(page, 'Images (91)').click();
+      await row(page, 'Images (92)').click();
       const asset = row(page, markupName);
       await asset.waitFor({ timeout: 30_000 });
       assert.equal(await asset.locator('b').count(), 0, 'no HTML from the name in the row');
       assert.equal(await asset.locator('.label-name').innerText(), markupName);
+      const inactive = row(page, 'Draft banner');
+      assert.equal(await inactive.locator('.label-description').innerText(), 'UNACTIVED');
+      assert.equal(await inactive.locator('.codicon-circle-slash').count(), 1, 'a not ACTIVED asset is marked');
       await row(page, /^Voices/).click();
       await row(page, 'Sarah (English, female)').waitFor({ timeout: 30_000 });
 
@@ -115,7 +123,7 @@ describe('Assets view in the browser workbench (packaged .vsix)', () => {
       await sidebar(page).getByText('Filtered: All sources · name "Studio"').first().waitFor({ timeout: 30_000 });
       assert.equal(await sidebar(page).locator('.description', { hasText: 'All sources · name "Studio"' }).count(), 1, 'the view description');
       await row(page, /^Images \(\d+\)/).waitFor({ timeout: 30_000 });
-      assert.ok(!(await row(page, 'Images (91)').isVisible()), 'the counts follow the filter');
+      assert.ok(!(await row(page, 'Images (92)').isVisible()), 'the counts follow the filter');
 
       await page.reload();
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
