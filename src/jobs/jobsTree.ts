@@ -57,11 +57,12 @@ function formatTime(iso: string | undefined): string | undefined {
   return today ? date.toLocaleTimeString() : date.toLocaleString();
 }
 
-/** "MSS.…: message (shot 2 (sequence_no 1))", or undefined for a job without an error. */
+/** "MSS.…: message", naming the shot the message points to unless it already says it; undefined without an error. */
 function errorWithShot(job: TrackedJob['job']): string | undefined {
   const error = jobErrorText(job);
   const shot = shotOfError(job.error_info?.error_msg ?? undefined);
-  return error && shot ? `${error} (${describeShot(shot)})` : error;
+  const named = shot && describeShot(shot);
+  return error && named && !error.includes(named) ? `${error} (${named})` : error;
 }
 
 export function jobView({ job, pollError }: TrackedJob, now = Date.now()): JobView {
