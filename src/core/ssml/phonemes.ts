@@ -2,6 +2,7 @@
  * The two notations of phoneme `ph` (DECISIONS.md 13): pinyin with tone numbers and CMU
  * ARPAbet. Holds the table of Mandarin syllables and the ARPAbet inventory.
  */
+import { editDistance } from './nearest';
 
 /** Every syllable of standard Mandarin (toneless, `ü` written `v`), interjections included. */
 const mandarinSyllables = new Set(`
@@ -64,6 +65,17 @@ export function pinyinProblem(syllable: string): SyllableProblem {
   const base = (hasDigit ? syllable.slice(0, -1) : syllable).toLowerCase().replace(/ü/g, 'v');
   if (!mandarinSyllables.has(base)) return 'syllable';
   return hasDigit && tone >= 1 && tone <= 5 ? undefined : 'tone';
+}
+
+/** The syllables one edit away from a toneless non-syllable (`zhonh` → zhong), at most `limit`. */
+export function syllablesNear(toneless: string, limit = 4): string[] {
+  const base = toneless.toLowerCase().replace(/ü/g, 'v');
+  const near: string[] = [];
+  for (const syllable of mandarinSyllables) {
+    if (Math.abs(syllable.length - base.length) <= 1 && editDistance(base, syllable) === 1) near.push(syllable);
+    if (near.length === limit) break;
+  }
+  return near;
 }
 
 export function isMandarinSyllable(toneless: string): boolean {

@@ -5,7 +5,7 @@ import type { Report } from './codes';
 import type { AttributeSpec } from './dialect';
 import { replaceFix } from './fixes';
 import { byCloseness } from './nearest';
-import { cmuProblem, phNotation, phTokens, pinyinProblem } from './phonemes';
+import { cmuProblem, phNotation, phTokens, pinyinProblem, syllablesNear } from './phonemes';
 import type { Attribute } from './tokenizer';
 
 export const breakTimeMinMs = 200;
@@ -111,7 +111,10 @@ function checkPhonemes(attribute: Attribute, value: string, report: Report): Val
     if (notation === 'pinyin') {
       const problem = pinyinProblem(token.text);
       if (problem === 'syllable') {
-        report('ssml/pinyin-syllable-invalid', l10n.t('"{0}" is not a Mandarin pinyin syllable', token.text), start, end);
+        const tone = /[0-9]$/.test(token.text) ? token.text.slice(-1) : '';
+        const near = syllablesNear(tone ? token.text.slice(0, -1) : token.text);
+        const fixes = near.map((n) => replaceFix(l10n.t('Change to "{0}"', n + tone), start, end, n + tone, near.length === 1));
+        report('ssml/pinyin-syllable-invalid', l10n.t('"{0}" is not a Mandarin pinyin syllable', token.text), start, end, fixes);
       } else if (problem === 'tone') {
         const neutral = token.text.endsWith('0') ? [replaceFix(l10n.t('Change to "{0}" (neutral tone)', `${token.text.slice(0, -1)}5`), start, end, `${token.text.slice(0, -1)}5`, true)] : [];
         report('ssml/pinyin-tone-invalid', l10n.t('"{0}" needs a tone number 1–4, or 5 for the neutral tone', token.text), start, end, neutral);

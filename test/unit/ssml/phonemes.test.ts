@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { pinyin } from 'pinyin-pro';
-import { cmuProblem, countHanzi, isMandarinSyllable, phNotation, pinyinProblem } from '../../../src/core/ssml/phonemes';
+import { cmuProblem, countHanzi, isMandarinSyllable, phNotation, pinyinProblem, syllablesNear } from '../../../src/core/ssml/phonemes';
 import { editDistance, nearMisses } from '../../../src/core/ssml/nearest';
 import { parseDuration } from '../../../src/core/ssml/values';
 
@@ -29,6 +29,12 @@ describe('SSML phonemes and values', () => {
     assert.equal(pinyinProblem('zhonh1'), 'syllable');
     assert.equal(pinyinProblem('jv1'), 'syllable');
     assert.equal(pinyinProblem('bou1'), 'syllable');
+  });
+
+  it('proposes the syllables one edit away from a non-syllable', () => {
+    assert.deepEqual(syllablesNear('zhonh'), ['zhong']);
+    assert.ok(syllablesNear('gwo').includes('guo'));
+    assert.deepEqual(syllablesNear('xxxxxx'), []);
   });
 
   it('checks CMU phonemes and their stress', () => {
