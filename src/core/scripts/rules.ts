@@ -89,12 +89,14 @@ function checkVideoConfig(root: Node, kind: ScriptKind, report: Report): void {
   }
 }
 
+/** Each stream key belongs to the URL at its index; URLs without keys are allowed (the key may be in the URL). */
 function checkStreamKeys(root: Node, report: Report): void {
-  const urls = typed(childValue(root, 'output_urls'), 'array');
   const keys = typed(childValue(root, 'stream_keys'), 'array');
   const key = keyNode(root, 'stream_keys');
-  if (urls && keys && key && urls.children?.length !== keys.children?.length) {
-    report('script/stream-keys-mismatch', key, l10n.t('"stream_keys" has {0} entries but "output_urls" has {1}: each URL needs its key.', keys.children?.length ?? 0, urls.children?.length ?? 0));
+  const urlCount = typed(childValue(root, 'output_urls'), 'array')?.children?.length ?? 0;
+  const keyCount = keys?.children?.length ?? 0;
+  if (keys && key && urlCount !== keyCount) {
+    report('script/stream-keys-mismatch', key, l10n.t('"stream_keys" has {0} entries but "output_urls" has {1}: each URL needs its key.', keyCount, urlCount));
   }
 }
 
