@@ -5,6 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { isLoopbackHost } from '../cloud/endpoint';
+import type { FetchInit, FetchLike } from '../cloud/transport';
 
 /** 50 MB: far above any spoken preview, far below what would fill a disk. */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -23,6 +24,18 @@ export interface DownloadResponse {
 }
 
 export type DownloadFetch = (url: string, init: { signal: AbortSignal; redirect: 'manual' }) => Promise<DownloadResponse>;
+
+/**
+ * Downloads through a client transport: the `fetch` behind a `FetchLike` (undici's, the global
+ * one) takes `redirect` and answers with a streamed body, which `FetchLike` itself does not declare.
+ * No header is sent: pre-signed links need no credentials and must not get any.
+ */
+export function downloadFetchFrom(fetch: FetchLike): DownloadFetch {
+  return async (url, init) => {
+    const request: FetchInit & { redirect: 'manual' } = { method: 'GET', headers: {}, signal: init.signal, redirect: init.redirect };
+    return (await fetch(url, request)) as unknown as DownloadResponse;
+  };
+}
 
 /** The download was refused or failed; the message says why in one line. */
 export class DownloadError extends Error {

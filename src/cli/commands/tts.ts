@@ -1,0 +1,154 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { MetaStudioClient } from '../../core/cloud/client';
+import { createUndiciTransport } from '../../core/cloud/undiciTransport';
+import { cliCacheFolder } from '../../core/preview/cacheFolder';
+import { DownloadError, downloadFetchFrom } from '../../core/preview/download';
+import { numberedOutputs } from '../../core/preview/outputNames';
+import { PreviewCache } from '../../core/preview/previewCache';
+import { Previewer, PreviewTimeoutError, TtsJobFailedError, type PreviewProgress } from '../../core/preview/previewer';
+import { lintSsml } from '../../core/ssml/lint';
+import { LineIndex } from '../../core/diagnostics';
+import { outputFormat, parseCommandArgs } from '../args';
+import { connectionOptions, connectionUsage, withClient } from '../connection';
+import { ExitCode, UsageError } from '../exitCodes';
+import type { CliCommand, CliIo } from '../io';
+
+const usage = `Usage: metastudio tts TEXT|@FILE --voice ID [--speed N] [--pitch N] [--volume N] -o OUT
+
+Synthesizes a TTS preview of TEXT (or of the file after @) with a voice asset and writes the audio
+to OUT; several returned files go to OUT, then name-2.ext, name-3.ext… The text is sent as written.
+A preview already made with the same text, voice, settings, endpoint and project is written from
+the cache ($XDG_CACHE_HOME/metastudio, default ~/.cache/metastudio) without any request: previews
+with third-party voices are billed.
+
+Options:
+  --voice ID          voice (timbre) asset ID (required)
+  --speed N           50–200 (default 100)
+  --pitch N           50–200 (default 100)
+  --volume N          90–240 (default 140)
+  -o, --output OUT    where to write the audio (required)
+  --timeout SECONDS   give up waiting for the synthesis after this long (default 600; exit 4)
+  --force             send the text although it has SSML errors
+  --format text|json  json: {"files","cached","job_id"}
+
+${connectionUsage}
+
+Exit codes: 0 written; 1 SSML errors, a failed synthesis or download, or an API error; 2 usage error
+or missing file; 3 no credentials; 4 timed out waiting.`;
+
+function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not ${value}`);
+  return n;
+}
+
+async function readText(arg: string, io: CliIo): Promise<string> {
+  if (!arg.startsWith('@')) return arg;
+  const path = resolve(io.cwd, arg.slice(1));
+  try {
+    return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  } catch {
+    throw new UsageError(`cannot read ${arg.slice(1)}`);
+  }
+}
+
+function progressLine(p: PreviewProgress): string {
+  switch (p.kind) {
+    case 'creating': return 'tts: sending the text';
+    case 'waiting': return `tts: job ${p.jobId} not ready (check ${p.checks})`;
+    case 'downloading': return `tts: downloading file ${p.index} of ${p.count}`;
+  }
+}
+
+/** One line on stderr when a synthesis with a third-party voice is about to be billed. */
+async function noteBilling(client: MetaStudioClient, voiceId: string, io: CliIo): Promise<void> {
+  try {
+    const voice = await client.getAsset(voiceId, { signal: io.signal });
+    const provider = voice.asset_extra_metadata?.voice_model_meta?.external_voice_meta?.provider;
+    if (provider) io.stderr(`tts: "${voice.asset_name}" is a third-party voice (${provider}): this synthesis is billed\n`);
+  } catch {
+    // The create call reports what is wrong with the voice.
+  }
+}
+
+export const ttsCommand: CliCommand = {
+  name: 'tts',
+  summary: 'synthesize a TTS preview of a text or SSML to an audio file, through a local cache',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      ...connectionOptions,
+      voice: { type: 'string' },
+      speed: { type: 'string' },
+      pitch: { type: 'string' },
+      volume: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      timeout: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    });
+    const format = outputFormat(values.format);
+    if (positionals.length !== 1) throw new UsageError('give one TEXT or @FILE');
+    if (!values.voice) throw new UsageError('give the voice with --voice ID');
+    if (!values.output) throw new UsageError('give the output file with -o OUT');
+    const request = {
+      text: await readText(positionals[0], io),
+      voiceAssetId: values.voice,
+      speed: integer(values.speed, 'speed', 50, 200),
+      pitch: integer(values.pitch, 'pitch', 50, 200),
+      volume: integer(values.volume, 'volume', 90, 240),
+    };
+    if (!request.text.trim()) throw new UsageError('the text is empty');
+    const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000;
+    if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError('--timeout takes a positive number of seconds');
+
+    const errors = lintSsml(request.text, { where: 'preview' }).filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      const lines = new LineIndex(request.text);
+      for (const d of errors) {
+        const at = lines.positionAt(d.start);
+        io.stderr(`${positionals[0].startsWith('@') ? positionals[0].slice(1) : 'text'}:${at.line + 1}:${at.character + 1}: error ${d.code} ${d.message}\n`);
+      }
+      if (!values.force) {
+        io.stderr('metastudio tts: the text has SSML errors; nothing was sent (--force sends it anyway)\n');
+        return ExitCode.Failed;
+      }
+    }
+
+    return withClient('tts', values, io, async (client, connection) => {
+      const transport = createUndiciTransport(io.env);
+      const previewer = new Previewer({
+        cache: new PreviewCache(cliCacheFolder(io.env)),
+        fetchFile: downloadFetchFrom(transport.fetch),
+        ...(timeoutMs ? { timeoutMs } : {}),
+      });
+      try {
+        const result = await previewer.preview(client, connection, request, {
+          signal: io.signal,
+          onProgress: (p) => io.stderr(`${progressLine(p)}\n`),
+          beforeSynthesis: () => noteBilling(client, request.voiceAssetId, io),
+        });
+        const outputs = numberedOutputs(resolve(io.cwd, values.output!), result.files.length);
+        await mkdir(dirname(outputs[0]), { recursive: true });
+        for (const [i, file] of result.files.entries()) await writeFile(outputs[i], await readFile(file));
+        io.stderr(`tts: ${result.fromCache ? 'from the cache (no request)' : `synthesized (job ${result.jobId})`}, ${result.files.length} file(s), ${result.bytes} bytes\n`);
+        if (format === 'json') io.stdout(`${JSON.stringify({ files: outputs, cached: result.fromCache, job_id: result.jobId ?? null })}\n`);
+        else for (const out of outputs) io.stdout(`${out}\n`);
+        return ExitCode.Ok;
+      } catch (err) {
+        if (err instanceof PreviewTimeoutError) {
+          io.stderr(`metastudio tts: ${err.message}\n`);
+          return ExitCode.TimedOut;
+        }
+        if (err instanceof TtsJobFailedError || err instanceof DownloadError) {
+          io.stderr(`metastudio tts: ${err.message}\n`);
+          return ExitCode.Failed;
+        }
+        throw err;
+      } finally {
+        await transport.close();
+      }
+    });
+  },
+};
