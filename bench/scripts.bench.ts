@@ -35,7 +35,7 @@ function quantile(sorted: number[], q: number): number {
  * harness.compare() for a baseline that is asynchronous (doValidation returns a promise): the same
  * interleaved runs, alternating which side goes first, medians and p10–p90 of the per-run ratios.
  */
-async function compareWithAsyncBaseline(name: string, subject: { name: string; run: () => unknown }, baseline: { name: string; run: () => Promise<unknown> }): Promise<Comparison> {
+async function compareWithAsyncBaseline(name: string, subject: { name: string; run: () => unknown }, baseline: { name: string; run: () => PromiseLike<unknown> }): Promise<Comparison> {
   const timeSubject = () => { const t = performance.now(); subject.run(); return performance.now() - t; };
   const timeBaseline = async () => { const t = performance.now(); await baseline.run(); return performance.now() - t; };
   for (let i = 0; i < warmup; i++) { timeSubject(); await timeBaseline(); }
