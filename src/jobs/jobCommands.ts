@@ -64,6 +64,9 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
   };
 
   registerCommand(context, 'metastudio.job.start', async (arg?: vscode.Uri | { scriptId: string }, options: StartOptions = {}) => {
+    if (arg instanceof vscode.Uri && scriptKindOf(arg.path) !== 'video') {
+      throw new UserFacingError(t('Only a video script (*.video.json) can be rendered into a video.'));
+    }
     const uri = arg instanceof vscode.Uri ? arg : arg ? undefined : vscode.window.activeTextEditor?.document.uri;
     let script: { id: string; name: string; origin?: vscode.Uri } | undefined;
     if (arg && !(arg instanceof vscode.Uri)) {
