@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { UserFacingError } from '../commands/registerCommand';
 import { MetaStudioError } from '../core/cloud/errors';
-import { fetchRemoteBody, linkOf, linkPulledFile, pulledText, requireScriptKind } from '../core/remote/linkedFiles';
+import { fetchRemoteBody, linkOf, linkPulledFile, pulledText } from '../core/remote/linkedFiles';
 import { fileNameFor, kindLabel, ScriptFileError, textOfBody } from '../core/remote/scriptBody';
 import type { ScriptKind } from '../core/scripts/schemas';
 import { log } from '../logging/log';
-import type { PushContext } from './pushDocument';
+import { scriptKindOfFile, type PushContext } from './pushDocument';
 import type { RemoteDocuments } from './remoteDocuments';
 
 const t = vscode.l10n.t;
@@ -62,15 +62,11 @@ async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
 export async function pullScript(context: PushContext, arg?: PullArgs | vscode.Uri): Promise<{ file: string; id: string } | undefined> {
   let { kind, id, target } = arg instanceof vscode.Uri ? { target: arg } as PullArgs : arg ?? {};
   if (target && !id) {
-    try {
-      kind = requireScriptKind(target.path);
-    } catch (err) {
-      throw new UserFacingError((err as Error).message);
-    }
+    kind = scriptKindOfFile(target);
     id = (await linkOf(context.links.placeOf(target), target.fsPath))?.id;
     if (!id) throw new UserFacingError(t('{0} is not linked to a remote {1} on this connection: push it first, or pull another one into a new file.', vscode.workspace.asRelativePath(target), kindLabel(kind)));
   }
-  kind ??= target ? requireScriptKind(target.path) : await pickKind();
+  kind ??= target ? scriptKindOfFile(target) : await pickKind();
   if (!kind) return undefined;
   let name: string | undefined;
   if (!id) {
@@ -87,7 +83,7 @@ export async function pullScript(context: PushContext, arg?: PullArgs | vscode.U
     });
     if (!target) return undefined;
   }
-  if (requireScriptKind(target.path) !== kind) throw new UserFacingError(t('A {0} goes into a {1} file.', kindLabel(kind), kind === 'video' ? '*.video.json' : '*.live.json'));
+  if (scriptKindOfFile(target) !== kind) throw new UserFacingError(t('A {0} goes into a {1} file.', kindLabel(kind), kind === 'video' ? '*.video.json' : '*.live.json'));
   const place = context.links.placeOf(target);
   const client = await context.connections.client();
   const previous = await readIfExists(target);
@@ -106,12 +102,7 @@ export async function pullScript(context: PushContext, arg?: PullArgs | vscode.U
 
 /** "Compare with Remote": a diff of the remote version (as a request body, DECISIONS.md 21) against the editor's text. */
 export async function compareWithRemote(context: PushContext, remote: RemoteDocuments, uri: vscode.Uri): Promise<string> {
-  let kind: ScriptKind;
-  try {
-    kind = requireScriptKind(uri.path);
-  } catch (err) {
-    throw new UserFacingError((err as Error).message);
-  }
+  const kind = scriptKindOfFile(uri);
   const document = await vscode.workspace.openTextDocument(uri);
   const link = await linkOf(context.links.placeOf(uri), uri.fsPath);
   if (!link) throw new UserFacingError(t('{0} is not linked to a remote {1} on this connection: push or pull it first.', vscode.workspace.asRelativePath(uri), kindLabel(kind)));

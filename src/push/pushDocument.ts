@@ -6,6 +6,7 @@ import { LinksFileError } from '../core/links/links';
 import { pushFile, requireScriptKind, type FilePushResult } from '../core/remote/linkedFiles';
 import { PushDeclinedError, type PushStep } from '../core/remote/push';
 import { kindLabel, remoteName, bodyOfText, ScriptFileError } from '../core/remote/scriptBody';
+import type { ScriptKind } from '../core/scripts/schemas';
 import { validateScript } from '../core/scripts/validate';
 import { log } from '../logging/log';
 import { withCancellableProgress } from './progress';
@@ -31,6 +32,15 @@ export interface PushContext {
   readonly links: WorkspaceLinks;
 }
 
+/** The kind of a script file, or a clear error for any other file. */
+export function scriptKindOfFile(uri: vscode.Uri): ScriptKind {
+  try {
+    return requireScriptKind(uri.path);
+  } catch (err) {
+    throw new UserFacingError((err as Error).message);
+  }
+}
+
 function stepMessage(step: PushStep): string {
   switch (step) {
     case 'updating': return t('Updating…');
@@ -41,7 +51,7 @@ function stepMessage(step: PushStep): string {
 }
 
 /** The lint gate: the errors that stop the push (0 to go on), unless the user (or `pushAnyway`) says otherwise. */
-async function blockingLintErrors(document: vscode.TextDocument, text: string, kind: 'video' | 'live', pushAnyway: boolean | undefined): Promise<number> {
+async function blockingLintErrors(document: vscode.TextDocument, text: string, kind: ScriptKind, pushAnyway: boolean | undefined): Promise<number> {
   const errors = validateScript(text, kind).filter((d) => d.severity === 'error').length;
   if (errors === 0 || pushAnyway === true) return 0;
   if (pushAnyway === false) return errors;
@@ -59,12 +69,7 @@ async function blockingLintErrors(document: vscode.TextDocument, text: string, k
  * `$schema`). Nothing local is written unless the push succeeds: then only the link.
  */
 export async function pushDocument(context: PushContext, document: vscode.TextDocument, options: PushOptions = {}): Promise<PushOutcome> {
-  let kind: 'video' | 'live';
-  try {
-    kind = requireScriptKind(document.uri.path);
-  } catch (err) {
-    throw new UserFacingError((err as Error).message);
-  }
+  const kind = scriptKindOfFile(document.uri);
   const text = document.getText();
   const errors = await blockingLintErrors(document, text, kind, options.pushAnyway);
   if (errors > 0) {
@@ -105,7 +110,7 @@ export async function pushDocument(context: PushContext, document: vscode.TextDo
   return { outcome: 'pushed', id: result.id, created: result.created, differences: result.differences };
 }
 
-async function confirmRecreate(kind: 'video' | 'live', name: string, id: string): Promise<boolean> {
+async function confirmRecreate(kind: ScriptKind, name: string, id: string): Promise<boolean> {
   const create = t('Create Again');
   const choice = await vscode.window.showWarningMessage(
     t('The {0} "{1}" this file is linked to ({2}) no longer exists in MetaStudio. Create it again?', kindLabel(kind), name, id),
@@ -115,7 +120,7 @@ async function confirmRecreate(kind: 'video' | 'live', name: string, id: string)
   return choice === create;
 }
 
-async function announce(document: vscode.TextDocument, kind: 'video' | 'live', name: string, result: FilePushResult): Promise<void> {
+async function announce(document: vscode.TextDocument, kind: ScriptKind, name: string, result: FilePushResult): Promise<void> {
   const done = result.created
     ? t('Created {0} "{1}" ({2}).', kindLabel(kind), name, result.id)
     : t('Updated {0} "{1}" ({2}).', kindLabel(kind), name, result.id);
