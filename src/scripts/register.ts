@@ -9,14 +9,16 @@ import { newScript } from './newScript';
 import { scriptKindOf, scriptLanguageIds, scriptSelector } from './scriptLanguages';
 
 /** Video and live script files: JSON IntelliSense from our schemas, MetaStudio's rules as you type. */
-export function register(context: vscode.ExtensionContext, _services: Services): void {
+export function register(context: vscode.ExtensionContext, services: Services): void {
   const json = new ScriptJsonService(vscode.Uri.joinPath(context.extensionUri, 'schemas'), scriptSchemaFile);
 
-  registerLinter(context, {
+  // The voices' capabilities come from the asset catalog's cache, so typing never waits on the network.
+  const linter = registerLinter(context, {
     name: 'metastudio-scripts',
     languageIds: Object.values(scriptLanguageIds),
-    lint: (doc) => validateScript(doc.getText(), scriptKindOf(doc)!),
+    lint: (doc) => validateScript(doc.getText(), scriptKindOf(doc)!, { voiceCapability: (id) => services.assets.voiceCapability(id) }),
   });
+  context.subscriptions.push(services.assets.onDidChange(() => linter.relint()));
 
   const withKind = <T>(doc: vscode.TextDocument, run: (kind: 'video' | 'live') => T): T | undefined => {
     const kind = scriptKindOf(doc);
