@@ -101,6 +101,9 @@ describe('push, pull and compare', () => {
 
     const refused = await push(uri, { pushAnyway: true });
     assert.equal(refused, undefined, 'the sandbox refused it; the error was shown');
+    await vscode.commands.executeCommand('metastudio.logs.show');
+    const shown = new RegExp(`Push of "${name}" failed: MSS\\.20010070: field verify fail: .* \\(HTTP 400, request id [0-9a-f-]{36}\\)`);
+    await waitFor(() => vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'output' && shown.test(d.getText())), 15_000, 'the error with code, message and request id');
     assert.equal(await readText(uri), text);
     assert.equal((await links())['push/gate.video.json'], undefined);
     assert.equal(await scriptsNamed(name), 0);
