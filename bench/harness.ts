@@ -31,27 +31,40 @@ function time(fn: () => unknown): number {
   return performance.now() - start;
 }
 
-export function compare(
+/** Times a run that may return a promise (e.g. the JSON language service's doValidation). */
+async function timeAsync(fn: () => unknown): Promise<number> {
+  const start = performance.now();
+  const result = fn();
+  if (result && typeof (result as PromiseLike<unknown>).then === 'function') await result;
+  return performance.now() - start;
+}
+
+export interface Side {
+  readonly name: string;
+  readonly run: () => unknown;
+}
+
+export async function compare(
   name: string,
-  subject: { name: string; run: () => unknown },
-  baseline: { name: string; run: () => unknown },
+  subject: Side,
+  baseline: Side,
   options: { runs?: number; warmup?: number; target?: number } = {},
-): Comparison {
+): Promise<Comparison> {
   const runs = options.runs ?? 30;
   for (let i = 0; i < (options.warmup ?? 5); i++) {
-    subject.run();
-    baseline.run();
+    await timeAsync(subject.run);
+    await timeAsync(baseline.run);
   }
   const s: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < runs; i++) {
     // Alternate which side goes first so that neither always runs on a warmer cache.
     if (i % 2 === 0) {
-      s.push(time(subject.run));
-      b.push(time(baseline.run));
+      s.push(await timeAsync(subject.run));
+      b.push(await timeAsync(baseline.run));
     } else {
-      b.push(time(baseline.run));
-      s.push(time(subject.run));
+      b.push(await timeAsync(baseline.run));
+      s.push(await timeAsync(subject.run));
     }
   }
   const ratios = s.map((v, i) => v / b[i]).sort((x, y) => x - y);

@@ -1,9 +1,13 @@
-import { lintPaths, type LintReport } from '../../core/lint/lintPaths';
+import { AssetCatalog } from '../../core/assets/catalog';
+import { checkAssetReferencesOnline } from '../../core/assets/checks';
+import type { MetaStudioClient } from '../../core/cloud/client';
+import { lintPaths, type LintReport, type OnlineAssetChecks } from '../../core/lint/lintPaths';
 import { outputFormat, parseCommandArgs } from '../args';
+import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
-import type { CliCommand } from '../io';
+import type { CliCommand, CliIo } from '../io';
 
-const usage = `Usage: metastudio lint [paths…] [--format text|json]
+const usage = `Usage: metastudio lint [paths…] [--format text|json] [--online]
 
 Checks video scripts (*.video.json), live scripts (*.live.json) and SSML files (*.ssml), offline.
 A folder is searched recursively (node_modules and dot-folders are skipped); no path means ".".
@@ -11,8 +15,21 @@ A folder is searched recursively (node_modules and dot-folders are skipped); no 
 Options:
   --format text|json  text: "path:line:col: severity code message" per problem (default);
                       json: one array of {"file", "diagnostics"} with 0-based ranges
+  --online            also look up the assets scripts reference (missing, not ACTIVED, wrong type,
+                      live voice not real-time) and check SSML against each voice's capabilities
 
-Exit codes: 0 no errors (warnings allowed); 1 errors found; 2 usage error or missing path.`;
+${connectionUsage}
+
+Exit codes: 0 no errors (warnings allowed); 1 errors found or an API error; 2 usage error or missing
+path; 3 no credentials (with --online).`;
+
+function onlineChecks(client: MetaStudioClient): OnlineAssetChecks {
+  const catalog = new AssetCatalog({ connection: () => ({ key: `${client.endpoint}|${client.projectId}`, client: async () => client }) });
+  return {
+    check: (text, kind) => checkAssetReferencesOnline(text, kind, catalog),
+    voiceCapability: (id) => catalog.voiceCapability(id),
+  };
+}
 
 function summary(report: LintReport): string {
   const all = report.files.flatMap((f) => f.diagnostics);
@@ -27,22 +44,26 @@ export const lintCommand: CliCommand = {
   summary: 'check video scripts, live scripts and SSML files',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, {});
+    const { values, positionals } = parseCommandArgs(args, { online: { type: 'boolean', default: false }, ...connectionOptions });
     const format = outputFormat(values.format);
-    const report = await lintPaths(positionals, io.cwd);
-    const problems = [
-      ...report.missing.map((p) => `no such file or folder: ${p}`),
-      ...report.unsupported.map((p) => `not a script or SSML file (*.video.json, *.live.json, *.ssml): ${p}`),
-    ];
-    if (problems.length) throw new UsageError(problems.join('\n'));
-    if (format === 'json') {
-      io.stdout(JSON.stringify(report.files, null, 2) + '\n');
-    } else {
-      for (const { file, diagnostics } of report.files) {
-        for (const d of diagnostics) io.stdout(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}\n`);
-      }
-    }
-    io.stderr(summary(report));
-    return report.files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? ExitCode.Failed : ExitCode.Ok;
+    if (values.online) return withClient('lint', values, io, async (client) => printReport(await lintPaths(positionals, io.cwd, onlineChecks(client)), format, io));
+    return printReport(await lintPaths(positionals, io.cwd), format, io);
   },
 };
+
+function printReport(report: LintReport, format: 'text' | 'json', io: CliIo): number {
+  const problems = [
+    ...report.missing.map((p) => `no such file or folder: ${p}`),
+    ...report.unsupported.map((p) => `not a script or SSML file (*.video.json, *.live.json, *.ssml): ${p}`),
+  ];
+  if (problems.length) throw new UsageError(problems.join('\n'));
+  if (format === 'json') {
+    io.stdout(JSON.stringify(report.files, null, 2) + '\n');
+  } else {
+    for (const { file, diagnostics } of report.files) {
+      for (const d of diagnostics) io.stdout(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}\n`);
+    }
+  }
+  io.stderr(summary(report));
+  return report.files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? ExitCode.Failed : ExitCode.Ok;
+}

@@ -3,8 +3,17 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { LineIndex, sortDiagnostics, type CoreDiagnostic, type Range, type Severity } from '../diagnostics';
-import type { ScriptLintOptions } from '../scripts/texts';
+import type { ScriptKind } from '../scripts/schemas';
+import type { VoiceCapability } from '../ssml/types';
 import { lintFile, lintFileKind } from './lintFile';
+
+/** Asset lookups for `lint --online`: the references each script makes, checked against the service. */
+export interface OnlineAssetChecks {
+  /** Looks up every asset the script references (caching them) and reports the bad references. */
+  check(text: string, kind: ScriptKind): Promise<CoreDiagnostic[]>;
+  /** From what `check` cached: the capabilities of a voice, for the SSML per-voice checks. */
+  voiceCapability(voiceAssetId: string): VoiceCapability | undefined;
+}
 
 /** A diagnostic as the CLI prints it: 0-based UTF-16 line/character range. */
 export interface ReportedDiagnostic {
@@ -54,7 +63,7 @@ async function walk(folder: string, label: string, found: Map<string, string>): 
 }
 
 /** Lints every path (file or folder, relative to `cwd`); no path means `.`. */
-export async function lintPaths(paths: readonly string[], cwd: string, options: ScriptLintOptions = {}): Promise<LintReport> {
+export async function lintPaths(paths: readonly string[], cwd: string, online?: OnlineAssetChecks): Promise<LintReport> {
   const found = new Map<string, string>();
   const missing: string[] = [];
   const unsupported: string[] = [];
@@ -69,7 +78,10 @@ export async function lintPaths(paths: readonly string[], cwd: string, options: 
   const files: LintedFile[] = [];
   for (const [file, path] of [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-    files.push({ file, diagnostics: toReported(lintFile(file, text, options), text) });
+    const kind = lintFileKind(file);
+    const assetDiagnostics = online && kind !== 'ssml' && kind ? await online.check(text, kind) : [];
+    const diagnostics = [...lintFile(file, text, online ? { voiceCapability: (id) => online.voiceCapability(id) } : {}), ...assetDiagnostics];
+    files.push({ file, diagnostics: toReported(diagnostics, text) });
   }
   return { files, missing, unsupported };
 }
