@@ -131,9 +131,14 @@ function fillVoices(selected: string, selectedName: string): void {
     const option = document.createElement('vscode-option') as ValueElement;
     option.value = v.id;
     option.textContent = v.provider ? `${v.name} (${v.provider})` : v.name;
+    // The dropdown takes in new options asynchronously: the attribute survives that, `value` would not.
+    if (v.id === selected) option.setAttribute('selected', '');
     return option;
   }));
-  voice.value = selected;
+  requestAnimationFrame(() => {
+    voice.value = selected;
+    updateStale();
+  });
 }
 
 function renderHistory(): void {

@@ -1,0 +1,76 @@
+/**
+ * Voice preview in the browser workbench with the packaged extension, against a sandbox of its
+ * own: the palette command asks for a text and a voice, and the player webview's `<audio>` loads
+ * the preview and plays it (its time advances). The page holds no CSP violation.
+ */
+import * as assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { startTestSandbox, type TestSandbox } from '../support/testSandbox';
+import { openWorkbench, screenshot, type Workbench } from './workbench';
+
+/** Polls from Node: functions evaluated in the page must stay free of bundler helpers. */
+async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const TEXT = 'Hello from the MetaStudio voice preview, played in its own player panel.';
+
+describe('voice preview player in the browser workbench', () => {
+  let sandbox: TestSandbox;
+  let wb: Workbench;
+  const violations: string[] = [];
+
+  before(async () => {
+    sandbox = await startTestSandbox();
+    wb = await openWorkbench({ env: sandbox.env });
+    wb.page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  });
+  after(async () => {
+    await wb?.close();
+    await sandbox?.stop();
+  });
+
+  it('loads the preview into the <audio> element and plays it', async () => {
+    const { page } = wb;
+    // The extension's contributions are in once its activity bar entry is.
+    await page.locator('.activitybar [aria-label^="MetaStudio"]').first().waitFor({ timeout: 60_000 });
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 30_000 });
+    await input.fill('>MetaStudio: Preview Voice');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'MetaStudio: Preview Voice' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    // No editor is open: the command asks for the text, then for the voice.
+    await page.locator('.quick-input-widget', { hasText: 'Text or SSML to hear' }).waitFor({ timeout: 30_000 });
+    await input.fill(TEXT);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget input[placeholder^="Choose the voice"]').waitFor({ timeout: 30_000 });
+    await input.fill('Sarah');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Sarah' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+
+    const player = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const audio = player.locator('#audio');
+    await audio.waitFor({ state: 'attached', timeout: 60_000 });
+    await until(() => audio.evaluate((el: HTMLAudioElement) => el.readyState >= 4), 'the audio to load');
+    assert.equal(await player.locator('#text').textContent(), TEXT, 'the spoken text is shown as text');
+    const voice = player.locator('#voice');
+    await until(async () => /Sarah/.test(await voice.evaluate((el: HTMLElement & { displayValue?: string }) => el.displayValue ?? '')), 'the voice dropdown to show the voice used');
+    assert.equal(await player.locator('#stale').isHidden(), true, 'the settings match the preview: not stale');
+    const duration = await audio.evaluate((el: HTMLAudioElement) => el.duration);
+    assert.ok(duration > 2, `a few seconds of audio, got ${duration}`);
+
+    // Autoplay may be refused without a user gesture; Play is one.
+    if (await audio.evaluate((el: HTMLAudioElement) => el.paused)) await player.locator('#play').click();
+    const start = await audio.evaluate((el: HTMLAudioElement) => el.currentTime);
+    await until(async () => (await audio.evaluate((el: HTMLAudioElement) => el.currentTime)) > start + 0.5, 'the playback time to advance');
+    assert.match((await player.locator('#time').textContent()) ?? '', /^0:0\d \/ 0:0\d$/);
+    const file = await screenshot(page, 'e2e-preview-player');
+    assert.ok(statSync(file).size > 10_000, 'the screenshot holds a rendered workbench');
+    assert.deepEqual(violations, [], 'no Content Security Policy violation');
+  });
+});
