@@ -132,6 +132,31 @@ describe('CLI push, pull and render against the sandbox', function () {
     assert.deepEqual({ ...JSON.parse(timedOut.out), job_id: '' }, { job_id: '', state: 'WAITING', asset_id: null });
   });
 
+  it('push of a file whose script was deleted remotely refuses without --recreate, creates with it', async () => {
+    await writeFile(join(root, 'gone.video.json'), fileText(videoBody('cli gone')));
+    const first = JSON.parse((await cli(['push', 'gone.video.json', '--format', 'json'])).out);
+    await cloud.client().deleteVideoScript(first.id);
+    const refused = await cli(['push', 'gone.video.json']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /no longer exists; nothing was pushed\. Run again with --recreate/);
+    assert.equal((await cloud.client().listVideoScripts({ name: 'cli gone' })).count, 0);
+    const again = await cli(['push', 'gone.video.json', '--recreate', '--format', 'json']);
+    assert.equal(again.code, 0, again.err);
+    assert.equal(JSON.parse(again.out).created, true);
+    assert.notEqual(JSON.parse(again.out).id, first.id);
+  });
+
+  it('render of a file unchanged since its push does not push it again', async () => {
+    await writeFile(join(root, 'same.video.json'), fileText(videoBody('cli same')));
+    assert.equal((await cli(['push', 'same.video.json'])).code, 0);
+    const writes = () => cloud.sandbox.requests.filter((r) => r.path.includes('/digital-human-video-scripts') && r.method !== 'GET').length;
+    const before = writes();
+    const run = await cli(['render', 'same.video.json', '--format', 'json']);
+    assert.equal(run.code, 0, run.err);
+    assert.equal(writes(), before);
+    assert.doesNotMatch(run.err, /video script \w+ from/);
+  });
+
   it('exits 2 for bad usage and 3 without credentials', async () => {
     assert.equal((await cli(['push'])).code, 2);
     assert.equal((await cli(['push', 'missing.video.json'])).code, 2);
