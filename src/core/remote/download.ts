@@ -1,7 +1,8 @@
 /**
  * Downloads a file to disk with progress. The bytes go to `<destination>.part`, renamed when
  * complete; an interrupted download is tried again from where it stopped (`Range`), or from the
- * start when the server does not do ranges. Cancelling removes the partial file.
+ * start when the server does not do ranges. A download that fails for good, or is cancelled, leaves
+ * no partial file behind.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, stat, unlink } from 'node:fs/promises';
@@ -96,7 +97,7 @@ export async function downloadFile(url: string, destination: string, options: Do
       }
     }
   } catch (err) {
-    if (options.signal?.aborted) await unlink(part).catch(() => undefined);
+    await unlink(part).catch(() => undefined);
     throw err;
   }
 }

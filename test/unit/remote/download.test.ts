@@ -79,6 +79,7 @@ describe('remote/download', () => {
     assert.equal(server.requests.length, 1);
     assert.equal(server.requests[0].headers.range, undefined, 'a stale partial file is not resumed');
     assert.ok(!existsSync(path));
+    assert.ok(!existsSync(`${path}.part`));
   });
 
   it('leaves nothing behind when cancelled', async () => {
