@@ -73,4 +73,18 @@ describe('voice preview player in the browser workbench', () => {
     assert.ok(statSync(file).size > 10_000, 'the screenshot holds a rendered workbench');
     assert.deepEqual(violations, [], 'no Content Security Policy violation');
   });
+
+  it('marks a settings change stale and synthesizes it from the player, through the extension', async () => {
+    const player = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const creates = async () => ((await (await fetch(`${sandbox.url}/_sandbox/requests`)).json()) as { method: string; path: string }[])
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/ttsc/audition')).length;
+    const before = await creates();
+    await player.locator('#speed input').fill('150');
+    await player.locator('#stale').waitFor({ state: 'visible', timeout: 10_000 });
+    await player.locator('#synthesize').click();
+    await player.locator('#history li').nth(1).waitFor({ timeout: 60_000 });
+    assert.equal(await creates(), before + 1, 'one new synthesis');
+    assert.match((await player.locator('#history li').first().textContent()) ?? '', /150\/100\/140/);
+    await until(async () => player.locator('#stale').isHidden(), 'the new preview to match the settings');
+  });
 });
