@@ -34,6 +34,11 @@ interface Entry extends TrackedJob {
 
 type Listener<T> = (value: T) => void;
 
+function createdMs(job: VideoJobSummary): number {
+  const ms = job.create_time ? Date.parse(job.create_time) : Number.NaN;
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
 export class JobTracker {
   private readonly entries = new Map<string, Entry>();
   private readonly changeListeners = new Set<Listener<void>>();
@@ -66,7 +71,7 @@ export class JobTracker {
   /** Newest first (by creation time). */
   jobs(): TrackedJob[] {
     return [...this.entries.values()]
-      .sort((a, b) => (b.job.create_time ?? '').localeCompare(a.job.create_time ?? ''))
+      .sort((a, b) => createdMs(b.job) - createdMs(a.job))
       .map(({ job, origin, pollError }) => ({ job, origin, pollError }));
   }
 
