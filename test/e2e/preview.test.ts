@@ -87,4 +87,16 @@ describe('voice preview player in the browser workbench', () => {
     assert.match((await player.locator('#history li').first().textContent()) ?? '', /150\/100\/140/);
     await until(async () => player.locator('#stale').isHidden(), 'the new preview to match the settings');
   });
+
+  it('keeps its session and place when hidden and shown again', async () => {
+    const { page } = wb;
+    await page.keyboard.press('Control+N'); // an editor in front of the player
+    await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.tabs-container .tab', { hasText: 'Voice Preview' }).first().click();
+    const player = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await player.locator('#history li').nth(1).waitFor({ timeout: 30_000 });
+    assert.equal(await player.locator('#history li').count(), 2, 'both previews of the session are listed again');
+    assert.equal(await player.locator('#text').textContent(), TEXT);
+    await screenshot(page, 'e2e-preview-player-restored');
+  });
 });
