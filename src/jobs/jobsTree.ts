@@ -99,13 +99,19 @@ function tooltip({ job, pollError }: TrackedJob): vscode.MarkdownString {
   return md;
 }
 
-export class JobsTree implements vscode.TreeDataProvider<JobsNode> {
+export class JobsTree implements vscode.TreeDataProvider<JobsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<JobsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: { dispose(): void };
   private loadedOnce = false;
 
   constructor(private readonly tracker: JobTracker) {
-    tracker.onDidChange(() => this.changed.fire(undefined));
+    this.subscription = tracker.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
   }
 
   /** Forget that the view was loaded (connection changed): the next look loads it again. */

@@ -48,6 +48,7 @@ export function register(context: vscode.ExtensionContext, services: Services, p
   const tracker = new JobTracker(() => services.connections.tryClient(), { log: (line) => log().info(line) });
   const tree = new JobsTree(tracker);
   context.subscriptions.push(
+    tree,
     vscode.window.createTreeView('metastudio.jobs', { treeDataProvider: tree }),
     tracker.onDidFinish((job) => { void announce(job); }),
     services.connections.onDidChange(() => {
