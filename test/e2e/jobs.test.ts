@@ -96,6 +96,6 @@ describe('Jobs view in the browser workbench (packaged .vsix)', () => {
     await row(page, 'e2e failing video').hover();
     const hover = page.locator('.monaco-hover, .workbench-hover', { hasText: 'MSS.42000007' }).first();
     await hover.waitFor({ timeout: 10_000 });
-    assert.match(await hover.innerText(), /shot 1 \(sequence_no 0\)/);
+    assert.match((await hover.innerText()).replace(/\u00a0/g, ' '), /shot 1 \(sequence_no 0\)/);
   });
 });
