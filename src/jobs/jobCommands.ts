@@ -68,6 +68,7 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
       throw new UserFacingError(t('Only a video script (*.video.json) can be rendered into a video.'));
     }
     const uri = arg instanceof vscode.Uri ? arg : arg ? undefined : vscode.window.activeTextEditor?.document.uri;
+    const client = await connections.client();
     let script: { id: string; name: string; origin?: vscode.Uri } | undefined;
     if (arg && !(arg instanceof vscode.Uri)) {
       script = { id: arg.scriptId, name: arg.scriptId };
@@ -83,11 +84,10 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
       }
       script = { id, name: basename(uri.fsPath).slice(0, -fileExtension('video').length), origin: uri };
     } else {
-      const picked = await pickRemoteScript(await connections.client());
+      const picked = await pickRemoteScript(client);
       if (!picked) return undefined;
       script = picked;
     }
-    const client = await connections.client();
     const assetName = options.assetName ?? await vscode.window.showInputBox({
       title: t('Start Video Job'),
       prompt: t('Name of the output video asset'),

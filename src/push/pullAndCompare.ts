@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { UserFacingError } from '../commands/registerCommand';
+import type { MetaStudioClient } from '../core/cloud/client';
 import { MetaStudioError } from '../core/cloud/errors';
 import { fetchRemoteBody, linkOf, linkPulledFile, pulledText } from '../core/remote/linkedFiles';
 import { fileNameFor, kindLabel, ScriptFileError, textOfBody } from '../core/remote/scriptBody';
@@ -22,8 +23,7 @@ function asError(err: unknown, what: string): unknown {
   return err instanceof MetaStudioError || err instanceof ScriptFileError ? new UserFacingError(t('{0}: {1}', what, (err as Error).message)) : err;
 }
 
-async function pickRemote(context: PushContext, kind: ScriptKind): Promise<{ id: string; name: string } | undefined> {
-  const client = await context.connections.client();
+async function pickRemote(client: MetaStudioClient, kind: ScriptKind): Promise<{ id: string; name: string } | undefined> {
   const items = vscode.window.showQuickPick((async () => {
     if (kind === 'video') {
       const { video_scripts } = await client.listVideoScripts({ limit: 100 });
@@ -61,6 +61,8 @@ async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
  */
 export async function pullScript(context: PushContext, arg?: PullArgs | vscode.Uri): Promise<{ file: string; id: string } | undefined> {
   let { kind, id, target } = arg instanceof vscode.Uri ? { target: arg } as PullArgs : arg ?? {};
+  // First, so that a signed-out user is offered to sign in (and an untrusted workspace refused).
+  const client = await context.connections.client();
   if (target && !id) {
     kind = scriptKindOfFile(target);
     id = (await linkOf(context.links.placeOf(target), target.fsPath))?.id;
@@ -70,7 +72,7 @@ export async function pullScript(context: PushContext, arg?: PullArgs | vscode.U
   if (!kind) return undefined;
   let name: string | undefined;
   if (!id) {
-    const picked = await pickRemote(context, kind);
+    const picked = await pickRemote(client, kind);
     if (!picked) return undefined;
     ({ id, name } = picked);
   }
@@ -85,7 +87,6 @@ export async function pullScript(context: PushContext, arg?: PullArgs | vscode.U
   }
   if (scriptKindOfFile(target) !== kind) throw new UserFacingError(t('A {0} goes into a {1} file.', kindLabel(kind), kind === 'video' ? '*.video.json' : '*.live.json'));
   const place = context.links.placeOf(target);
-  const client = await context.connections.client();
   const previous = await readIfExists(target);
   let text: string;
   try {
@@ -103,10 +104,10 @@ export async function pullScript(context: PushContext, arg?: PullArgs | vscode.U
 /** "Compare with Remote": a diff of the remote version (as a request body, DECISIONS.md 21) against the editor's text. */
 export async function compareWithRemote(context: PushContext, remote: RemoteDocuments, uri: vscode.Uri): Promise<string> {
   const kind = scriptKindOfFile(uri);
+  const client = await context.connections.client();
   const document = await vscode.workspace.openTextDocument(uri);
   const link = await linkOf(context.links.placeOf(uri), uri.fsPath);
   if (!link) throw new UserFacingError(t('{0} is not linked to a remote {1} on this connection: push or pull it first.', vscode.workspace.asRelativePath(uri), kindLabel(kind)));
-  const client = await context.connections.client();
   const local = document.getText();
   let text: string;
   try {
