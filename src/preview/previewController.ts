@@ -57,8 +57,8 @@ export class PreviewController {
       const voice = await findVoice(this.services.assets, target.voiceAssetId);
       const sample = await this.withProgress(t('Downloading the sample of {0}', voice.name), (signal, report) =>
         this.previewer.sample(place, voice.id, (s) => client.getAsset(voice.id, { signal: s }), { signal, onProgress: report }));
-      if (sample) return this.show(sample, { text: t('(the voice\'s own sample recording)'), synthesisText: sampleSentence(voice, t), voice, settings: resolveRequest({ text: '', voiceAssetId: voice.id }), sample: true });
-      target = { kind: 'text', text: sampleSentence(voice, t), voice: { voiceAssetId: voice.id } };
+      if (sample) return this.show(sample, { text: t('(the voice\'s own sample recording)'), synthesisText: sampleSentence(voice), voice, settings: resolveRequest({ text: '', voiceAssetId: voice.id }), sample: true });
+      target = { kind: 'text', text: sampleSentence(voice), voice: { voiceAssetId: voice.id } };
     }
     return this.speak(client, place, target);
   }

@@ -2,6 +2,7 @@
  * A voice as far as a preview needs it: the name for the quick pick and the player, the provider
  * that bills third-party voices, and the capabilities the SSML check uses.
  */
+import * as vscode from 'vscode';
 import type { AssetCatalog } from '../core/assets/catalog';
 import type { DigitalAssetInfo } from '../core/cloud/types';
 import type { VoiceCapability } from '../core/ssml/types';
@@ -45,8 +46,8 @@ export async function findVoice(assets: AssetCatalog, voiceAssetId: string): Pro
 const CHINESE_LANGUAGES = new Set(['CN', 'DBH', 'GT', 'GXH', 'HBH', 'SXH', 'SCH', 'YY']);
 
 /** What a voice without a SAMPLE file says in its preview, in its language. */
-export function sampleSentence(voice: Pick<VoiceInfo, 'language' | 'name'>, t: (message: string, ...args: string[]) => string): string {
+export function sampleSentence(voice: Pick<VoiceInfo, 'language' | 'name'>): string {
   return CHINESE_LANGUAGES.has(voice.language ?? '')
     ? `大家好，我是${voice.name}。欢迎使用 MetaStudio 语音预览。`
-    : t('Hello, I am {0}. This is a MetaStudio voice preview.', voice.name);
+    : vscode.l10n.t('Hello, I am {0}. This is a MetaStudio voice preview.', voice.name);
 }

@@ -58,6 +58,9 @@ describe('voice preview player in the browser workbench', () => {
     await audio.waitFor({ state: 'attached', timeout: 60_000 });
     await until(() => audio.evaluate((el: HTMLAudioElement) => el.readyState >= 4), 'the audio to load');
     assert.equal(await player.locator('#text').textContent(), TEXT, 'the spoken text is shown as text');
+    const csp = await player.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp ?? '', /^default-src 'none'; script-src 'nonce-[A-Za-z0-9+/=]{24}';/);
+    assert.match(await audio.evaluate((el: HTMLAudioElement) => el.currentSrc), /^https:\/\/[^/]+\.vscode-resource\.vscode-cdn\.net\/.*\/previews\/[0-9a-f]{64}-1\.wav$/, 'the audio comes from the cache folder through asWebviewUri');
     const voice = player.locator('#voice');
     await until(async () => /Sarah/.test(await voice.evaluate((el: HTMLElement & { displayValue?: string }) => el.displayValue ?? '')), 'the voice dropdown to show the voice used');
     assert.equal(await player.locator('#stale').isHidden(), true, 'the settings match the preview: not stale');

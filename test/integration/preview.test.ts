@@ -89,7 +89,7 @@ describe('voice preview', () => {
     assert.deepEqual(entry.settings, { voiceAssetId: voice.asset_id, speed: 120, pitch: 90, volume: 140 });
     assert.ok(first.files.every((f) => f.startsWith(state.cacheFolder)), 'the audio lives in the cache folder');
     // The webview's <audio> element loaded the file it was given through asWebviewUri.
-    const loaded = await waitFor(async () => (await hooks()).audio.find((a) => a.entryId === first.entryId && a.event === 'loaded' && a.duration > 0), 30_000, 'the player to load the audio')
+    const loaded = await waitFor(async () => (await hooks()).audio.find((a) => a.entryId === first.entryId && a.event === 'loaded' && a.duration > 0), 45_000, 'the player to load the audio')
       .catch(async (err: Error) => { throw new Error(`${err.message}; the player reported ${JSON.stringify((await hooks()).audio)}`); });
     assert.ok(loaded.duration > 0.2);
 

@@ -7,7 +7,7 @@
 import {
   provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider, vsCodeDropdown, vsCodeOption, vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
-import type { FromWebview, PlayerEntry, PlayerStrings, ToWebview, VoiceOption, VoiceSettings } from '../../src/preview/messages';
+import type { AudioEvent, FromWebview, PlayerEntry, PlayerStrings, ToWebview, VoiceOption, VoiceSettings } from '../../src/preview/messages';
 
 provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDivider(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField());
 
@@ -70,7 +70,7 @@ function showTime(): void {
   time.textContent = `${clock(audio.currentTime)} / ${clock(duration)}`;
 }
 
-function report(event: 'loaded' | 'playing' | 'paused' | 'ended' | 'error'): void {
+function report(event: AudioEvent): void {
   if (!current) return;
   const finite = (n: number) => (Number.isFinite(n) ? n : 0);
   vscode.postMessage({ type: 'audio', entryId: current.id, event, currentTime: finite(audio.currentTime), duration: finite(audio.duration) });
