@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { UserFacingError } from '../commands/registerCommand';
 import type { ConnectionService } from '../connections/connectionService';
-import { connectionKey, linkPath, moveLinks } from '../core/links/links';
+import { connectionKey, linkPath, moveLinks, putLinks, takeLinks } from '../core/links/links';
 import { LINKS_FOLDER, LinkStore } from '../core/links/linkStore';
 import type { LinkPlace } from '../core/remote/linkedFiles';
 import { log } from '../logging/log';
 
 const t = vscode.l10n.t;
+
+const isLinksFolder = (path: string) => path === LINKS_FOLDER || path.startsWith(`${LINKS_FOLDER}/`);
 
 /**
  * The links files of the workspace folders (DECISIONS.md 20): one store per folder, so that its
@@ -42,23 +44,29 @@ export class WorkspaceLinks implements vscode.Disposable {
     for (const { oldUri, newUri } of event.files) {
       const from = vscode.workspace.getWorkspaceFolder(oldUri);
       const to = vscode.workspace.getWorkspaceFolder(newUri);
-      if (oldUri.scheme !== 'file' || !from) continue;
-      const store = this.store(from);
-      const oldPath = linkPath(store.root, oldUri.fsPath);
-      const newPath = to === from ? linkPath(store.root, newUri.fsPath) : undefined;
-      if (oldPath === undefined || oldPath === LINKS_FOLDER || oldPath.startsWith(`${LINKS_FOLDER}/`)) continue;
-      if (newPath === undefined) {
-        log().warn(`links: ${oldPath} left its workspace folder; its links stay under the old path`);
-        continue;
-      }
+      if (oldUri.scheme !== 'file' || newUri.scheme !== 'file' || !from || !to) continue;
+      const source = this.store(from);
+      const target = this.store(to);
+      const oldPath = linkPath(source.root, oldUri.fsPath);
+      const newPath = linkPath(target.root, newUri.fsPath);
+      if (oldPath === undefined || newPath === undefined || isLinksFolder(oldPath)) continue;
       try {
-        let moved = false;
-        await store.update((doc) => {
-          const next = moveLinks(doc, oldPath, newPath);
-          moved = next !== doc;
-          return next;
-        });
-        if (moved) log().info(`links: ${oldPath} -> ${newPath}`);
+        if (source === target) {
+          let moved = false;
+          await source.update((doc) => {
+            const next = moveLinks(doc, oldPath, newPath);
+            moved = next !== doc;
+            return next;
+          });
+          if (moved) log().info(`links: ${oldPath} -> ${newPath}`);
+          continue;
+        }
+        // Into another workspace folder: written there first, so that a failure loses no link.
+        const [, taken] = takeLinks(await source.read(), oldPath);
+        if (Object.keys(taken).length === 0) continue;
+        await target.update((doc) => putLinks(doc, newPath, taken));
+        await source.update((doc) => takeLinks(doc, oldPath)[0]);
+        log().info(`links: ${source.root}/${oldPath} -> ${target.root}/${newPath}`);
       } catch (err) {
         log().error(`links: could not move the links of ${oldPath}`, err as Error);
       }

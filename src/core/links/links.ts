@@ -100,33 +100,45 @@ export function setLink(doc: LinksDocument, connection: string, path: string, li
   return { version: 1, links: { ...doc.links, [connection]: { ...doc.links[connection], [path]: link } } };
 }
 
-export function removeLink(doc: LinksDocument, connection: string, path: string): LinksDocument {
-  if (!getLink(doc, connection, path)) return doc;
-  const { [path]: _removed, ...rest } = doc.links[connection];
-  return { version: 1, links: { ...doc.links, [connection]: rest } };
+/** Links taken from under a path, per connection, keyed by the rest of their path ('' for the path itself). */
+export type TakenLinks = { readonly [connection: string]: { readonly [suffix: string]: Link } };
+
+/**
+ * The document without the links of `from` (the file itself, or every file under it when it is a
+ * folder), and those links. The same document when there are none.
+ */
+export function takeLinks(doc: LinksDocument, from: string): [LinksDocument, TakenLinks] {
+  const suffixOf = (path: string): string | undefined => (path === from ? '' : path.startsWith(`${from}/`) ? path.slice(from.length) : undefined);
+  const links: Record<string, Record<string, Link>> = {};
+  const taken: Record<string, Record<string, Link>> = {};
+  for (const [connection, files] of Object.entries(doc.links)) {
+    links[connection] = {};
+    for (const [path, link] of Object.entries(files)) {
+      const suffix = suffixOf(path);
+      if (suffix === undefined) links[connection][path] = link;
+      else (taken[connection] ??= {})[suffix] = link;
+    }
+  }
+  return Object.keys(taken).length ? [{ version: 1, links }, taken] : [doc, {}];
+}
+
+/** The document with `taken` links put under `to`; a file moved over another one replaces its link. */
+export function putLinks(doc: LinksDocument, to: string, taken: TakenLinks): LinksDocument {
+  if (Object.keys(taken).length === 0) return doc;
+  const links: Record<string, Record<string, Link>> = { ...doc.links };
+  for (const [connection, files] of Object.entries(taken)) {
+    links[connection] = { ...links[connection] };
+    for (const [suffix, link] of Object.entries(files)) links[connection][`${to}${suffix}`] = link;
+  }
+  return { version: 1, links };
 }
 
 /**
- * The links after `from` was renamed or moved to `to`, for every connection: the file itself, or
- * every file under it when `from` is a folder. Unchanged (the same object) when nothing moved.
+ * The links after `from` was renamed or moved to `to` within the same root, for every connection.
+ * Unchanged (the same object) when nothing moved.
  */
 export function moveLinks(doc: LinksDocument, from: string, to: string): LinksDocument {
   if (from === to) return doc;
-  const moved = (path: string): string | undefined =>
-    path === from ? to : path.startsWith(`${from}/`) ? `${to}${path.slice(from.length)}` : undefined;
-  let changed = false;
-  const links: Record<string, Record<string, Link>> = {};
-  for (const [connection, files] of Object.entries(doc.links)) {
-    const kept: Record<string, Link> = {};
-    const arrived: Record<string, Link> = {};
-    for (const [path, link] of Object.entries(files)) {
-      const target = moved(path);
-      if (target === undefined) kept[path] = link;
-      else arrived[target] = link;
-    }
-    changed ||= Object.keys(arrived).length > 0;
-    // A file moved over another one replaces it, link included.
-    links[connection] = { ...kept, ...arrived };
-  }
-  return changed ? { version: 1, links } : doc;
+  const [rest, taken] = takeLinks(doc, from);
+  return putLinks(rest, to, taken);
 }

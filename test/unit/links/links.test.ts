@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  connectionKey, emptyLinks, getLink, linkPath, LinksFileError, moveLinks, parseLinks, removeLink, serializeLinks, setLink, type Link,
+  connectionKey, emptyLinks, getLink, linkPath, LinksFileError, moveLinks, parseLinks, putLinks, serializeLinks, setLink, takeLinks, type Link,
 } from '../../../src/core/links/links';
 import { findLinksRoot, LINKS_FILE, LinkStore } from '../../../src/core/links/linkStore';
 
@@ -48,12 +48,6 @@ describe('links model (DECISIONS.md 20)', () => {
     assert.deepEqual(Object.keys(doc.links[SANDBOX]), ['ok.video.json']);
   });
 
-  it('removes a link', () => {
-    const doc = setLink(emptyLinks(), SANDBOX, 'a.video.json', link('1'));
-    assert.equal(getLink(removeLink(doc, SANDBOX, 'a.video.json'), SANDBOX, 'a.video.json'), undefined);
-    assert.equal(removeLink(doc, SANDBOX, 'none.video.json'), doc);
-  });
-
   it('moves the link of a renamed file and of every file in a moved folder, on every connection', () => {
     let doc = setLink(emptyLinks(), SANDBOX, 'old/a.video.json', link('1'));
     doc = setLink(doc, SANDBOX, 'old/sub/b.live.json', link('2', 'live-room'));
@@ -68,6 +62,20 @@ describe('links model (DECISIONS.md 20)', () => {
     assert.equal(getLink(moved, SANDBOX, 'new/place/sub/b.live.json')?.id, '2');
     assert.equal(getLink(moved, SANDBOX, 'older/c.video.json')?.id, '3', 'a sibling sharing the prefix stays');
     assert.equal(moveLinks(doc, 'nothing', 'else'), doc);
+  });
+
+  it('takes the links of a folder out of one document and puts them into another (a move between roots)', () => {
+    let source = setLink(emptyLinks(), SANDBOX, 'f/a.video.json', link('1'));
+    source = setLink(source, CLOUD, 'f/sub/b.live.json', link('2', 'live-room'));
+    source = setLink(source, SANDBOX, 'other.video.json', link('3'));
+    const [rest, taken] = takeLinks(source, 'f');
+    assert.deepEqual(Object.keys(rest.links[SANDBOX]), ['other.video.json']);
+    assert.deepEqual(Object.keys(rest.links[CLOUD]), []);
+    const target = putLinks(setLink(emptyLinks(), SANDBOX, 'x.video.json', link('4')), 'moved', taken);
+    assert.equal(getLink(target, SANDBOX, 'moved/a.video.json')?.id, '1');
+    assert.equal(getLink(target, CLOUD, 'moved/sub/b.live.json')?.id, '2');
+    assert.equal(getLink(target, SANDBOX, 'x.video.json')?.id, '4');
+    assert.deepEqual(takeLinks(source, 'none'), [source, {}]);
   });
 
   it('lets a moved file replace the link of the file it was moved over', () => {
