@@ -41,7 +41,7 @@ function stateLabel(state: string): string {
   }
 }
 
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) return t('{0} s', seconds);
   const minutes = Math.floor(seconds / 60);

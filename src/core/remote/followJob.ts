@@ -21,7 +21,7 @@ export function pollInterval(elapsedMs: number): number {
 }
 
 /** How long the job has existed, from its `create_time`, else since `fallbackStart`. */
-export function jobAge(job: Pick<VideoJobDetails, 'create_time'> | undefined, now: number, fallbackStart: number): number {
+function jobAge(job: Pick<VideoJobDetails, 'create_time'> | undefined, now: number, fallbackStart: number): number {
   const created = job?.create_time ? Date.parse(job.create_time) : Number.NaN;
   return Math.max(0, now - (Number.isNaN(created) ? fallbackStart : Math.min(created, fallbackStart)));
 }

@@ -49,7 +49,7 @@ const LOOKUP_LIMIT = 1000;
  * True when a create may have happened although no readable success came back: no answer, a
  * timeout, an unreadable 2xx, or a server-side (5xx) failure. A 4xx answer means it did not.
  */
-export function createMayHaveHappened(err: unknown): boolean {
+function createMayHaveHappened(err: unknown): boolean {
   if (err instanceof MetaStudioApiError) return err.status >= 500;
   if (err instanceof MetaStudioError) return !('mayHaveReachedServer' in err) || err.mayHaveReachedServer === true;
   return false;
@@ -111,7 +111,7 @@ async function update(client: MetaStudioClient, kind: ScriptKind, id: string, bo
 }
 
 /** The ID of the object with exactly this name (the list's name filter is fuzzy), if there is one. */
-export async function findByName(client: MetaStudioClient, kind: ScriptKind, name: string, signal?: AbortSignal): Promise<string | undefined> {
+async function findByName(client: MetaStudioClient, kind: ScriptKind, name: string, signal?: AbortSignal): Promise<string | undefined> {
   if (kind === 'video') {
     const scripts = await collectPages(async (offset, limit) => {
       const page = await client.listVideoScripts({ name, offset, limit }, { signal });

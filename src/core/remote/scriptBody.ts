@@ -11,7 +11,7 @@ import type { ScriptKind } from '../scripts/schemas';
 
 export type ScriptBody = Record<string, unknown>;
 
-export const SCHEMA_KEY = '$schema';
+const SCHEMA_KEY = '$schema';
 
 export class ScriptFileError extends Error {
   override readonly name = 'ScriptFileError';
@@ -27,12 +27,8 @@ export function linkKindOf(kind: ScriptKind): LinkKind {
   return kind === 'video' ? 'video-script' : 'live-room';
 }
 
-export function scriptKindOfLink(kind: LinkKind): ScriptKind {
-  return kind === 'video-script' ? 'video' : 'live';
-}
-
 /** The field that names the remote object, unique per project (DECISIONS.md 20). */
-export function nameField(kind: ScriptKind): 'script_name' | 'room_name' {
+function nameField(kind: ScriptKind): 'script_name' | 'room_name' {
   return kind === 'video' ? 'script_name' : 'room_name';
 }
 
