@@ -9,7 +9,6 @@ import type { PreviewPlace } from '../core/preview/previewKey';
 import { resolveRequest } from '../core/preview/previewKey';
 import type { PreviewProgress, PreviewResult, Previewer } from '../core/preview/previewer';
 import { lintSsml } from '../core/ssml/lint';
-import type { ScriptVoice } from '../core/scripts/texts';
 import { UserFacingError } from '../commands/registerCommand';
 import { log } from '../logging/log';
 import type { Services } from '../services';
@@ -54,11 +53,15 @@ export class PreviewController {
     }
     const { client, place } = await this.connection();
     if (target.kind === 'sample') {
-      const voice = await findVoice(this.services.assets, target.voiceAssetId);
-      const sample = await this.withProgress(t('Downloading the sample of {0}', voice.name), (signal, report) =>
-        this.previewer.sample(place, voice.id, (s) => client.getAsset(voice.id, { signal: s }), { signal, onProgress: report }));
-      if (sample) return this.show(sample, { text: t('(the voice\'s own sample recording)'), synthesisText: sampleSentence(voice), voice, settings: resolveRequest({ text: '', voiceAssetId: voice.id }), sample: true });
-      target = { kind: 'text', text: sampleSentence(voice), voice: { voiceAssetId: voice.id } };
+      const voiceAssetId = target.voiceAssetId;
+      const sample = await this.withProgress(t('Voice sample'), (signal, report) =>
+        this.previewer.sample(place, voiceAssetId, (s) => client.getAsset(voiceAssetId, { signal: s }), { signal, onProgress: report }));
+      const voice = sample ? undefined : await findVoice(this.services.assets, voiceAssetId);
+      if (sample) {
+        // The label of a sample is its voice's name.
+        return this.show(sample, { text: t('(the voice\'s own sample recording)'), voiceName: sample.label.text, settings: resolveRequest({ text: '', voiceAssetId }), sample: true });
+      }
+      target = { kind: 'text', text: sampleSentence(voice!), voice: { voiceAssetId } };
     }
     return this.speak(client, place, target);
   }
@@ -68,7 +71,8 @@ export class PreviewController {
     this.panel.setBusy(true);
     try {
       const { client, place } = await this.connection();
-      await this.speak(client, place, { kind: 'text', text: entry.synthesisText, voice: settings });
+      const text = entry.sample ? sampleSentence(await findVoice(this.services.assets, entry.settings.voiceAssetId)) : entry.text;
+      await this.speak(client, place, { kind: 'text', text, voice: settings });
       this.panel.setBusy(false);
     } catch (err) {
       const cancelled = err instanceof vscode.CancellationError || (err instanceof Error && err.name === 'AbortError');
@@ -84,35 +88,47 @@ export class PreviewController {
     return { client, place: { endpoint: profile.endpoint, projectId: profile.projectId } };
   }
 
+  /**
+   * Only a synthesis needs the voice's details (the billing question): a cache hit makes no request.
+   * The SSML check needs no voice: what a voice does not support is a warning, and only errors stop.
+   */
   private async speak(client: MetaStudioClient, place: PreviewPlace, target: TextTarget): Promise<PreviewOutcome | undefined> {
     if (!target.text.trim()) throw new UserFacingError(t('There is no text to preview.'));
-    const voice = await this.chooseVoice(target.voice);
-    if (!voice) return undefined;
-    const errors = lintSsml(target.text, { where: 'preview', ...(voice.capability ? { voice: voice.capability, voiceLabel: voice.name } : {}) })
-      .filter((d) => d.severity === 'error');
+    let voice = target.voice?.voiceAssetId ? undefined : await this.pickVoice();
+    const voiceAssetId = target.voice?.voiceAssetId ?? voice?.id;
+    if (!voiceAssetId) return undefined;
+    const errors = lintSsml(target.text, { where: 'preview' }).filter((d) => d.severity === 'error');
     if (errors.length > 0 && (await this.prompts.lintErrors(errors, target.where)) !== 'preview') {
       log().info(`preview: stopped by ${errors.length} SSML error(s)`);
       return undefined;
     }
-    const request = resolveRequest({ text: target.text, voiceAssetId: voice.id, speed: target.voice?.speed, pitch: target.voice?.pitch, volume: target.voice?.volume });
-    const result = await this.withProgress(t('Preview with {0}', voice.name), (signal, report) =>
-      this.previewer.preview(client, place, request, { signal, onProgress: report, beforeSynthesis: () => this.confirmBilling(voice) }));
-    log().info(`preview ${result.fromCache ? 'from cache' : `synthesized (job ${result.jobId})`}: ${result.files.length} file(s), ${result.bytes} bytes, voice ${voice.id}`);
-    return this.show(result, { text: target.text, synthesisText: target.text, voice, settings: request, sample: false });
+    const request = resolveRequest({ text: target.text, voiceAssetId, speed: target.voice?.speed, pitch: target.voice?.pitch, volume: target.voice?.volume });
+    const result = await this.withProgress(voice ? t('Preview with {0}', voice.name) : t('Voice preview'), (signal, report) =>
+      this.previewer.preview(client, place, request, {
+        signal,
+        onProgress: report,
+        beforeSynthesis: async () => {
+          voice ??= await findVoice(this.services.assets, voiceAssetId);
+          await this.confirmBilling(voice);
+        },
+        describe: () => ({ voiceName: voice?.name }),
+      }));
+    log().info(`preview ${result.fromCache ? 'from cache' : `synthesized (job ${result.jobId})`}: ${result.files.length} file(s), ${result.bytes} bytes, voice ${voiceAssetId}`);
+    const voiceName = voice?.name ?? result.label.voiceName ?? voiceAssetId;
+    return this.show(result, { text: target.text, voiceName, settings: request, sample: false });
   }
 
-  private show(result: PreviewResult, what: { text: string; synthesisText: string; voice: VoiceInfo; settings: VoiceSettings; sample: boolean }): PreviewOutcome {
+  private show(result: PreviewResult, what: { text: string; voiceName: string; settings: VoiceSettings; sample: boolean }): PreviewOutcome {
     const entry = this.panel.add({
-      text: what.text, synthesisText: what.synthesisText, voiceName: what.voice.name, sample: what.sample,
-      settings: { voiceAssetId: what.voice.id, speed: what.settings.speed, pitch: what.settings.pitch, volume: what.settings.volume },
+      text: what.text, voiceName: what.voiceName, sample: what.sample,
+      settings: { voiceAssetId: what.settings.voiceAssetId, speed: what.settings.speed, pitch: what.settings.pitch, volume: what.settings.volume },
       files: result.files, fromCache: result.fromCache,
     });
     return { key: result.key, files: result.files, fromCache: result.fromCache, entryId: entry.id, ...(result.jobId ? { jobId: result.jobId } : {}) };
   }
 
-  /** The script's voice, else the user's pick (the last one offered first). */
-  private async chooseVoice(written: ScriptVoice | undefined): Promise<VoiceInfo | undefined> {
-    if (written?.voiceAssetId) return findVoice(this.services.assets, written.voiceAssetId);
+  /** The user's pick of the voices, the last one offered first. */
+  private async pickVoice(): Promise<VoiceInfo | undefined> {
     const lastId = this.context.workspaceState.get<string>(LAST_VOICE_KEY);
     const picked = await this.prompts.pickVoice(listVoices(this.services.assets), lastId);
     if (picked) await this.context.workspaceState.update(LAST_VOICE_KEY, picked.id);

@@ -16,10 +16,8 @@ const MAX_ENTRIES = 50;
 
 export interface SessionEntry {
   readonly id: string;
-  /** What the player shows as spoken. */
+  /** What the player shows as spoken (and a new synthesis speaks, unless it is a voice sample). */
   readonly text: string;
-  /** What a new synthesis of this entry speaks (a voice sample's sentence for samples). */
-  readonly synthesisText: string;
   readonly voiceName: string;
   readonly settings: VoiceSettings;
   /** Absolute paths in the cache folder. */

@@ -1,15 +1,13 @@
 /**
  * A voice as far as a preview needs it: the name for the quick pick and the player, the provider
- * that bills third-party voices, and the capabilities the SSML check uses.
+ * that bills third-party voices, and the language of its sample sentence.
  */
 import * as vscode from 'vscode';
 import type { AssetCatalog } from '../core/assets/catalog';
 import type { DigitalAssetInfo } from '../core/cloud/types';
-import type { VoiceCapability } from '../core/ssml/types';
 import type { VoiceOption } from './messages';
 
 export interface VoiceInfo extends VoiceOption {
-  readonly capability?: VoiceCapability;
   readonly language?: string;
 }
 
@@ -24,7 +22,6 @@ export function voiceInfo(asset: DigitalAssetInfo): VoiceInfo {
     id: asset.asset_id,
     name: asset.asset_name || asset.asset_id,
     ...(provider ? { provider } : {}),
-    ...(meta?.voice_capability ? { capability: meta.voice_capability } : {}),
     ...(meta?.language ? { language: meta.language } : {}),
   };
 }

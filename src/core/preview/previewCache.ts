@@ -22,6 +22,7 @@ export interface CacheLabel {
   readonly speed?: number;
   readonly pitch?: number;
   readonly volume?: number;
+  readonly voiceName?: string;
 }
 
 interface IndexEntry {

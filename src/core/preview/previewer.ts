@@ -39,6 +39,8 @@ export interface PreviewOptions {
   readonly onProgress?: (progress: PreviewProgress) => void;
   /** Runs before a synthesis that will be billed, never for a cache hit; throw to stop. */
   readonly beforeSynthesis?: () => Promise<void>;
+  /** What the cache keeps about a new preview besides its request (read when storing it). */
+  readonly describe?: () => { readonly voiceName?: string };
 }
 
 export interface PreviewResult extends CachedPreview {
@@ -163,7 +165,7 @@ export class Previewer {
       if (links) {
         const refresh = async () => this.linksOf(jobId, await api.getTtsAuditionFile(jobId, call)) ?? links;
         const files = await this.download(links, refresh, options);
-        const stored = await this.options.cache.put(key, files, { text: r.text, voiceAssetId: r.voiceAssetId, speed: r.speed, pitch: r.pitch, volume: r.volume });
+        const stored = await this.options.cache.put(key, files, { ...options.describe?.(), text: r.text, voiceAssetId: r.voiceAssetId, speed: r.speed, pitch: r.pitch, volume: r.volume });
         return { ...stored, fromCache: false, jobId };
       }
       options.onProgress?.({ kind: 'waiting', jobId, checks });

@@ -88,7 +88,7 @@ describe('preview/previewer against the sandbox', () => {
   it('plays a repeated preview from the cache with no request at all', async () => {
     const p = previewer();
     const text = uniqueText();
-    const first = await p.preview(client, place(), { text, voiceAssetId: voiceId });
+    const first = await p.preview(client, place(), { text, voiceAssetId: voiceId }, { describe: () => ({ voiceName: 'The Voice' }) });
     const before = requests();
     let asked = 0;
     const again = await p.preview(client, place(), { text: `\r\n${text.replace('。', '。')}  `, voiceAssetId: voiceId, speed: 100, pitch: 100, volume: 140 }, { beforeSynthesis: async () => { asked++; } });
@@ -96,6 +96,7 @@ describe('preview/previewer against the sandbox', () => {
     assert.equal(again.fromCache, true);
     assert.equal(asked, 0, 'a cache hit is not a billed synthesis');
     assert.deepEqual(again.files, first.files);
+    assert.equal(again.label.voiceName, 'The Voice', 'the cache remembers what the caller described');
   });
 
   it('synthesizes identical previews started together once', async () => {
