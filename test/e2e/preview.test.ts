@@ -4,7 +4,8 @@
  * the preview and plays it (its time advances). The page holds no CSP violation.
  */
 import * as assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { startTestSandbox, type TestSandbox } from '../support/testSandbox';
 import { openWorkbench, screenshot, type Workbench } from './workbench';
 
@@ -101,5 +102,19 @@ describe('voice preview player in the browser workbench', () => {
     assert.equal(await player.locator('#history li').count(), 2, 'both previews of the session are listed again');
     assert.equal(await player.locator('#text').textContent(), TEXT);
     await screenshot(page, 'e2e-preview-player-restored');
+  });
+
+  it('saves the audio where the user says', async () => {
+    const { page } = wb;
+    const player = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await player.locator('#save').click();
+    // The browser workbench asks for the path in its own file dialog, proposing preview.wav in the workspace.
+    const path = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-widget', { hasText: 'Save Audio As' }).waitFor({ timeout: 30_000 });
+    await until(async () => (await path.inputValue()).endsWith('preview.wav'), 'the proposed file name');
+    await page.keyboard.press('Enter');
+    const saved = join(wb.server.workspace, 'preview.wav');
+    await until(async () => existsSync(saved) && statSync(saved).size > 44, 'the saved file');
+    assert.equal(readFileSync(saved).subarray(0, 4).toString('latin1'), 'RIFF');
   });
 });
