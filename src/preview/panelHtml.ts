@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { PlayerStrings } from './messages';
 
-const t = vscode.l10n.t;
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -14,16 +13,16 @@ function escapeHtml(text: string): string {
 
 export function playerStrings(): PlayerStrings {
   return {
-    play: t('Play'),
-    pause: t('Pause'),
-    part: t('Part {0} of {1}'),
-    fromCache: t('from cache'),
-    sample: t('voice sample'),
-    replay: t('Play this preview'),
-    cannotPlay: t('This audio cannot be played here.'),
-    pressPlay: t('Press Play to listen.'),
-    synthesizing: t('Synthesizing…'),
-    outOfRange: t('A whole number from {0} to {1}'),
+    play: vscode.l10n.t('Play'),
+    pause: vscode.l10n.t('Pause'),
+    part: vscode.l10n.t('Part {0} of {1}'),
+    fromCache: vscode.l10n.t('from cache'),
+    sample: vscode.l10n.t('voice sample'),
+    replay: vscode.l10n.t('Play this preview'),
+    cannotPlay: vscode.l10n.t('This audio cannot be played here.'),
+    pressPlay: vscode.l10n.t('Press Play to listen.'),
+    synthesizing: vscode.l10n.t('Synthesizing…'),
+    outOfRange: vscode.l10n.t('A whole number from {0} to {1}'),
   };
 }
 
@@ -67,36 +66,36 @@ export function playerHtml(webview: vscode.Webview, scriptUri: vscode.Uri): stri
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <meta property="csp-nonce" content="${nonce}">
 <style nonce="${nonce}">${STYLE}</style>
-<title>${escapeHtml(t('Voice Preview'))}</title>
+<title>${escapeHtml(vscode.l10n.t('Voice Preview'))}</title>
 </head>
 <body>
 <main id="app" data-strings="${escapeHtml(JSON.stringify(playerStrings()))}">
-  <p id="empty">${escapeHtml(t('Run "MetaStudio: Preview Voice" on a text, a script shot or an SSML file to hear it here.'))}</p>
+  <p id="empty">${escapeHtml(vscode.l10n.t('Run "MetaStudio: Preview Voice" on a text, a script shot or an SSML file to hear it here.'))}</p>
   <section id="player" hidden>
     <div class="row">
-      <vscode-button id="play" appearance="primary">${escapeHtml(t('Play'))}</vscode-button>
-      <input type="range" id="seek" min="0" max="0" step="0.01" value="0" aria-label="${escapeHtml(t('Position'))}">
+      <vscode-button id="play" appearance="primary">${escapeHtml(vscode.l10n.t('Play'))}</vscode-button>
+      <input type="range" id="seek" min="0" max="0" step="0.01" value="0" aria-label="${escapeHtml(vscode.l10n.t('Position'))}">
       <span id="time">0:00 / 0:00</span>
       <span id="part"></span>
-      <vscode-dropdown id="rate" aria-label="${escapeHtml(t('Playback speed'))}" title="${escapeHtml(t('Playback speed (the player\'s own, no new synthesis)'))}">${rates}</vscode-dropdown>
+      <vscode-dropdown id="rate" aria-label="${escapeHtml(vscode.l10n.t('Playback speed'))}" title="${escapeHtml(vscode.l10n.t('Playback speed (the player\'s own, no new synthesis)'))}">${rates}</vscode-dropdown>
     </div>
     <audio id="audio" preload="auto"></audio>
     <pre id="text"></pre>
-    <h2>${escapeHtml(t('Voice'))}</h2>
+    <h2>${escapeHtml(vscode.l10n.t('Voice'))}</h2>
     <div class="row">
-      <vscode-dropdown id="voice" aria-label="${escapeHtml(t('Voice'))}"></vscode-dropdown>
-      ${field('speed', t('Speed'), 50, 200)}
-      ${field('pitch', t('Pitch'), 50, 200)}
-      ${field('volume', t('Volume'), 90, 240)}
+      <vscode-dropdown id="voice" aria-label="${escapeHtml(vscode.l10n.t('Voice'))}"></vscode-dropdown>
+      ${field('speed', vscode.l10n.t('Speed'), 50, 200)}
+      ${field('pitch', vscode.l10n.t('Pitch'), 50, 200)}
+      ${field('volume', vscode.l10n.t('Volume'), 90, 240)}
     </div>
     <div class="row">
-      <vscode-button id="synthesize">${escapeHtml(t('Synthesize'))}</vscode-button>
-      <span id="stale" class="stale" hidden>${escapeHtml(t('Settings changed: synthesize to hear them'))}</span>
-      <vscode-button id="save" appearance="secondary">${escapeHtml(t('Save Audio As…'))}</vscode-button>
+      <vscode-button id="synthesize">${escapeHtml(vscode.l10n.t('Synthesize'))}</vscode-button>
+      <span id="stale" class="stale" hidden>${escapeHtml(vscode.l10n.t('Settings changed: synthesize to hear them'))}</span>
+      <vscode-button id="save" appearance="secondary">${escapeHtml(vscode.l10n.t('Save Audio As…'))}</vscode-button>
       <span id="status" role="status"></span>
     </div>
     <vscode-divider></vscode-divider>
-    <h2>${escapeHtml(t('This session'))}</h2>
+    <h2>${escapeHtml(vscode.l10n.t('This session'))}</h2>
     <ul id="history"></ul>
   </section>
 </main>

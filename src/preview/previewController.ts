@@ -18,7 +18,6 @@ import type { PreviewPrompts } from './prompts';
 import { resolveTarget, type TextTarget } from './targets';
 import { findVoice, listVoices, sampleSentence, type VoiceInfo } from './voices';
 
-const t = vscode.l10n.t;
 const LAST_VOICE_KEY = 'metastudio.preview.lastVoice';
 export const BILLING_CONFIRMED_KEY = 'metastudio.preview.billingConfirmed';
 
@@ -54,12 +53,12 @@ export class PreviewController {
     const { client, place } = await this.connection();
     if (target.kind === 'sample') {
       const voiceAssetId = target.voiceAssetId;
-      const sample = await this.withProgress(t('Voice sample'), (signal, report) =>
+      const sample = await this.withProgress(vscode.l10n.t('Voice sample'), (signal, report) =>
         this.previewer.sample(place, voiceAssetId, (s) => client.getAsset(voiceAssetId, { signal: s }), { signal, onProgress: report }));
       const voice = sample ? undefined : await findVoice(this.services.assets, voiceAssetId);
       if (sample) {
         // The label of a sample is its voice's name.
-        return this.show(sample, { text: t('(the voice\'s own sample recording)'), voiceName: sample.label.text, settings: resolveRequest({ text: '', voiceAssetId }), sample: true });
+        return this.show(sample, { text: vscode.l10n.t('(the voice\'s own sample recording)'), voiceName: sample.label.text, settings: resolveRequest({ text: '', voiceAssetId }), sample: true });
       }
       target = { kind: 'text', text: sampleSentence(voice!), voice: { voiceAssetId } };
     }
@@ -93,7 +92,7 @@ export class PreviewController {
    * The SSML check needs no voice: what a voice does not support is a warning, and only errors stop.
    */
   private async speak(client: MetaStudioClient, place: PreviewPlace, target: TextTarget): Promise<PreviewOutcome | undefined> {
-    if (!target.text.trim()) throw new UserFacingError(t('There is no text to preview.'));
+    if (!target.text.trim()) throw new UserFacingError(vscode.l10n.t('There is no text to preview.'));
     let voice = target.voice?.voiceAssetId ? undefined : await this.pickVoice();
     const voiceAssetId = target.voice?.voiceAssetId ?? voice?.id;
     if (!voiceAssetId) return undefined;
@@ -103,7 +102,7 @@ export class PreviewController {
       return undefined;
     }
     const request = resolveRequest({ text: target.text, voiceAssetId, speed: target.voice?.speed, pitch: target.voice?.pitch, volume: target.voice?.volume });
-    const result = await this.withProgress(voice ? t('Preview with {0}', voice.name) : t('Voice preview'), (signal, report) =>
+    const result = await this.withProgress(voice ? vscode.l10n.t('Preview with {0}', voice.name) : vscode.l10n.t('Voice preview'), (signal, report) =>
       this.previewer.preview(client, place, request, {
         signal,
         onProgress: report,
@@ -159,8 +158,8 @@ export class PreviewController {
 
 function progressMessage(p: PreviewProgress): string {
   switch (p.kind) {
-    case 'creating': return t('sending the text…');
-    case 'waiting': return t('synthesizing (check {0})…', p.checks);
-    case 'downloading': return p.count > 1 ? t('downloading file {0} of {1}…', p.index, p.count) : t('downloading…');
+    case 'creating': return vscode.l10n.t('sending the text…');
+    case 'waiting': return vscode.l10n.t('synthesizing (check {0})…', p.checks);
+    case 'downloading': return p.count > 1 ? vscode.l10n.t('downloading file {0} of {1}…', p.index, p.count) : vscode.l10n.t('downloading…');
   }
 }

@@ -11,7 +11,6 @@ import { log } from '../logging/log';
 import { isFromWebview, type AudioEvent, type FromWebview, type PlayerEntry, type ToWebview, type VoiceOption, type VoiceSettings } from './messages';
 import { playerHtml } from './panelHtml';
 
-const t = vscode.l10n.t;
 const MAX_ENTRIES = 50;
 
 export interface SessionEntry {
@@ -95,7 +94,7 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    const panel = vscode.window.createWebviewPanel('metastudio.preview', t('Voice Preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    const panel = vscode.window.createWebviewPanel('metastudio.preview', vscode.l10n.t('Voice Preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       localResourceRoots: [dist, this.cacheFolder],
     });
@@ -179,9 +178,9 @@ async function saveAudioAs(entry: SessionEntry): Promise<void> {
   const extension = entry.files[0]?.split('.').pop() ?? 'wav';
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
-    title: t('Save Audio As'),
-    saveLabel: t('Save'),
-    filters: { [t('Audio')]: [extension] },
+    title: vscode.l10n.t('Save Audio As'),
+    saveLabel: vscode.l10n.t('Save'),
+    filters: { [vscode.l10n.t('Audio')]: [extension] },
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `preview.${extension}`) } : {}),
   });
   if (!target) return;
@@ -191,5 +190,5 @@ async function saveAudioAs(entry: SessionEntry): Promise<void> {
     await vscode.workspace.fs.copy(vscode.Uri.file(file), target.with({ path: vscode.Uri.file(outputs[i]).path }), { overwrite: true });
   }
   log().info(`preview saved to ${outputs.join(', ')}`);
-  void vscode.window.showInformationMessage(entry.files.length === 1 ? t('Saved the preview to {0}.', target.fsPath) : t('Saved the preview to {0} files: {1}…', entry.files.length, target.fsPath));
+  void vscode.window.showInformationMessage(entry.files.length === 1 ? vscode.l10n.t('Saved the preview to {0}.', target.fsPath) : vscode.l10n.t('Saved the preview to {0} files: {1}…', entry.files.length, target.fsPath));
 }

@@ -8,7 +8,6 @@ import type { CoreDiagnostic } from '../core/diagnostics';
 import type { AudioReport, SessionEntry } from './previewPanel';
 import type { VoiceInfo } from './voices';
 
-const t = vscode.l10n.t;
 
 export type LintAnswer = 'preview' | 'cancel';
 export type BillingAnswer = 'yes' | 'always' | 'no';
@@ -24,9 +23,9 @@ export interface PreviewPrompts {
 
 export const windowPrompts: PreviewPrompts = {
   text: () => Promise.resolve(vscode.window.showInputBox({
-    title: t('Preview Voice'),
-    prompt: t('Text or SSML to hear'),
-    placeHolder: t('<speak>Hello <break time="500ms"/> world</speak>'),
+    title: vscode.l10n.t('Preview Voice'),
+    prompt: vscode.l10n.t('Text or SSML to hear'),
+    placeHolder: vscode.l10n.t('<speak>Hello <break time="500ms"/> world</speak>'),
     ignoreFocusOut: true,
   })),
 
@@ -37,11 +36,11 @@ export const windowPrompts: PreviewPrompts = {
       return ordered.map((voice): Item => ({
         voice,
         label: voice.name,
-        description: [voice.id === lastId ? t('last used') : '', voice.provider ? t('billed by {0}', voice.provider) : ''].filter(Boolean).join(' · '),
+        description: [voice.id === lastId ? vscode.l10n.t('last used') : '', voice.provider ? vscode.l10n.t('billed by {0}', voice.provider) : ''].filter(Boolean).join(' · '),
         detail: voice.id,
       }));
     });
-    const picked = await vscode.window.showQuickPick(items, { title: t('Preview Voice'), placeHolder: t('Choose the voice to speak the text'), matchOnDetail: true, ignoreFocusOut: true });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Preview Voice'), placeHolder: vscode.l10n.t('Choose the voice to speak the text'), matchOnDetail: true, ignoreFocusOut: true });
     return picked?.voice;
   },
 
@@ -50,11 +49,11 @@ export const windowPrompts: PreviewPrompts = {
       const at = where?.(d.start);
       return at ? `${at.line + 1}:${at.character + 1}  ${d.message}` : d.message;
     });
-    if (errors.length > lines.length) lines.push(t('…and {0} more', errors.length - lines.length));
-    const anyway = t('Preview Anyway');
-    const goTo = t('Go to Error');
+    if (errors.length > lines.length) lines.push(vscode.l10n.t('…and {0} more', errors.length - lines.length));
+    const anyway = vscode.l10n.t('Preview Anyway');
+    const goTo = vscode.l10n.t('Go to Error');
     const choice = await vscode.window.showWarningMessage(
-      errors.length === 1 ? t('The text has an SSML error: the preview may fail or sound wrong.') : t('The text has {0} SSML errors: the preview may fail or sound wrong.', errors.length),
+      errors.length === 1 ? vscode.l10n.t('The text has an SSML error: the preview may fail or sound wrong.') : vscode.l10n.t('The text has {0} SSML errors: the preview may fail or sound wrong.', errors.length),
       { modal: true, detail: lines.join('\n') },
       ...(where ? [anyway, goTo] : [anyway]),
     );
@@ -68,11 +67,11 @@ export const windowPrompts: PreviewPrompts = {
   },
 
   async confirmBilling(voice) {
-    const yes = t('Synthesize');
-    const always = t("Synthesize, Don't Ask Again");
+    const yes = vscode.l10n.t('Synthesize');
+    const always = vscode.l10n.t("Synthesize, Don't Ask Again");
     const choice = await vscode.window.showWarningMessage(
-      t('"{0}" is a third-party voice ({1}): its previews are billed.', voice.name, voice.provider ?? ''),
-      { modal: true, detail: t('A repeated preview of the same text and settings plays from the cache and is not billed again.') },
+      vscode.l10n.t('"{0}" is a third-party voice ({1}): its previews are billed.', voice.name, voice.provider ?? ''),
+      { modal: true, detail: vscode.l10n.t('A repeated preview of the same text and settings plays from the cache and is not billed again.') },
       yes, always,
     );
     return choice === yes ? 'yes' : choice === always ? 'always' : 'no';

@@ -16,7 +16,6 @@ import { PreviewPanel } from './previewPanel';
 import { ScriptedPrompts, testHooksKey, windowPrompts, type PreviewTestHooks } from './prompts';
 import { listVoices } from './voices';
 
-const t = vscode.l10n.t;
 const CACHE_SETTING = 'metastudio.preview.cacheSizeMB';
 
 function cacheLimitBytes(): number {
@@ -44,7 +43,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     const freed = await cache.clear();
     panel.forgetAll();
     log().info(`preview cache cleared: ${freed.entries} entries, ${freed.bytes} bytes`);
-    void vscode.window.showInformationMessage(t('Cleared the preview cache ({0} previews, {1} MB).', freed.entries, (freed.bytes / 1024 / 1024).toFixed(1)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Cleared the preview cache ({0} previews, {1} MB).', freed.entries, (freed.bytes / 1024 / 1024).toFixed(1)));
     return freed;
   });
   context.subscriptions.push(

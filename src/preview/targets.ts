@@ -10,7 +10,6 @@ import { scriptKindOf } from '../scripts/scriptLanguages';
 import { ssmlLanguageId } from '../ssml/register';
 import { UserFacingError } from '../commands/registerCommand';
 
-const t = vscode.l10n.t;
 
 export interface TextTarget {
   readonly kind: 'text';
@@ -66,7 +65,7 @@ function documentTarget(document: vscode.TextDocument, selection: vscode.Selecti
     const found = findScriptTextAt(source, kind, offset);
     if (!found) {
       if (selection && !selection.isEmpty) return selectionTarget(document, selection);
-      throw new UserFacingError(t('Put the cursor in a shot\'s "text" (text_config.text) to preview it, or select the text to hear.'));
+      throw new UserFacingError(vscode.l10n.t('Put the cursor in a shot\'s "text" (text_config.text) to preview it, or select the text to hear.'));
     }
     const where = (i: number) => document.positionAt(found.map.toDocument(i));
     if (selection && !selection.isEmpty && selection.start.isAfterOrEqual(document.positionAt(found.start)) && selection.end.isBeforeOrEqual(document.positionAt(found.end))) {
@@ -79,7 +78,7 @@ function documentTarget(document: vscode.TextDocument, selection: vscode.Selecti
   }
   if (selection && !selection.isEmpty) return selectionTarget(document, selection);
   if (isSsml(document) || !selection) {
-    if (source.trim() === '') throw new UserFacingError(t('The file is empty: there is nothing to preview.'));
+    if (source.trim() === '') throw new UserFacingError(vscode.l10n.t('The file is empty: there is nothing to preview.'));
     return { kind: 'text', text: source, where: (i) => document.positionAt(i) };
   }
   return undefined;
