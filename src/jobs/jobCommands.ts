@@ -14,8 +14,6 @@ import { withCancellableProgress } from '../push/progress';
 import { pushDocument, type PushContext, type PushOptions } from '../push/pushDocument';
 import { jobView, type JobsNode, type JobView } from './jobsTree';
 
-const t = vscode.l10n.t;
-
 /** What the per-job commands take: a Jobs view row, a job, or a job ID. */
 export type JobArgument = JobsNode | Pick<VideoJobSummary, 'job_id'> | string;
 
@@ -28,7 +26,7 @@ export interface StartOptions extends PushOptions {
 function clearly<T>(what: string, work: () => Promise<T>): Promise<T> {
   return work().catch((err: unknown) => {
     if (err instanceof MetaStudioError || err instanceof DownloadError || err instanceof JobOutputError) {
-      throw new UserFacingError(t('{0}: {1}', what, err.message));
+      throw new UserFacingError(vscode.l10n.t('{0}: {1}', what, err.message));
     }
     throw err;
   });
@@ -40,7 +38,7 @@ function jobIdOf(arg: JobArgument | undefined): string {
     if ('kind' in arg && arg.kind === 'job') return arg.tracked.job.job_id;
     if ('job_id' in arg) return arg.job_id;
   }
-  throw new UserFacingError(t('Pick a job in the Jobs view first.'));
+  throw new UserFacingError(vscode.l10n.t('Pick a job in the Jobs view first.'));
 }
 
 function nameOf(job: VideoJobSummary): string {
@@ -50,7 +48,7 @@ function nameOf(job: VideoJobSummary): string {
 async function pickRemoteScript(client: MetaStudioClient): Promise<{ id: string; name: string } | undefined> {
   const items = (async () => (await client.listVideoScripts({ limit: 100 })).video_scripts
     .map((s) => ({ label: s.script_name, description: s.script_id, id: s.script_id })))();
-  const picked = await vscode.window.showQuickPick(items, { title: t('Start a video job'), placeHolder: t('The video script to render'), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Start a video job'), placeHolder: vscode.l10n.t('The video script to render'), matchOnDescription: true });
   return picked && { id: picked.id, name: picked.label };
 }
 
@@ -60,12 +58,12 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
   /** The job as the tracker knows it, else as the API answers now. */
   const jobOf = async (arg: JobArgument | undefined, client: MetaStudioClient): Promise<VideoJobSummary> => {
     const id = jobIdOf(arg);
-    return tracker.get(id)?.job ?? await clearly(t('Cannot read video job {0}', id), () => client.getVideoJob(id));
+    return tracker.get(id)?.job ?? await clearly(vscode.l10n.t('Cannot read video job {0}', id), () => client.getVideoJob(id));
   };
 
   registerCommand(context, 'metastudio.job.start', async (arg?: vscode.Uri | { scriptId: string }, options: StartOptions = {}) => {
     if (arg instanceof vscode.Uri && scriptKindOf(arg.path) !== 'video') {
-      throw new UserFacingError(t('Only a video script (*.video.json) can be rendered into a video.'));
+      throw new UserFacingError(vscode.l10n.t('Only a video script (*.video.json) can be rendered into a video.'));
     }
     const uri = arg instanceof vscode.Uri ? arg : arg ? undefined : vscode.window.activeTextEditor?.document.uri;
     const client = await connections.client();
@@ -89,34 +87,34 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
       script = picked;
     }
     const assetName = options.assetName ?? await vscode.window.showInputBox({
-      title: t('Start Video Job'),
-      prompt: t('Name of the output video asset'),
+      title: vscode.l10n.t('Start Video Job'),
+      prompt: vscode.l10n.t('Name of the output video asset'),
       value: script.name,
-      validateInput: (value) => (value.trim() ? undefined : t('Give the video a name.')),
+      validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Give the video a name.')),
     });
     if (!assetName?.trim()) return undefined;
-    const { job_id } = await clearly(t('Cannot start the video job'), () =>
+    const { job_id } = await clearly(vscode.l10n.t('Cannot start the video job'), () =>
       client.createVideoJob({ script_id: script.id, output_asset_config: { asset_name: assetName.trim() } }));
     log().info(`jobs: started ${job_id} for script ${script.id} -> "${assetName.trim()}"`);
     tracker.add(client, { job_id, state: 'WAITING', output_asset_config: { asset_name: assetName.trim() } }, script.origin?.toString());
     void vscode.commands.executeCommand('metastudio.jobs.focus');
-    vscode.window.setStatusBarMessage(t('Started video job "{0}"', assetName.trim()), 5000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Started video job "{0}"', assetName.trim()), 5000);
     return { jobId: job_id };
   });
 
   registerCommand(context, 'metastudio.job.cancel', async (arg?: JobArgument) => {
     const client = await connections.client();
     const job = await jobOf(arg, client);
-    await clearly(t('Cannot cancel video job "{0}"', nameOf(job)), () => client.cancelVideoJob(job.job_id));
-    tracker.update(client, await clearly(t('Cannot read video job {0}', job.job_id), () => client.getVideoJob(job.job_id)));
+    await clearly(vscode.l10n.t('Cannot cancel video job "{0}"', nameOf(job)), () => client.cancelVideoJob(job.job_id));
+    tracker.update(client, await clearly(vscode.l10n.t('Cannot read video job {0}', job.job_id), () => client.getVideoJob(job.job_id)));
     log().info(`jobs: cancelled ${job.job_id}`);
-    void vscode.window.showInformationMessage(t('Cancelled video job "{0}".', nameOf(job)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Cancelled video job "{0}".', nameOf(job)));
   });
 
   registerCommand(context, 'metastudio.job.openVideo', async (arg?: JobArgument) => {
     const client = await connections.client();
     const job = await jobOf(arg, client);
-    const video = await clearly(t('Cannot open the video of "{0}"', nameOf(job)), () => outputVideo(client, job));
+    const video = await clearly(vscode.l10n.t('Cannot open the video of "{0}"', nameOf(job)), () => outputVideo(client, job));
     await vscode.env.openExternal(vscode.Uri.parse(video.url, true));
     return video.url;
   });
@@ -124,30 +122,30 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
   registerCommand(context, 'metastudio.job.downloadVideo', async (arg?: JobArgument, target?: vscode.Uri) => {
     const client = await connections.client();
     const job = await jobOf(arg, client);
-    const what = t('Cannot download the video of "{0}"', nameOf(job));
+    const what = vscode.l10n.t('Cannot download the video of "{0}"', nameOf(job));
     const video = await clearly(what, () => outputVideo(client, job));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     target ??= await vscode.window.showSaveDialog({
-      title: t('Save the video as'),
+      title: vscode.l10n.t('Save the video as'),
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, video.fileName) } : {}),
     });
     if (!target) return undefined;
-    if (target.scheme !== 'file') throw new UserFacingError(t('Videos are saved to a file on disk, not to {0}.', target.toString(true)));
+    if (target.scheme !== 'file') throw new UserFacingError(vscode.l10n.t('Videos are saved to a file on disk, not to {0}.', target.toString(true)));
     const destination = target.fsPath;
     let shown = 0;
-    await withCancellableProgress(t('Downloading "{0}"', nameOf(job)), (report, signal) => clearly(what, () =>
+    await withCancellableProgress(vscode.l10n.t('Downloading "{0}"', nameOf(job)), (report, signal) => clearly(what, () =>
       downloadFile(video.url, destination, {
         signal,
         onProgress: (received, total) => {
-          if (!total) return report(t('{0} KB', Math.round(received / 1024)));
+          if (!total) return report(vscode.l10n.t('{0} KB', Math.round(received / 1024)));
           const percent = Math.floor((received / total) * 100);
           if (percent > shown) report(`${percent}%`, percent - shown);
           shown = Math.max(shown, percent);
         },
       })));
     log().info(`jobs: downloaded ${job.job_id} to ${destination}`);
-    const open = t('Open');
-    void vscode.window.showInformationMessage(t('Saved the video to {0}.', vscode.workspace.asRelativePath(target)), open).then((choice) => {
+    const open = vscode.l10n.t('Open');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Saved the video to {0}.', vscode.workspace.asRelativePath(target)), open).then((choice) => {
       if (choice === open) void vscode.commands.executeCommand('vscode.open', target);
     });
     return destination;
@@ -157,8 +155,8 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
     const client = await connections.client();
     const job = await jobOf(arg, client);
     const assetId = job.output_asset_config?.asset_id;
-    if (!assetId) throw new UserFacingError(t('Video job "{0}" has no output asset yet.', nameOf(job)));
-    const asset = await clearly(t('Cannot read the output asset of "{0}"', nameOf(job)), () => client.getAsset(assetId));
+    if (!assetId) throw new UserFacingError(vscode.l10n.t('Video job "{0}" has no output asset yet.', nameOf(job)));
+    const asset = await clearly(vscode.l10n.t('Cannot read the output asset of "{0}"', nameOf(job)), () => client.getAsset(assetId));
     return vscode.commands.executeCommand<string>('metastudio.assets.showDetails', asset);
   });
 

@@ -3,8 +3,6 @@ import { normalizeJobState } from '../core/cloud/jobState';
 import { describeShot, jobErrorText, jobRunMs, shotOfError } from '../core/remote/jobOutcome';
 import type { JobTracker, TrackedJob } from '../core/remote/jobTracker';
 
-const t = vscode.l10n.t;
-
 /** A row of the Jobs view: a job, or a message (loading failed, nothing yet). */
 export type JobsNode = { readonly kind: 'job'; readonly tracked: TrackedJob } | { readonly kind: 'message'; readonly item: vscode.TreeItem };
 
@@ -31,22 +29,22 @@ const icons: Record<string, [string, string?]> = {
 
 function stateLabel(state: string): string {
   switch (state) {
-    case 'WAITING': return t('Waiting');
-    case 'PROCESSING': return t('Processing');
-    case 'SUCCEED': return t('Succeeded');
-    case 'FAILED': return t('Failed');
-    case 'CANCELED': return t('Cancelled');
-    case 'BLOCK': return t('Blocked');
+    case 'WAITING': return vscode.l10n.t('Waiting');
+    case 'PROCESSING': return vscode.l10n.t('Processing');
+    case 'SUCCEED': return vscode.l10n.t('Succeeded');
+    case 'FAILED': return vscode.l10n.t('Failed');
+    case 'CANCELED': return vscode.l10n.t('Cancelled');
+    case 'BLOCK': return vscode.l10n.t('Blocked');
     default: return state;
   }
 }
 
 function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return t('{0} s', seconds);
+  if (seconds < 60) return vscode.l10n.t('{0} s', seconds);
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return t('{0} min {1} s', minutes, seconds % 60);
-  return t('{0} h {1} min', Math.floor(minutes / 60), minutes % 60);
+  if (minutes < 60) return vscode.l10n.t('{0} min {1} s', minutes, seconds % 60);
+  return vscode.l10n.t('{0} h {1} min', Math.floor(minutes / 60), minutes % 60);
 }
 
 function formatTime(iso: string | undefined): string | undefined {
@@ -69,7 +67,7 @@ export function jobView({ job, pollError }: TrackedJob, now = Date.now()): JobVi
   const state = normalizeJobState(job.state);
   const run = jobRunMs(job, now);
   const started = formatTime(job.start_time ?? job.create_time);
-  const parts = [stateLabel(state), run === undefined ? undefined : formatDuration(run), started, pollError ? t('not updating') : undefined];
+  const parts = [stateLabel(state), run === undefined ? undefined : formatDuration(run), started, pollError ? vscode.l10n.t('not updating') : undefined];
   return {
     jobId: job.job_id,
     state,
@@ -83,17 +81,17 @@ export function jobView({ job, pollError }: TrackedJob, now = Date.now()): JobVi
 
 function tooltip({ job, pollError }: TrackedJob): vscode.MarkdownString {
   const rows: [string, string | undefined][] = [
-    [t('Job ID'), job.job_id],
-    [t('State'), job.state],
-    [t('Created'), formatTime(job.create_time)],
-    [t('Started'), formatTime(job.start_time)],
-    [t('Ended'), formatTime(job.end_time)],
-    [t('Video length'), job.duration === undefined ? undefined : t('{0} s', job.duration)],
-    [t('Output asset'), job.output_asset_config?.asset_id],
+    [vscode.l10n.t('Job ID'), job.job_id],
+    [vscode.l10n.t('State'), job.state],
+    [vscode.l10n.t('Created'), formatTime(job.create_time)],
+    [vscode.l10n.t('Started'), formatTime(job.start_time)],
+    [vscode.l10n.t('Ended'), formatTime(job.end_time)],
+    [vscode.l10n.t('Video length'), job.duration === undefined ? undefined : vscode.l10n.t('{0} s', job.duration)],
+    [vscode.l10n.t('Output asset'), job.output_asset_config?.asset_id],
   ];
   const error = errorWithShot(job);
-  if (error) rows.push([t('Error'), error]);
-  if (pollError) rows.push([t('Not updating'), pollError]);
+  if (error) rows.push([vscode.l10n.t('Error'), error]);
+  if (pollError) rows.push([vscode.l10n.t('Not updating'), pollError]);
   const md = new vscode.MarkdownString();
   for (const [name, value] of rows) if (value) md.appendMarkdown(`**${name}:** `).appendText(value).appendMarkdown('  \n');
   return md;
@@ -143,19 +141,19 @@ export class JobsTree implements vscode.TreeDataProvider<JobsNode>, vscode.Dispo
     if (jobs.length) return jobs.map((tracked) => ({ kind: 'job', tracked }));
     switch (this.tracker.status) {
       case 'failed': {
-        const item = new vscode.TreeItem(t('Failed to load the jobs — show logs'));
+        const item = new vscode.TreeItem(vscode.l10n.t('Failed to load the jobs — show logs'));
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
         item.tooltip = this.tracker.error?.message;
-        item.command = { command: 'metastudio.logs.show', title: t('Show Logs') };
+        item.command = { command: 'metastudio.logs.show', title: vscode.l10n.t('Show Logs') };
         return [{ kind: 'message', item }];
       }
       case 'loaded': {
-        const item = new vscode.TreeItem(t('No video jobs yet: start one from a video script'));
+        const item = new vscode.TreeItem(vscode.l10n.t('No video jobs yet: start one from a video script'));
         item.iconPath = new vscode.ThemeIcon('info');
         return [{ kind: 'message', item }];
       }
       case 'loading': {
-        const item = new vscode.TreeItem(t('Loading…'));
+        const item = new vscode.TreeItem(vscode.l10n.t('Loading…'));
         item.iconPath = new vscode.ThemeIcon('loading~spin');
         return [{ kind: 'message', item }];
       }

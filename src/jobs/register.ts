@@ -8,8 +8,6 @@ import type { Services } from '../services';
 import { registerJobCommands } from './jobCommands';
 import { JobsTree, jobView } from './jobsTree';
 
-const t = vscode.l10n.t;
-
 async function goToShot(origin: vscode.Uri, job: TrackedJob['job']): Promise<void> {
   const shot = shotOfError(job.error_info?.error_msg ?? undefined);
   const editor = await vscode.window.showTextDocument(origin);
@@ -26,19 +24,19 @@ async function announce({ job, origin }: TrackedJob): Promise<void> {
   const state = normalizeJobState(job.state);
   log().info(`jobs: ${job.job_id} ended ${state}${jobErrorText(job) ? `: ${jobErrorText(job)}` : ''}`);
   if (state === 'SUCCEED') {
-    const open = t('Open Video');
-    const download = t('Download Video');
-    const show = t('Show Output Asset');
-    const choice = await vscode.window.showInformationMessage(t('Video "{0}" is ready.', name), open, download, show);
+    const open = vscode.l10n.t('Open Video');
+    const download = vscode.l10n.t('Download Video');
+    const show = vscode.l10n.t('Show Output Asset');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Video "{0}" is ready.', name), open, download, show);
     const command = choice === open ? 'metastudio.job.openVideo' : choice === download ? 'metastudio.job.downloadVideo' : choice === show ? 'metastudio.job.showOutputAsset' : undefined;
     if (command) await vscode.commands.executeCommand(command, job.job_id);
     return;
   }
   if (state === 'CANCELED') return;
   const shot = shotOfError(job.error_info?.error_msg ?? undefined);
-  const error = jobView({ job }).error ?? t('no error given');
-  const message = state === 'FAILED' ? t('Video job "{0}" failed: {1}', name, error) : t('Video job "{0}" was blocked: {1}', name, error);
-  const goTo = t('Go to Shot');
+  const error = jobView({ job }).error ?? vscode.l10n.t('no error given');
+  const message = state === 'FAILED' ? vscode.l10n.t('Video job "{0}" failed: {1}', name, error) : vscode.l10n.t('Video job "{0}" was blocked: {1}', name, error);
+  const goTo = vscode.l10n.t('Go to Shot');
   const choice = await vscode.window.showErrorMessage(message, ...(shot && origin ? [goTo] : []));
   if (choice === goTo && origin) await goToShot(vscode.Uri.parse(origin), job);
 }

@@ -9,8 +9,6 @@ import { log } from '../logging/log';
 import { scriptKindOfFile, type PushContext } from './pushDocument';
 import type { RemoteDocuments } from './remoteDocuments';
 
-const t = vscode.l10n.t;
-
 /** What "Pull Script" takes for scripted use; anything missing is asked. */
 export interface PullArgs {
   readonly kind?: ScriptKind;
@@ -20,7 +18,7 @@ export interface PullArgs {
 }
 
 function asError(err: unknown, what: string): unknown {
-  return err instanceof MetaStudioError || err instanceof ScriptFileError ? new UserFacingError(t('{0}: {1}', what, (err as Error).message)) : err;
+  return err instanceof MetaStudioError || err instanceof ScriptFileError ? new UserFacingError(vscode.l10n.t('{0}: {1}', what, (err as Error).message)) : err;
 }
 
 async function pickRemote(client: MetaStudioClient, kind: ScriptKind): Promise<{ id: string; name: string } | undefined> {
@@ -31,23 +29,23 @@ async function pickRemote(client: MetaStudioClient, kind: ScriptKind): Promise<{
     }
     const { smart_live_rooms } = await client.listLiveRooms({ limit: 100 });
     return smart_live_rooms.map((r) => ({ label: r.room_name, description: r.room_id, detail: r.update_time, id: r.room_id }));
-  })(), { title: t('Pull a {0}', kindLabel(kind)), placeHolder: t('The {0} to write into a local file', kindLabel(kind)), matchOnDescription: true });
+  })(), { title: vscode.l10n.t('Pull a {0}', kindLabel(kind)), placeHolder: vscode.l10n.t('The {0} to write into a local file', kindLabel(kind)), matchOnDescription: true });
   const picked = await items;
   return picked && { id: picked.id, name: picked.label };
 }
 
 async function pickKind(): Promise<ScriptKind | undefined> {
   const kinds: (vscode.QuickPickItem & { scriptKind: ScriptKind })[] = [
-    { label: t('Video Script'), scriptKind: 'video' },
-    { label: t('Live Room'), scriptKind: 'live' },
+    { label: vscode.l10n.t('Video Script'), scriptKind: 'video' },
+    { label: vscode.l10n.t('Live Room'), scriptKind: 'live' },
   ];
-  const picked = await vscode.window.showQuickPick(kinds, { title: t('Pull from MetaStudio') });
+  const picked = await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('Pull from MetaStudio') });
   return picked?.scriptKind;
 }
 
 async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open?.isDirty) throw new UserFacingError(t('{0} has unsaved changes: save or revert it before pulling into it.', vscode.workspace.asRelativePath(uri)));
+  if (open?.isDirty) throw new UserFacingError(vscode.l10n.t('{0} has unsaved changes: save or revert it before pulling into it.', vscode.workspace.asRelativePath(uri)));
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
@@ -66,7 +64,7 @@ export async function pullScript(context: PushContext, arg?: PullArgs | vscode.U
   if (target && !id) {
     kind = scriptKindOfFile(target);
     id = (await linkOf(context.links.placeOf(target), target.fsPath))?.id;
-    if (!id) throw new UserFacingError(t('{0} is not linked to a remote {1} on this connection: push it first, or pull another one into a new file.', vscode.workspace.asRelativePath(target), kindLabel(kind)));
+    if (!id) throw new UserFacingError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push it first, or pull another one into a new file.', vscode.workspace.asRelativePath(target), kindLabel(kind)));
   }
   kind ??= target ? scriptKindOfFile(target) : await pickKind();
   if (!kind) return undefined;
@@ -79,20 +77,20 @@ export async function pullScript(context: PushContext, arg?: PullArgs | vscode.U
   if (!target) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     target = await vscode.window.showSaveDialog({
-      title: t('Save the {0} as', kindLabel(kind)),
+      title: vscode.l10n.t('Save the {0} as', kindLabel(kind)),
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileNameFor(kind, name ?? id)) } : {}),
       filters: { [kindLabel(kind)]: [kind === 'video' ? 'video.json' : 'live.json'] },
     });
     if (!target) return undefined;
   }
-  if (scriptKindOfFile(target) !== kind) throw new UserFacingError(t('A {0} goes into a {1} file.', kindLabel(kind), kind === 'video' ? '*.video.json' : '*.live.json'));
+  if (scriptKindOfFile(target) !== kind) throw new UserFacingError(vscode.l10n.t('A {0} goes into a {1} file.', kindLabel(kind), kind === 'video' ? '*.video.json' : '*.live.json'));
   const place = context.links.placeOf(target);
   const previous = await readIfExists(target);
   let text: string;
   try {
     text = await pulledText(client, kind, id, previous);
   } catch (err) {
-    throw asError(err, t('Pull failed'));
+    throw asError(err, vscode.l10n.t('Pull failed'));
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   await linkPulledFile(place, target.fsPath, id, text);
@@ -107,17 +105,17 @@ export async function compareWithRemote(context: PushContext, remote: RemoteDocu
   const client = await context.connections.client();
   const document = await vscode.workspace.openTextDocument(uri);
   const link = await linkOf(context.links.placeOf(uri), uri.fsPath);
-  if (!link) throw new UserFacingError(t('{0} is not linked to a remote {1} on this connection: push or pull it first.', vscode.workspace.asRelativePath(uri), kindLabel(kind)));
+  if (!link) throw new UserFacingError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push or pull it first.', vscode.workspace.asRelativePath(uri), kindLabel(kind)));
   const local = document.getText();
   let text: string;
   try {
     text = textOfBody(await fetchRemoteBody(client, kind, link.id, local), local);
   } catch (err) {
-    throw asError(err, t('Compare failed'));
+    throw asError(err, vscode.l10n.t('Compare failed'));
   }
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const remoteUri = remote.uriFor(kind, link.id, name);
   remote.set(remoteUri, text);
-  await vscode.commands.executeCommand('vscode.diff', remoteUri, uri, t('{0} (MetaStudio) ↔ {1} (local)', name, name));
+  await vscode.commands.executeCommand('vscode.diff', remoteUri, uri, vscode.l10n.t('{0} (MetaStudio) ↔ {1} (local)', name, name));
   return remoteUri.toString();
 }

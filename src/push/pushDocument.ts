@@ -12,8 +12,6 @@ import { log } from '../logging/log';
 import { withCancellableProgress } from './progress';
 import type { WorkspaceLinks } from './workspaceLinks';
 
-const t = vscode.l10n.t;
-
 /** Answers for scripted use (tests, other commands); each one not given is asked. */
 export interface PushOptions {
   /** Push although the file has lint errors (true), or stop without asking (false). */
@@ -43,10 +41,10 @@ export function scriptKindOfFile(uri: vscode.Uri): ScriptKind {
 
 function stepMessage(step: PushStep): string {
   switch (step) {
-    case 'updating': return t('Updating…');
-    case 'creating': return t('Creating…');
-    case 'looking-up': return t('No clear answer; looking it up by name…');
-    case 'reading-back': return t('Reading it back…');
+    case 'updating': return vscode.l10n.t('Updating…');
+    case 'creating': return vscode.l10n.t('Creating…');
+    case 'looking-up': return vscode.l10n.t('No clear answer; looking it up by name…');
+    case 'reading-back': return vscode.l10n.t('Reading it back…');
   }
 }
 
@@ -55,10 +53,10 @@ async function blockingLintErrors(document: vscode.TextDocument, text: string, k
   const errors = validateScript(text, kind).filter((d) => d.severity === 'error').length;
   if (errors === 0 || pushAnyway === true) return 0;
   if (pushAnyway === false) return errors;
-  const anyway = t('Push Anyway');
+  const anyway = vscode.l10n.t('Push Anyway');
   const choice = await vscode.window.showWarningMessage(
-    t('{0} has {1} lint error(s). MetaStudio will probably refuse it.', vscode.workspace.asRelativePath(document.uri), errors),
-    { modal: true, detail: t('Open the Problems panel to see them.') },
+    vscode.l10n.t('{0} has {1} lint error(s). MetaStudio will probably refuse it.', vscode.workspace.asRelativePath(document.uri), errors),
+    { modal: true, detail: vscode.l10n.t('Open the Problems panel to see them.') },
     anyway,
   );
   return choice === anyway ? 0 : errors;
@@ -82,11 +80,11 @@ export async function pushDocument(context: PushContext, document: vscode.TextDo
   try {
     name = remoteName(kind, bodyOfText(text)) ?? vscode.workspace.asRelativePath(document.uri);
   } catch (err) {
-    throw new UserFacingError(t('Cannot push {0}: {1}', vscode.workspace.asRelativePath(document.uri), (err as Error).message));
+    throw new UserFacingError(vscode.l10n.t('Cannot push {0}: {1}', vscode.workspace.asRelativePath(document.uri), (err as Error).message));
   }
   let result: FilePushResult;
   try {
-    result = await withCancellableProgress(t('Pushing {0} "{1}"', kindLabel(kind), name), (report, signal) =>
+    result = await withCancellableProgress(vscode.l10n.t('Pushing {0} "{1}"', kindLabel(kind), name), (report, signal) =>
       pushFile(place, document.uri.fsPath, text, {
         client,
         signal,
@@ -101,7 +99,7 @@ export async function pushDocument(context: PushContext, document: vscode.TextDo
     }
     if (err instanceof MetaStudioError || err instanceof ScriptFileError || err instanceof LinksFileError) {
       // The API error's message carries code, message and request id (DECISIONS.md 5).
-      throw new UserFacingError(t('Push of "{0}" failed: {1}', name, err.message));
+      throw new UserFacingError(vscode.l10n.t('Push of "{0}" failed: {1}', name, err.message));
     }
     throw err;
   }
@@ -111,9 +109,9 @@ export async function pushDocument(context: PushContext, document: vscode.TextDo
 }
 
 async function confirmRecreate(kind: ScriptKind, name: string, id: string): Promise<boolean> {
-  const create = t('Create Again');
+  const create = vscode.l10n.t('Create Again');
   const choice = await vscode.window.showWarningMessage(
-    t('The {0} "{1}" this file is linked to ({2}) no longer exists in MetaStudio. Create it again?', kindLabel(kind), name, id),
+    vscode.l10n.t('The {0} "{1}" this file is linked to ({2}) no longer exists in MetaStudio. Create it again?', kindLabel(kind), name, id),
     { modal: true },
     create,
   );
@@ -122,15 +120,15 @@ async function confirmRecreate(kind: ScriptKind, name: string, id: string): Prom
 
 async function announce(document: vscode.TextDocument, kind: ScriptKind, name: string, result: FilePushResult): Promise<void> {
   const done = result.created
-    ? t('Created {0} "{1}" ({2}).', kindLabel(kind), name, result.id)
-    : t('Updated {0} "{1}" ({2}).', kindLabel(kind), name, result.id);
+    ? vscode.l10n.t('Created {0} "{1}" ({2}).', kindLabel(kind), name, result.id)
+    : vscode.l10n.t('Updated {0} "{1}" ({2}).', kindLabel(kind), name, result.id);
   if (result.differences.length === 0) {
     void vscode.window.showInformationMessage(done);
     return;
   }
   log().warn(`push: ${result.id} read back differs at ${result.differences.join(', ')}`);
-  const compare = t('Compare with Remote');
+  const compare = vscode.l10n.t('Compare with Remote');
   const shown = result.differences.slice(0, 3).join(', ') + (result.differences.length > 3 ? ', …' : '');
-  const choice = await vscode.window.showWarningMessage(t('{0} Read back, it differs from what was sent at {1}.', done, shown), compare);
+  const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} Read back, it differs from what was sent at {1}.', done, shown), compare);
   if (choice === compare) await vscode.commands.executeCommand('metastudio.script.compare', document.uri);
 }

@@ -7,12 +7,10 @@ import { pushDocument, type PushContext, type PushOptions } from './pushDocument
 import { RemoteDocuments, remoteScheme } from './remoteDocuments';
 import { WorkspaceLinks } from './workspaceLinks';
 
-const t = vscode.l10n.t;
-
 /** The script file a command is about: the one clicked in the explorer or editor title, else the active editor's. */
 export function scriptUri(arg: unknown): vscode.Uri {
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-  if (!uri || !scriptKindOf(uri.path)) throw new UserFacingError(t('Open a video script (*.video.json) or live script (*.live.json) first.'));
+  if (!uri || !scriptKindOf(uri.path)) throw new UserFacingError(vscode.l10n.t('Open a video script (*.video.json) or live script (*.live.json) first.'));
   return uri;
 }
 

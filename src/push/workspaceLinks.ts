@@ -6,8 +6,6 @@ import { LINKS_FOLDER, LinkStore } from '../core/links/linkStore';
 import type { LinkPlace } from '../core/remote/linkedFiles';
 import { log } from '../logging/log';
 
-const t = vscode.l10n.t;
-
 const isLinksFolder = (path: string) => path === LINKS_FOLDER || path.startsWith(`${LINKS_FOLDER}/`);
 
 /**
@@ -33,10 +31,10 @@ export class WorkspaceLinks implements vscode.Disposable {
   placeOf(uri: vscode.Uri): LinkPlace {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (uri.scheme !== 'file' || !folder) {
-      throw new UserFacingError(t('{0} is not in a workspace folder on disk, where its link to MetaStudio would be kept.', uri.toString(true)));
+      throw new UserFacingError(vscode.l10n.t('{0} is not in a workspace folder on disk, where its link to MetaStudio would be kept.', uri.toString(true)));
     }
     const profile = this.connections.active();
-    if (!profile) throw new UserFacingError(t('Sign in to MetaStudio first.'));
+    if (!profile) throw new UserFacingError(vscode.l10n.t('Sign in to MetaStudio first.'));
     return { store: this.store(folder), connection: connectionKey(profile.endpoint, profile.projectId) };
   }
 
