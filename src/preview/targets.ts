@@ -42,7 +42,12 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : u
 
 /** The target of an invocation; undefined when the user still has to type the text. */
 export async function resolveTarget(arg: unknown): Promise<PreviewTarget | undefined> {
-  if (arg instanceof vscode.Uri) return documentTarget(await vscode.workspace.openTextDocument(arg), undefined);
+  if (arg instanceof vscode.Uri) {
+    // Editor menus pass the document: the active editor's selection or cursor still counts.
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document.uri.toString() === arg.toString()) return documentTarget(editor.document, editor.selection);
+    return documentTarget(await vscode.workspace.openTextDocument(arg), undefined);
+  }
   const a = (typeof arg === 'object' && arg !== null ? arg : {}) as Record<string, unknown>;
   if (typeof a.text === 'string') {
     const voiceAssetId = typeof a.voiceAssetId === 'string' && a.voiceAssetId ? a.voiceAssetId : undefined;

@@ -123,6 +123,19 @@ describe('voice preview', () => {
     assert.equal(entry.text, JSON.parse(`"${quoted}"`), 'escapes are decoded: the API gets the text itself');
   });
 
+  it('previews the selected part of a shot text from the editor context menu (which passes the document)', async () => {
+    const text = unique('第一句。\\n第二句要听的部分。');
+    const content = `{"script_name": "sel", "voice_config": {"voice_asset_id": "${voice.asset_id}"}, "shoot_scripts": [{"shoot_script": {"text_config": {"text": "${text}"}}}]}`;
+    const document = await vscode.workspace.openTextDocument({ language: 'metastudio-video-script', content });
+    const editor = await vscode.window.showTextDocument(document);
+    const start = content.indexOf('第二句');
+    editor.selection = new vscode.Selection(document.positionAt(start), document.positionAt(start + '第二句要听的部分'.length));
+    const outcome = await preview(document.uri);
+    const entry = (await hooks()).session.find((e) => e.id === outcome?.entryId);
+    assert.equal(entry?.text, '第二句要听的部分');
+    assert.equal(entry?.settings.voiceAssetId, voice.asset_id, 'with the voice of the enclosing voice_config');
+  });
+
   it('asks for a voice when the text has none, offering the last choice first', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: unique('Selected words to hear') });
     const editor = await vscode.window.showTextDocument(document);
