@@ -10,7 +10,6 @@ import { scriptKindOf } from '../scripts/scriptLanguages';
 import type { AssetTreeNode } from './assetsTree';
 import { idText } from './scriptAssets';
 
-const t = vscode.l10n.t;
 export const detailsScheme = 'metastudio-asset';
 const previewVoiceCommand = 'metastudio.preview.voice';
 const maxSampleBytes = 20 * 1024 * 1024;
@@ -37,16 +36,16 @@ class AssetDetailsProvider implements vscode.TextDocumentContentProvider {
 /** The editor's insert: in a script field that expects this asset type, the field's value; elsewhere at each cursor. */
 async function insertId(asset: DigitalAssetInfo): Promise<'field' | 'cursor'> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor) throw new UserFacingError(t('Open an editor to insert the asset ID into.'));
+  if (!editor) throw new UserFacingError(vscode.l10n.t('Open an editor to insert the asset ID into.'));
   const { document } = editor;
   const kind = scriptKindOf(document);
   const field = kind && assetFieldAt(document.getText(), kind, document.offsetAt(editor.selection.active));
   if (field && fits(field.expectation, asset.asset_type)) {
     const range = new vscode.Range(document.positionAt(field.start), document.positionAt(field.end));
-    if (!await editor.edit((edit) => edit.replace(range, idText(field, asset.asset_id)))) throw new UserFacingError(t('The editor did not take the edit.'));
+    if (!await editor.edit((edit) => edit.replace(range, idText(field, asset.asset_id)))) throw new UserFacingError(vscode.l10n.t('The editor did not take the edit.'));
     return 'field';
   }
-  if (!await editor.edit((edit) => editor.selections.forEach((s) => edit.replace(s, asset.asset_id)))) throw new UserFacingError(t('The editor did not take the edit.'));
+  if (!await editor.edit((edit) => editor.selections.forEach((s) => edit.replace(s, asset.asset_id)))) throw new UserFacingError(vscode.l10n.t('The editor did not take the edit.'));
   return 'cursor';
 }
 
@@ -65,13 +64,13 @@ export function registerAssetCommands(context: vscode.ExtensionContext, connecti
       if (!lookup) await connections.client();
       if (lookup?.state === 'found') return lookup.asset;
       if (lookup?.state === 'failed') throw lookup.error;
-      throw new UserFacingError(t('No asset "{0}" in this project.', arg));
+      throw new UserFacingError(vscode.l10n.t('No asset "{0}" in this project.', arg));
     }
     if (arg && typeof arg === 'object') {
       if ('asset_id' in arg) return arg;
       if ('asset' in arg && arg.asset) return arg.asset;
     }
-    throw new UserFacingError(t('Pick an asset in the Assets view first.'));
+    throw new UserFacingError(vscode.l10n.t('Pick an asset in the Assets view first.'));
   };
   /** Fresh details (download URLs expire after 24 hours). */
   const fetchDetails = async (asset: DigitalAssetInfo, token?: vscode.CancellationToken): Promise<DigitalAssetInfo> => {
@@ -88,7 +87,7 @@ export function registerAssetCommands(context: vscode.ExtensionContext, connecti
   registerCommand(context, 'metastudio.assets.copyId', async (arg?: AssetArgument) => {
     const asset = await resolve(arg);
     await vscode.env.clipboard.writeText(asset.asset_id);
-    vscode.window.setStatusBarMessage(t('Copied the ID of "{0}"', asset.asset_name), 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the ID of "{0}"', asset.asset_name), 3000);
     return asset.asset_id;
   });
 
@@ -97,7 +96,7 @@ export function registerAssetCommands(context: vscode.ExtensionContext, connecti
   registerCommand(context, 'metastudio.assets.showDetails', async (arg?: AssetArgument) => {
     const asset = await resolve(arg);
     const full = await vscode.window.withProgress(
-      { location: { viewId: 'metastudio.assets' }, title: t('Loading asset details…'), cancellable: true },
+      { location: { viewId: 'metastudio.assets' }, title: vscode.l10n.t('Loading asset details…'), cancellable: true },
       (_progress, token) => fetchDetails(asset, token),
     );
     const uri = vscode.Uri.from({ scheme: detailsScheme, path: `/${safeFileName(full.asset_name)}.json`, query: full.asset_id });
@@ -109,9 +108,9 @@ export function registerAssetCommands(context: vscode.ExtensionContext, connecti
 
   registerCommand(context, 'metastudio.assets.previewVoice', async (arg?: AssetArgument) => {
     const asset = await resolve(arg);
-    if (asset.asset_type !== 'VOICE_MODEL') throw new UserFacingError(t('"{0}" is not a voice.', asset.asset_name));
+    if (asset.asset_type !== 'VOICE_MODEL') throw new UserFacingError(vscode.l10n.t('"{0}" is not a voice.', asset.asset_name));
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: t('Preparing a preview of "{0}"…', asset.asset_name), cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing a preview of "{0}"…', asset.asset_name), cancellable: true },
       async (_progress, token) => {
         const sample = sampleFile(await fetchDetails(asset, token));
         if (sample?.download_url) {
@@ -120,7 +119,7 @@ export function registerAssetCommands(context: vscode.ExtensionContext, connecti
           return { kind: 'sample', uri: uri.toString() };
         }
         if (!(await vscode.commands.getCommands(true)).includes(previewVoiceCommand)) {
-          throw new UserFacingError(t('"{0}" has no sample file, and voice preview is not available.', asset.asset_name));
+          throw new UserFacingError(vscode.l10n.t('"{0}" has no sample file, and voice preview is not available.', asset.asset_name));
         }
         log().info(`assets: ${asset.asset_id} has no sample; handing it to the voice preview`);
         await vscode.commands.executeCommand(previewVoiceCommand, { voiceAssetId: asset.asset_id });
@@ -149,9 +148,9 @@ async function downloadSample(context: vscode.ExtensionContext, asset: DigitalAs
   const timer = setTimeout(() => controller.abort(), 60_000);
   try {
     const response = await fetch(url, { signal: controller.signal });
-    if (!response.ok) throw new UserFacingError(t('Downloading the sample of "{0}" failed: HTTP {1}', asset.asset_name, response.status));
+    if (!response.ok) throw new UserFacingError(vscode.l10n.t('Downloading the sample of "{0}" failed: HTTP {1}', asset.asset_name, response.status));
     const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.byteLength > maxSampleBytes) throw new UserFacingError(t('The sample of "{0}" is too large to preview.', asset.asset_name));
+    if (bytes.byteLength > maxSampleBytes) throw new UserFacingError(vscode.l10n.t('The sample of "{0}" is too large to preview.', asset.asset_name));
     await vscode.workspace.fs.createDirectory(folder);
     await vscode.workspace.fs.writeFile(target, bytes);
     // The URL is pre-signed: log the host only.

@@ -8,7 +8,6 @@ import type { DigitalAssetInfo } from '../core/cloud/types';
 import { log } from '../logging/log';
 import { assetTooltip } from './tooltip';
 
-const t = vscode.l10n.t;
 export const pageSize = 50;
 
 export class GroupNode {
@@ -96,7 +95,7 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
 
   async getChildren(node?: AssetTreeNode): Promise<AssetTreeNode[]> {
     if (!node) {
-      if (!this.source.trusted()) return [new MessageNode('info', t('Trust this workspace to browse MetaStudio assets.'))];
+      if (!this.source.trusted()) return [new MessageNode('info', vscode.l10n.t('Trust this workspace to browse MetaStudio assets.'))];
       const groups = this.currentGroups();
       if (!groups) return [];
       groups.filter((g) => !g.list.started).forEach((g) => this.startLoading(g));
@@ -136,7 +135,7 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
   private pagedList(group: AssetGroup): PagedList<DigitalAssetInfo> {
     return new PagedList(async (offset, limit, signal) => {
       const client = await this.source.client();
-      if (!client) throw new Error(t('The active connection has no credentials: sign in again.'));
+      if (!client) throw new Error(vscode.l10n.t('The active connection has no credentials: sign in again.'));
       const query = groupQuery(group, this.filterValue, offset, limit);
       try {
         const page = await client.listAssets(query, { signal });
@@ -158,9 +157,9 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
     const children: AssetTreeNode[] = list.items.map((asset) => new AssetNode(asset, node));
     if (list.error !== undefined) {
       const detail = list.error instanceof Error ? list.error.message : String(list.error);
-      children.push(new MessageNode('error', t('Failed to load: {0} — Show Logs', failureText(list.error)), node, detail));
+      children.push(new MessageNode('error', vscode.l10n.t('Failed to load: {0} — Show Logs', failureText(list.error)), node, detail));
     } else if (list.items.length === 0 && !list.hasMore) {
-      children.push(new MessageNode('empty', isFiltered(this.filterValue) ? t('No assets match the filters') : t('No assets'), node));
+      children.push(new MessageNode('empty', isFiltered(this.filterValue) ? vscode.l10n.t('No assets match the filters') : vscode.l10n.t('No assets'), node));
     }
     if (list.items.length > 0 && list.hasMore) children.push(new LoadMoreNode(node));
     return children;
@@ -168,23 +167,23 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
 
   private groupItem(node: GroupNode): vscode.TreeItem {
     const { count } = node.list;
-    const label = count === undefined ? groupLabel(node.group.id) : t('{0} ({1})', groupLabel(node.group.id), count);
+    const label = count === undefined ? groupLabel(node.group.id) : vscode.l10n.t('{0} ({1})', groupLabel(node.group.id), count);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `group:${node.group.id}`;
     item.iconPath = new vscode.ThemeIcon(node.group.icon);
     item.contextValue = 'group';
-    if (node.list.error !== undefined) item.description = t('failed to load');
-    else if (count === undefined) item.description = t('loading…');
+    if (node.list.error !== undefined) item.description = vscode.l10n.t('failed to load');
+    else if (count === undefined) item.description = vscode.l10n.t('loading…');
     return item;
   }
 
   private loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
     const { list } = node.parent;
-    const item = new vscode.TreeItem(list.loading ? t('Loading…') : t('Load more…'));
-    item.description = t('{0} of {1} shown', list.items.length, list.count ?? '?');
+    const item = new vscode.TreeItem(list.loading ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…'));
+    item.description = vscode.l10n.t('{0} of {1} shown', list.items.length, list.count ?? '?');
     item.iconPath = new vscode.ThemeIcon(list.loading ? 'loading~spin' : 'more');
     item.contextValue = 'loadMore';
-    item.command = { command: 'metastudio.assets.loadMore', title: t('Load more…'), arguments: [node] };
+    item.command = { command: 'metastudio.assets.loadMore', title: vscode.l10n.t('Load more…'), arguments: [node] };
     return item;
   }
 }
@@ -207,7 +206,7 @@ function messageItem(node: MessageNode): vscode.TreeItem {
   if (node.type === 'error') {
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.tooltip = node.detail;
-    item.command = { command: 'metastudio.logs.show', title: t('Show Logs') };
+    item.command = { command: 'metastudio.logs.show', title: vscode.l10n.t('Show Logs') };
   } else {
     item.iconPath = new vscode.ThemeIcon('info');
   }

@@ -8,7 +8,6 @@ import { registerAssetCommands } from './assetCommands';
 import { AssetsTreeProvider, type AssetTreeNode, type GroupNode } from './assetsTree';
 import { registerScriptAssets } from './scriptAssets';
 
-const t = vscode.l10n.t;
 const filterKey = 'metastudio.assets.filter';
 
 /** A filter change as commands take it: a field set to null is cleared. */
@@ -24,30 +23,30 @@ function applyChange(filter: AssetFilter, change: FilterChange): AssetFilter {
 }
 
 async function pickFilterChange(filter: AssetFilter): Promise<FilterChange | undefined> {
-  const any = t('Any');
+  const any = vscode.l10n.t('Any');
   const what = await vscode.window.showQuickPick([
-    { label: t('Source'), description: sourceLabel(filter.source), key: 'source' },
-    { label: t('Voice language'), description: filter.language ?? any, key: 'language' },
-    { label: t('Voice sex'), description: filter.sex ? sexLabel(filter.sex) : any, key: 'sex' },
-    { label: t('Real-time voices'), description: filter.realtime === undefined ? any : filter.realtime ? t('real-time only') : t('not real-time only'), key: 'realtime' },
-  ], { title: t('Filter Assets') });
+    { label: vscode.l10n.t('Source'), description: sourceLabel(filter.source), key: 'source' },
+    { label: vscode.l10n.t('Voice language'), description: filter.language ?? any, key: 'language' },
+    { label: vscode.l10n.t('Voice sex'), description: filter.sex ? sexLabel(filter.sex) : any, key: 'sex' },
+    { label: vscode.l10n.t('Real-time voices'), description: filter.realtime === undefined ? any : filter.realtime ? vscode.l10n.t('real-time only') : vscode.l10n.t('not real-time only'), key: 'realtime' },
+  ], { title: vscode.l10n.t('Filter Assets') });
   switch (what?.key) {
     case 'source': {
-      const pick = await vscode.window.showQuickPick((['ALL', 'SYSTEM', 'CUSTOMIZATION'] as AssetSource[]).map((value) => ({ label: sourceLabel(value), value })), { title: t('Asset Source') });
+      const pick = await vscode.window.showQuickPick((['ALL', 'SYSTEM', 'CUSTOMIZATION'] as AssetSource[]).map((value) => ({ label: sourceLabel(value), value })), { title: vscode.l10n.t('Asset Source') });
       return pick && { source: pick.value };
     }
     case 'language': {
-      const pick = await vscode.window.showQuickPick([{ label: any, value: null }, ...voiceLanguages.map((value) => ({ label: value, value }))], { title: t('Voice Language') });
+      const pick = await vscode.window.showQuickPick([{ label: any, value: null }, ...voiceLanguages.map((value) => ({ label: value, value }))], { title: vscode.l10n.t('Voice Language') });
       return pick && { language: pick.value };
     }
     case 'sex': {
-      const pick = await vscode.window.showQuickPick([{ label: any, value: null }, ...(['FEMALE', 'MALE', 'UNKNOWN'] as VoiceSex[]).map((value) => ({ label: sexLabel(value), value }))], { title: t('Voice Sex') });
+      const pick = await vscode.window.showQuickPick([{ label: any, value: null }, ...(['FEMALE', 'MALE', 'UNKNOWN'] as VoiceSex[]).map((value) => ({ label: sexLabel(value), value }))], { title: vscode.l10n.t('Voice Sex') });
       return pick && { sex: pick.value };
     }
     case 'realtime': {
       const pick = await vscode.window.showQuickPick([
-        { label: any, value: null }, { label: t('Real-time only (livestreams)'), value: true }, { label: t('Not real-time only'), value: false },
-      ], { title: t('Real-time Voices') });
+        { label: any, value: null }, { label: vscode.l10n.t('Real-time only (livestreams)'), value: true }, { label: vscode.l10n.t('Not real-time only'), value: false },
+      ], { title: vscode.l10n.t('Real-time Voices') });
       return pick && { realtime: pick.value };
     }
     default:
@@ -74,7 +73,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const showFilter = () => {
     view.description = describeFilter(tree.filter);
     // A container with one view hides view descriptions: a filter must still be seen.
-    view.message = isFiltered(tree.filter) ? t('Filtered: {0}', describeFilter(tree.filter)) : undefined;
+    view.message = isFiltered(tree.filter) ? vscode.l10n.t('Filtered: {0}', describeFilter(tree.filter)) : undefined;
     void vscode.commands.executeCommand('setContext', 'metastudio.assets.filtered', isFiltered(tree.filter));
   };
   const setFilter = async (filter: AssetFilter) => {
@@ -110,7 +109,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   });
   registerCommand(context, 'metastudio.assets.search', async (name?: string) => {
     const value = typeof name === 'string' ? name : await vscode.window.showInputBox({
-      title: t('Search Assets by Name'), value: tree.filter.name ?? '', prompt: t('Part of the asset name; empty to show all.'),
+      title: vscode.l10n.t('Search Assets by Name'), value: tree.filter.name ?? '', prompt: vscode.l10n.t('Part of the asset name; empty to show all.'),
     });
     if (value === undefined) return undefined;
     return setFilter(applyChange(tree.filter, { name: value.trim() === '' ? null : value }));

@@ -10,7 +10,6 @@ import { registerLinter } from '../diagnostics/lintController';
 import { scriptKindOf, scriptLanguageIds, scriptSelector } from '../scripts/scriptLanguages';
 import { assetTooltip } from './tooltip';
 
-const t = vscode.l10n.t;
 /** How long a first completion or hover may wait for the catalog; afterwards they answer from the cache at once. */
 const firstAnswerMs = 2_000;
 
@@ -65,7 +64,7 @@ function hoverText(lookup: AssetLookup | undefined, id: string): vscode.Markdown
     md.appendMarkdown('**');
     md.appendText(asset.asset_name);
     md.appendMarkdown('**  \n');
-    md.appendText(`${typeLabel(asset.asset_type)} (${asset.asset_type}) · ${asset.asset_state ?? t('unknown state')}`);
+    md.appendText(`${typeLabel(asset.asset_type)} (${asset.asset_type}) · ${asset.asset_state ?? vscode.l10n.t('unknown state')}`);
     const summary = isActive(asset) ? assetSummary(asset) : '';
     if (summary) {
       md.appendMarkdown('  \n');
@@ -74,9 +73,9 @@ function hoverText(lookup: AssetLookup | undefined, id: string): vscode.Markdown
     return md;
   }
   const md = new vscode.MarkdownString();
-  if (lookup?.state === 'missing') md.appendText(t('No asset "{0}" in this project.', id));
-  else if (lookup?.state === 'failed') md.appendText(t('Could not look up asset "{0}": {1}', id, lookup.error instanceof Error ? lookup.error.message : String(lookup.error)));
-  else md.appendText(t('Asset "{0}": sign in to MetaStudio to look it up.', id));
+  if (lookup?.state === 'missing') md.appendText(vscode.l10n.t('No asset "{0}" in this project.', id));
+  else if (lookup?.state === 'failed') md.appendText(vscode.l10n.t('Could not look up asset "{0}": {1}', id, lookup.error instanceof Error ? lookup.error.message : String(lookup.error)));
+  else md.appendText(vscode.l10n.t('Asset "{0}": sign in to MetaStudio to look it up.', id));
   return md;
 }
 

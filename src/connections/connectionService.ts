@@ -5,8 +5,6 @@ import { UserFacingError } from '../commands/registerCommand';
 import { log } from '../logging/log';
 import type { ConnectionProfile, ConnectionStore } from './connectionStore';
 
-const t = vscode.l10n.t;
-
 /**
  * Hands out a client for the active connection. The extension passes the extension host's global
  * `fetch`, which VS Code routes through the user's proxy settings, PAC and OS certificates.
@@ -57,12 +55,12 @@ export class ConnectionService {
    */
   async client(): Promise<MetaStudioClient> {
     if (!vscode.workspace.isTrusted) {
-      throw new UserFacingError(t('This workspace is not trusted: MetaStudio validates scripts here but sends nothing to the cloud.'));
+      throw new UserFacingError(vscode.l10n.t('This workspace is not trusted: MetaStudio validates scripts here but sends nothing to the cloud.'));
     }
     const client = await this.tryClient();
     if (client) return client;
-    const signIn = t('Sign In');
-    void vscode.window.showWarningMessage(t('Sign in to MetaStudio first.'), signIn).then((choice) => {
+    const signIn = vscode.l10n.t('Sign In');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to MetaStudio first.'), signIn).then((choice) => {
       if (choice === signIn) void vscode.commands.executeCommand('metastudio.connection.signIn');
     });
     throw new vscode.CancellationError();

@@ -7,8 +7,6 @@ import { ConnectionService } from './connectionService';
 import { ConnectionStore, credentialKindOf, type ConnectionProfile } from './connectionStore';
 import { askForConnection } from './signIn';
 
-const t = vscode.l10n.t;
-
 /** Settings that may only come from the user's machine (DECISIONS.md 22). */
 export function endpointDefaults(): { endpoint?: string; region?: string } {
   const config = vscode.workspace.getConfiguration('metastudio');
@@ -32,12 +30,12 @@ export function register(context: vscode.ExtensionContext): ConnectionService {
   const service = new ConnectionService(store);
 
   const status = vscode.window.createStatusBarItem('metastudio.connection', vscode.StatusBarAlignment.Left, 50);
-  status.name = t('MetaStudio Connection');
+  status.name = vscode.l10n.t('MetaStudio Connection');
   status.command = 'metastudio.connection.switch';
   const updateStatus = () => {
     const active = store.active();
-    status.text = active ? `$(cloud) ${active.name}` : `$(cloud) ${t('MetaStudio: Sign In')}`;
-    status.tooltip = active ? t('MetaStudio: {0}. Click to switch connections.', describe(active)) : t('Sign in to MetaStudio');
+    status.text = active ? `$(cloud) ${active.name}` : `$(cloud) ${vscode.l10n.t('MetaStudio: Sign In')}`;
+    status.tooltip = active ? vscode.l10n.t('MetaStudio: {0}. Click to switch connections.', describe(active)) : vscode.l10n.t('Sign in to MetaStudio');
     void vscode.commands.executeCommand('setContext', 'metastudio.signedIn', active !== undefined);
     status.show();
   };
@@ -56,9 +54,9 @@ export function register(context: vscode.ExtensionContext): ConnectionService {
     }
     if (!result) return undefined;
     const { profile, credentials } = result;
-    if (!vscode.workspace.isTrusted) throw new UserFacingError(t('This workspace is not trusted: MetaStudio sends nothing to the cloud from it.'));
+    if (!vscode.workspace.isTrusted) throw new UserFacingError(vscode.l10n.t('This workspace is not trusted: MetaStudio sends nothing to the cloud from it.'));
     try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Checking the MetaStudio connection "{0}"…', profile.name), cancellable: true },
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the MetaStudio connection "{0}"…', profile.name), cancellable: true },
         (_progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
@@ -66,31 +64,31 @@ export function register(context: vscode.ExtensionContext): ConnectionService {
         });
     } catch (err) {
       log().warn(`sign-in check failed for ${describe(profile)}: ${(err as Error).message}`);
-      if (args) throw new UserFacingError(t('Could not sign in to MetaStudio: {0}', (err as Error).message));
-      const keep = t('Save Anyway');
-      const choice = await vscode.window.showWarningMessage(t('Could not sign in to MetaStudio: {0}', (err as Error).message), { modal: true }, keep);
+      if (args) throw new UserFacingError(vscode.l10n.t('Could not sign in to MetaStudio: {0}', (err as Error).message));
+      const keep = vscode.l10n.t('Save Anyway');
+      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Could not sign in to MetaStudio: {0}', (err as Error).message), { modal: true }, keep);
       if (choice !== keep) return undefined;
     }
     await store.save(profile, credentials);
     log().info(`signed in: ${describe(profile)} (${profile.credentialKind})`);
-    void vscode.window.showInformationMessage(t('Signed in to MetaStudio as "{0}".', profile.name));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to MetaStudio as "{0}".', profile.name));
     return profile.name;
   });
 
   registerCommand(context, 'metastudio.connection.switch', async (name?: string) => {
     const profiles = store.list();
     if (typeof name !== 'string') {
-      const signIn = t('$(add) Sign in to a new connection…');
+      const signIn = vscode.l10n.t('$(add) Sign in to a new connection…');
       const active = store.active();
       const pick = await vscode.window.showQuickPick([
-        ...profiles.map((p) => ({ label: p.name, description: `${new URL(p.endpoint).host} · ${p.projectId}`, detail: p.source === 'environment' ? t('from the environment') : undefined, picked: p.name === active?.name })),
+        ...profiles.map((p) => ({ label: p.name, description: `${new URL(p.endpoint).host} · ${p.projectId}`, detail: p.source === 'environment' ? vscode.l10n.t('from the environment') : undefined, picked: p.name === active?.name })),
         { label: signIn },
-      ], { title: t('MetaStudio Connections'), placeHolder: active ? t('Active: {0}', active.name) : t('Not signed in') });
+      ], { title: vscode.l10n.t('MetaStudio Connections'), placeHolder: active ? vscode.l10n.t('Active: {0}', active.name) : vscode.l10n.t('Not signed in') });
       if (!pick) return undefined;
       if (pick.label === signIn) return vscode.commands.executeCommand('metastudio.connection.signIn');
       name = pick.label;
     }
-    if (!profiles.some((p) => p.name === name)) throw new UserFacingError(t('There is no MetaStudio connection named "{0}".', name));
+    if (!profiles.some((p) => p.name === name)) throw new UserFacingError(vscode.l10n.t('There is no MetaStudio connection named "{0}".', name));
     await store.setActive(name);
     log().info(`active connection: ${name}`);
     return name;
@@ -100,20 +98,20 @@ export function register(context: vscode.ExtensionContext): ConnectionService {
     const removable = store.list().filter((p) => p.source === 'user');
     if (typeof name !== 'string') {
       if (removable.length === 0) {
-        void vscode.window.showInformationMessage(t('No saved MetaStudio connection to sign out of. The environment connection goes away with its variables.'));
+        void vscode.window.showInformationMessage(vscode.l10n.t('No saved MetaStudio connection to sign out of. The environment connection goes away with its variables.'));
         return undefined;
       }
       const active = store.active();
       const pick = removable.length === 1 ? { label: removable[0].name } : await vscode.window.showQuickPick(
         removable.map((p) => ({ label: p.name, description: new URL(p.endpoint).host, picked: p.name === active?.name })),
-        { title: t('Sign Out of MetaStudio') });
+        { title: vscode.l10n.t('Sign Out of MetaStudio') });
       if (!pick) return undefined;
       name = pick.label;
     }
-    if (!removable.some((p) => p.name === name)) throw new UserFacingError(t('There is no saved MetaStudio connection named "{0}".', name));
+    if (!removable.some((p) => p.name === name)) throw new UserFacingError(vscode.l10n.t('There is no saved MetaStudio connection named "{0}".', name));
     await store.remove(name);
     log().info(`signed out: ${name}`);
-    void vscode.window.showInformationMessage(t('Signed out of MetaStudio connection "{0}"; its credentials were deleted.', name));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of MetaStudio connection "{0}"; its credentials were deleted.', name));
     return name;
   });
 

@@ -3,18 +3,16 @@ import type { Credentials } from '../core/cloud/auth';
 import { DEFAULT_REGION, REGIONS, parseEndpointUrl, regionEndpoint } from '../core/cloud/endpoint';
 import type { ConnectionProfile, ConnectionStore } from './connectionStore';
 
-const t = vscode.l10n.t;
-
 /** Asks, step by step, for a connection: name, region or endpoint, project ID and credentials. */
 export async function askForConnection(store: ConnectionStore, defaults: { endpoint?: string; region?: string }):
   Promise<{ profile: ConnectionProfile; credentials: Credentials } | undefined> {
   const taken = new Set(store.list().map((p) => p.name));
   const name = await vscode.window.showInputBox({
-    title: t('Sign In to MetaStudio (1/4)'),
-    prompt: t('A name for this connection, e.g. "prod" or "sandbox"'),
+    title: vscode.l10n.t('Sign In to MetaStudio (1/4)'),
+    prompt: vscode.l10n.t('A name for this connection, e.g. "prod" or "sandbox"'),
     value: taken.has('default') ? '' : 'default',
     ignoreFocusOut: true,
-    validateInput: (v) => !v.trim() ? t('Enter a name.') : undefined,
+    validateInput: (v) => !v.trim() ? vscode.l10n.t('Enter a name.') : undefined,
   });
   if (name === undefined) return undefined;
 
@@ -22,19 +20,19 @@ export async function askForConnection(store: ConnectionStore, defaults: { endpo
   if (endpoint === undefined) return undefined;
 
   const projectId = await vscode.window.showInputBox({
-    title: t('Sign In to MetaStudio (3/4)'),
-    prompt: t('Project ID (My Credentials > API Credentials in the Huawei Cloud console)'),
+    title: vscode.l10n.t('Sign In to MetaStudio (3/4)'),
+    prompt: vscode.l10n.t('Project ID (My Credentials > API Credentials in the Huawei Cloud console)'),
     ignoreFocusOut: true,
-    validateInput: (v) => /^[A-Za-z0-9-]{1,64}$/.test(v.trim()) ? undefined : t('A project ID is 1 to 64 letters, digits or hyphens.'),
+    validateInput: (v) => /^[A-Za-z0-9-]{1,64}$/.test(v.trim()) ? undefined : vscode.l10n.t('A project ID is 1 to 64 letters, digits or hyphens.'),
   });
   if (projectId === undefined) return undefined;
 
   const kinds: (vscode.QuickPickItem & { credentialKind: ConnectionProfile['credentialKind'] })[] = [
-    { credentialKind: 'aksk', label: t('Access key (AK/SK)'), detail: t('Permanent access key ID and secret access key') },
-    { credentialKind: 'temporary', label: t('Temporary access key'), detail: t('Temporary AK/SK with a security token') },
-    { credentialKind: 'token', label: t('IAM token'), detail: t('An IAM user token (X-Auth-Token)') },
+    { credentialKind: 'aksk', label: vscode.l10n.t('Access key (AK/SK)'), detail: vscode.l10n.t('Permanent access key ID and secret access key') },
+    { credentialKind: 'temporary', label: vscode.l10n.t('Temporary access key'), detail: vscode.l10n.t('Temporary AK/SK with a security token') },
+    { credentialKind: 'token', label: vscode.l10n.t('IAM token'), detail: vscode.l10n.t('An IAM user token (X-Auth-Token)') },
   ];
-  const kind = await vscode.window.showQuickPick(kinds, { title: t('Sign In to MetaStudio (4/4)'), placeHolder: t('How do you authenticate?'), ignoreFocusOut: true });
+  const kind = await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('Sign In to MetaStudio (4/4)'), placeHolder: vscode.l10n.t('How do you authenticate?'), ignoreFocusOut: true });
   if (!kind) return undefined;
 
   const credentials = await askForCredentials(kind.credentialKind);
@@ -43,17 +41,17 @@ export async function askForConnection(store: ConnectionStore, defaults: { endpo
 }
 
 async function askForEndpoint(defaults: { endpoint?: string; region?: string }): Promise<string | undefined> {
-  const custom = t('Custom endpoint URL…');
+  const custom = vscode.l10n.t('Custom endpoint URL…');
   const items: vscode.QuickPickItem[] = [
     ...REGIONS.map((region) => ({ label: region, description: regionEndpoint(region), picked: region === (defaults.region ?? DEFAULT_REGION) })),
-    { label: custom, description: defaults.endpoint ?? t('a private endpoint, or http://127.0.0.1:PORT for the local sandbox') },
+    { label: custom, description: defaults.endpoint ?? vscode.l10n.t('a private endpoint, or http://127.0.0.1:PORT for the local sandbox') },
   ];
-  const pick = await vscode.window.showQuickPick(items, { title: t('Sign In to MetaStudio (2/4)'), placeHolder: t('Region or endpoint'), ignoreFocusOut: true });
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Sign In to MetaStudio (2/4)'), placeHolder: vscode.l10n.t('Region or endpoint'), ignoreFocusOut: true });
   if (!pick) return undefined;
   if (pick.label !== custom) return regionEndpoint(pick.label as (typeof REGIONS)[number]);
   const url = await vscode.window.showInputBox({
-    title: t('Sign In to MetaStudio (2/4)'),
-    prompt: t('Endpoint URL (https, or http only for a loopback address)'),
+    title: vscode.l10n.t('Sign In to MetaStudio (2/4)'),
+    prompt: vscode.l10n.t('Endpoint URL (https, or http only for a loopback address)'),
     value: defaults.endpoint ?? '',
     ignoreFocusOut: true,
     validateInput: (v) => {
@@ -70,22 +68,22 @@ async function askForEndpoint(defaults: { endpoint?: string; region?: string }):
 
 async function askSecret(prompt: string): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({
-    title: t('Sign In to MetaStudio'), prompt, password: true, ignoreFocusOut: true,
-    validateInput: (v) => v.trim() ? undefined : t('This value is required.'),
+    title: vscode.l10n.t('Sign In to MetaStudio'), prompt, password: true, ignoreFocusOut: true,
+    validateInput: (v) => v.trim() ? undefined : vscode.l10n.t('This value is required.'),
   });
   return value?.trim();
 }
 
 async function askForCredentials(kind: ConnectionProfile['credentialKind']): Promise<Credentials | undefined> {
   if (kind === 'token') {
-    const token = await askSecret(t('IAM token'));
+    const token = await askSecret(vscode.l10n.t('IAM token'));
     return token ? { kind: 'token', token } : undefined;
   }
-  const ak = await askSecret(t('Access key ID (AK)'));
+  const ak = await askSecret(vscode.l10n.t('Access key ID (AK)'));
   if (!ak) return undefined;
-  const sk = await askSecret(t('Secret access key (SK)'));
+  const sk = await askSecret(vscode.l10n.t('Secret access key (SK)'));
   if (!sk) return undefined;
   if (kind === 'aksk') return { kind: 'aksk', ak, sk };
-  const securityToken = await askSecret(t('Security token'));
+  const securityToken = await askSecret(vscode.l10n.t('Security token'));
   return securityToken ? { kind: 'aksk', ak, sk, securityToken } : undefined;
 }

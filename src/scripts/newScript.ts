@@ -4,7 +4,6 @@ import { liveScriptTemplate, videoScriptTemplate } from '../core/scripts/templat
 import { UserFacingError } from '../commands/registerCommand';
 import { scriptLanguageIds } from './scriptLanguages';
 
-const t = vscode.l10n.t;
 const templates: Record<ScriptKind, string> = { video: videoScriptTemplate, live: liveScriptTemplate };
 
 /**
@@ -28,17 +27,17 @@ export async function newScript(kind: ScriptKind, name?: string): Promise<vscode
   };
   if (name === undefined) {
     name = await vscode.window.showInputBox({
-      title: kind === 'video' ? t('New Video Script') : t('New Live Script'),
-      prompt: t('File name (without {0}), relative to the workspace folder', suffix),
+      title: kind === 'video' ? vscode.l10n.t('New Video Script') : vscode.l10n.t('New Live Script'),
+      prompt: vscode.l10n.t('File name (without {0}), relative to the workspace folder', suffix),
       value: kind === 'video' ? 'my-video' : 'my-live',
-      validateInput: async (v) => !v.trim() ? t('Enter a file name.')
-        : /[\\:*?"<>|]/.test(v) ? t('A file name cannot contain \\ : * ? " < > |')
-        : await exists(v.trim()) ? t('{0} already exists.', v.trim() + suffix) : undefined,
+      validateInput: async (v) => !v.trim() ? vscode.l10n.t('Enter a file name.')
+        : /[\\:*?"<>|]/.test(v) ? vscode.l10n.t('A file name cannot contain \\ : * ? " < > |')
+        : await exists(v.trim()) ? vscode.l10n.t('{0} already exists.', v.trim() + suffix) : undefined,
     });
     if (name === undefined) return undefined;
   }
   const uri = vscode.Uri.joinPath(folder.uri, name.trim() + suffix);
-  if (await exists(name.trim())) throw new UserFacingError(t('{0} already exists.', vscode.workspace.asRelativePath(uri)));
+  if (await exists(name.trim())) throw new UserFacingError(vscode.l10n.t('{0} already exists.', vscode.workspace.asRelativePath(uri)));
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(templates[kind]));
   return vscode.window.showTextDocument(uri);
 }
