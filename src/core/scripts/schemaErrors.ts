@@ -3,7 +3,8 @@ import * as l10n from '@vscode/l10n';
 import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
 import type { CoreDiagnostic, Fix } from '../diagnostics';
-import { closestValue, nearMiss } from './closest';
+import { nearMisses } from '../text/nearest';
+import { closestValue, scriptCloseness } from './closest';
 import { scriptCodes, type ScriptCode } from './codes';
 import { insertPropertyFix, placeholderValue, renamePropertyFix, replaceValueFix } from './fixes';
 import type { JsonSchema } from './schemas';
@@ -71,7 +72,7 @@ function mapError(error: ErrorObject, root: Node, text: string): CoreDiagnostic 
       if (!key) return undefined;
       const present = new Set(node.children?.map((p) => String(p.children?.[0]?.value)));
       const known = Object.keys((parentSchema.properties ?? {}) as object).filter((k) => !present.has(k));
-      const suggestion = nearMiss(name, known);
+      const [suggestion] = nearMisses(name, known, scriptCloseness);
       return suggestion
         ? diagnostic('script/unknown-property', nodeRange(key), l10n.t('Unknown property "{0}". Did you mean "{1}"?', name, suggestion), [renamePropertyFix(key, suggestion)])
         : diagnostic('script/unknown-property', nodeRange(key), l10n.t('Unknown property "{0}".', name));

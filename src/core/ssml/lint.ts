@@ -3,7 +3,7 @@ import { sortDiagnostics, type CoreDiagnostic, type Fix } from '../diagnostics';
 import { ssmlCodes, type Report } from './codes';
 import { attributeSpec, canonicalName, elementSpec, ssmlElements, type CapabilityFlag, type ElementSpec } from './dialect';
 import { removeTagFix, renameTagFix, replaceFix } from './fixes';
-import { nearMisses } from './nearest';
+import { nearMisses } from '../text/nearest';
 import { countHanzi } from './phonemes';
 import { attributeEnd, scan, type Attribute, type EndTag, type StartTag, type TextRun } from './tokenizer';
 import type { SsmlContext } from './types';

@@ -2,7 +2,7 @@
  * The two notations of phoneme `ph` (DECISIONS.md 13): pinyin with tone numbers and CMU
  * ARPAbet. Holds the table of Mandarin syllables and the ARPAbet inventory.
  */
-import { editDistance } from './nearest';
+import { editDistance } from '../text/nearest';
 
 /** Every syllable of standard Mandarin (toneless, `ü` written `v`), interjections included. */
 const mandarinSyllables = new Set(`

@@ -4,7 +4,7 @@ import type { Fix } from '../diagnostics';
 import type { Report } from './codes';
 import type { AttributeSpec } from './dialect';
 import { replaceFix } from './fixes';
-import { byCloseness } from './nearest';
+import { byCloseness } from '../text/nearest';
 import { cmuProblem, phNotation, phTokens, pinyinProblem, syllablesNear } from './phonemes';
 import type { Attribute } from './tokenizer';
 

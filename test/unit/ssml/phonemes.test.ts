@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { pinyin } from 'pinyin-pro';
 import { cmuProblem, countHanzi, isMandarinSyllable, phNotation, pinyinProblem, syllablesNear } from '../../../src/core/ssml/phonemes';
-import { editDistance, nearMisses } from '../../../src/core/ssml/nearest';
 import { parseDuration } from '../../../src/core/ssml/values';
 
 describe('SSML phonemes and values', () => {
@@ -70,14 +69,5 @@ describe('SSML phonemes and values', () => {
     assert.equal(parseDuration('200 ms'), undefined);
     assert.equal(parseDuration('-1s'), undefined);
     assert.equal(parseDuration('1e3ms'), undefined);
-  });
-
-  it('measures closeness case-insensitively, swaps counting one', () => {
-    assert.equal(editDistance('break', 'BREAK'), 0);
-    assert.equal(editDistance('braek', 'break'), 1);
-    assert.equal(editDistance('brk', 'break'), 2);
-    assert.deepEqual(nearMisses('brake', ['speak', 'break', 'phoneme']), ['break']);
-    assert.deepEqual(nearMisses('ab', ['speak', 'break']), []);
-    assert.deepEqual(nearMisses('x'.repeat(100), ['break']), []);
   });
 });
