@@ -5,22 +5,11 @@
  * choice comes from a fixed-seed generator, so a restart gives the same library.
  */
 import { createHash } from 'node:crypto';
+import { mulberry32 } from '../prng';
 import type { FileRecipe } from './media';
 import { rfc3339, type AssetRecord, type FileRecord, type JsonObject } from './model';
 
 const SEED_EPOCH_MS = Date.UTC(2024, 2, 1);
-
-/** mulberry32: a small deterministic generator, enough for picking seed values. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function hexId(label: string): string {
   return createHash('sha256').update(label).digest('hex').slice(0, 32);
@@ -76,7 +65,7 @@ const cover = (name: string, rgb: [number, number, number]) =>
   ({ category: 'COVER', name: `${name}.png`, type: 'png', recipe: { kind: 'png', width: 32, height: 18, rgb } as FileRecipe });
 
 export function seedAssets(): AssetRecord[] {
-  const random = generator(20240301);
+  const random = mulberry32(20240301);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const colour = (): [number, number, number] => [0, 0, 0].map(() => Math.floor(random() * 256)) as [number, number, number];
   const drafts: Draft[] = [];

@@ -2,19 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreDiagnostic } from '../../../src/core/diagnostics';
+import { mulberry32 } from '../../../src/core/prng';
 import { lintSsml, ssmlCodes, ssmlCompletions, ssmlHover, type SsmlContext } from '../../../src/core/ssml';
-
-/** mulberry32: a small seeded PRNG, so that a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const fixtures = join(__dirname, '../../fixtures/ssml');
 const seeds: string[] = [
@@ -67,7 +56,7 @@ describe('SSML property: any input', () => {
   const runs = 3000;
 
   it(`lints ${runs} random and ${runs} mutated texts without throwing, ranges and edits inside the text`, () => {
-    const rnd = prng(20260705);
+    const rnd = mulberry32(20260705);
     for (let i = 0; i < runs; i++) {
       const random = randomText(rnd);
       const mutated = mutate(seeds[i % seeds.length], rnd);
@@ -79,7 +68,7 @@ describe('SSML property: any input', () => {
   });
 
   it('completes and hovers at every offset of mutated texts without throwing, ranges inside the text', () => {
-    const rnd = prng(7);
+    const rnd = mulberry32(7);
     for (let i = 0; i < 300; i++) {
       const text = mutate(seeds[i % seeds.length], rnd);
       for (let offset = 0; offset <= text.length; offset++) {
