@@ -1,0 +1,49 @@
+/**
+ * Writing a script in the browser workbench with the packaged extension: the Problems panel lists
+ * MetaStudio's diagnostics of a script with mistakes, and SSML completion works inside a shot text.
+ */
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { openWorkbench, screenshot, type Workbench } from './workbench';
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+}
+
+describe('script editing in the browser workbench (packaged .vsix)', () => {
+  let wb: Workbench;
+  before(async () => { wb = await openWorkbench(); });
+  after(async () => { await wb?.close(); });
+
+  it('lists the problems of a script in the Problems panel', async () => {
+    await openFile(wb.page, 'mistakes.video.json');
+    await wb.page.keyboard.press('Control+Shift+M');
+    const rows = wb.page.locator('.markers-panel .monaco-list-row');
+    await rows.filter({ hasText: 'script/invalid-enum' }).first().waitFor({ timeout: 30_000 });
+    const texts = await rows.allInnerTexts();
+    for (const code of ['script/unknown-property', 'script/invalid-enum', 'ssml/break-time-out-of-range']) {
+      assert.ok(texts.some((t) => t.includes(code)), `${code} in the Problems panel:\n${texts.join('\n')}`);
+    }
+    await screenshot(wb.page, 'e2e-script-problems');
+  });
+
+  it('completes SSML tags inside a shot text', async () => {
+    await openFile(wb.page, 'launch.video.json');
+    // Find "<speak>大家好" in the first shot text; the cursor goes right after it.
+    await wb.page.keyboard.press('Control+F');
+    await wb.page.locator('.find-widget textarea, .find-widget input').first().fill('<speak>大家好');
+    await wb.page.locator('.find-widget .matchesCount', { hasText: /1 of 1/ }).waitFor({ timeout: 15_000 });
+    await wb.page.keyboard.press('Escape');
+    await wb.page.keyboard.press('ArrowRight');
+    await wb.page.keyboard.press('Control+Space');
+    const suggest = wb.page.locator('.suggest-widget .monaco-list-row', { hasText: 'phoneme' }).first();
+    await suggest.waitFor({ timeout: 30_000 });
+    await screenshot(wb.page, 'e2e-ssml-completion');
+  });
+});
