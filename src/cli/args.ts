@@ -23,3 +23,11 @@ export function outputFormat(value: unknown): OutputFormat {
   if (value === 'text' || value === 'json') return value;
   throw new UsageError(`--format must be text or json, not ${String(value)}`);
 }
+
+/** A `--timeout SECONDS` value in milliseconds (undefined when not given); anything but a positive number is a usage error. */
+export function timeoutOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Number(value) * 1000;
+  if (!(ms > 0)) throw new UsageError('--timeout takes a positive number of seconds');
+  return ms;
+}

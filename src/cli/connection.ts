@@ -11,6 +11,7 @@ import { MetaStudioError } from '../core/cloud/errors';
 import { createUndiciTransport } from '../core/cloud/undiciTransport';
 import { ExitCode, UsageError } from './exitCodes';
 import type { CliIo } from './io';
+import { fail, report } from './output';
 
 export const connectionOptions = {
   endpoint: { type: 'string' },
@@ -59,26 +60,19 @@ export async function withClient(
     connection = resolveConnection(flags, io.env);
   } catch (err) {
     if (!(err instanceof NoCredentialsError)) throw err;
-    io.stderr(`metastudio ${commandName}: ${err.message}\n`);
-    return ExitCode.NoCredentials;
+    return fail(io, commandName, err.message, ExitCode.NoCredentials);
   }
   const transport = createUndiciTransport(io.env);
   const client = new MetaStudioClient({
     ...connection,
     fetch: transport.fetch,
-    logger: { debug: () => undefined, warn: (message) => io.stderr(`metastudio ${commandName}: ${message}\n`) },
+    logger: { debug: () => undefined, warn: (message) => report(io, commandName, message) },
   });
   try {
     return await work(client, connection);
   } catch (err) {
-    if (err instanceof MetaStudioError) {
-      io.stderr(`metastudio ${commandName}: ${err.message}\n`);
-      return ExitCode.Failed;
-    }
-    if (err instanceof Error && err.name === 'AbortError' && io.signal.aborted) {
-      io.stderr(`metastudio ${commandName}: cancelled\n`);
-      return ExitCode.Failed;
-    }
+    if (err instanceof MetaStudioError) return fail(io, commandName, err.message);
+    if (err instanceof Error && err.name === 'AbortError' && io.signal.aborted) return fail(io, commandName, 'cancelled');
     throw err;
   } finally {
     await transport.close();

@@ -4,6 +4,7 @@ import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand } from '../io';
+import { printResult } from '../output';
 
 const DEFAULT_LIMIT = 1000;
 const SOURCES: readonly AssetSource[] = ['SYSTEM', 'CUSTOMIZATION', 'ALL'];
@@ -29,10 +30,10 @@ function positiveInteger(value: string, flag: string): number {
   return Number(value);
 }
 
-function table(assets: readonly DigitalAssetInfo[]): string {
+function table(assets: readonly DigitalAssetInfo[]): string[] {
   const rows = [['ASSET ID', 'TYPE', 'STATE', 'NAME'], ...assets.map((a) => [a.asset_id, a.asset_type, a.asset_state ?? '', a.asset_name])];
   const widths = [0, 1, 2].map((col) => Math.max(...rows.map((r) => r[col].length)));
-  return rows.map((r) => [...widths.map((w, col) => r[col].padEnd(w)), r[3]].join('  ').trimEnd() + '\n').join('');
+  return rows.map((r) => [...widths.map((w, col) => r[col].padEnd(w)), r[3]].join('  ').trimEnd());
 }
 
 export const assetsCommand: CliCommand = {
@@ -61,7 +62,7 @@ export const assetsCommand: CliCommand = {
         }, { signal: io.signal });
         return { count: page.count, items: page.assets };
       }, limit);
-      io.stdout(format === 'json' ? JSON.stringify(assets, null, 2) + '\n' : table(assets));
+      printResult(io, format, assets, () => table(assets));
       io.stderr(`${assets.length} asset${assets.length === 1 ? '' : 's'}\n`);
       return ExitCode.Ok;
     });

@@ -6,6 +6,7 @@ import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo } from '../io';
+import { printResult, problemLine } from '../output';
 
 const usage = `Usage: metastudio lint [paths…] [--format text|json] [--online]
 
@@ -57,13 +58,8 @@ function printReport(report: LintReport, format: 'text' | 'json', io: CliIo): nu
     ...report.unsupported.map((p) => `not a script or SSML file (*.video.json, *.live.json, *.ssml): ${p}`),
   ];
   if (problems.length) throw new UsageError(problems.join('\n'));
-  if (format === 'json') {
-    io.stdout(JSON.stringify(report.files, null, 2) + '\n');
-  } else {
-    for (const { file, diagnostics } of report.files) {
-      for (const d of diagnostics) io.stdout(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}\n`);
-    }
-  }
+  printResult(io, format, report.files,
+    () => report.files.flatMap(({ file, diagnostics }) => diagnostics.map((d) => problemLine(file, d.range.start, d.severity, d.code, d.message))));
   io.stderr(summary(report));
   return report.files.some((f) => f.diagnostics.some((d) => d.severity === 'error')) ? ExitCode.Failed : ExitCode.Ok;
 }

@@ -6,6 +6,7 @@ import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand } from '../io';
+import { printResult, report } from '../output';
 import { linkPlace } from './push';
 
 const usage = `Usage: metastudio pull ID -o FILE [--format text|json]
@@ -49,10 +50,9 @@ export const pullCommand: CliCommand = {
         await linkPulledFile(place, file, id, text);
       } catch (err) {
         if (!(err instanceof ScriptFileError)) throw err;
-        io.stderr(`metastudio pull: wrote ${values.output} but did not link it: ${err.message}\n`);
+        report(io, 'pull', `wrote ${values.output} but did not link it: ${err.message}`);
       }
-      if (format === 'json') io.stdout(`${JSON.stringify({ file: values.output, kind: linkKindOf(kind), id })}\n`);
-      else io.stdout(`pulled ${kindLabel(kind)} ${id} into ${values.output}\n`);
+      printResult(io, format, { file: values.output, kind: linkKindOf(kind), id }, () => [`pulled ${kindLabel(kind)} ${id} into ${values.output}`]);
       return ExitCode.Ok;
     });
   },

@@ -12,6 +12,7 @@ import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient, type Connection } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo } from '../io';
+import { fail, printResult, problemLine, report } from '../output';
 
 const usage = `Usage: metastudio push FILE [--force] [--recreate] [--format text|json]
 
@@ -52,7 +53,7 @@ export async function linkPlace(io: CliIo, connection: Connection): Promise<Link
 /** Prints the file's lint errors on stderr; true when there are any. */
 export function reportLintErrors(io: CliIo, shown: string, file: string, text: string): boolean {
   const errors = toReported(validateScript(text, requireScriptKind(file)), text).filter((d) => d.severity === 'error');
-  for (const d of errors) io.stderr(`${shown}:${d.range.start.line + 1}:${d.range.start.character + 1}: error ${d.code} ${d.message}\n`);
+  for (const d of errors) io.stderr(`${problemLine(shown, d.range.start, 'error', d.code, d.message)}\n`);
   return errors.length > 0;
 }
 
@@ -68,19 +69,19 @@ export async function pushForCli(
       client,
       signal: io.signal,
       confirmRecreate: async () => recreate,
-      onRecovered: (message) => io.stderr(`metastudio ${command}: ${message}\n`),
+      onRecovered: (message) => report(io, command, message),
     });
     for (const path of result.differences) {
-      io.stderr(`metastudio ${command}: warning: the ${kindLabel(result.kind)} read back differs from what was sent at ${path}\n`);
+      report(io, command, `warning: the ${kindLabel(result.kind)} read back differs from what was sent at ${path}`);
     }
     return result;
   } catch (err) {
     if (err instanceof PushDeclinedError) {
-      io.stderr(`metastudio ${command}: ${err.message} Run again with --recreate to create it again.\n`);
+      report(io, command, `${err.message} Run again with --recreate to create it again.`);
       return undefined;
     }
     if (err instanceof ScriptFileError) {
-      io.stderr(`metastudio ${command}: ${err.message}\n`);
+      report(io, command, err.message);
       return undefined;
     }
     throw err;
@@ -101,17 +102,13 @@ export const pushCommand: CliCommand = {
     if (positionals.length > 1) throw new UsageError('push takes one file');
     const { file, text } = await readScriptArg(io, positionals[0]);
     if (reportLintErrors(io, positionals[0], file, text) && !values.force) {
-      io.stderr('metastudio push: the file has lint errors; nothing was pushed (--force pushes anyway)\n');
-      return ExitCode.Failed;
+      return fail(io, 'push', 'the file has lint errors; nothing was pushed (--force pushes anyway)');
     }
     return withClient('push', values, io, async (client, connection) => {
       const result = await pushForCli(io, 'push', client, await linkPlace(io, connection), file, text, values.recreate);
       if (!result) return ExitCode.Failed;
-      if (format === 'json') {
-        io.stdout(`${JSON.stringify({ file: positionals[0], kind: result.link.kind, id: result.id, created: result.created })}\n`);
-      } else {
-        io.stdout(`${result.created ? 'created' : 'updated'} ${kindLabel(result.kind)} ${result.id} from ${positionals[0]}\n`);
-      }
+      printResult(io, format, { file: positionals[0], kind: result.link.kind, id: result.id, created: result.created },
+        () => [`${result.created ? 'created' : 'updated'} ${kindLabel(result.kind)} ${result.id} from ${positionals[0]}`]);
       return ExitCode.Ok;
     });
   },

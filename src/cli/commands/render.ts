@@ -8,10 +8,11 @@ import { followJob, JobWaitTimeoutError } from '../../core/remote/followJob';
 import { describeShot, jobErrorText, JobOutputError, outputVideo, shotOfError } from '../../core/remote/jobOutcome';
 import { isUnchangedSincePush, linkOf } from '../../core/remote/linkedFiles';
 import { fileExtension } from '../../core/remote/scriptBody';
-import { outputFormat, parseCommandArgs } from '../args';
+import { outputFormat, parseCommandArgs, timeoutOption } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo } from '../io';
+import { fail, printResult, report } from '../output';
 import { linkPlace, pushForCli, readScriptArg, reportLintErrors } from './push';
 
 const usage = `Usage: metastudio render FILE|--script-id ID [--name NAME] [--wait] [--download PATH] [--timeout SECONDS]
@@ -96,15 +97,13 @@ export const renderCommand: CliCommand = {
     if ((scriptId === undefined) === (positionals.length === 0) || positionals.length > 1) {
       throw new UsageError('give one video script file or --script-id ID');
     }
-    const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000;
-    if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError('--timeout takes a positive number of seconds');
+    const timeoutMs = timeoutOption(values.timeout);
     const script = scriptId === undefined ? await readScriptArg(io, positionals[0]) : undefined;
     if (script && !script.file.endsWith(fileExtension('video'))) throw new UsageError('only a video script (*.video.json) can be rendered');
     const name = values.name ?? (script ? basename(script.file).slice(0, -fileExtension('video').length) : undefined);
     if (!name) throw new UsageError('give the output asset name with --name NAME');
     if (script && reportLintErrors(io, positionals[0], script.file, script.text) && !values.force) {
-      io.stderr('metastudio render: the file has lint errors; nothing was pushed or started (--force goes on anyway)\n');
-      return ExitCode.Failed;
+      return fail(io, 'render', 'the file has lint errors; nothing was pushed or started (--force goes on anyway)');
     }
     const downloadPath = values.download === undefined ? undefined : resolve(io.cwd, values.download);
 
@@ -125,13 +124,11 @@ export const renderCommand: CliCommand = {
       io.stderr(`started video job ${jobId} (output asset "${name}")\n`);
       const print = (job: Pick<VideoJobDetails, 'job_id' | 'state' | 'output_asset_config' | 'error_info'>) => {
         const assetId = job.output_asset_config?.asset_id ?? null;
-        if (format === 'json') {
-          io.stdout(`${JSON.stringify({ job_id: job.job_id, state: job.state, asset_id: assetId })}\n`);
-        } else {
+        printResult(io, format, { job_id: job.job_id, state: job.state, asset_id: assetId }, () => {
           const error = jobErrorText(job as VideoJobDetails);
           const shot = shotOfError(job.error_info?.error_msg ?? undefined);
-          io.stdout(`job ${job.job_id} ${job.state}${assetId ? `, output asset ${assetId}` : ''}${error ? `: ${error}` : ''}${shot ? ` (${describeShot(shot)})` : ''}\n`);
-        }
+          return [`job ${job.job_id} ${job.state}${assetId ? `, output asset ${assetId}` : ''}${error ? `: ${error}` : ''}${shot ? ` (${describeShot(shot)})` : ''}`];
+        });
       };
       if (!values.wait && downloadPath === undefined) {
         print(await client.getVideoJob(jobId, { signal: io.signal }));
@@ -142,7 +139,7 @@ export const renderCommand: CliCommand = {
         job = await waitForJob(io, client, jobId, timeoutMs);
       } catch (err) {
         if (!(err instanceof JobWaitTimeoutError)) throw err;
-        io.stderr(`metastudio render: ${err.message}\n`);
+        report(io, 'render', err.message);
         print({ job_id: jobId, state: err.lastState ?? 'UNKNOWN' });
         return ExitCode.TimedOut;
       }
@@ -153,8 +150,7 @@ export const renderCommand: CliCommand = {
         await download(io, client, job, downloadPath);
       } catch (err) {
         if (!(err instanceof DownloadError || err instanceof JobOutputError)) throw err;
-        io.stderr(`metastudio render: the job succeeded but the download failed: ${err.message}\n`);
-        return ExitCode.Failed;
+        return fail(io, 'render', `the job succeeded but the download failed: ${err.message}`);
       }
       return ExitCode.Ok;
     });

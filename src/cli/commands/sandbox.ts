@@ -3,6 +3,7 @@ import { startSandbox } from '../../core/sandbox';
 import { outputFormat, parseCommandArgs } from '../args';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand } from '../io';
+import { fail, printResult } from '../output';
 
 /** The sandbox's own test pair, printed on start: it is a local emulator, not a cloud credential. */
 export const DEFAULT_SANDBOX_AK = 'SANDBOXACCESSKEY0001';
@@ -56,24 +57,18 @@ export const sandboxCommand: CliCommand = {
       });
     } catch (err) {
       if (err instanceof UsageError) throw err;
-      io.stderr(`metastudio sandbox: could not start: ${err instanceof Error ? err.message : String(err)}\n`);
-      return ExitCode.Failed;
+      return fail(io, 'sandbox', `could not start: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (format === 'json') {
-      io.stdout(`${JSON.stringify({ url: sandbox.url, ak, sk, projectId: SANDBOX_PROJECT_ID })}\n`);
-    } else {
-      io.stdout([
-        `MetaStudio sandbox listening on ${sandbox.url}`,
-        `It accepts the AK/SK pair  AK: ${ak}  SK: ${sk}`,
-        values.data ? `State is kept in ${values.data}` : 'State is kept in memory only.',
-        '',
-        'Point the CLI at it with:',
-        `  export METASTUDIO_ENDPOINT=${sandbox.url} HUAWEICLOUD_SDK_PROJECT_ID=${SANDBOX_PROJECT_ID} HUAWEICLOUD_SDK_AK=${ak} HUAWEICLOUD_SDK_SK=${sk}`,
-        '',
-        'Press Ctrl+C to stop.',
-        '',
-      ].join('\n'));
-    }
+    printResult(io, format, { url: sandbox.url, ak, sk, projectId: SANDBOX_PROJECT_ID }, () => [
+      `MetaStudio sandbox listening on ${sandbox.url}`,
+      `It accepts the AK/SK pair  AK: ${ak}  SK: ${sk}`,
+      values.data ? `State is kept in ${values.data}` : 'State is kept in memory only.',
+      '',
+      'Point the CLI at it with:',
+      `  export METASTUDIO_ENDPOINT=${sandbox.url} HUAWEICLOUD_SDK_PROJECT_ID=${SANDBOX_PROJECT_ID} HUAWEICLOUD_SDK_AK=${ak} HUAWEICLOUD_SDK_SK=${sk}`,
+      '',
+      'Press Ctrl+C to stop.',
+    ]);
     if (!io.signal.aborted) await new Promise((resolve) => io.signal.addEventListener('abort', resolve, { once: true }));
     await sandbox.close();
     return ExitCode.Ok;

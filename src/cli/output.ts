@@ -1,0 +1,27 @@
+/** What the commands print, in the one shape DECISIONS.md 19 asks of all of them. */
+import { ExitCode } from './exitCodes';
+import type { CliIo, OutputFormat } from './io';
+
+/**
+ * The command's result on stdout: with --format json exactly one JSON value (a list indented, one
+ * record on one line), else `lines()`, each ended by a newline.
+ */
+export function printResult(io: CliIo, format: OutputFormat, json: unknown, lines: () => readonly string[]): void {
+  io.stdout(format === 'json' ? `${JSON.stringify(json, null, Array.isArray(json) ? 2 : undefined)}\n` : lines().map((l) => `${l}\n`).join(''));
+}
+
+/** One line on stderr, `metastudio COMMAND: MESSAGE`. */
+export function report(io: CliIo, command: string, message: string): void {
+  io.stderr(`metastudio ${command}: ${message}\n`);
+}
+
+/** Reports `message` and returns the exit code it means (by default 1, failed). */
+export function fail(io: CliIo, command: string, message: string, code: ExitCode = ExitCode.Failed): ExitCode {
+  report(io, command, message);
+  return code;
+}
+
+/** A problem in a file as compilers print it: `PATH:LINE:COL: SEVERITY CODE MESSAGE`, from a zero-based position. */
+export function problemLine(path: string, start: { readonly line: number; readonly character: number }, severity: string, code: string, message: string): string {
+  return `${path}:${start.line + 1}:${start.character + 1}: ${severity} ${code} ${message}`;
+}

@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import { timeoutOption } from '../../../src/cli/args';
+import { ExitCode, UsageError } from '../../../src/cli/exitCodes';
+import type { CliIo } from '../../../src/cli/io';
+import { fail, printResult, problemLine } from '../../../src/cli/output';
+
+function recordingIo(): CliIo & { out: string; err: string } {
+  const io = {
+    out: '', err: '', env: {}, cwd: '/', signal: new AbortController().signal,
+    stdout: (t: string) => { io.out += t; },
+    stderr: (t: string) => { io.err += t; },
+  };
+  return io;
+}
+
+describe('cli/output', () => {
+  it('prints exactly one JSON value with --format json, else the text lines', () => {
+    const json = recordingIo();
+    printResult(json, 'json', { id: 'a', created: true }, () => assert.fail('no text in json mode'));
+    assert.equal(json.out, '{"id":"a","created":true}\n');
+    const list = recordingIo();
+    printResult(list, 'json', [{ id: 'a' }, { id: 'b' }], () => []);
+    assert.deepEqual(JSON.parse(list.out), [{ id: 'a' }, { id: 'b' }]);
+    const text = recordingIo();
+    printResult(text, 'text', { id: 'a' }, () => ['first', 'second']);
+    assert.equal(text.out, 'first\nsecond\n');
+    assert.equal(text.err, '');
+  });
+
+  it('reports a failure on stderr and returns its exit code', () => {
+    const io = recordingIo();
+    assert.equal(fail(io, 'push', 'refused'), ExitCode.Failed);
+    assert.equal(fail(io, 'tts', 'timed out', ExitCode.TimedOut), ExitCode.TimedOut);
+    assert.equal(io.err, 'metastudio push: refused\nmetastudio tts: timed out\n');
+    assert.equal(io.out, '');
+  });
+
+  it('prints a problem one-based, as compilers do', () => {
+    assert.equal(problemLine('a.video.json', { line: 0, character: 4 }, 'error', 'script/wrong-type', 'Bad.'), 'a.video.json:1:5: error script/wrong-type Bad.');
+  });
+
+  it('reads --timeout seconds as milliseconds, refusing anything but a positive number', () => {
+    assert.equal(timeoutOption(undefined), undefined);
+    assert.equal(timeoutOption('1.5'), 1500);
+    for (const bad of ['0', '-3', 'soon', '']) assert.throws(() => timeoutOption(bad), UsageError, bad);
+  });
+});
