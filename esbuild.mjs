@@ -1,7 +1,7 @@
 // Bundles the extension (Node), the CLI (Node) and the webview scripts (browser) into dist/.
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -43,6 +43,9 @@ const builds = [
     minify: false,
   },
 ];
+
+// A production build starts from an empty dist/, so no stale file (e.g. a source map) gets packaged.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
