@@ -1,23 +1,16 @@
 import assert from 'node:assert/strict';
-import type { Sandbox } from '../../../src/core/sandbox';
-import { api, call, scriptBody, usableAssets, withSandbox, type UsableAssets } from './support';
+import { api, call, sandboxSuite, scriptBody } from './support';
 
 describe('sandbox fault injection', () => {
-  let sandbox: Sandbox;
-  let assets: UsableAssets;
-  before(async () => {
-    sandbox = await withSandbox();
-    assets = await usableAssets(sandbox);
-  });
-  afterEach(() => sandbox.clearFaults());
-  after(() => sandbox.close());
+  const suite = sandboxSuite();
+  afterEach(() => suite.sandbox.clearFaults());
 
-  const listAssets = () => call(sandbox, 'GET', api('/digital-assets'));
+  const listAssets = () => call(suite.sandbox, 'GET', api('/digital-assets'));
   const admin = (method: string, path: string, body?: unknown) =>
-    fetch(`${sandbox.url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${suite.sandbox.url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 
   it('429 with an MSS body and Retry-After, then normal answers once the count is used up', async () => {
-    sandbox.injectFault({ kind: '429', retryAfterSeconds: 2, count: 2 });
+    suite.sandbox.injectFault({ kind: '429', retryAfterSeconds: 2, count: 2 });
     for (let i = 0; i < 2; i++) {
       const limited = await listAssets();
       assert.equal(limited.status, 429);
@@ -33,7 +26,7 @@ describe('sandbox fault injection', () => {
       ['500', 'MSS.00000004'], ['503', 'MSS.00020008'], ['502', undefined], ['504', undefined],
     ];
     for (const [kind, code] of expected) {
-      sandbox.injectFault({ kind });
+      suite.sandbox.injectFault({ kind });
       const result = await listAssets();
       assert.equal(result.status, Number(kind));
       if (code) {
@@ -46,17 +39,17 @@ describe('sandbox fault injection', () => {
   });
 
   it('only hits requests matching method and path pattern', async () => {
-    sandbox.injectFault({ kind: '503', method: 'POST', pathPattern: '/digital-human-video-scripts$' });
+    suite.sandbox.injectFault({ kind: '503', method: 'POST', pathPattern: '/digital-human-video-scripts$' });
     assert.equal((await listAssets()).status, 200);
-    assert.equal((await call(sandbox, 'GET', api('/digital-human-video-scripts'))).status, 200);
-    const post = await call(sandbox, 'POST', api('/digital-human-video-scripts'), { body: scriptBody('faulted', assets) });
+    assert.equal((await call(suite.sandbox, 'GET', api('/digital-human-video-scripts'))).status, 200);
+    const post = await call(suite.sandbox, 'POST', api('/digital-human-video-scripts'), { body: scriptBody('faulted', suite.assets) });
     assert.equal(post.status, 503);
-    const list = await call(sandbox, 'GET', api('/digital-human-video-scripts'), { query: { name: 'faulted' } });
+    const list = await call(suite.sandbox, 'GET', api('/digital-human-video-scripts'), { query: { name: 'faulted' } });
     assert.equal(list.json.count, 0, 'a status fault leaves the request unhandled');
   });
 
   it('slow: answers after the delay', async () => {
-    sandbox.injectFault({ kind: 'slow', delayMs: 300 });
+    suite.sandbox.injectFault({ kind: 'slow', delayMs: 300 });
     const started = performance.now();
     const result = await listAssets();
     const elapsed = performance.now() - started;
@@ -65,16 +58,16 @@ describe('sandbox fault injection', () => {
   });
 
   it('drop: handles the request, then closes the connection unanswered', async () => {
-    sandbox.injectFault({ kind: 'drop', method: 'POST' });
-    await assert.rejects(call(sandbox, 'POST', api('/digital-human-video-scripts'), { body: scriptBody('dropped create', assets) }));
-    const list = await call(sandbox, 'GET', api('/digital-human-video-scripts'), { query: { name: 'dropped create' } });
+    suite.sandbox.injectFault({ kind: 'drop', method: 'POST' });
+    await assert.rejects(call(suite.sandbox, 'POST', api('/digital-human-video-scripts'), { body: scriptBody('dropped create', suite.assets) }));
+    const list = await call(suite.sandbox, 'GET', api('/digital-human-video-scripts'), { query: { name: 'dropped create' } });
     assert.equal(list.json.count, 1, 'the create happened although the client saw no answer');
-    const logged = sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/digital-human-video-scripts'));
+    const logged = suite.sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/digital-human-video-scripts'));
     assert.equal(logged.at(-1)?.status, 0);
   });
 
   it('malformed-json: a 200 whose JSON is cut off', async () => {
-    sandbox.injectFault({ kind: 'malformed-json' });
+    suite.sandbox.injectFault({ kind: 'malformed-json' });
     const result = await listAssets();
     assert.equal(result.status, 200);
     assert.match(result.headers.get('content-type') ?? '', /application\/json/);
@@ -83,8 +76,8 @@ describe('sandbox fault injection', () => {
   });
 
   it('refuses a fault with an unknown kind or a bad pattern', () => {
-    assert.throws(() => sandbox.injectFault({ kind: '418' as never }), /kind must be one of/);
-    assert.throws(() => sandbox.injectFault({ kind: '500', pathPattern: '(' }));
+    assert.throws(() => suite.sandbox.injectFault({ kind: '418' as never }), /kind must be one of/);
+    assert.throws(() => suite.sandbox.injectFault({ kind: '500', pathPattern: '(' }));
   });
 
   it('admin endpoints: unsigned POST/DELETE /_sandbox/faults and GET /_sandbox/requests', async () => {
@@ -102,13 +95,13 @@ describe('sandbox fault injection', () => {
     assert.equal(invalid.status, 400);
 
     assert.equal((await admin('DELETE', '/_sandbox/requests')).status, 200);
-    await call(sandbox, 'POST', api('/digital-human-video-scripts'), { body: scriptBody('logged once', assets) });
+    await call(suite.sandbox, 'POST', api('/digital-human-video-scripts'), { body: scriptBody('logged once', suite.assets) });
     await listAssets();
     const log = (await (await admin('GET', '/_sandbox/requests')).json()) as { method: string; path: string; status: number }[];
     assert.deepEqual(log.map((r) => [r.method, r.path, r.status]), [
       ['POST', api('/digital-human-video-scripts'), 200],
       ['GET', api('/digital-assets'), 200],
     ]);
-    assert.deepEqual(sandbox.requests.map((r) => r.path), log.map((r) => r.path));
+    assert.deepEqual(suite.sandbox.requests.map((r) => r.path), log.map((r) => r.path));
   });
 });

@@ -1,52 +1,45 @@
 import assert from 'node:assert/strict';
-import type { Sandbox } from '../../../src/core/sandbox';
-import { api, call, usableAssets, withSandbox, type UsableAssets } from './support';
+import { api, call, sandboxSuite } from './support';
 
 describe('sandbox live rooms', () => {
-  let sandbox: Sandbox;
-  let assets: UsableAssets;
-  before(async () => {
-    sandbox = await withSandbox();
-    assets = await usableAssets(sandbox);
-  });
-  after(() => sandbox.close());
+  const suite = sandboxSuite();
 
   const roomBody = (name: string) => ({
     room_name: name,
     room_type: 'NORMAL',
     scene_scripts: [{
       script_name: '开场 Opening',
-      model_asset_id: assets.modelId,
-      voice_config: { voice_asset_id: assets.voiceId },
+      model_asset_id: suite.assets.modelId,
+      voice_config: { voice_asset_id: suite.assets.voiceId },
       shoot_scripts: [{ sequence_no: 0, title: '欢迎', text_config: { text: '欢迎来到直播间！' } }],
     }],
     video_config: { codec: 'H264', bitrate: 4000, width: 1080, height: 1920 },
-    backup_mode_l_asset_ids: [assets.modelId],
+    backup_mode_l_asset_ids: [suite.assets.modelId],
     priv_data: 'p',
   });
 
   it('creates, lists, shows and replaces a room', async () => {
-    const created = await call(sandbox, 'POST', api('/smart-live-rooms'), { body: roomBody('直播间 A') });
+    const created = await call(suite.sandbox, 'POST', api('/smart-live-rooms'), { body: roomBody('直播间 A') });
     assert.equal(created.status, 200);
     const id = created.json.room_id;
 
-    const list = (await call(sandbox, 'GET', api('/smart-live-rooms'), { query: { room_name: '直播间' } })).json;
+    const list = (await call(suite.sandbox, 'GET', api('/smart-live-rooms'), { query: { room_name: '直播间' } })).json;
     assert.equal(list.count, 1);
     const base = list.smart_live_rooms[0];
     assert.equal(base.room_id, id);
     assert.equal(base.room_state, 'ENABLE');
-    assert.equal(base.model_infos[0].model_asset_id, assets.modelId);
+    assert.equal(base.model_infos[0].model_asset_id, suite.assets.modelId);
     assert.ok(base.model_infos[0].asset_name);
 
-    const details = (await call(sandbox, 'GET', api(`/smart-live-rooms/${id}`))).json;
-    assert.deepEqual(details.backup_model_asset_ids, [assets.modelId], 'create spelling mapped to backup_model_asset_ids');
+    const details = (await call(suite.sandbox, 'GET', api(`/smart-live-rooms/${id}`))).json;
+    assert.deepEqual(details.backup_model_asset_ids, [suite.assets.modelId], 'create spelling mapped to backup_model_asset_ids');
     assert.equal(details.backup_mode_l_asset_ids, undefined);
     assert.equal(details.view_mode, 'VERTICAL', 'room default');
     assert.equal(details.video_config.is_subtitle_enabled, false, 'rooms print is_subtitle_enabled');
     assert.equal(details.scene_scripts[0].shoot_scripts[0].text_config.text, '欢迎来到直播间！');
 
     const { priv_data: _dropped, ...replacement } = roomBody('直播间 A');
-    const updated = await call(sandbox, 'PUT', api(`/smart-live-rooms/${id}`), { body: { ...replacement, room_description: 'new' } });
+    const updated = await call(suite.sandbox, 'PUT', api(`/smart-live-rooms/${id}`), { body: { ...replacement, room_description: 'new' } });
     assert.equal(updated.status, 200);
     assert.equal(updated.json.room_id, id, 'update answers the full room');
     assert.equal(updated.json.room_description, 'new');
@@ -54,8 +47,8 @@ describe('sandbox live rooms', () => {
   });
 
   it('refuses a duplicate room name with MSS.20010031', async () => {
-    assert.equal((await call(sandbox, 'POST', api('/smart-live-rooms'), { body: roomBody('dup room') })).status, 200);
-    const duplicate = await call(sandbox, 'POST', api('/smart-live-rooms'), { body: roomBody('dup room') });
+    assert.equal((await call(suite.sandbox, 'POST', api('/smart-live-rooms'), { body: roomBody('dup room') })).status, 200);
+    const duplicate = await call(suite.sandbox, 'POST', api('/smart-live-rooms'), { body: roomBody('dup room') });
     assert.equal(duplicate.status, 400);
     assert.deepEqual(duplicate.json, { error_code: 'MSS.20010031', error_msg: 'room name duplicate' });
   });
@@ -71,13 +64,13 @@ describe('sandbox live rooms', () => {
       [{ ...roomBody('bad 4'), interaction_rules: [{ event_type: 7 }] }, /event_type must be one of 1, 2, 3, 4, 10/],
     ];
     for (const [body, message] of cases) {
-      const result = await call(sandbox, 'POST', api('/smart-live-rooms'), { body });
+      const result = await call(suite.sandbox, 'POST', api('/smart-live-rooms'), { body });
       assert.equal(result.status, 400);
       assert.equal(result.json.error_code, 'MSS.20010070');
       assert.match(result.json.error_msg, message);
     }
-    const id = (await call(sandbox, 'POST', api('/smart-live-rooms'), { body: roomBody('to update') })).json.room_id;
-    const update = await call(sandbox, 'PUT', api(`/smart-live-rooms/${id}`), { body: { room_description: 'no name' } });
+    const id = (await call(suite.sandbox, 'POST', api('/smart-live-rooms'), { body: roomBody('to update') })).json.room_id;
+    const update = await call(suite.sandbox, 'PUT', api(`/smart-live-rooms/${id}`), { body: { room_description: 'no name' } });
     assert.equal(update.status, 400);
     assert.match(update.json.error_msg, /room_name is mandatory/);
   });
@@ -88,11 +81,11 @@ describe('sandbox live rooms', () => {
       live_event_callback_config: { auth_type: 'NONE' },
       interaction_rules: [{ event_type: 1, hit_condition: { relation: 'AND' } }],
     };
-    assert.equal((await call(sandbox, 'POST', api('/smart-live-rooms'), { body })).status, 200);
+    assert.equal((await call(suite.sandbox, 'POST', api('/smart-live-rooms'), { body })).status, 200);
   });
 
   it('answers 404 for an unknown room', async () => {
-    const result = await call(sandbox, 'GET', api('/smart-live-rooms/missing'));
+    const result = await call(suite.sandbox, 'GET', api('/smart-live-rooms/missing'));
     assert.equal(result.status, 404);
     assert.equal(result.json.error_code, 'MSS.00000002');
   });

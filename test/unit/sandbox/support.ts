@@ -93,6 +93,20 @@ export async function withSandbox(options: Partial<SandboxOptions> = {}): Promis
   return startSandbox({ ak: AK, sk: SK, ...options });
 }
 
+/**
+ * A sandbox for the tests of the enclosing `describe`, started before them with its usable assets
+ * looked up (signed at `date()`, default now), closed after them.
+ */
+export function sandboxSuite(options: Partial<SandboxOptions> = {}, date?: () => number): { readonly sandbox: Sandbox; readonly assets: UsableAssets } {
+  const suite = {} as { sandbox: Sandbox; assets: UsableAssets };
+  before(async () => {
+    suite.sandbox = await withSandbox(options);
+    suite.assets = await usableAssets(suite.sandbox, date?.());
+  });
+  after(() => suite.sandbox?.close());
+  return suite;
+}
+
 /** Polls `condition` every 10 ms until it holds or `timeoutMs` passes. */
 export async function waitFor<T>(condition: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Sandbox } from '../../../src/core/sandbox';
-import { api, call, FakeClock, usableAssets, withSandbox, type CallOptions, type UsableAssets } from './support';
+import { api, call, FakeClock, sandboxSuite, type CallOptions } from './support';
 
 const DELAY_MS = 3000;
 
@@ -36,16 +35,10 @@ function readWav(bytes: Buffer): Wav {
 
 describe('sandbox TTS audition', () => {
   const clock = new FakeClock();
-  let sandbox: Sandbox;
-  let assets: UsableAssets;
-  before(async () => {
-    sandbox = await withSandbox({ now: clock.now, timings: { ttsDelayMs: DELAY_MS } });
-    assets = await usableAssets(sandbox, clock.time);
-  });
-  after(() => sandbox.close());
+  const suite = sandboxSuite({ now: clock.now, timings: { ttsDelayMs: DELAY_MS } }, clock.now);
 
-  const at = (method: string, path: string, options: CallOptions = {}) => call(sandbox, method, path, { ...options, date: clock.time });
-  const audition = (body: Record<string, unknown>) => at('POST', api('/ttsc/audition'), { body: { emotion: assets.voiceId, ...body } });
+  const at = (method: string, path: string, options: CallOptions = {}) => call(suite.sandbox, method, path, { ...options, date: clock.time });
+  const audition = (body: Record<string, unknown>) => at('POST', api('/ttsc/audition'), { body: { emotion: suite.assets.voiceId, ...body } });
   const files = (jobId: string) => at('GET', api(`/ttsc/audition-file/${jobId}`));
   const download = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer());
 
@@ -61,7 +54,7 @@ describe('sandbox TTS audition', () => {
     const done = (await files(jobId)).json;
     assert.equal(done.is_file_complete, true);
     assert.equal(done.files.length, 1);
-    assert.ok(done.files[0].download_url.startsWith(`${sandbox.url}/`));
+    assert.ok(done.files[0].download_url.startsWith(`${suite.sandbox.url}/`));
 
     const response = await fetch(done.files[0].download_url);
     assert.equal(response.headers.get('content-type'), 'audio/wav');
@@ -112,7 +105,7 @@ describe('sandbox TTS audition', () => {
   });
 
   it('does not answer on the /tts/audition typo path (DECISIONS 2)', async () => {
-    const result = await at('POST', api('/tts/audition'), { body: { text: 'x', emotion: assets.voiceId } });
+    const result = await at('POST', api('/tts/audition'), { body: { text: 'x', emotion: suite.assets.voiceId } });
     assert.equal(result.status, 404);
   });
 });

@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
-import { FAIL_MARKER, type Sandbox } from '../../../src/core/sandbox';
-import { api, call, FakeClock, scriptBody, usableAssets, waitFor, withSandbox, type CallOptions, type UsableAssets } from './support';
+import { FAIL_MARKER } from '../../../src/core/sandbox';
+import { api, call, FakeClock, sandboxSuite, scriptBody, usableAssets, waitFor, withSandbox, type CallOptions } from './support';
 
 const STEP_MS = 1000;
 
 describe('sandbox video jobs (injected clock)', () => {
   const clock = new FakeClock();
-  let sandbox: Sandbox;
-  let assets: UsableAssets;
-  before(async () => {
-    sandbox = await withSandbox({ now: clock.now, timings: { jobStepMs: STEP_MS } });
-    assets = await usableAssets(sandbox, clock.time);
-  });
-  after(() => sandbox.close());
+  const suite = sandboxSuite({ now: clock.now, timings: { jobStepMs: STEP_MS } }, clock.now);
 
-  const at = (method: string, path: string, options: CallOptions = {}) => call(sandbox, method, path, { ...options, date: clock.time });
+  const at = (method: string, path: string, options: CallOptions = {}) => call(suite.sandbox, method, path, { ...options, date: clock.time });
   const job = (id: string, query: Record<string, string> = {}) => at('GET', api(`/2d-digital-human-videos/${id}`), { query });
   const jobBody = (texts: string[], name = 'Output video') => {
-    const { script_name: _name, ...settings } = scriptBody('unused', assets, texts);
+    const { script_name: _name, ...settings } = scriptBody('unused', suite.assets, texts);
     return { ...settings, output_asset_config: { asset_name: name } };
   };
 
@@ -64,7 +58,7 @@ describe('sandbox video jobs (injected clock)', () => {
   });
 
   it('fails a job whose avatar is not a usable HUMAN_MODEL_2D asset', async () => {
-    const body = { ...jobBody(['hi']), model_asset_id: assets.voiceId };
+    const body = { ...jobBody(['hi']), model_asset_id: suite.assets.voiceId };
     const created = await at('POST', api('/2d-digital-human-videos'), { body });
     clock.advance(2 * STEP_MS);
     assert.equal((await job(created.json.job_id)).json.error_info.error_code, 'MSS.20010098');
@@ -85,7 +79,7 @@ describe('sandbox video jobs (injected clock)', () => {
   });
 
   it('takes the settings of script_id, and refuses an unknown script or missing settings', async () => {
-    const script = await at('POST', api('/digital-human-video-scripts'), { body: scriptBody('job source', assets, ['from the script']) });
+    const script = await at('POST', api('/digital-human-video-scripts'), { body: scriptBody('job source', suite.assets, ['from the script']) });
     const created = await at('POST', api('/2d-digital-human-videos'), { body: { script_id: script.json.script_id } });
     assert.equal(created.status, 200);
     const details = (await job(created.json.job_id, { show_script: 'true' })).json;

@@ -1,66 +1,59 @@
 import assert from 'node:assert/strict';
-import type { Sandbox } from '../../../src/core/sandbox';
-import { api, call, scriptBody, usableAssets, withSandbox, type UsableAssets } from './support';
+import { api, call, sandboxSuite, scriptBody } from './support';
 
 describe('sandbox video scripts', () => {
-  let sandbox: Sandbox;
-  let assets: UsableAssets;
-  before(async () => {
-    sandbox = await withSandbox();
-    assets = await usableAssets(sandbox);
-  });
-  after(() => sandbox.close());
+  const suite = sandboxSuite();
 
-  const create = (body: unknown) => call(sandbox, 'POST', api('/digital-human-video-scripts'), { body });
+  const create = (body: unknown) => call(suite.sandbox, 'POST', api('/digital-human-video-scripts'), { body });
 
   it('creates, lists, shows, replaces and deletes a script', async () => {
-    const body = { ...scriptBody('发布会 launch', assets, ['第一段', '<speak>Second<break time="500ms"/></speak>']), priv_data: 'keep me' };
+    const body = { ...scriptBody('发布会 launch', suite.assets, ['第一段', '<speak>Second<break time="500ms"/></speak>']), priv_data: 'keep me' };
     const created = await create(body);
     assert.equal(created.status, 200);
     const id = created.json.script_id;
     assert.match(id, /^[0-9a-f]{32}$/);
 
-    const list = await call(sandbox, 'GET', api('/digital-human-video-scripts'), { query: { name: 'launch' } });
+    const list = await call(suite.sandbox, 'GET', api('/digital-human-video-scripts'), { query: { name: 'launch' } });
     assert.equal(list.json.count, 1);
     assert.equal(list.json.video_scripts[0].script_id, id);
     assert.equal(list.json.video_scripts[0].text, '第一段');
 
-    const details = await call(sandbox, 'GET', api(`/digital-human-video-scripts/${id}`));
+    const details = await call(suite.sandbox, 'GET', api(`/digital-human-video-scripts/${id}`));
     assert.equal(details.status, 200);
     assert.equal(details.json.script_name, '发布会 launch');
     assert.equal(details.json.priv_data, 'keep me');
     assert.equal(details.json.view_mode, 'LANDSCAPE', 'server default filled in');
-    assert.deepEqual(details.json.voice_config, { speed: 100, pitch: 100, volume: 140, voice_asset_id: assets.voiceId });
+    assert.deepEqual(details.json.voice_config, { speed: 100, pitch: 100, volume: 140, voice_asset_id: suite.assets.voiceId });
     assert.equal(details.json.video_config.is_subtitle_able, true, 'details print is_subtitle_able (DECISIONS 6a)');
     assert.equal(details.json.video_config.is_subtitle_enabled, undefined);
     assert.equal(details.json.shoot_scripts[1].shoot_script.script_type, 'TEXT');
     assert.ok(details.json.shoot_scripts[1].shoot_script.thumbnail_url);
     assert.ok(details.json.create_time && details.json.update_time && details.json.script_cover_url);
 
-    const replacement = scriptBody('发布会 launch v2', assets, ['只有一段']);
-    const updated = await call(sandbox, 'PUT', api(`/digital-human-video-scripts/${id}`), { body: replacement });
+    const replacement = scriptBody('发布会 launch v2', suite.assets, ['只有一段']);
+    const updated = await call(suite.sandbox, 'PUT', api(`/digital-human-video-scripts/${id}`), { body: replacement });
     assert.equal(updated.status, 200);
     assert.equal(updated.json.script_id, id);
-    const after = await call(sandbox, 'GET', api(`/digital-human-video-scripts/${id}`));
+    const after = await call(suite.sandbox, 'GET', api(`/digital-human-video-scripts/${id}`));
     assert.equal(after.json.script_name, '发布会 launch v2');
     assert.equal(after.json.priv_data, undefined, 'PUT replaced the whole object');
     assert.equal(after.json.shoot_scripts.length, 1);
 
-    assert.equal((await call(sandbox, 'DELETE', api(`/digital-human-video-scripts/${id}`))).status, 200);
-    const gone = await call(sandbox, 'GET', api(`/digital-human-video-scripts/${id}`));
+    assert.equal((await call(suite.sandbox, 'DELETE', api(`/digital-human-video-scripts/${id}`))).status, 200);
+    const gone = await call(suite.sandbox, 'GET', api(`/digital-human-video-scripts/${id}`));
     assert.equal(gone.status, 404);
     assert.equal(gone.json.error_code, 'MSS.00000002');
   });
 
   it('refuses a duplicate name with MSS.20010005, also on rename', async () => {
-    assert.equal((await create(scriptBody('unique-1', assets))).status, 200);
-    const second = await create(scriptBody('unique-2', assets));
-    const duplicate = await create(scriptBody('unique-1', assets));
+    assert.equal((await create(scriptBody('unique-1', suite.assets))).status, 200);
+    const second = await create(scriptBody('unique-2', suite.assets));
+    const duplicate = await create(scriptBody('unique-1', suite.assets));
     assert.equal(duplicate.status, 400);
     assert.deepEqual(duplicate.json, { error_code: 'MSS.20010005', error_msg: 'script name duplicate' });
-    const rename = await call(sandbox, 'PUT', api(`/digital-human-video-scripts/${second.json.script_id}`), { body: scriptBody('unique-1', assets) });
+    const rename = await call(suite.sandbox, 'PUT', api(`/digital-human-video-scripts/${second.json.script_id}`), { body: scriptBody('unique-1', suite.assets) });
     assert.equal(rename.json.error_code, 'MSS.20010005');
-    const sameProjectOnly = await call(sandbox, 'POST', api('/digital-human-video-scripts', 'other-project'), { body: scriptBody('unique-1', assets) });
+    const sameProjectOnly = await call(suite.sandbox, 'POST', api('/digital-human-video-scripts', 'other-project'), { body: scriptBody('unique-1', suite.assets) });
     assert.equal(sameProjectOnly.status, 200);
   });
 
@@ -79,14 +72,14 @@ describe('sandbox video scripts', () => {
       }, /background_config is mandatory when background_type is IMAGE/],
     ];
     for (const [name, change, message] of cases) {
-      const body = scriptBody(`invalid ${name}`, assets);
+      const body = scriptBody(`invalid ${name}`, suite.assets);
       change(body);
       const result = await create(body);
       assert.equal(result.status, 400, name);
       assert.equal(result.json.error_code, 'MSS.20010070', name);
       assert.match(result.json.error_msg, message, name);
     }
-    const notJson = await call(sandbox, 'POST', api('/digital-human-video-scripts'), {
+    const notJson = await call(suite.sandbox, 'POST', api('/digital-human-video-scripts'), {
       headers: { 'X-Sdk-Content-Sha256': 'UNSIGNED-PAYLOAD' },
       tamper: (request) => { request.body = '{"script_name": '; },
     });
@@ -97,15 +90,15 @@ describe('sandbox video scripts', () => {
   });
 
   it('accepts unknown properties, as the live API does', async () => {
-    const result = await create({ ...scriptBody('with extras', assets), background_title: 'new field' });
+    const result = await create({ ...scriptBody('with extras', suite.assets), background_title: 'new field' });
     assert.equal(result.status, 200);
   });
 
   it('lists newest last by default, pages, and answers 404 for another project', async () => {
-    const list = await call(sandbox, 'GET', api('/digital-human-video-scripts'), { query: { limit: '2', offset: '1' } });
+    const list = await call(suite.sandbox, 'GET', api('/digital-human-video-scripts'), { query: { limit: '2', offset: '1' } });
     assert.equal(list.json.video_scripts.length, 2);
     assert.ok(list.json.count >= 3);
     const id = list.json.video_scripts[0].script_id;
-    assert.equal((await call(sandbox, 'GET', api(`/digital-human-video-scripts/${id}`, 'other-project'))).status, 404);
+    assert.equal((await call(suite.sandbox, 'GET', api(`/digital-human-video-scripts/${id}`, 'other-project'))).status, 404);
   });
 });
