@@ -5,22 +5,19 @@ import { checkAssetReferences } from '../../../src/core/assets/checks';
 import { defaultFilter, groupQuery, type AssetFilter } from '../../../src/core/assets/filters';
 import { assetGroups, type AssetGroup } from '../../../src/core/assets/groups';
 import { PagedList } from '../../../src/core/assets/pagedList';
-import { MetaStudioClient } from '../../../src/core/cloud/client';
+import type { MetaStudioClient } from '../../../src/core/cloud/client';
 import type { DigitalAssetInfo } from '../../../src/core/cloud/types';
 import { seedAssets } from '../../../src/core/sandbox/seed';
-import { startSandbox, type Sandbox } from '../../../src/core/sandbox';
-
-const AK = 'ASSETSTESTAK00000001';
-const SK = 'assets-test-sk-not-a-secret';
+import { startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 
 describe('assets core against the sandbox', () => {
-  let sandbox: Sandbox;
+  let cloud: SandboxClient;
   let client: MetaStudioClient;
   before(async () => {
-    sandbox = await startSandbox({ ak: AK, sk: SK });
-    client = new MetaStudioClient({ endpoint: sandbox.url, projectId: 'assets-unit', credentials: { kind: 'aksk', ak: AK, sk: SK }, fetch: globalThis.fetch });
+    cloud = await startSandboxClient();
+    client = cloud.client();
   });
-  after(() => sandbox?.close());
+  after(() => cloud?.close());
 
   function groupList(group: AssetGroup, filter: AssetFilter = defaultFilter): PagedList<DigitalAssetInfo> {
     return new PagedList(async (offset, limit, signal) => {
@@ -75,7 +72,7 @@ describe('assets core against the sandbox', () => {
   });
 
   it('looks assets up through the catalog: found, missing, not ACTIVED, and a live voice that is not real-time', async () => {
-    const catalog = new AssetCatalog({ connection: () => ({ key: `${sandbox.url}|assets-unit`, client: async () => client }) });
+    const catalog = new AssetCatalog({ connection: () => ({ key: `${cloud.sandbox.url}|${cloud.projectId}`, client: async () => client }) });
     const voices = await catalog.list('voices');
     const slow = voices.find((v) => v.asset_extra_metadata?.voice_model_meta?.is_realtime_voice === false)!;
     const images = await catalog.list('images');

@@ -5,10 +5,11 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../../../src/cli/commands';
-import type { CliIo } from '../../../src/cli/io';
 import { runCli } from '../../../src/cli/main';
 import { FAIL_MARKER } from '../../../src/core/sandbox';
-import { fileText, liveBody, PROJECT, SK, startTestCloud, videoBody, type TestCloud } from '../remote/support';
+import { PROJECT, SK, startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
+import { fileText, liveBody, videoBody } from '../remote/support';
+import { recordingIo } from '../../support/cliIo';
 
 interface Run {
   code: number;
@@ -18,10 +19,10 @@ interface Run {
 
 describe('CLI push, pull and render against the sandbox', function () {
   this.timeout(30_000);
-  let cloud: TestCloud;
+  let cloud: SandboxClient;
   let root: string;
   before(async () => {
-    cloud = await startTestCloud({ timings: { jobStepMs: 200 } });
+    cloud = await startSandboxClient({ timings: { jobStepMs: 200 } });
     root = await mkdtemp(join(tmpdir(), 'cli-remote-'));
     await mkdir(join(root, '.metastudio'));
     await mkdir(join(root, 'scripts'));
@@ -32,14 +33,10 @@ describe('CLI push, pull and render against the sandbox', function () {
   });
 
   async function cli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; signal?: AbortSignal } = {}): Promise<Run> {
-    const run = { code: -1, out: '', err: '' };
-    const io: CliIo = {
-      stdout: (t) => { run.out += t; }, stderr: (t) => { run.err += t; },
-      env: options.env ?? cloud.env, cwd: options.cwd ?? root, signal: options.signal ?? new AbortController().signal,
-    };
-    run.code = await runCli(args, io, commands);
-    assert.ok(!run.out.includes(SK) && !run.err.includes(SK), 'no secret in the output');
-    return run;
+    const io = recordingIo({ env: cloud.env, cwd: root, ...options });
+    const code = await runCli(args, io, commands);
+    assert.ok(!io.out.includes(SK) && !io.err.includes(SK), 'no secret in the output');
+    return { code, out: io.out, err: io.err };
   }
 
   async function links(): Promise<Record<string, Record<string, { kind: string; id: string }>>> {

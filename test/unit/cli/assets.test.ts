@@ -1,34 +1,20 @@
 import assert from 'node:assert/strict';
 import { commands } from '../../../src/cli/commands';
-import type { CliIo } from '../../../src/cli/io';
 import { runCli } from '../../../src/cli/main';
-import { startSandbox, type Sandbox } from '../../../src/core/sandbox';
-
-const AK = 'CLIAK0000000000000001';
-const SK = 'cli-SECRET-sk-value-0123456789';
-
-function fakeIo(env: NodeJS.ProcessEnv, signal = new AbortController().signal): CliIo & { out: string; err: string } {
-  const io = {
-    out: '', err: '', env, cwd: process.cwd(), signal,
-    stdout: (t: string) => { io.out += t; },
-    stderr: (t: string) => { io.err += t; },
-  };
-  return io;
-}
+import { SK, startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
+import { recordingIo } from '../../support/cliIo';
 
 describe('metastudio assets list (against the sandbox)', () => {
-  let sandbox: Sandbox;
-  let env: NodeJS.ProcessEnv;
+  let cloud: SandboxClient;
 
   before(async () => {
-    sandbox = await startSandbox({ ak: AK, sk: SK });
-    env = { METASTUDIO_ENDPOINT: sandbox.url, HUAWEICLOUD_SDK_PROJECT_ID: 'cli-project', HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK };
+    cloud = await startSandboxClient();
   });
-  beforeEach(() => sandbox.clearFaults());
-  after(() => sandbox.close());
+  beforeEach(() => cloud.sandbox.clearFaults());
+  after(() => cloud.close());
 
-  async function run(args: string[], e = env) {
-    const io = fakeIo(e);
+  async function run(args: string[], e = cloud.env) {
+    const io = recordingIo({ env: e });
     const code = await runCli(['assets', ...args], io, commands);
     return { code, out: io.out, err: io.err };
   }
@@ -39,7 +25,7 @@ describe('metastudio assets list (against the sandbox)', () => {
     const assets = JSON.parse(out) as { asset_id: string; asset_type: string }[];
     assert.equal(assets.length, 250);
     assert.equal(new Set(assets.map((a) => a.asset_id)).size, 250);
-    assert.deepEqual(sandbox.requests.filter((r) => r.path.endsWith('/digital-assets')).slice(-3).map((r) => r.query),
+    assert.deepEqual(cloud.sandbox.requests.filter((r) => r.path.endsWith('/digital-assets')).slice(-3).map((r) => r.query),
       ['offset=0&limit=100&asset_source=ALL', 'offset=100&limit=100&asset_source=ALL', 'offset=200&limit=50&asset_source=ALL']);
   });
 
@@ -66,7 +52,7 @@ describe('metastudio assets list (against the sandbox)', () => {
   });
 
   it('exits 3 without credentials', async () => {
-    const { code, err } = await run(['list'], { METASTUDIO_ENDPOINT: sandbox.url, HUAWEICLOUD_SDK_PROJECT_ID: 'p' });
+    const { code, err } = await run(['list'], { METASTUDIO_ENDPOINT: cloud.sandbox.url, HUAWEICLOUD_SDK_PROJECT_ID: 'p' });
     assert.equal(code, 3);
     assert.match(err, /^metastudio assets: no credentials/);
   });
@@ -81,7 +67,7 @@ describe('metastudio assets list (against the sandbox)', () => {
   });
 
   it('reports retries on stderr and still succeeds', async () => {
-    sandbox.injectFault({ kind: '503', method: 'GET' });
+    cloud.sandbox.injectFault({ kind: '503', method: 'GET' });
     const { code, err } = await run(['list', '--limit', '3', '--format', 'json']);
     assert.equal(code, 0);
     assert.match(err, /HTTP 503; retrying in/);

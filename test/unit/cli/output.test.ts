@@ -1,17 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { timeoutOption } from '../../../src/cli/args';
 import { ExitCode, UsageError } from '../../../src/cli/exitCodes';
-import type { CliIo } from '../../../src/cli/io';
 import { fail, printResult, problemLine } from '../../../src/cli/output';
-
-function recordingIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: '', err: '', env: {}, cwd: '/', signal: new AbortController().signal,
-    stdout: (t: string) => { io.out += t; },
-    stderr: (t: string) => { io.err += t; },
-  };
-  return io;
-}
+import { recordingIo } from '../../support/cliIo';
 
 describe('cli/output', () => {
   it('prints exactly one JSON value with --format json, else the text lines', () => {

@@ -6,17 +6,16 @@ import type { Credentials } from '../../../src/core/cloud/auth';
 import {
   MetaStudioApiError, MetaStudioNetworkError, MetaStudioResponseError, MetaStudioTimeoutError,
 } from '../../../src/core/cloud/errors';
-import { rateLimitsFor, type RateLimits } from '../../../src/core/cloud/throttle';
+import { rateLimitsFor } from '../../../src/core/cloud/throttle';
 import { createUndiciTransport, type UndiciTransport } from '../../../src/core/cloud/undiciTransport';
-import { FakeClock, json, RecordingLogger, refusedPort, startLocalServer, type LocalServer, type RecordedRequest } from './support';
+import { UNTHROTTLED } from '../../support/sandboxClient';
+import { FakeClock, json, RecordingLogger, refusedPort, startLocalServer, type LocalServer, type RecordedRequest, rejectionChecker } from './support';
 
 const AK = 'AKTESTVALUE0000000001';
 const SK = 'sk-SECRET-never-printed-0123456789';
 const SECURITY_TOKEN = 'st-SECRET-never-printed';
 const TOKEN = 'iam-TOKEN-never-printed';
 const PROJECT = 'proj-1';
-/** High enough that only the throttling test sees the throttle wait. */
-const UNTHROTTLED = Object.fromEntries(Object.keys(rateLimitsFor(undefined)).map((api) => [api, 1000])) as RateLimits;
 
 /** Recomputes the Authorization of a received request with the official signer. */
 function officialAuthorization(req: RecordedRequest, origin: string): string {
@@ -43,21 +42,11 @@ describe('cloud/client over loopback', () => {
   /** Shared by all the scenarios, so that the last test can check every line they logged. */
   const logger = new RecordingLogger();
   const errors: unknown[] = [];
+  const rejects = rejectionChecker(errors);
   let release: () => void = () => undefined;
 
   function client(overrides: Partial<MetaStudioClientOptions> = {}, credentials: Credentials = { kind: 'aksk', ak: AK, sk: SK }): MetaStudioClient {
     return new MetaStudioClient({ endpoint: server.url, projectId: PROJECT, credentials, fetch: transport.fetch, clock, logger, rateLimits: UNTHROTTLED, ...overrides });
-  }
-
-  async function rejects<E>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-    try {
-      await promise;
-    } catch (err) {
-      errors.push(err);
-      assert.ok(err instanceof type, `expected ${type.name}, got ${inspect(err)}`);
-      return err;
-    }
-    assert.fail(`expected ${type.name}`);
   }
 
   before(async () => {

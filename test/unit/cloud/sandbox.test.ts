@@ -5,43 +5,37 @@
  */
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import type { Credentials } from '../../../src/core/cloud/auth';
-import { MetaStudioClient, type MetaStudioClientOptions } from '../../../src/core/cloud/client';
+import type { MetaStudioClient, MetaStudioClientOptions } from '../../../src/core/cloud/client';
 import {
   MetaStudioApiError, MetaStudioNetworkError, MetaStudioResponseError, MetaStudioTimeoutError,
 } from '../../../src/core/cloud/errors';
 import { isJobTerminal } from '../../../src/core/cloud/jobState';
 import { collectPages } from '../../../src/core/cloud/paging';
-import { rateLimitsFor, type RateLimits } from '../../../src/core/cloud/throttle';
 import type { VideoScriptRequest } from '../../../src/core/cloud/types';
-import { createUndiciTransport, type UndiciTransport } from '../../../src/core/cloud/undiciTransport';
-import { FAIL_MARKER, startSandbox, type FaultSpec, type Sandbox } from '../../../src/core/sandbox';
-import { FakeClock, RecordingLogger } from './support';
+import { FAIL_MARKER, type FaultSpec } from '../../../src/core/sandbox';
+import { AK, SK, startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
+import { FakeClock, RecordingLogger, rejectionChecker } from './support';
 
-const AK = 'SANDBOXAK000000000001';
-const SK = 'sandbox-SECRET-sk-0123456789abcdef';
 const TOKEN = 'sandbox-SECRET-iam-token';
-const PROJECT = 'e9993fc787d94b6c886cbaa340f9c0f4';
 const STEP_MS = 1000;
-const UNTHROTTLED = Object.fromEntries(Object.keys(rateLimitsFor(undefined)).map((api) => [api, 1000])) as RateLimits;
 
 describe('cloud/client against the sandbox', () => {
   const clock = new FakeClock();
   const logger = new RecordingLogger();
   const sandboxLog: string[] = [];
   const errors: unknown[] = [];
-  let sandbox: Sandbox;
-  let transport: UndiciTransport;
+  const rejects = rejectionChecker(errors);
+  let cloud: SandboxClient;
   let avatarId: string;
   let voiceId: string;
   let counter = 0;
 
-  function client(overrides: Partial<MetaStudioClientOptions> = {}, credentials: Credentials = { kind: 'aksk', ak: AK, sk: SK }): MetaStudioClient {
-    return new MetaStudioClient({ endpoint: sandbox.url, projectId: PROJECT, credentials, fetch: transport.fetch, clock, logger, rateLimits: UNTHROTTLED, ...overrides });
+  function client(overrides: Partial<MetaStudioClientOptions> = {}): MetaStudioClient {
+    return cloud.client({ logger, ...overrides });
   }
 
   function fault(spec: FaultSpec): void {
-    sandbox.injectFault(spec);
+    cloud.sandbox.injectFault(spec);
   }
 
   function script(name = `script ${++counter}`, text = '大家好，欢迎来到发布会。'): VideoScriptRequest {
@@ -55,35 +49,20 @@ describe('cloud/client against the sandbox', () => {
   }
 
   function posts(path: string): number {
-    return sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith(path)).length;
-  }
-
-  async function rejects<E>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-    try {
-      await promise;
-    } catch (err) {
-      errors.push(err);
-      assert.ok(err instanceof type, `expected ${type.name}, got ${inspect(err)}`);
-      return err;
-    }
-    assert.fail(`expected ${type.name}`);
+    return cloud.sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith(path)).length;
   }
 
   before(async () => {
-    sandbox = await startSandbox({ ak: AK, sk: SK, token: TOKEN, now: () => clock.now(), timings: { jobStepMs: STEP_MS, ttsDelayMs: STEP_MS }, log: (line) => sandboxLog.push(line) });
-    transport = createUndiciTransport({});
+    cloud = await startSandboxClient({ clock, timings: { jobStepMs: STEP_MS, ttsDelayMs: STEP_MS }, sandbox: { token: TOKEN, log: (line) => sandboxLog.push(line) } });
     const c = client();
     avatarId = (await c.listAssets({ asset_source: 'ALL', asset_type: 'HUMAN_MODEL_2D', asset_state: 'ACTIVED', limit: 1 })).assets[0].asset_id;
     voiceId = (await c.listAssets({ asset_source: 'ALL', asset_type: 'VOICE_MODEL', asset_state: 'ACTIVED', limit: 1 })).assets[0].asset_id;
   });
   beforeEach(() => {
-    sandbox.clearFaults();
+    cloud.sandbox.clearFaults();
     clock.sleeps.length = 0;
   });
-  after(async () => {
-    await transport.close();
-    await sandbox.close();
-  });
+  after(() => cloud.close());
 
   describe('every call', () => {
     it('lists assets page by page, with filters, and reads asset details', async () => {
@@ -193,8 +172,8 @@ describe('cloud/client against the sandbox', () => {
       clock.time += STEP_MS;
       const done = await c.getTtsAuditionFile(job_id);
       assert.equal(done.is_file_complete, true);
-      assert.ok(done.files?.length && done.files[0].download_url.startsWith(sandbox.url));
-      const audio = await transport.fetch(done.files[0].download_url, { method: 'GET', headers: {}, signal: AbortSignal.timeout(10_000) });
+      assert.ok(done.files?.length && done.files[0].download_url.startsWith(cloud.sandbox.url));
+      const audio = await cloud.transport.fetch(done.files[0].download_url, { method: 'GET', headers: {}, signal: AbortSignal.timeout(10_000) });
       assert.equal(audio.status, 200);
     });
 
@@ -208,20 +187,20 @@ describe('cloud/client against the sandbox', () => {
     });
 
     it('authenticates with an IAM token too', async () => {
-      const result = await client({}, { kind: 'token', token: TOKEN }).listAssets({ limit: 1 });
+      const result = await client({ credentials: { kind: 'token', token: TOKEN } }).listAssets({ limit: 1 });
       assert.ok(Array.isArray(result.assets));
     });
   });
 
   describe('failures', () => {
     it('a wrong SK gets a typed 401', async () => {
-      const err = await rejects(client({}, { kind: 'aksk', ak: AK, sk: `${SK}-wrong` }).listAssets(), MetaStudioApiError);
+      const err = await rejects(client({ credentials: { kind: 'aksk', ak: AK, sk: `${SK}-wrong` } }).listAssets(), MetaStudioApiError);
       assert.equal(err.status, 401);
       assert.ok(err.errorCode);
     });
 
     it('a wrong token gets a typed 401', async () => {
-      const err = await rejects(client({}, { kind: 'token', token: `${TOKEN}-wrong` }).listAssets(), MetaStudioApiError);
+      const err = await rejects(client({ credentials: { kind: 'token', token: `${TOKEN}-wrong` } }).listAssets(), MetaStudioApiError);
       assert.equal(err.status, 401);
     });
 
@@ -253,11 +232,11 @@ describe('cloud/client against the sandbox', () => {
     }
 
     it('500: not retried', async () => {
-      const before = sandbox.requests.length;
+      const before = cloud.sandbox.requests.length;
       fault({ kind: '500', method: 'GET' });
       const err = await rejects(client().listVideoScripts(), MetaStudioApiError);
       assert.equal(err.status, 500);
-      assert.equal(sandbox.requests.length - before, 1);
+      assert.equal(cloud.sandbox.requests.length - before, 1);
     });
 
     it('503 on a job create: not retried, exactly one create', async () => {
@@ -302,7 +281,7 @@ describe('cloud/client against the sandbox', () => {
       fault({ kind: 'slow', method: 'GET', delayMs: 10_000 });
       const controller = new AbortController();
       let sent = false;
-      const call = client({ fetch: (url, init) => { sent = true; return transport.fetch(url, init); } })
+      const call = client({ fetch: (url, init) => { sent = true; return cloud.transport.fetch(url, init); } })
         .listVideoScripts({}, { signal: controller.signal });
       while (!sent) await new Promise((r) => setImmediate(r));
       controller.abort();

@@ -1,6 +1,8 @@
 /** Test doubles for the cloud client: a virtual clock, a recording logger and a scriptable loopback server. */
+import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
 import type { Clock } from '../../../src/core/cloud/clock';
 
 /** Time that only moves when someone sleeps; every sleep is recorded. */
@@ -84,4 +86,21 @@ export async function refusedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/**
+ * `rejects(promise, Type)`: awaits a promise that must reject with a `Type`, and returns the error;
+ * every error also goes into `seen`, for a last check that none of them carries a secret.
+ */
+export function rejectionChecker(seen: unknown[]): <E>(promise: Promise<unknown>, type: new (...args: never[]) => E) => Promise<E> {
+  return async (promise, type) => {
+    try {
+      await promise;
+    } catch (err) {
+      seen.push(err);
+      assert.ok(err instanceof type, `expected ${type.name}, got ${inspect(err)}`);
+      return err;
+    }
+    assert.fail(`expected ${type.name}`);
+  };
 }

@@ -3,17 +3,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/main';
-import type { CliCommand, CliIo } from '../../../src/cli/io';
+import type { CliCommand } from '../../../src/cli/io';
 import { UsageError } from '../../../src/cli/exitCodes';
-
-function io(): CliIo & { out: string; err: string } {
-  const result = {
-    out: '', err: '', env: {}, cwd: process.cwd(), signal: new AbortController().signal,
-    stdout: (t: string) => { result.out += t; },
-    stderr: (t: string) => { result.err += t; },
-  };
-  return result;
-}
+import { recordingIo } from '../../support/cliIo';
 
 const echo: CliCommand = {
   name: 'echo', summary: 'prints its arguments', usage: 'Usage: metastudio echo WORDS',
@@ -26,23 +18,23 @@ const echo: CliCommand = {
 
 describe('CLI frame', () => {
   it('lists commands in --help and exits 0', async () => {
-    const cli = io();
+    const cli = recordingIo();
     assert.equal(await runCli(['--help'], cli, [echo]), 0);
     assert.match(cli.out, /Usage: metastudio <command>/);
     assert.match(cli.out, /echo\s+prints its arguments/);
   });
 
   it('exits 2 on an unknown command and on a usage error, with the usage', async () => {
-    const unknown = io();
+    const unknown = recordingIo();
     assert.equal(await runCli(['nope'], unknown, [echo]), 2);
     assert.match(unknown.err, /unknown command 'nope'/);
-    const usage = io();
+    const usage = recordingIo();
     assert.equal(await runCli(['echo'], usage, [echo]), 2);
     assert.match(usage.err, /nothing to echo[\s\S]*Usage: metastudio echo/);
   });
 
   it('shows a command\'s usage for `<command> --help`', async () => {
-    const cli = io();
+    const cli = recordingIo();
     assert.equal(await runCli(['echo', '--help'], cli, [echo]), 0);
     assert.equal(cli.out.trim(), echo.usage);
   });

@@ -5,19 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { commands } from '../../../src/cli/commands';
-import type { CliIo } from '../../../src/cli/io';
 import { runCli } from '../../../src/cli/main';
+import { recordingIo } from '../../support/cliIo';
 
 const repo = join(__dirname, '../../..');
-
-function fakeIo(cwd: string): CliIo & { out: string; err: string } {
-  const io = {
-    out: '', err: '', env: {}, cwd, signal: new AbortController().signal,
-    stdout: (t: string) => { io.out += t; },
-    stderr: (t: string) => { io.err += t; },
-  };
-  return io;
-}
 
 describe('metastudio lint', () => {
   let dir: string;
@@ -32,7 +23,7 @@ describe('metastudio lint', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('exits 0 on clean files, listing each one in JSON', async () => {
-    const io = fakeIo(dir);
+    const io = recordingIo({ cwd: dir });
     assert.equal(await runCli(['lint', 'examples', '--format', 'json'], io, commands), 0);
     assert.deepEqual(JSON.parse(io.out), [
       { file: 'examples/product-launch.video.json', diagnostics: [] },
@@ -43,17 +34,17 @@ describe('metastudio lint', () => {
   });
 
   it('exits 0 with warnings only, 1 with an error; text lines are 1-based', async () => {
-    const warn = fakeIo(dir);
+    const warn = recordingIo({ cwd: dir });
     assert.equal(await runCli(['lint', 'warn.live.json'], warn, commands), 0);
     assert.match(warn.out, /^warn\.live\.json:1:\d+: warning script\/live-resolution /);
-    const all = fakeIo(dir);
+    const all = recordingIo({ cwd: dir });
     assert.equal(await runCli(['lint'], all, commands), 1);
     assert.equal(all.out.split('\n')[0], 'bad.video.json:3:54: error script/invalid-enum "TXT" is not a valid value of "script_type". Valid values: "TEXT", "AUDIO".');
     assert.match(all.err, /1 error, 1 warning in 5 files/);
   });
 
   it('prints the JSON of DECISIONS 19: 0-based ranges, sorted by path', async () => {
-    const io = fakeIo(dir);
+    const io = recordingIo({ cwd: dir });
     assert.equal(await runCli(['lint', '--format', 'json', 'warn.live.json', 'bad.video.json'], io, commands), 1);
     const report = JSON.parse(io.out) as { file: string; diagnostics: { range: unknown; code: string; severity: string; message: string }[] }[];
     assert.deepEqual(report.map((f) => f.file), ['bad.video.json', 'warn.live.json']);
@@ -63,7 +54,7 @@ describe('metastudio lint', () => {
 
   it('exits 2 on a missing path, an unsupported file or a bad option', async () => {
     for (const args of [['lint', 'nowhere'], ['lint', 'examples/../package.json'], ['lint', '--format', 'xml'], ['lint', '--fix']]) {
-      const io = fakeIo(dir);
+      const io = recordingIo({ cwd: dir });
       writeFileSync(join(dir, 'package.json'), '{}');
       assert.equal(await runCli(args, io, commands), 2, args.join(' '));
       assert.match(io.err, /Usage: metastudio lint/);

@@ -8,7 +8,8 @@ import { LinkStore } from '../../../src/core/links/linkStore';
 import { bodyDifferences, detailsToBody } from '../../../src/core/remote/detailsToBody';
 import { fetchRemoteBody, isUnchangedSincePush, linkOf, pulledText, pushFile, type LinkPlace } from '../../../src/core/remote/linkedFiles';
 import { bodyOfText, fileNameFor, textOfBody } from '../../../src/core/remote/scriptBody';
-import { fileText, liveBody, startTestCloud, videoBody, type TestCloud } from './support';
+import { startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
+import { fileText, liveBody, videoBody } from './support';
 
 describe('remote/detailsToBody', () => {
   it('drops response-only fields and server defaults the local body lacks, keeps the rest', () => {
@@ -60,11 +61,11 @@ describe('remote/detailsToBody', () => {
 });
 
 describe('remote pull and compare round trip against the sandbox', () => {
-  let cloud: TestCloud;
+  let cloud: SandboxClient;
   let root: string;
   let place: LinkPlace;
   before(async () => {
-    cloud = await startTestCloud();
+    cloud = await startSandboxClient();
     root = await mkdtemp(join(tmpdir(), 'roundtrip-'));
     place = { store: new LinkStore(root), connection: connectionKey(cloud.sandbox.url, 'remote-test-project') };
   });

@@ -10,7 +10,8 @@ import { downloadFile } from '../../../src/core/remote/download';
 import { followJob, JobWaitTimeoutError, MAX_POLL_MS, MIN_POLL_MS, pollInterval } from '../../../src/core/remote/followJob';
 import { describeShot, jobErrorText, jobRunMs, outputVideo, shotLocation, shotOfError } from '../../../src/core/remote/jobOutcome';
 import { FakeClock } from '../cloud/support';
-import { startTestCloud, videoBody, type TestCloud } from './support';
+import { startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
+import { videoBody } from './support';
 
 describe('remote/followJob', () => {
   it('never polls faster than every 5 s and slows down as a job runs long', () => {
@@ -34,13 +35,13 @@ describe('remote/followJob', () => {
 
 describe('remote/followJob against the sandbox', () => {
   const clock = new FakeClock();
-  let cloud: TestCloud;
-  let slowCloud: TestCloud;
+  let cloud: SandboxClient;
+  let slowCloud: SandboxClient;
   let folder: string;
   let counter = 0;
   before(async () => {
-    cloud = await startTestCloud({ clock, timings: { jobStepMs: 3_000 } });
-    slowCloud = await startTestCloud({ clock, timings: { jobStepMs: 10 * 60_000 } });
+    cloud = await startSandboxClient({ clock, timings: { jobStepMs: 3_000 } });
+    slowCloud = await startSandboxClient({ clock, timings: { jobStepMs: 10 * 60_000 } });
     folder = await mkdtemp(join(tmpdir(), 'jobs-'));
   });
   after(async () => {
@@ -51,7 +52,7 @@ describe('remote/followJob against the sandbox', () => {
   beforeEach(() => { clock.sleeps.length = 0; });
   afterEach(() => cloud.sandbox.clearFaults());
 
-  async function startJob(target: TestCloud, text?: string): Promise<string> {
+  async function startJob(target: SandboxClient, text?: string): Promise<string> {
     const client = target.client();
     const { script_id } = await client.createVideoScript(videoBody(`job script ${++counter}`, text) as unknown as VideoScriptRequest);
     return (await client.createVideoJob({ script_id, output_asset_config: { asset_name: `video ${counter}` } })).job_id;

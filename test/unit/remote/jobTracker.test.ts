@@ -6,7 +6,8 @@ import { MIN_POLL_MS } from '../../../src/core/remote/followJob';
 import { JobTracker, type TrackedJob } from '../../../src/core/remote/jobTracker';
 import { FAIL_MARKER } from '../../../src/core/sandbox';
 import { FakeClock } from '../cloud/support';
-import { startTestCloud, videoBody, type TestCloud } from './support';
+import { startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
+import { videoBody } from './support';
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -18,9 +19,9 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 describe('remote/JobTracker against the sandbox', () => {
   const clock = new FakeClock();
-  let cloud: TestCloud;
+  let cloud: SandboxClient;
   let counter = 0;
-  before(async () => { cloud = await startTestCloud({ clock, timings: { jobStepMs: 20_000 } }); });
+  before(async () => { cloud = await startSandboxClient({ clock, timings: { jobStepMs: 20_000 } }); });
   after(async () => { await cloud.close(); });
   afterEach(() => cloud.sandbox.clearFaults());
 

@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import { MetaStudioApiError } from '../../../src/core/cloud/errors';
 import type { FetchLike } from '../../../src/core/cloud/transport';
 import { pushScript, PushDeclinedError, type PushRequest } from '../../../src/core/remote/push';
-import { liveBody, startTestCloud, videoBody, type TestCloud } from './support';
+import { startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
+import { liveBody, videoBody } from './support';
 
 describe('remote/push against the sandbox', () => {
-  let cloud: TestCloud;
+  let cloud: SandboxClient;
   let counter = 0;
   const unique = (prefix: string) => `${prefix} ${++counter}`;
-  before(async () => { cloud = await startTestCloud(); });
+  before(async () => { cloud = await startSandboxClient(); });
   after(async () => { await cloud.close(); });
   afterEach(() => cloud.sandbox.clearFaults());
 

@@ -1,46 +1,8 @@
-/** The sandbox, a client for it and sample script bodies, for the push, pull and job tests. */
-import { MetaStudioClient, type MetaStudioClientOptions } from '../../../src/core/cloud/client';
-import type { Clock } from '../../../src/core/cloud/clock';
-import { rateLimitsFor, type RateLimits } from '../../../src/core/cloud/throttle';
-import { createUndiciTransport, type UndiciTransport } from '../../../src/core/cloud/undiciTransport';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/core/sandbox';
+/** Sample script bodies for the push, pull and job tests (the sandbox and its client: test/support/sandboxClient.ts). */
 
-export const AK = 'REMOTETESTAK00000001';
-export const SK = 'remote-test-SECRET-sk-0123456789';
-export const PROJECT = 'remote-test-project';
 /** Seeded, ACTIVED, visible to every project. */
 export const AVATAR_ID = '722928573bc9d8a099d400393a18d5d9';
 export const VOICE_ID = '5e93f40c9a5fb7e21cbdaf6d20b08559';
-const UNTHROTTLED = Object.fromEntries(Object.keys(rateLimitsFor(undefined)).map((api) => [api, 1000])) as RateLimits;
-
-export interface TestCloud {
-  readonly sandbox: Sandbox;
-  readonly transport: UndiciTransport;
-  client(overrides?: Partial<MetaStudioClientOptions>): MetaStudioClient;
-  /** The environment of the CLI for this sandbox. */
-  readonly env: NodeJS.ProcessEnv;
-  close(): Promise<void>;
-}
-
-export async function startTestCloud(options: { clock?: Clock; timings?: SandboxOptions['timings'] } = {}): Promise<TestCloud> {
-  const sandbox = await startSandbox({
-    ak: AK, sk: SK, timings: options.timings ?? { jobStepMs: 300 }, ...(options.clock ? { now: () => options.clock!.now() } : {}),
-  });
-  const transport = createUndiciTransport({});
-  return {
-    sandbox,
-    transport,
-    client: (overrides = {}) => new MetaStudioClient({
-      endpoint: sandbox.url, projectId: PROJECT, credentials: { kind: 'aksk', ak: AK, sk: SK }, fetch: transport.fetch,
-      rateLimits: UNTHROTTLED, ...(options.clock ? { clock: options.clock } : {}), ...overrides,
-    }),
-    env: { METASTUDIO_ENDPOINT: sandbox.url, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT, HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK },
-    close: async () => {
-      await transport.close();
-      await sandbox.close();
-    },
-  };
-}
 
 export function videoBody(name: string, text = '大家好，欢迎来到发布会。'): Record<string, unknown> {
   return {
