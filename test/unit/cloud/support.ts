@@ -3,21 +3,8 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import type { Clock } from '../../../src/core/cloud/clock';
 
-/** Time that only moves when someone sleeps; every sleep is recorded. */
-export class FakeClock implements Clock {
-  readonly sleeps: number[] = [];
-  constructor(public time = Date.now()) {}
-  now(): number {
-    return this.time;
-  }
-  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    signal?.throwIfAborted();
-    this.sleeps.push(ms);
-    this.time += ms;
-  }
-}
+export { FakeClock } from '../../support/fakeClock';
 
 export class RecordingLogger {
   readonly lines: string[] = [];

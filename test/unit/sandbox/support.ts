@@ -12,14 +12,7 @@ export const PROJECT = 'e9993fc787d94b6c886cbaa340f9c0f4';
 
 export const api = (path: string, project = PROJECT) => `/v1/${project}${path}`;
 
-/** A clock that moves only when a test moves it. */
-export class FakeClock {
-  constructor(public time = Date.now()) {}
-  readonly now = () => this.time;
-  advance(ms: number): void {
-    this.time += ms;
-  }
-}
+export { FakeClock } from '../../support/fakeClock';
 
 export function sdkDate(ms: number): string {
   return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
