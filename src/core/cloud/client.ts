@@ -20,6 +20,7 @@ import type {
   ListVideoScriptsResponse, LiveRoomDetails, LiveRoomRequest, TtsAuditionFileResponse, TtsAuditionRequest,
   VideoJobDetails, VideoScriptDetails, VideoScriptRequest, VideoScriptWriteResponse,
 } from './types';
+import { isObject } from '../json';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -299,10 +300,6 @@ function parseJson(text: string): Json {
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Codes are strings, but a code such as 47010152 may come as a number. */

@@ -6,6 +6,7 @@
  */
 import { isAbsolute, relative, sep } from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { isObject } from '../json';
 
 export type LinkKind = 'video-script' | 'live-room';
 
@@ -41,10 +42,6 @@ export function linkPath(root: string, file: string): string | undefined {
   const rel = relative(root, file);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
   return sep === '/' ? rel : rel.split(sep).join('/');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isLink(value: unknown): value is Link {

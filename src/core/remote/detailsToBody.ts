@@ -6,6 +6,7 @@
  */
 import type { ScriptKind } from '../scripts/schemas';
 import type { ScriptBody } from './scriptBody';
+import { isObject } from '../json';
 
 /**
  * Paths are dotted field names with `[]` for "every element". Response-only fields of video
@@ -45,10 +46,6 @@ const DEFAULTS: Record<ScriptKind, ReadonlyMap<string, unknown>> = {
     ['interaction_rules[].hit_condition.priority', 500],
   ]),
 };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as l10n from '@vscode/l10n';
+import { isObject } from '../json';
 import { lintFileKind } from '../lint/lintFile';
 import type { LinkKind } from '../links/links';
 import type { ScriptKind } from '../scripts/schemas';
@@ -54,7 +55,7 @@ export function bodyOfText(text: string): ScriptBody {
   } catch (err) {
     throw new ScriptFileError(l10n.t('The file is not valid JSON: {0}', (err as Error).message));
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isObject(value)) {
     throw new ScriptFileError(l10n.t('The file must hold one JSON object.'));
   }
   const { [SCHEMA_KEY]: _schema, ...body } = value as ScriptBody;

@@ -2,6 +2,8 @@
  * Faults a test asks the sandbox to inject into its next matching requests: error statuses as the
  * cloud or its gateway sends them, slow answers, dropped connections and truncated JSON.
  */
+import { isObject } from '../json';
+
 export const FAULT_KINDS = ['429', '500', '502', '503', '504', 'slow', 'drop', 'malformed-json'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -28,8 +30,8 @@ export const DEFAULT_SLOW_MS = 5000;
 
 /** Checks a fault that came as JSON (the admin endpoint); throws a readable error. */
 export function parseFaultSpec(value: unknown): FaultSpec {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('a fault must be a JSON object');
-  const spec = value as Record<string, unknown>;
+  if (!isObject(value)) throw new Error('a fault must be a JSON object');
+  const spec = value;
   if (!FAULT_KINDS.includes(spec.kind as FaultKind)) throw new Error(`kind must be one of ${FAULT_KINDS.join(', ')}`);
   for (const name of ['method', 'pathPattern']) {
     if (spec[name] !== undefined && typeof spec[name] !== 'string') throw new Error(`${name} must be a string`);

@@ -3,6 +3,8 @@
  * Unknown properties pass, as on the live API (DECISIONS.md 8). Returns the first problem found,
  * worded with the field's JSON path, the way the cloud names one field per error.
  */
+import { isObject } from '../json';
+
 export type Spec =
   | { readonly type: 'string'; readonly required?: boolean; readonly enum?: readonly string[]; readonly ignoreCase?: boolean; readonly maxLength?: number; readonly nonEmpty?: boolean }
   | { readonly type: 'integer'; readonly required?: boolean; readonly min?: number; readonly max?: number; readonly oneOf?: readonly number[] }
@@ -41,8 +43,8 @@ export function findProblem(value: unknown, spec: Spec, path = ''): string | und
       return undefined;
     }
     case 'object': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${at} must be an object`;
-      const record = value as Record<string, unknown>;
+      if (!isObject(value)) return `${at} must be an object`;
+      const record = value;
       for (const [name, child] of Object.entries(spec.props)) {
         const childPath = path ? `${path}.${name}` : name;
         if (record[name] === undefined || record[name] === null) {
