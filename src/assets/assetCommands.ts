@@ -5,6 +5,7 @@ import { fits, assetFieldAt } from '../core/assets/references';
 import type { AssetFileInfo, DigitalAssetInfo } from '../core/cloud/types';
 import { registerCommand, UserFacingError } from '../commands/registerCommand';
 import type { ConnectionService } from '../connections/connectionService';
+import { ReadOnlyDocuments } from '../documents/readOnlyDocuments';
 import { log } from '../logging/log';
 import { scriptKindOf } from '../scripts/scriptLanguages';
 import type { AssetTreeNode } from './assetsTree';
@@ -16,22 +17,6 @@ const maxSampleBytes = 20 * 1024 * 1024;
 
 /** What the per-asset commands take: a tree node, `{asset}`, an asset, or an asset ID. */
 export type AssetArgument = AssetTreeNode | { asset: DigitalAssetInfo } | DigitalAssetInfo | string;
-
-/** The read-only documents of "Show Details": the asset JSON as it was fetched. */
-class AssetDetailsProvider implements vscode.TextDocumentContentProvider {
-  private readonly contents = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-
-  set(uri: vscode.Uri, text: string): void {
-    this.contents.set(uri.toString(), text);
-    this.changed.fire(uri);
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '';
-  }
-}
 
 /** The editor's insert: in a script field that expects this asset type, the field's value; elsewhere at each cursor. */
 async function insertId(asset: DigitalAssetInfo): Promise<'field' | 'cursor'> {
@@ -54,7 +39,7 @@ function safeFileName(name: string): string {
 }
 
 export function registerAssetCommands(context: vscode.ExtensionContext, connections: ConnectionService, catalog: AssetCatalog): void {
-  const details = new AssetDetailsProvider();
+  const details = new ReadOnlyDocuments();
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(detailsScheme, details));
 
   const resolve = async (arg: AssetArgument | undefined): Promise<DigitalAssetInfo> => {
