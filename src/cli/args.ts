@@ -31,3 +31,13 @@ export function timeoutOption(value: string | undefined): number | undefined {
   if (!(ms > 0)) throw new UsageError('--timeout takes a positive number of seconds');
   return ms;
 }
+
+/** A whole-number flag value from `min` to `max` (undefined when not given); anything else is a usage error. */
+export function integerOption(value: string | undefined, flag: string, min: number, max = Infinity): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new UsageError(`${flag} takes a whole number ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}, not ${value}`);
+  }
+  return n;
+}

@@ -1,6 +1,6 @@
 import type { AssetSource, DigitalAssetInfo } from '../../core/cloud/types';
 import { collectPages } from '../../core/cloud/paging';
-import { outputFormat, parseCommandArgs } from '../args';
+import { integerOption, outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand } from '../io';
@@ -25,11 +25,6 @@ ${connectionUsage}
 
 Exit codes: 0 ok; 1 API or network error; 2 usage error; 3 no credentials.`;
 
-function positiveInteger(value: string, flag: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} must be a positive integer, not ${value}`);
-  return Number(value);
-}
-
 function table(assets: readonly DigitalAssetInfo[]): string[] {
   const rows = [['ASSET ID', 'TYPE', 'STATE', 'NAME'], ...assets.map((a) => [a.asset_id, a.asset_type, a.asset_state ?? '', a.asset_name])];
   const widths = [0, 1, 2].map((col) => Math.max(...rows.map((r) => r[col].length)));
@@ -50,7 +45,7 @@ export const assetsCommand: CliCommand = {
     });
     if (positionals.length !== 1 || positionals[0] !== 'list') throw new UsageError('expected: assets list');
     const format = outputFormat(values.format);
-    const limit = values.limit === undefined ? DEFAULT_LIMIT : positiveInteger(values.limit, '--limit');
+    const limit = integerOption(values.limit, '--limit', 1) ?? DEFAULT_LIMIT;
     const source = values.source?.toUpperCase();
     if (source !== undefined && !SOURCES.includes(source as AssetSource)) {
       throw new UsageError(`--source must be one of ${SOURCES.join(', ')}, not ${values.source}`);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { startSandbox } from '../../core/sandbox';
-import { outputFormat, parseCommandArgs } from '../args';
+import { integerOption, outputFormat, parseCommandArgs } from '../args';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand } from '../io';
 import { fail, printResult } from '../output';
@@ -26,12 +26,6 @@ Options:
 
 Exit codes: 0 stopped by Ctrl+C; 1 could not start; 2 usage error.`;
 
-function port(value: string | undefined): number {
-  if (value === undefined) return 0;
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not ${value}`);
-  return Number(value);
-}
-
 export const sandboxCommand: CliCommand = {
   name: 'sandbox',
   summary: 'run a local MetaStudio emulator to try the extension and CLI offline',
@@ -49,7 +43,7 @@ export const sandboxCommand: CliCommand = {
     let sandbox;
     try {
       sandbox = await startSandbox({
-        port: port(values.port),
+        port: integerOption(values.port, '--port', 0, 65535) ?? 0,
         ak,
         sk,
         dataDir: values.data === undefined ? undefined : resolve(io.cwd, values.data),

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { timeoutOption } from '../../../src/cli/args';
+import { integerOption, timeoutOption } from '../../../src/cli/args';
 import { ExitCode, UsageError } from '../../../src/cli/exitCodes';
 import { fail, printResult, problemLine } from '../../../src/cli/output';
 import { recordingIo } from '../../support/cliIo';
@@ -34,5 +34,14 @@ describe('cli/output', () => {
     assert.equal(timeoutOption(undefined), undefined);
     assert.equal(timeoutOption('1.5'), 1500);
     for (const bad of ['0', '-3', 'soon', '']) assert.throws(() => timeoutOption(bad), UsageError, bad);
+  });
+
+  it('reads a whole-number flag within its range, refusing anything else', () => {
+    assert.equal(integerOption(undefined, '--port', 0, 65535), undefined);
+    assert.equal(integerOption('0', '--port', 0, 65535), 0);
+    assert.equal(integerOption('250', '--limit', 1), 250);
+    assert.throws(() => integerOption('65536', '--port', 0, 65535), /--port takes a whole number from 0 to 65535, not 65536/);
+    assert.throws(() => integerOption('0', '--limit', 1), /--limit takes a whole number of at least 1, not 0/);
+    for (const bad of ['', '1.5', '-1', '1e2', ' 5']) assert.throws(() => integerOption(bad, '--speed', 1, 500), UsageError, bad);
   });
 });

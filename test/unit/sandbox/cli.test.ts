@@ -80,6 +80,6 @@ describe('metastudio sandbox', () => {
   it('rejects a bad port as a usage error', async () => {
     const run = runSandbox(['--port', 'eighty']);
     assert.equal(await run.exit, 2);
-    assert.match(run.stderr.join(''), /--port must be a number/);
+    assert.match(run.stderr.join(''), /--port takes a whole number from 0 to 65535/);
   });
 });
