@@ -9,10 +9,11 @@ import { PreviewCache } from '../../core/preview/previewCache';
 import { Previewer, PreviewTimeoutError, TtsJobFailedError, type PreviewProgress } from '../../core/preview/previewer';
 import { lintSsml } from '../../core/ssml/lint';
 import { LineIndex } from '../../core/diagnostics';
-import { outputFormat, parseCommandArgs } from '../args';
+import { integerOption, outputFormat, parseCommandArgs, timeoutOption } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo } from '../io';
+import { fail, printResult, problemLine } from '../output';
 
 const usage = `Usage: metastudio tts TEXT|@FILE --voice ID [--speed N] [--pitch N] [--volume N] -o OUT
 
@@ -36,13 +37,6 @@ ${connectionUsage}
 
 Exit codes: 0 written; 1 SSML errors, a failed synthesis or download, or an API error; 2 usage error
 or missing file; 3 no credentials; 4 timed out waiting.`;
-
-function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not ${value}`);
-  return n;
-}
 
 async function readText(arg: string, io: CliIo): Promise<string> {
   if (!arg.startsWith('@')) return arg;
@@ -95,25 +89,19 @@ export const ttsCommand: CliCommand = {
     const request = {
       text: await readText(positionals[0], io),
       voiceAssetId: values.voice,
-      speed: integer(values.speed, 'speed', 50, 200),
-      pitch: integer(values.pitch, 'pitch', 50, 200),
-      volume: integer(values.volume, 'volume', 90, 240),
+      speed: integerOption(values.speed, '--speed', 50, 200),
+      pitch: integerOption(values.pitch, '--pitch', 50, 200),
+      volume: integerOption(values.volume, '--volume', 90, 240),
     };
     if (!request.text.trim()) throw new UsageError('the text is empty');
-    const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout) * 1000;
-    if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError('--timeout takes a positive number of seconds');
+    const timeoutMs = timeoutOption(values.timeout);
 
     const errors = lintSsml(request.text, { where: 'preview' }).filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       const lines = new LineIndex(request.text);
-      for (const d of errors) {
-        const at = lines.positionAt(d.start);
-        io.stderr(`${positionals[0].startsWith('@') ? positionals[0].slice(1) : 'text'}:${at.line + 1}:${at.character + 1}: error ${d.code} ${d.message}\n`);
-      }
-      if (!values.force) {
-        io.stderr('metastudio tts: the text has SSML errors; nothing was sent (--force sends it anyway)\n');
-        return ExitCode.Failed;
-      }
+      const source = positionals[0].startsWith('@') ? positionals[0].slice(1) : 'text';
+      for (const d of errors) io.stderr(`${problemLine(source, lines.positionAt(d.start), 'error', d.code, d.message)}\n`);
+      if (!values.force) return fail(io, 'tts', 'the text has SSML errors; nothing was sent (--force sends it anyway)');
     }
 
     return withClient('tts', values, io, async (client, connection) => {
@@ -133,18 +121,11 @@ export const ttsCommand: CliCommand = {
         await mkdir(dirname(outputs[0]), { recursive: true });
         for (const [i, file] of result.files.entries()) await writeFile(outputs[i], await readFile(file));
         io.stderr(`tts: ${result.fromCache ? 'from the cache (no request)' : `synthesized (job ${result.jobId})`}, ${result.files.length} file(s), ${result.bytes} bytes\n`);
-        if (format === 'json') io.stdout(`${JSON.stringify({ files: outputs, cached: result.fromCache, job_id: result.jobId ?? null })}\n`);
-        else for (const out of outputs) io.stdout(`${out}\n`);
+        printResult(io, format, { files: outputs, cached: result.fromCache, job_id: result.jobId ?? null }, () => outputs);
         return ExitCode.Ok;
       } catch (err) {
-        if (err instanceof PreviewTimeoutError) {
-          io.stderr(`metastudio tts: ${err.message}\n`);
-          return ExitCode.TimedOut;
-        }
-        if (err instanceof TtsJobFailedError || err instanceof DownloadError) {
-          io.stderr(`metastudio tts: ${err.message}\n`);
-          return ExitCode.Failed;
-        }
+        if (err instanceof PreviewTimeoutError) return fail(io, 'tts', err.message, ExitCode.TimedOut);
+        if (err instanceof TtsJobFailedError || err instanceof DownloadError) return fail(io, 'tts', err.message);
         throw err;
       } finally {
         await transport.close();
