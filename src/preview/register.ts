@@ -26,7 +26,7 @@ function cacheLimitBytes(): number {
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const folder = vscode.Uri.joinPath(context.globalStorageUri, 'previews');
   const cache = new PreviewCache(folder.fsPath, cacheLimitBytes());
-  const previewer = new Previewer({ cache, fetchFile: (url, init) => globalThis.fetch(url, init) });
+  const previewer = new Previewer({ cache });
   const panel: PreviewPanel = new PreviewPanel(context.extensionUri, folder, {
     synthesize: (entry, settings) => controller.resynthesize(entry, settings).catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);

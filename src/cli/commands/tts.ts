@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { MetaStudioClient } from '../../core/cloud/client';
 import { createUndiciTransport } from '../../core/cloud/undiciTransport';
 import { cliCacheFolder } from '../../core/preview/cacheFolder';
-import { DownloadError, downloadFetchFrom } from '../../core/preview/download';
+import { DownloadError, downloadFetchOf } from '../../core/download/request';
 import { numberedOutputs } from '../../core/preview/outputNames';
 import { PreviewCache } from '../../core/preview/previewCache';
 import { Previewer, PreviewTimeoutError, TtsJobFailedError, type PreviewProgress } from '../../core/preview/previewer';
@@ -108,7 +108,7 @@ export const ttsCommand: CliCommand = {
       const transport = createUndiciTransport(io.env);
       const previewer = new Previewer({
         cache: new PreviewCache(cliCacheFolder(io.env)),
-        fetchFile: downloadFetchFrom(transport.fetch),
+        fetchFile: downloadFetchOf(transport.fetch),
         ...(timeoutMs ? { timeoutMs } : {}),
       });
       try {

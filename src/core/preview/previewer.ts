@@ -9,7 +9,9 @@ import * as l10n from '@vscode/l10n';
 import { systemClock, type Clock } from '../cloud/clock';
 import type { CallOptions } from '../cloud/client';
 import type { DigitalAssetInfo, TtsAuditionFileResponse, TtsAuditionRequest } from '../cloud/types';
-import { audioExtension, downloadFile, DownloadError, type DownloadFetch } from './download';
+import { downloadToMemory } from '../download/memory';
+import { DownloadError, type DownloadFetch } from '../download/request';
+import { audioExtension } from './audioFormat';
 import { previewKey, resolveRequest, sampleKey, type PreviewPlace, type PreviewRequest } from './previewKey';
 import type { CachedPreview, NewCacheFile, PreviewCache } from './previewCache';
 
@@ -66,8 +68,8 @@ export class PreviewTimeoutError extends Error {
 
 export interface PreviewerOptions {
   readonly cache: PreviewCache;
-  /** Fetches preview files (never given credentials). */
-  readonly fetchFile: DownloadFetch;
+  /** Fetches preview files (never given credentials); the global `fetch` by default. */
+  readonly fetchFile?: DownloadFetch;
   readonly clock?: Clock;
   readonly pollIntervalMs?: number;
   readonly firstCheckMs?: number;
@@ -194,7 +196,7 @@ export class Previewer {
       if (this.clock.now() >= current.validUntil && refresh) current = await refresh();
       const url = current.urls[i];
       if (url === undefined) throw new DownloadError(l10n.t('The preview\'s download links changed while downloading.'));
-      const { data, contentType, url: finalUrl } = await downloadFile(url, {
+      const { data, contentType, url: finalUrl } = await downloadToMemory(url, {
         fetch: this.options.fetchFile, signal: options.signal, maxBytes: this.options.maxFileBytes,
         validUntil: current.validUntil, now: () => this.clock.now(),
       });

@@ -12,12 +12,12 @@ import { MetaStudioApiError } from '../../../src/core/cloud/errors';
 import { rateLimitsFor, type RateLimits } from '../../../src/core/cloud/throttle';
 import type { DigitalAssetInfo } from '../../../src/core/cloud/types';
 import { createUndiciTransport, type UndiciTransport } from '../../../src/core/cloud/undiciTransport';
+import { DownloadError } from '../../../src/core/download/request';
 import { startSandbox, type Sandbox } from '../../../src/core/sandbox';
-import { DownloadError } from '../../../src/core/preview/download';
 import { PreviewCache } from '../../../src/core/preview/previewCache';
 import { Previewer, PreviewTimeoutError, TtsJobFailedError, type PreviewerOptions, type TtsApi } from '../../../src/core/preview/previewer';
 import { FakeClock } from '../cloud/support';
-import { recordingFetch } from './support';
+import { recordingFetch } from '../download/support';
 
 const AK = 'PREVIEWTESTAK0000001';
 const SK = 'preview-test-sk-0123456789';
