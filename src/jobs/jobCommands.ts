@@ -4,7 +4,8 @@ import { registerCommand, UserFacingError } from '../commands/registerCommand';
 import type { MetaStudioClient } from '../core/cloud/client';
 import { MetaStudioError } from '../core/cloud/errors';
 import type { VideoJobSummary } from '../core/cloud/types';
-import { DownloadError, downloadFile } from '../core/remote/download';
+import { downloadToFile } from '../core/download/disk';
+import { DownloadError } from '../core/download/request';
 import { JobOutputError, outputVideo } from '../core/remote/jobOutcome';
 import type { JobTracker } from '../core/remote/jobTracker';
 import { isUnchangedSincePush, linkOf } from '../core/remote/linkedFiles';
@@ -134,7 +135,7 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
     const destination = target.fsPath;
     let shown = 0;
     await withCancellableProgress(vscode.l10n.t('Downloading "{0}"', nameOf(job)), (report, signal) => clearly(what, () =>
-      downloadFile(video.url, destination, {
+      downloadToFile(video.url, destination, {
         signal,
         onProgress: (received, total) => {
           if (!total) return report(vscode.l10n.t('{0} KB', Math.round(received / 1024)));

@@ -3,7 +3,8 @@ import type { MetaStudioClient } from '../../core/cloud/client';
 import { isJobSucceeded } from '../../core/cloud/jobState';
 import type { VideoJobDetails } from '../../core/cloud/types';
 import { createUndiciTransport } from '../../core/cloud/undiciTransport';
-import { DownloadError, downloadFetchOf, downloadFile } from '../../core/remote/download';
+import { downloadToFile } from '../../core/download/disk';
+import { DownloadError, downloadFetchOf } from '../../core/download/request';
 import { followJob, JobWaitTimeoutError } from '../../core/remote/followJob';
 import { describeShot, jobErrorText, JobOutputError, outputVideo, shotOfError } from '../../core/remote/jobOutcome';
 import { isUnchangedSincePush, linkOf } from '../../core/remote/linkedFiles';
@@ -60,7 +61,7 @@ async function download(io: CliIo, client: MetaStudioClient, job: VideoJobDetail
   const transport = createUndiciTransport(io.env);
   let shownTenth = -1;
   try {
-    const result = await downloadFile(video.url, path, {
+    const result = await downloadToFile(video.url, path, {
       fetch: downloadFetchOf(transport.fetch),
       signal: io.signal,
       onProgress: (received, total) => {

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MetaStudioApiError } from '../../../src/core/cloud/errors';
 import type { VideoScriptRequest } from '../../../src/core/cloud/types';
+import { downloadToFile } from '../../../src/core/download/disk';
 import { FAIL_MARKER } from '../../../src/core/sandbox';
-import { downloadFile } from '../../../src/core/remote/download';
 import { followJob, JobWaitTimeoutError, MAX_POLL_MS, MIN_POLL_MS, pollInterval } from '../../../src/core/remote/followJob';
 import { describeShot, jobErrorText, jobRunMs, outputVideo, shotLocation, shotOfError } from '../../../src/core/remote/jobOutcome';
 import { FakeClock } from '../cloud/support';
@@ -70,7 +70,7 @@ describe('remote/followJob against the sandbox', () => {
     assert.match(video.url, /^http:\/\/127\.0\.0\.1:\d+\/_sandbox\/files\//);
     const path = join(folder, 'video.mp4');
     const progress: number[] = [];
-    const result = await downloadFile(video.url, path, { onProgress: (n) => progress.push(n) });
+    const result = await downloadToFile(video.url, path, { onProgress: (n) => progress.push(n) });
     const bytes = await readFile(path);
     assert.equal(bytes.length, result.bytes);
     assert.equal(bytes.subarray(4, 8).toString('latin1'), 'ftyp', 'an MP4 file');

@@ -1,0 +1,117 @@
+/**
+ * A download to disk with progress, for big files (produced videos). The bytes go to
+ * `<destination>.part`, renamed when complete; an interrupted download is tried again from where it
+ * stopped (`Range`), or from the start when the server does not do ranges. A download that fails
+ * for good, or is cancelled, leaves no partial file behind.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { systemClock, type Clock } from '../cloud/clock';
+import { discardBody, DownloadError, openDownload, type OpenOptions } from './request';
+
+export interface DiskDownloadOptions extends Omit<OpenOptions, 'headers'> {
+  /** Bytes on disk so far, and the total when the server said. */
+  readonly onProgress?: (received: number, total: number | undefined) => void;
+  /** Tries in all (default 3). */
+  readonly attempts?: number;
+  readonly clock?: Clock;
+}
+
+export interface DiskDownload {
+  readonly bytes: number;
+  /** Tries it took (1 = no interruption). */
+  readonly attempts: number;
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** `bytes 100-199/1000` → 1000. */
+function totalOfRange(header: string | null): number | undefined {
+  const total = header ? /\/(\d+)\s*$/.exec(header)?.[1] : undefined;
+  return total === undefined ? undefined : Number(total);
+}
+
+/** A network or disk error, a server error, a cut body, or a 416 (the partial file was dropped, so a new try starts afresh). */
+function isWorthRetrying(err: unknown): boolean {
+  return !(err instanceof DownloadError) || err.transient || err.status === 416;
+}
+
+export async function downloadToFile(url: string, destination: string, options: DiskDownloadOptions = {}): Promise<DiskDownload> {
+  const clock = options.clock ?? systemClock;
+  const attempts = options.attempts ?? 3;
+  const part = `${destination}.part`;
+  await mkdir(dirname(destination), { recursive: true });
+  // A leftover from an earlier download of something else must not be resumed.
+  await unlink(part).catch(() => undefined);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const bytes = await downloadOnce(url, part, options);
+        await rename(part, destination);
+        return { bytes, attempts: attempt };
+      } catch (err) {
+        if (options.signal?.aborted || attempt >= attempts || !isWorthRetrying(err)) throw err;
+        await clock.sleep(1000 * attempt, options.signal);
+      }
+    }
+  } catch (err) {
+    await unlink(part).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** One request: resumes `part` if it has bytes; returns the complete size. */
+async function downloadOnce(url: string, part: string, options: DiskDownloadOptions): Promise<number> {
+  const have = await sizeOf(part);
+  const { response } = await openDownload(url, { ...options, headers: have > 0 ? { Range: `bytes=${have}-` } : {} }).catch(async (err: unknown) => {
+    if (err instanceof DownloadError && err.status === 416) await unlink(part).catch(() => undefined);
+    throw err;
+  });
+  let offset: number;
+  let total: number | undefined;
+  if (response.status === 206 && have > 0) {
+    offset = have;
+    total = totalOfRange(response.headers.get('content-range'));
+  } else if (response.status === 200) {
+    offset = 0;
+    const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    total = Number.isFinite(length) ? length : undefined;
+  } else {
+    await discardBody(response);
+    throw new DownloadError(l10n.t('The download failed with HTTP {0}.', response.status), { status: response.status });
+  }
+  if (!response.body) throw new DownloadError(l10n.t('The download answered without a body.'), { transient: true });
+  const out = createWriteStream(part, { flags: offset > 0 ? 'a' : 'w' });
+  const closed = new Promise<void>((resolve, reject) => {
+    out.once('close', resolve);
+    out.once('error', reject);
+  });
+  let received = offset;
+  const reader = response.body.getReader();
+  try {
+    options.onProgress?.(received, total);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!value) continue;
+      if (!out.write(value)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      received += value.byteLength;
+      options.onProgress?.(received, total);
+    }
+  } finally {
+    out.end();
+    await closed;
+  }
+  if (total !== undefined && received < total) {
+    throw new DownloadError(l10n.t('The download stopped after {0} of {1} bytes.', received, total), { transient: true });
+  }
+  return received;
+}
