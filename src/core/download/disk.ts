@@ -9,7 +9,7 @@ import { mkdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { systemClock, type Clock } from '../cloud/clock';
-import { discardBody, DownloadError, openDownload, type OpenOptions } from './request';
+import { discardBody, DownloadError, openDownload, statusError, type OpenOptions } from './request';
 
 export interface DiskDownloadOptions extends Omit<OpenOptions, 'headers'> {
   /** Bytes on disk so far, and the total when the server said. */
@@ -71,7 +71,7 @@ export async function downloadToFile(url: string, destination: string, options: 
 /** One request: resumes `part` if it has bytes; returns the complete size. */
 async function downloadOnce(url: string, part: string, options: DiskDownloadOptions): Promise<number> {
   const have = await sizeOf(part);
-  const { response } = await openDownload(url, { ...options, headers: have > 0 ? { Range: `bytes=${have}-` } : {} }).catch(async (err: unknown) => {
+  const { response, url: finalUrl } = await openDownload(url, { ...options, headers: have > 0 ? { Range: `bytes=${have}-` } : {} }).catch(async (err: unknown) => {
     if (err instanceof DownloadError && err.status === 416) await unlink(part).catch(() => undefined);
     throw err;
   });
@@ -86,7 +86,7 @@ async function downloadOnce(url: string, part: string, options: DiskDownloadOpti
     total = Number.isFinite(length) ? length : undefined;
   } else {
     await discardBody(response);
-    throw new DownloadError(l10n.t('The download failed with HTTP {0}.', response.status), { status: response.status });
+    throw statusError(response.status, finalUrl);
   }
   if (!response.body) throw new DownloadError(l10n.t('The download answered without a body.'), { transient: true });
   const out = createWriteStream(part, { flags: offset > 0 ? 'a' : 'w' });

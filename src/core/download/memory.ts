@@ -1,6 +1,6 @@
 /** A download read into memory, for small files (voice previews): a size cap enforced before and while reading. */
 import * as l10n from '@vscode/l10n';
-import { discardBody, DownloadError, openDownload, type DownloadResponse, type OpenOptions } from './request';
+import { discardBody, DownloadError, openDownload, statusError, type DownloadResponse, type OpenOptions } from './request';
 
 /** 50 MB: far above any spoken preview, far below what would fill a disk. */
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -19,6 +19,10 @@ export interface MemoryDownload {
 export async function downloadToMemory(url: string, options: MemoryDownloadOptions = {}): Promise<MemoryDownload> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const { response, url: finalUrl } = await openDownload(url, options);
+  if (response.status !== 200) {
+    await discardBody(response);
+    throw statusError(response.status, finalUrl);
+  }
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
     await discardBody(response);

@@ -111,8 +111,13 @@ export async function openDownload(urlText: string, options: OpenOptions = {}): 
       url = checkDownloadUrl(new URL(location, url).href);
       continue;
     }
-    throw new DownloadError(l10n.t('The download failed with HTTP {0} ({1}).', status, url.host), { status, transient: status >= 500 });
+    throw statusError(status, url);
   }
+}
+
+/** An answer with a status the download cannot use. */
+export function statusError(status: number, url: URL): DownloadError {
+  return new DownloadError(l10n.t('The download failed with HTTP {0} ({1}).', status, url.host), { status, transient: status >= 500 });
 }
 
 /** Lets go of a response whose body will not be read. */

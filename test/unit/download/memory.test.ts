@@ -52,8 +52,9 @@ describe('download/memory', () => {
     assert.equal(seen.length, 1, 'the insecure target was never requested');
   });
 
-  it('reports an HTTP error with its status', async () => {
-    server.handle((_req, res) => void res.writeHead(403).end('<Error><Code>AccessDenied</Code></Error>'));
+  it('reports an HTTP error, or any answer but 200, with its status', async () => {
+    server.handle((req, res) => void (req.url === '/empty' ? res.writeHead(204).end() : res.writeHead(403).end('<Error><Code>AccessDenied</Code></Error>')));
     await assert.rejects(downloadToMemory(`${server.url}/a.wav`, { fetch: recordingFetch(seen) }), /HTTP 403/);
+    await assert.rejects(downloadToMemory(`${server.url}/empty`, { fetch: recordingFetch(seen) }), /HTTP 204/);
   });
 });
