@@ -3,7 +3,10 @@
  * MetaStudio's diagnostics of a script with mistakes, and SSML completion works inside a shot text.
  */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { repoRoot } from '../support/vscodeServer';
 import { openWorkbench, screenshot, type Workbench } from './workbench';
 
 async function openFile(page: Page, name: string): Promise<void> {
@@ -35,12 +38,15 @@ describe('script editing in the browser workbench (packaged .vsix)', () => {
 
   it('completes SSML tags inside a shot text', async () => {
     await openFile(wb.page, 'launch.video.json');
-    // Find "<speak>大家好" in the first shot text; the cursor goes right after it.
-    await wb.page.keyboard.press('Control+F');
-    await wb.page.locator('.find-widget textarea, .find-widget input').first().fill('<speak>大家好');
-    await wb.page.locator('.find-widget .matchesCount', { hasText: /1 of 1/ }).waitFor({ timeout: 15_000 });
-    await wb.page.keyboard.press('Escape');
-    await wb.page.keyboard.press('ArrowRight');
+    // Go to just after "<speak>大家好" in the first shot text, then ask for suggestions.
+    const text = readFileSync(join(repoRoot, 'test/fixtures/workspace/scripts/launch.video.json'), 'utf8');
+    const at = text.indexOf('<speak>大家好') + '<speak>大家好'.length;
+    const line = text.slice(0, at).split('\n').length;
+    const column = at - text.lastIndexOf('\n', at - 1);
+    await wb.page.keyboard.press('Control+G');
+    await wb.page.keyboard.type(`${line}:${column}`);
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 15_000 });
     await wb.page.keyboard.press('Control+Space');
     const suggest = wb.page.locator('.suggest-widget .monaco-list-row', { hasText: 'phoneme' }).first();
     await suggest.waitFor({ timeout: 30_000 });
