@@ -42,8 +42,14 @@ function stateWithMarkupAsset(): PersistedState {
 async function openAssetsView(page: Page): Promise<void> {
   const icon = page.locator('.activitybar [aria-label^="MetaStudio"]').first();
   await icon.waitFor({ timeout: 60_000 });
-  // Clicking the icon of the container already shown would hide the side bar.
-  if (!(await page.locator('#workbench\\.parts\\.sidebar .composite.title', { hasText: /MetaStudio/i }).isVisible())) await icon.click();
+  // Clicking the icon of the container already shown hides the side bar, and after a reload the
+  // workbench may still be restoring it: click only while the container is not shown, and look again.
+  const shown = page.locator('#workbench\\.parts\\.sidebar .composite.title', { hasText: /MetaStudio/i });
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (await shown.waitFor({ timeout: attempt === 0 ? 3_000 : 5_000 }).then(() => true, () => false)) return;
+    await icon.click();
+  }
+  await shown.waitFor({ timeout: 5_000 });
 }
 
 const sidebar = (page: Page) => page.locator('#workbench\\.parts\\.sidebar');
