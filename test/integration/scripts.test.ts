@@ -40,6 +40,14 @@ describe('script files', () => {
     assert.ok(codecs.some((l) => l.includes('VP8')), `VP8 offered among ${codecs.join(', ')}`);
   });
 
+  it('offers the schema\'s snippet of a whole script in an empty file', async () => {
+    const empty = await vscode.workspace.openTextDocument({ language: 'metastudio-video-script', content: '' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', empty.uri, new vscode.Position(0, 0));
+    const snippet = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'New video script');
+    assert.ok(snippet?.insertText instanceof vscode.SnippetString, `the snippet among ${list.items.map((i) => i.label).join(', ')}`);
+    assert.match(snippet.insertText.value, /shoot_scripts/);
+  });
+
   it('hovers a property with its reference description', async () => {
     const { document } = await open('scripts/launch.video.json');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '"script_name"', 3));
