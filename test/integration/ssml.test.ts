@@ -50,6 +50,13 @@ describe('MetaStudio SSML', () => {
     assert.match(text, /pause|break/i);
   });
 
+  it('offers the pinyin of a phoneme\'s Chinese text', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'metastudio-ssml', content: '<speak>去<phoneme ph="">银行</phoneme>取钱</speak>' });
+    const inPh = doc.positionAt(doc.getText().indexOf('ph="') + 'ph="'.length);
+    const items = (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, inPh)).items;
+    assert.ok(items.map(labelOf).includes('yin2 hang2'), `yin2 hang2 among ${items.map(labelOf).join(', ')}`);
+  });
+
   it('lints the SSML inside script texts, with ranges through JSON escapes', async () => {
     const { document } = await open('scripts/mistakes.video.json');
     const diagnostic = await waitFor(() => vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'ssml/break-time-out-of-range'), 15_000, 'SSML in the script');
