@@ -3,7 +3,8 @@
  * and the field at a cursor (for completion, hover and "Insert ID"). Works on any text, broken
  * JSON included; never throws.
  */
-import { findNodeAtLocation, getLocation, getNodePath, parseTree, type JSONPath, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, getNodePath, type JSONPath, type Node } from 'jsonc-parser';
+import { parseScript } from '../scripts/parse';
 import type { AssetType } from '../cloud/types';
 import { decodeJsonString } from '../scripts/jsonString';
 import type { ScriptKind } from '../scripts/schemas';
@@ -100,7 +101,7 @@ function insertActionIds(tokens: readonly Token[]): { value: string; start: numb
 }
 
 function parse(text: string): Node | undefined {
-  return parseTree(text, [], { disallowComments: false, allowTrailingComma: true });
+  return parseScript(text).root;
 }
 
 /** Every non-empty asset ID a script refers to, in document order. */

@@ -2,7 +2,8 @@
  * The spoken texts of a script (`text_config.text` of every shot) with their ranges and the voice
  * that speaks them, and their SSML diagnostics mapped back into the JSON document (DECISIONS 11, 15).
  */
-import { parseTree, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import { parseScript } from './parse';
 import type { CoreDiagnostic, TextEdit } from '../diagnostics';
 import { lintSsml } from '../ssml/lint';
 import type { SsmlContext, VoiceCapability } from '../ssml/types';
@@ -88,7 +89,7 @@ export function collectTexts(root: Node | undefined, kind: ScriptKind): ScriptTe
 /** Every shot text of a script with its range and voice (for CodeLens, previews…). Never throws. */
 export function scriptTexts(text: string, kind: ScriptKind): ScriptText[] {
   try {
-    return collectTexts(parseTree(text, [], { disallowComments: false, allowTrailingComma: true }), kind);
+    return collectTexts(parseScript(text).root, kind);
   } catch {
     return [];
   }

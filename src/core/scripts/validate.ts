@@ -4,7 +4,8 @@
  * the SSML of every text.
  */
 import * as l10n from '@vscode/l10n';
-import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { getNodeValue, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseScript } from './parse';
 import { sortDiagnostics, type CoreDiagnostic } from '../diagnostics';
 import { scriptCodes } from './codes';
 import { crossFieldRules } from './rules';
@@ -61,8 +62,7 @@ function syntaxDiagnostics(text: string, errors: readonly ParseError[]): CoreDia
 }
 
 function validate(text: string, kind: ScriptKind, options: ScriptLintOptions): CoreDiagnostic[] {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const { root, errors } = parseScript(text);
   // A broken document would give schema errors about what the parser guessed: report the syntax only.
   if (errors.length || !root) return syntaxDiagnostics(text, errors);
   const validator = scriptValidator(kind);
