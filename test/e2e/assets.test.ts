@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../src/core/sandbox';
 import { STATE_FILE } from '../../src/core/sandbox/store';
 import type { AssetRecord, PersistedState } from '../../src/core/sandbox/model';
-import { openWorkbench, screenshot, type Workbench } from './workbench';
+import { openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
 
 const AK = 'E2EASSETSAK000000001';
 const SK = 'e2e-assets-sk-not-a-real-secret';
@@ -119,12 +119,9 @@ describe('Assets view in the browser workbench (packaged .vsix)', () => {
 
     it('keeps a name filter for the workspace and shows it in the view description', async () => {
       const { page } = wb;
-      await page.keyboard.press('F1');
-      await page.keyboard.type('MetaStudio: Search Assets by Name');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Search Assets by Name' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-box input').waitFor();
-      await page.keyboard.type('Studio');
+      await runCommand(page, 'MetaStudio: Search Assets by Name');
+      await page.locator('.quick-input-widget', { hasText: 'Part of the asset name' }).waitFor({ timeout: 30_000 });
+      await page.locator('.quick-input-widget input').fill('Studio');
       await page.keyboard.press('Enter');
       await sidebar(page).getByText('Filtered: All sources · name "Studio"').first().waitFor({ timeout: 30_000 });
       assert.equal(await sidebar(page).locator('.description', { hasText: 'All sources · name "Studio"' }).count(), 1, 'the view description');

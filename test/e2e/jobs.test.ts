@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { MetaStudioClient } from '../../src/core/cloud/client';
 import { createUndiciTransport, type UndiciTransport } from '../../src/core/cloud/undiciTransport';
 import { FAIL_MARKER, startSandbox, type Sandbox } from '../../src/core/sandbox';
-import { openWorkbench, screenshot, type Workbench } from './workbench';
+import { openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
 
 const AK = 'E2EJOBSAK00000000001';
 const SK = 'e2e-jobs-sk-not-a-real-secret';
@@ -17,15 +17,6 @@ const PROJECT = 'e2e-jobs-project';
 
 const sidebar = (page: Page) => page.locator('#workbench\\.parts\\.sidebar');
 const row = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
-}
 
 describe('Jobs view in the browser workbench (packaged .vsix)', () => {
   let wb: Workbench;

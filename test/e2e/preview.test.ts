@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestSandbox, type TestSandbox } from '../support/testSandbox';
-import { openWorkbench, screenshot, type Workbench } from './workbench';
+import { openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
 
 /** Polls from Node: functions evaluated in the page must stay free of bundler helpers. */
 async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
@@ -39,12 +39,8 @@ describe('voice preview player in the browser workbench', () => {
     const { page } = wb;
     // The extension's contributions are in once its activity bar entry is.
     await page.locator('.activitybar [aria-label^="MetaStudio"]').first().waitFor({ timeout: 60_000 });
-    await page.keyboard.press('F1');
+    await runCommand(page, 'MetaStudio: Preview Voice');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 30_000 });
-    await input.fill('>MetaStudio: Preview Voice');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'MetaStudio: Preview Voice' }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
     // No editor is open: the command asks for the text, then for the voice.
     await page.locator('.quick-input-widget', { hasText: 'Text or SSML to hear' }).waitFor({ timeout: 30_000 });
     await input.fill(TEXT);

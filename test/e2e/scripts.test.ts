@@ -5,19 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { repoRoot } from '../support/vscodeServer';
-import { openWorkbench, screenshot, type Workbench } from './workbench';
-
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor();
-}
+import { goToLine, openFile, openWorkbench, screenshot, type Workbench } from './workbench';
 
 describe('script editing in the browser workbench (packaged .vsix)', () => {
   let wb: Workbench;
@@ -43,10 +32,7 @@ describe('script editing in the browser workbench (packaged .vsix)', () => {
     const at = text.indexOf('<speak>大家好') + '<speak>大家好'.length;
     const line = text.slice(0, at).split('\n').length;
     const column = at - text.lastIndexOf('\n', at - 1);
-    await wb.page.keyboard.press('Control+G');
-    await wb.page.keyboard.type(`${line}:${column}`);
-    await wb.page.keyboard.press('Enter');
-    await wb.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 15_000 });
+    await goToLine(wb.page, line, column);
     await wb.page.keyboard.press('Control+Space');
     const suggest = wb.page.locator('.suggest-widget .monaco-list-row', { hasText: 'phoneme' }).first();
     await suggest.waitFor({ timeout: 30_000 });

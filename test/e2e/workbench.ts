@@ -43,3 +43,33 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/**
+ * Quick input helpers. Each waits for the widget before it types and for the row it will accept,
+ * so that no keystroke lands in a widget that is not open yet (the workbench is slow under load).
+ */
+const quickInput = (page: Page) => page.locator('.quick-input-widget input');
+const quickRow = (page: Page, text: string | RegExp) => page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
+
+async function quickPick(page: Page, open: string, value: string, row: string | RegExp): Promise<void> {
+  await page.keyboard.press(open);
+  await quickInput(page).waitFor({ timeout: 30_000 });
+  await quickInput(page).fill(value);
+  await quickRow(page, row).waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await quickPick(page, 'F1', `>${title}`, title);
+}
+
+export async function openFile(page: Page, name: string): Promise<void> {
+  await quickPick(page, 'Control+P', name, name);
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
+}
+
+/** Puts the cursor of the active editor at a 1-based line and column, and waits until it is there. */
+export async function goToLine(page: Page, line: number, column: number): Promise<void> {
+  await quickPick(page, 'Control+P', `:${line}:${column}`, new RegExp(`line ${line}.*character ${column}`, 'i'));
+  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 30_000 });
+}
