@@ -1,7 +1,8 @@
 /**
  * Video jobs inside a real VS Code against the sandbox (jobs there: WAITING 0.5 s, PROCESSING
  * 0.5 s, then SUCCEED or FAILED): started from a script file, followed by the Jobs view's poller
- * to the end, the video downloaded, a failure reported with its shot, a waiting job cancelled.
+ * to the end, the video downloaded, a failure reported with its shot, a waiting job cancelled (the
+ * sandbox keeps a job whose text holds its queue marker WAITING).
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -71,8 +72,11 @@ describe('video jobs', () => {
   });
 
   it('cancels a waiting job', async () => {
-    const scriptId = (await links())['jobs/welcome.video.json'].id;
-    const { job_id } = await sandboxClient().createVideoJob({ script_id: scriptId, output_asset_config: { asset_name: 'it cancelled video' } });
+    // The sandbox holds this script's jobs in WAITING until they are canceled.
+    const started = await vscode.commands.executeCommand<{ jobId: string }>('metastudio.job.start', workspaceUri('jobs', 'queued.video.json'), { assetName: 'it cancelled video' });
+    const job_id = started?.jobId;
+    assert.ok(job_id);
+    assert.equal((await rowIn(job_id, 'WAITING')).icon, 'clock');
     await vscode.commands.executeCommand('metastudio.job.cancel', job_id);
     assert.equal((await sandboxClient().getVideoJob(job_id)).state, 'CANCELED');
     const row = await rowIn(job_id, 'CANCELED', 2_000);

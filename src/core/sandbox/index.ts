@@ -12,7 +12,7 @@ import { loadState, SandboxStore, StateWriter } from './store';
 export type { FaultKind, FaultSpec } from './faults';
 export type { LoggedRequest } from './server';
 export type { Timings as SandboxTimings } from './routes/context';
-export { FAIL_MARKER } from './routes/videoJobs';
+export { FAIL_MARKER, QUEUE_MARKER } from './routes/videoJobs';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */

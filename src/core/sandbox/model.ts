@@ -60,6 +60,8 @@ export interface JobRecord {
   readonly duration_s: number;
   /** Decided at creation, revealed when processing ends. */
   readonly failure?: { error_code: string; error_msg: string };
+  /** Held in WAITING until canceled. */
+  readonly queued?: boolean;
   canceled_ms?: number;
   /** Set once the output asset exists. */
   output_created?: boolean;

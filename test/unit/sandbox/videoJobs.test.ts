@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { FAIL_MARKER } from '../../../src/core/sandbox';
+import { FAIL_MARKER, QUEUE_MARKER } from '../../../src/core/sandbox';
 import { api, call, FakeClock, sandboxSuite, scriptBody, usableAssets, waitFor, withSandbox, type CallOptions } from './support';
 
 const STEP_MS = 1000;
@@ -111,6 +111,14 @@ describe('sandbox video jobs (injected clock)', () => {
     assert.equal(photo.count, 0);
     const paged = (await at('GET', api('/digital-human-videos'), { query: { ...query, limit: '2', offset: '2' } })).json;
     assert.deepEqual(paged.jobs.map((j: { job_id: string }) => j.job_id), all.jobs.slice(2, 4).map((j: { job_id: string }) => j.job_id));
+  });
+
+  it('keeps a job with the queue marker WAITING until it is canceled', async () => {
+    const queued = (await at('POST', api('/2d-digital-human-videos'), { body: jobBody([`held ${QUEUE_MARKER}`]) })).json.job_id;
+    clock.advance(10 * STEP_MS);
+    assert.equal((await job(queued)).json.state, 'WAITING');
+    assert.equal((await at('POST', api(`/2d-digital-human-videos/${queued}/cancel`))).status, 200);
+    assert.equal((await job(queued)).json.state, 'CANCELED');
   });
 
   it('answers 404 for an unknown job', async () => {

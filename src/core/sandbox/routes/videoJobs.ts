@@ -7,6 +7,8 @@
  * - a shot with script_type AUDIO fails (the sandbox takes no audio uploads);
  * - a shot whose text is empty once SSML tags are removed fails;
  * - a shot whose text contains {@link FAIL_MARKER} fails.
+ * A job with a shot whose text contains {@link QUEUE_MARKER} stays WAITING until it is canceled, as
+ * behind a long queue, so that a test can cancel it whatever the machine's load.
  */
 import { ApiError, fieldVerifyFail, notFound } from '../errors';
 import { rfc3339, type AssetRecord, type JobRecord, type JsonObject } from '../model';
@@ -19,6 +21,8 @@ import { crossFieldProblem, findScript } from './videoScripts';
 
 /** Put this in a shot's text to make the job fail. */
 export const FAIL_MARKER = '[[sandbox:fail]]';
+/** Put this in a shot's text to keep the job WAITING until it is canceled. */
+export const QUEUE_MARKER = '[[sandbox:queue]]';
 export const JOB_TYPE = '2D_DIGITAL_HUMAN_VIDEO';
 /** The sandbox "speaks" five characters a second. */
 const SECONDS_PER_CHARACTER = 0.2;
@@ -29,6 +33,7 @@ export type JobState = 'WAITING' | 'PROCESSING' | 'SUCCEED' | 'FAILED' | 'CANCEL
 
 export function jobState(job: JobRecord, now: number, stepMs: number): JobState {
   if (job.canceled_ms !== undefined) return 'CANCELED';
+  if (job.queued) return 'WAITING';
   const elapsed = now - job.created_ms;
   if (elapsed < stepMs) return 'WAITING';
   if (elapsed < 2 * stepMs) return 'PROCESSING';
@@ -36,6 +41,8 @@ export function jobState(job: JobRecord, now: number, stepMs: number): JobState 
 }
 
 const spokenText = (text: string) => text.replace(/<[^>]*>/g, '').trim();
+const shotTexts = (request: JsonObject) => (request.shoot_scripts as JsonObject[])
+  .map((item) => (((item.shoot_script as JsonObject).text_config as JsonObject | undefined)?.text as string | undefined) ?? '');
 
 function findFailure(request: JsonObject, ctx: RequestContext): JobRecord['failure'] {
   const usable = (id: unknown, type: string) => {
@@ -63,9 +70,7 @@ function findFailure(request: JsonObject, ctx: RequestContext): JobRecord['failu
 }
 
 function durationSeconds(request: JsonObject): number {
-  const characters = (request.shoot_scripts as JsonObject[])
-    .map((item) => spokenText((((item.shoot_script as JsonObject).text_config as JsonObject | undefined)?.text as string | undefined) ?? '').length)
-    .reduce((a, b) => a + b, 0);
+  const characters = shotTexts(request).map((text) => spokenText(text).length).reduce((a, b) => a + b, 0);
   return Math.max(1, Math.round(characters * SECONDS_PER_CHARACTER * 10) / 10);
 }
 
@@ -96,6 +101,7 @@ function createJob(ctx: RequestContext): JobRecord {
     output_asset_name: ((body.output_asset_config as JsonObject | undefined)?.asset_name as string | undefined) ?? scriptName ?? `video-${jobId.slice(0, 8)}`,
     duration_s: durationSeconds(request),
     failure: findFailure(request, ctx),
+    queued: shotTexts(request).some((text) => text.includes(QUEUE_MARKER)),
   };
 }
 
