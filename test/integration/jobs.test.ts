@@ -79,7 +79,7 @@ describe('video jobs', () => {
     assert.equal((await rowIn(job_id, 'WAITING')).icon, 'clock');
     await vscode.commands.executeCommand('metastudio.job.cancel', job_id);
     assert.equal((await sandboxClient().getVideoJob(job_id)).state, 'CANCELED');
-    const row = await rowIn(job_id, 'CANCELED', 2_000);
+    const row = await rowIn(job_id, 'CANCELED', 10_000);
     assert.equal(row.icon, 'circle-slash');
   });
 

@@ -162,7 +162,7 @@ describe('push, pull and compare', () => {
       const remoteUri = await vscode.commands.executeCommand<string>('metastudio.script.compare', target);
       const remote = await vscode.workspace.openTextDocument(vscode.Uri.parse(remoteUri));
       assert.equal(remote.getText(), text, 'lossless: the remote side equals the pulled file');
-      const tab = await waitFor(() => vscode.window.tabGroups.activeTabGroup.activeTab, 5_000, 'the diff tab');
+      const tab = await waitFor(() => vscode.window.tabGroups.activeTabGroup.activeTab, 15_000, 'the diff tab');
       assert.ok(tab.input instanceof vscode.TabInputTextDiff, 'a diff editor opened');
       assert.equal(tab.input.modified.toString(), target.toString());
       const pushed = await push(target);
