@@ -17,7 +17,7 @@ import { videoJobCreate } from '../specs';
 import type { SandboxStore } from '../store';
 import { visibleTo } from './assets';
 import { includesFold, listParam, newId, ok, page, readBody, sortByCreateTime, timeParam, type RequestContext, type Route } from './context';
-import { crossFieldProblem, findScript } from './videoScripts';
+import { crossFieldProblem, findScript, shotText } from './videoScripts';
 
 /** Put this in a shot's text to make the job fail. */
 export const FAIL_MARKER = '[[sandbox:fail]]';
@@ -41,8 +41,7 @@ export function jobState(job: JobRecord, now: number, stepMs: number): JobState 
 }
 
 const spokenText = (text: string) => text.replace(/<[^>]*>/g, '').trim();
-const shotTexts = (request: JsonObject) => (request.shoot_scripts as JsonObject[])
-  .map((item) => (((item.shoot_script as JsonObject).text_config as JsonObject | undefined)?.text as string | undefined) ?? '');
+const shots = (request: JsonObject) => (request.shoot_scripts as JsonObject[]).map((item) => item.shoot_script as JsonObject);
 
 function findFailure(request: JsonObject, ctx: RequestContext): JobRecord['failure'] {
   const usable = (id: unknown, type: string) => {
@@ -62,7 +61,7 @@ function findFailure(request: JsonObject, ctx: RequestContext): JobRecord['failu
     if (shot.script_type === 'AUDIO') {
       return { error_code: 'MSS.20010067', error_msg: `audio file not found, please check field audio_config: ${where}` };
     }
-    const text = ((shot.text_config as JsonObject | undefined)?.text as string | undefined) ?? '';
+    const text = shotText(shot);
     if (spokenText(text) === '') return { error_code: 'MSS.20010089', error_msg: `The uploaded script is null: ${where} has no text` };
     if (text.includes(FAIL_MARKER)) return { error_code: 'MSS.42000007', error_msg: `Infer Error: ${where} cannot be rendered` };
   }
@@ -70,7 +69,7 @@ function findFailure(request: JsonObject, ctx: RequestContext): JobRecord['failu
 }
 
 function durationSeconds(request: JsonObject): number {
-  const characters = shotTexts(request).map((text) => spokenText(text).length).reduce((a, b) => a + b, 0);
+  const characters = shots(request).map((shot) => spokenText(shotText(shot)).length).reduce((a, b) => a + b, 0);
   return Math.max(1, Math.round(characters * SECONDS_PER_CHARACTER * 10) / 10);
 }
 
@@ -101,7 +100,7 @@ function createJob(ctx: RequestContext): JobRecord {
     output_asset_name: ((body.output_asset_config as JsonObject | undefined)?.asset_name as string | undefined) ?? scriptName ?? `video-${jobId.slice(0, 8)}`,
     duration_s: durationSeconds(request),
     failure: findFailure(request, ctx),
-    queued: shotTexts(request).some((text) => text.includes(QUEUE_MARKER)),
+    queued: shots(request).some((shot) => shotText(shot).includes(QUEUE_MARKER)),
   };
 }
 

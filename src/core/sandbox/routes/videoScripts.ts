@@ -70,6 +70,9 @@ function renderDetails(script: ScriptRecord, ctx: RequestContext): JsonObject {
   };
 }
 
+/** A shot's `text_config.text`, '' when it has none. */
+export const shotText = (shot: JsonObject | undefined) => ((shot?.text_config as JsonObject | undefined)?.text as string | undefined) ?? '';
+
 function renderBase(script: ScriptRecord, ctx: RequestContext): JsonObject {
   const first = ((script.body.shoot_scripts ?? []) as JsonObject[])[0]?.shoot_script as JsonObject | undefined;
   const base: JsonObject = {
@@ -77,7 +80,7 @@ function renderBase(script: ScriptRecord, ctx: RequestContext): JsonObject {
     script_name: script.body.script_name,
     script_cover_url: ctx.fileUrl(SCRIPT_COVER, COVER_URL_TTL_MS),
     script_type: first?.script_type ?? 'TEXT',
-    text: ((first?.text_config as JsonObject | undefined)?.text as string | undefined) ?? '',
+    text: shotText(first),
     create_time: script.create_time,
     update_time: script.update_time,
   };
