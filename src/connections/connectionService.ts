@@ -15,6 +15,8 @@ export class ConnectionService {
 
   constructor(readonly store: ConnectionStore) {
     this.onDidChange = store.onDidChange;
+    // A sign-in again under the same name (rotated keys, a new token) must not keep the old client.
+    store.onDidChange(() => { this.cached = undefined; });
   }
 
   active(): ConnectionProfile | undefined {

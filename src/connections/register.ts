@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../core/cloud/auth';
 import { parseEndpointUrl } from '../core/cloud/endpoint';
+import { withCancellableProgress } from '../commands/progress';
 import { registerCommand, UserFacingError } from '../commands/registerCommand';
 import { log } from '../logging/log';
 import { ConnectionService } from './connectionService';
@@ -43,6 +44,7 @@ export function register(context: vscode.ExtensionContext): ConnectionService {
   updateStatus();
 
   registerCommand(context, 'metastudio.connection.signIn', async (args?: SignInArgs) => {
+    if (!vscode.workspace.isTrusted) throw new UserFacingError(vscode.l10n.t('This workspace is not trusted: MetaStudio sends nothing to the cloud from it.'));
     let result: { profile: ConnectionProfile; credentials: Credentials } | undefined;
     if (args && typeof args === 'object' && 'credentials' in args) {
       result = {
@@ -54,14 +56,9 @@ export function register(context: vscode.ExtensionContext): ConnectionService {
     }
     if (!result) return undefined;
     const { profile, credentials } = result;
-    if (!vscode.workspace.isTrusted) throw new UserFacingError(vscode.l10n.t('This workspace is not trusted: MetaStudio sends nothing to the cloud from it.'));
     try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the MetaStudio connection "{0}"…', profile.name), cancellable: true },
-        (_progress, token) => {
-          const abort = new AbortController();
-          token.onCancellationRequested(() => abort.abort());
-          return service.verify(profile, credentials, abort.signal);
-        });
+      await withCancellableProgress(vscode.l10n.t('Checking the MetaStudio connection "{0}"…', profile.name),
+        (_report, signal) => service.verify(profile, credentials, signal));
     } catch (err) {
       log().warn(`sign-in check failed for ${describe(profile)}: ${(err as Error).message}`);
       if (args) throw new UserFacingError(vscode.l10n.t('Could not sign in to MetaStudio: {0}', (err as Error).message));

@@ -11,7 +11,7 @@ import type { JobTracker } from '../core/remote/jobTracker';
 import { isUnchangedSincePush, linkOf } from '../core/remote/linkedFiles';
 import { fileExtension, scriptKindOf } from '../core/remote/scriptBody';
 import { log } from '../logging/log';
-import { withCancellableProgress } from '../push/progress';
+import { withCancellableProgress } from '../commands/progress';
 import { pushDocument, type PushContext, type PushOptions } from '../push/pushDocument';
 import { jobView, type JobsNode, type JobView } from './jobsTree';
 

@@ -9,7 +9,7 @@ import { kindLabel, remoteName, bodyOfText, ScriptFileError } from '../core/remo
 import type { ScriptKind } from '../core/scripts/schemas';
 import { validateScript } from '../core/scripts/validate';
 import { log } from '../logging/log';
-import { withCancellableProgress } from './progress';
+import { withCancellableProgress } from '../commands/progress';
 import type { WorkspaceLinks } from './workspaceLinks';
 
 /** Answers for scripted use (tests, other commands); each one not given is asked. */
