@@ -4,7 +4,7 @@ import { log } from '../logging/log';
 /** A user-facing failure whose message is already clear; logged without a stack trace. */
 export class UserFacingError extends Error {}
 
-function isCancellation(err: unknown): boolean {
+export function isCancellation(err: unknown): boolean {
   return err instanceof vscode.CancellationError || (err instanceof Error && err.name === 'AbortError');
 }
 

@@ -5,11 +5,11 @@
  */
 import * as vscode from 'vscode';
 import type { MetaStudioClient } from '../core/cloud/client';
-import type { PreviewPlace } from '../core/preview/previewKey';
 import { resolveRequest } from '../core/preview/previewKey';
 import type { PreviewProgress, PreviewResult, Previewer } from '../core/preview/previewer';
 import { lintSsml } from '../core/ssml/lint';
-import { UserFacingError } from '../commands/registerCommand';
+import { withCancellableProgress } from '../commands/progress';
+import { isCancellation, UserFacingError } from '../commands/registerCommand';
 import { log } from '../logging/log';
 import type { Services } from '../services';
 import type { VoiceSettings } from './messages';
@@ -50,11 +50,11 @@ export class PreviewController {
       if (!text?.trim()) return undefined;
       target = { kind: 'text', text };
     }
-    const { client, place } = await this.connection();
+    const client = await this.services.connections.client();
     if (target.kind === 'sample') {
       const voiceAssetId = target.voiceAssetId;
-      const sample = await this.withProgress(vscode.l10n.t('Voice sample'), (signal, report) =>
-        this.previewer.sample(place, voiceAssetId, (s) => client.getAsset(voiceAssetId, { signal: s }), { signal, onProgress: report }));
+      const sample = await withCancellableProgress(vscode.l10n.t('Voice sample'), (report, signal) =>
+        this.previewer.sample(client, voiceAssetId, (s) => client.getAsset(voiceAssetId, { signal: s }), { signal, onProgress: (p) => report(progressMessage(p)) }));
       const voice = sample ? undefined : await findVoice(this.services.assets, voiceAssetId);
       if (sample) {
         // The label of a sample is its voice's name.
@@ -62,36 +62,30 @@ export class PreviewController {
       }
       target = { kind: 'text', text: sampleSentence(voice!), voice: { voiceAssetId } };
     }
-    return this.speak(client, place, target);
+    return this.speak(client, target);
   }
 
   /** The player's Synthesize: the entry's text with the player's settings, through the cache. */
   async resynthesize(entry: SessionEntry, settings: VoiceSettings): Promise<void> {
     this.panel.setBusy(true);
     try {
-      const { client, place } = await this.connection();
+      const client = await this.services.connections.client();
       const text = entry.sample ? sampleSentence(await findVoice(this.services.assets, entry.settings.voiceAssetId)) : entry.text;
-      await this.speak(client, place, { kind: 'text', text, voice: settings });
+      await this.speak(client, { kind: 'text', text, voice: settings });
       this.panel.setBusy(false);
     } catch (err) {
-      const cancelled = err instanceof vscode.CancellationError || (err instanceof Error && err.name === 'AbortError');
+      const cancelled = isCancellation(err);
       this.panel.setBusy(false, cancelled ? undefined : err instanceof Error ? err.message : String(err));
       if (!cancelled) throw err;
     }
-  }
-
-  private async connection(): Promise<{ client: MetaStudioClient; place: PreviewPlace }> {
-    const client = await this.services.connections.client();
-    const profile = this.services.connections.active();
-    if (!profile) throw new vscode.CancellationError();
-    return { client, place: { endpoint: profile.endpoint, projectId: profile.projectId } };
   }
 
   /**
    * Only a synthesis needs the voice's details (the billing question): a cache hit makes no request.
    * The SSML check needs no voice: what a voice does not support is a warning, and only errors stop.
    */
-  private async speak(client: MetaStudioClient, place: PreviewPlace, target: TextTarget): Promise<PreviewOutcome | undefined> {
+  /** The client's endpoint and project are the place that keys the cache. */
+  private async speak(client: MetaStudioClient, target: TextTarget): Promise<PreviewOutcome | undefined> {
     if (!target.text.trim()) throw new UserFacingError(vscode.l10n.t('There is no text to preview.'));
     let voice = target.voice?.voiceAssetId ? undefined : await this.pickVoice();
     const voiceAssetId = target.voice?.voiceAssetId ?? voice?.id;
@@ -102,10 +96,10 @@ export class PreviewController {
       return undefined;
     }
     const request = resolveRequest({ text: target.text, voiceAssetId, speed: target.voice?.speed, pitch: target.voice?.pitch, volume: target.voice?.volume });
-    const result = await this.withProgress(voice ? vscode.l10n.t('Preview with {0}', voice.name) : vscode.l10n.t('Voice preview'), (signal, report) =>
-      this.previewer.preview(client, place, request, {
+    const result = await withCancellableProgress(voice ? vscode.l10n.t('Preview with {0}', voice.name) : vscode.l10n.t('Voice preview'), (report, signal) =>
+      this.previewer.preview(client, client, request, {
         signal,
-        onProgress: report,
+        onProgress: (p) => report(progressMessage(p)),
         beforeSynthesis: async () => {
           voice ??= await findVoice(this.services.assets, voiceAssetId);
           await this.confirmBilling(voice);
@@ -143,17 +137,6 @@ export class PreviewController {
     if (answer === 'always') await this.context.globalState.update(BILLING_CONFIRMED_KEY, true);
   }
 
-  private withProgress<T>(title: string, work: (signal: AbortSignal, report: (p: PreviewProgress) => void) => Promise<T>): Promise<T> {
-    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-      const abort = new AbortController();
-      const subscription = token.onCancellationRequested(() => abort.abort());
-      try {
-        return await work(abort.signal, (p) => progress.report({ message: progressMessage(p) }));
-      } finally {
-        subscription.dispose();
-      }
-    }));
-  }
 }
 
 function progressMessage(p: PreviewProgress): string {
