@@ -32,8 +32,8 @@ export function register(context: vscode.ExtensionContext, _services: Services):
 
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(ssmlSelector, {
-      provideCompletionItems: (doc, pos) =>
-        ssmlCompletions(doc.getText(), doc.offsetAt(pos), { where: 'standalone' }).map((e) => toCompletionItem(doc, e, asIs)),
+      provideCompletionItems: (doc, pos, _token, ctx) =>
+        ssmlCompletions(doc.getText(), doc.offsetAt(pos), { where: 'standalone' }, ctx.triggerCharacter).map((e) => toCompletionItem(doc, e, asIs)),
     }, ...triggers),
     vscode.languages.registerHoverProvider(ssmlSelector, {
       provideHover: (doc, pos) => {
@@ -43,11 +43,11 @@ export function register(context: vscode.ExtensionContext, _services: Services):
     }),
     // Inside script texts: the same providers on the decoded string, mapped through JSON escapes.
     vscode.languages.registerCompletionItemProvider(scriptSelector, {
-      provideCompletionItems: (doc, pos) => {
+      provideCompletionItems: (doc, pos, _token, ctx) => {
         const kind = scriptKindOf(doc);
         const at = kind && findScriptTextAt(doc.getText(), kind, doc.offsetAt(pos));
         if (!at) return undefined;
-        return ssmlCompletions(at.value, at.decodedOffset, at.context).map((e) => toCompletionItem(doc, e, jsonPlacement(at.map)));
+        return ssmlCompletions(at.value, at.decodedOffset, at.context, ctx.triggerCharacter).map((e) => toCompletionItem(doc, e, jsonPlacement(at.map)));
       },
     }, ...triggers),
     vscode.languages.registerHoverProvider(scriptSelector, {

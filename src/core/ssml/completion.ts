@@ -10,11 +10,17 @@ import type { CompletionEntry, SsmlContext } from './types';
 /** At most this many pinyin proposals for one `ph`. */
 const maxPinyinEntries = 40;
 
-/** Proposals at `offset` of `text`: tags, attributes, values, tag snippets, pinyin of a phoneme's text. */
-export function ssmlCompletions(text: string, offset: number, context: SsmlContext): CompletionEntry[] {
+/**
+ * Proposals at `offset` of `text`: tags, attributes, values, tag snippets, pinyin of a phoneme's text.
+ * `triggerCharacter` is the character whose typing asked (the editor's trigger characters): typed in
+ * prose (a space between words, a quote), it gets no tag snippets; those come when asked for.
+ */
+export function ssmlCompletions(text: string, offset: number, context: SsmlContext, triggerCharacter?: string): CompletionEntry[] {
   try {
     if (typeof text !== 'string' || !(offset >= 0 && offset <= text.length)) return [];
-    return complete(text, offset, context, locate(text, offset));
+    const at = locate(text, offset);
+    if (triggerCharacter !== undefined && at.spot.kind === 'text') return [];
+    return complete(text, offset, context, at);
   } catch {
     return [];
   }

@@ -1,6 +1,6 @@
 /** What lies at an offset of an SSML text: the token, the part of it, and the open elements. */
 import { canonicalName } from './dialect';
-import { tokenize, type Attribute, type StartTag, type Token } from './tokenizer';
+import { isQuote, isSpace, tokenize, type Attribute, type StartTag, type Token } from './tokenizer';
 
 export type Spot =
   | { readonly kind: 'tag-name'; readonly tag: StartTag }
@@ -30,9 +30,9 @@ export function locate(text: string, offset: number): Located {
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     // A token holds the offset when it starts before it and ends at or after it; an unterminated
-    // tag also holds its end (the user is typing there).
+    // tag also holds its end and, for a start tag, the spaces after it (the user is typing there).
     const unterminated = token.kind === 'start' ? !token.terminated : token.kind === 'end' && text.charCodeAt(token.end - 1) !== 62;
-    const ends = unterminated ? token.end >= offset : token.end > offset;
+    const ends = unterminated ? token.end >= offset || (token.kind === 'start' && onlySpaces(text, token.end, offset)) : token.end > offset;
     if (token.start < offset && ends) return { spot: spotIn(text, token, offset), tokens, index, open };
     if (token.start >= offset) return { spot: between(text, offset), tokens, index, open };
     if (token.kind === 'start' && !token.selfClosing && token.terminated) {
@@ -80,6 +80,9 @@ function spotIn(text: string, token: Token, offset: number): Spot {
   }
 }
 
-function isQuote(c: number): boolean {
-  return c === 34 || c === 39;
+/** Whether `from` < `to` and all between them is space; stops at the first other character. */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
 }

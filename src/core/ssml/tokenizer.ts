@@ -66,7 +66,7 @@ export type Token = StartTag | EndTag | TextRun | OtherMarkup;
 
 const LT = 60, GT = 62, AMP = 38, SLASH = 47, EQ = 61, QUOT = 34, APOS = 39, BANG = 33, QUESTION = 63, SEMI = 59, HASH = 35;
 
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
@@ -395,7 +395,7 @@ class Tokenizer {
   }
 }
 
-function isQuote(c: number): boolean {
+export function isQuote(c: number): boolean {
   return c === QUOT || c === APOS;
 }
 

@@ -17,6 +17,15 @@ describe('SSML completion', () => {
     assert.ok(entries.every((e) => e.kind === 'snippet' && e.isSnippet && e.documentation));
   });
 
+  it('proposes no snippets in prose when a typed character asked, and attributes after a space in a tag', () => {
+    assert.deepEqual(ssmlCompletions('<speak>Hello ', 13, { where: 'live' }, ' '), []);
+    assert.deepEqual(ssmlCompletions('<speak>say "', 12, { where: 'live' }, '"'), []);
+    assert.ok(ssmlCompletions('<speak>Hello ', 13, { where: 'live' }).length > 0, 'asked for, the snippets come');
+    assert.deepEqual(labels(ssmlCompletions('<speak><break ', 14, { where: 'live' }, ' ')), ['time', 'strength'], 'a tag being typed');
+    assert.deepEqual(labels(ssmlCompletions('<speak><break  </speak>', 15, { where: 'live' }, ' ')), ['time', 'strength']);
+    assert.ok(labels(ssmlCompletions('<speak><', 8, { where: 'live' }, '<')).includes('break'));
+  });
+
   it('proposes only the tags that take effect in video, and never a second root', () => {
     assert.deepEqual(labels(complete('<speak>|</speak>', { where: 'video' }).entries), ['<break>', '<phoneme>']);
   });
