@@ -23,6 +23,7 @@ export function registerLinter(context: vscode.ExtensionContext, linter: Documen
   const applies = (doc: vscode.TextDocument) => linter.languageIds.includes(doc.languageId);
 
   const lintNow = (doc: vscode.TextDocument) => {
+    clearTimeout(timers.get(doc.uri.toString()));
     timers.delete(doc.uri.toString());
     if (doc.isClosed) return;
     // A document whose language changed (e.g. "Change Language Mode") loses our diagnostics.
@@ -51,7 +52,8 @@ export function registerLinter(context: vscode.ExtensionContext, linter: Documen
   context.subscriptions.push(
     collection,
     vscode.workspace.onDidOpenTextDocument(lintNow),
-    vscode.workspace.onDidChangeTextDocument((e) => { if (applies(e.document)) schedule(e.document); }),
+    // A save or an undo back to the saved text changes no content: nothing to lint again.
+    vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length > 0 && applies(e.document)) schedule(e.document); }),
     vscode.workspace.onDidCloseTextDocument(forget),
     { dispose: () => timers.forEach(clearTimeout) },
     vscode.languages.registerCodeActionsProvider(
@@ -61,7 +63,9 @@ export function registerLinter(context: vscode.ExtensionContext, linter: Documen
     ),
   );
   vscode.workspace.textDocuments.forEach(lintNow);
-  return { relint: () => vscode.workspace.textDocuments.forEach(lintNow) };
+  // What the linter knows changed (e.g. the asset catalog, which changes once per lookup): a burst
+  // of changes lints each open document once.
+  return { relint: () => vscode.workspace.textDocuments.filter(applies).forEach(schedule) };
 }
 
 function quickFixes(document: vscode.TextDocument, context: vscode.CodeActionContext, ours: MetaStudioDiagnostic[]): vscode.CodeAction[] {

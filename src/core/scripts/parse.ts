@@ -11,12 +11,20 @@ export interface ParsedScript {
   readonly errors: readonly ParseError[];
 }
 
-let last: { readonly text: string; readonly parsed: ParsedScript } | undefined;
+/** A few texts, newest first: the linters and the CodeLens take the open scripts in turn. */
+const recent: { readonly text: string; readonly parsed: ParsedScript }[] = [];
+const KEPT = 4;
 
 export function parseScript(text: string): ParsedScript {
-  if (last?.text === text) return last.parsed;
+  const hit = recent.findIndex((entry) => entry.text === text);
+  if (hit >= 0) {
+    const [entry] = recent.splice(hit, 1);
+    recent.unshift(entry);
+    return entry.parsed;
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  last = { text, parsed: { root, errors } };
-  return last.parsed;
+  recent.unshift({ text, parsed: { root, errors } });
+  recent.length = Math.min(recent.length, KEPT);
+  return recent[0].parsed;
 }

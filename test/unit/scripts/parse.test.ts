@@ -31,4 +31,12 @@ describe('parseScript', () => {
     assert.equal(parseScript(text), parseScript(text.slice(0)));
     assert.notEqual(parseScript(text), parseScript(`${text} `));
   });
+
+  it('keeps the parses of the last four texts, so that readers taking open scripts in turn share them', () => {
+    const texts = [1, 2, 3, 4, 5].map((n) => JSON.stringify({ script_name: `script ${n}` }));
+    const first = texts.slice(0, 4).map(parseScript);
+    texts.slice(0, 4).forEach((text, i) => assert.equal(parseScript(text), first[i], `text ${i + 1} again`));
+    parseScript(texts[4]);
+    assert.notEqual(parseScript(texts[0]), first[0], 'the least recently read text was dropped');
+  });
 });
