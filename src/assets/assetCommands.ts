@@ -1,19 +1,15 @@
 import * as vscode from 'vscode';
 import type { AssetCatalog } from '../core/assets/catalog';
-import { sampleFile } from '../core/assets/describe';
 import { fits, assetFieldAt } from '../core/assets/references';
-import type { AssetFileInfo, DigitalAssetInfo } from '../core/cloud/types';
+import type { DigitalAssetInfo } from '../core/cloud/types';
 import { registerCommand, UserFacingError } from '../commands/registerCommand';
 import type { ConnectionService } from '../connections/connectionService';
 import { ReadOnlyDocuments } from '../documents/readOnlyDocuments';
-import { log } from '../logging/log';
 import { scriptKindOf } from '../scripts/scriptLanguages';
 import type { AssetTreeNode } from './assetsTree';
 import { idText } from './scriptAssets';
 
 export const detailsScheme = 'metastudio-asset';
-const previewVoiceCommand = 'metastudio.preview.voice';
-const maxSampleBytes = 20 * 1024 * 1024;
 
 /** What the per-asset commands take: a tree node, `{asset}`, an asset, or an asset ID. */
 export type AssetArgument = AssetTreeNode | { asset: DigitalAssetInfo } | DigitalAssetInfo | string;
@@ -91,58 +87,11 @@ export function registerAssetCommands(context: vscode.ExtensionContext, connecti
     return uri.toString();
   });
 
+  // The voice preview plays a voice's own SAMPLE file when it has one (free, through the preview's
+  // cache and download rules) and speaks a sample sentence with it otherwise.
   registerCommand(context, 'metastudio.assets.previewVoice', async (arg?: AssetArgument) => {
     const asset = await resolve(arg);
     if (asset.asset_type !== 'VOICE_MODEL') throw new UserFacingError(vscode.l10n.t('"{0}" is not a voice.', asset.asset_name));
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing a preview of "{0}"…', asset.asset_name), cancellable: true },
-      async (_progress, token) => {
-        const sample = sampleFile(await fetchDetails(asset, token));
-        if (sample?.download_url) {
-          const uri = await downloadSample(context, asset, sample, token);
-          await vscode.commands.executeCommand('vscode.open', uri);
-          return { kind: 'sample', uri: uri.toString() };
-        }
-        if (!(await vscode.commands.getCommands(true)).includes(previewVoiceCommand)) {
-          throw new UserFacingError(vscode.l10n.t('"{0}" has no sample file, and voice preview is not available.', asset.asset_name));
-        }
-        log().info(`assets: ${asset.asset_id} has no sample; handing it to the voice preview`);
-        await vscode.commands.executeCommand(previewVoiceCommand, { voiceAssetId: asset.asset_id });
-        return { kind: 'preview' };
-      },
-    );
+    return vscode.commands.executeCommand('metastudio.preview.voice', { voiceAssetId: asset.asset_id });
   });
-}
-
-/** Downloads a voice's sample into the extension's storage (reused while the file is there). */
-async function downloadSample(context: vscode.ExtensionContext, asset: DigitalAssetInfo, sample: AssetFileInfo, token: vscode.CancellationToken): Promise<vscode.Uri> {
-  const url = sample.download_url!;
-  const extension = /^[a-z0-9]{1,5}$/i.test(sample.file_type ?? '') ? sample.file_type!.toLowerCase() : 'wav';
-  const folder = vscode.Uri.joinPath(context.globalStorageUri, 'voice-samples');
-  // Named by the file too: a voice whose sample was replaced gets the new one.
-  const name = `${asset.asset_id}-${sample.file_md5 ?? sample.file_id ?? ''}`.replace(/[^A-Za-z0-9_-]/g, '_');
-  const target = vscode.Uri.joinPath(folder, `${name}.${extension}`);
-  try {
-    await vscode.workspace.fs.stat(target);
-    return target;
-  } catch {
-    // not downloaded yet
-  }
-  const controller = new AbortController();
-  const cancel = token.onCancellationRequested(() => controller.abort());
-  const timer = setTimeout(() => controller.abort(), 60_000);
-  try {
-    const response = await fetch(url, { signal: controller.signal });
-    if (!response.ok) throw new UserFacingError(vscode.l10n.t('Downloading the sample of "{0}" failed: HTTP {1}', asset.asset_name, response.status));
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.byteLength > maxSampleBytes) throw new UserFacingError(vscode.l10n.t('The sample of "{0}" is too large to preview.', asset.asset_name));
-    await vscode.workspace.fs.createDirectory(folder);
-    await vscode.workspace.fs.writeFile(target, bytes);
-    // The URL is pre-signed: log the host only.
-    log().info(`assets: downloaded the sample of ${asset.asset_id} (${bytes.byteLength} bytes) from ${new URL(url).host}`);
-    return target;
-  } finally {
-    clearTimeout(timer);
-    cancel.dispose();
-  }
 }

@@ -73,11 +73,6 @@ export function assetDetailRows(asset: DigitalAssetInfo): DetailRow[] {
   return rows;
 }
 
-/** The free sample of a voice (`files[]` of category SAMPLE), when it has one. */
-export function sampleFile(asset: DigitalAssetInfo) {
-  return asset.files?.find((f) => f.asset_file_category === 'SAMPLE' && f.download_url);
-}
-
 /** "<code> <message>" of a failed call, for an error node; the full message (request id too) goes to the log. */
 export function failureText(error: unknown): string {
   if (error instanceof MetaStudioApiError) {

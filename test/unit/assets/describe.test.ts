@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { assetDetailRows, assetSummary, failureText, sampleFile } from '../../../src/core/assets/describe';
+import { assetDetailRows, assetSummary, failureText } from '../../../src/core/assets/describe';
 import { MetaStudioApiError } from '../../../src/core/cloud/errors';
 import { asset, voice } from './support';
 
@@ -18,11 +18,6 @@ describe('assets/describe', () => {
     assert.equal(assetSummary(voice('v', true)), 'EN · female · real-time');
     assert.equal(assetSummary(asset('i', 'IMAGE', { asset_state: 'UNACTIVED' })), 'UNACTIVED');
     assert.equal(assetSummary(asset('i', 'IMAGE')), '');
-  });
-
-  it('finds a voice\'s SAMPLE file', () => {
-    assert.equal(sampleFile(voice('v', true, { files: [{ asset_file_category: 'MAIN', download_url: 'u1' }, { asset_file_category: 'SAMPLE', download_url: 'u2' }] }))?.download_url, 'u2');
-    assert.equal(sampleFile(voice('v', true, { files: [{ asset_file_category: 'MAIN', download_url: 'u1' }] })), undefined);
   });
 
   it('puts code and message of a failure in one short line', () => {
