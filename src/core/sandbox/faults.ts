@@ -4,8 +4,8 @@
  */
 import { isObject } from '../json';
 
-export const FAULT_KINDS = ['429', '500', '502', '503', '504', 'slow', 'drop', 'malformed-json'] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+const FAULT_KINDS = ['429', '500', '502', '503', '504', 'slow', 'drop', 'malformed-json'] as const;
+type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {
   /** Only requests with this method (any when absent). */

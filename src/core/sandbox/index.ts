@@ -9,9 +9,8 @@ import type { Timings } from './routes/context';
 import { SandboxServer, type LoggedRequest } from './server';
 import { loadState, SandboxStore, StateWriter } from './store';
 
-export type { FaultKind, FaultSpec } from './faults';
+export type { FaultSpec } from './faults';
 export type { LoggedRequest } from './server';
-export type { Timings as SandboxTimings } from './routes/context';
 export { FAIL_MARKER, QUEUE_MARKER } from './routes/videoJobs';
 
 export interface SandboxOptions {
@@ -44,7 +43,7 @@ export interface Sandbox {
   readonly requests: ReadonlyArray<LoggedRequest>;
 }
 
-export const DEFAULT_TIMINGS: Timings = { jobStepMs: 1500, ttsDelayMs: 2000 };
+const DEFAULT_TIMINGS: Timings = { jobStepMs: 1500, ttsDelayMs: 2000 };
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {

@@ -13,7 +13,7 @@ export type FileRecipe =
   | { readonly kind: 'mp4'; readonly durationMs: number; readonly rgb?: readonly [number, number, number] }
   | { readonly kind: 'bytes'; readonly seed: string; readonly size: number };
 
-export const WAV_SAMPLE_RATE = 16000;
+const WAV_SAMPLE_RATE = 16000;
 
 export function renderFile(recipe: FileRecipe): Buffer {
   switch (recipe.kind) {

@@ -107,6 +107,8 @@ describe('sandbox video jobs (injected clock)', () => {
     assert.ok(all.jobs.some((j: { state: string }) => j.state === 'SUCCEED'), 'the list prints SUCCEED');
     const canceled = (await at('GET', api('/digital-human-videos'), { query: { state: 'CANCELED' } })).json;
     assert.equal(canceled.count, 1);
+    const succeeded = all.jobs.filter((j: { state: string }) => j.state === 'SUCCEED').length;
+    assert.equal((await at('GET', api('/digital-human-videos'), { query: { state: 'SUCCESS' } })).json.count, succeeded, 'the details spelling filters too');
     const photo = (await at('GET', api('/digital-human-videos'), { query: { job_type: 'PHOTO_DIGITAL_HUMAN_VIDEO' } })).json;
     assert.equal(photo.count, 0);
     const paged = (await at('GET', api('/digital-human-videos'), { query: { ...query, limit: '2', offset: '2' } })).json;

@@ -4,14 +4,14 @@ import { rfc3339, type Json, type JsonObject, type RoomRecord } from '../model';
 import { liveRoom } from '../specs';
 import { SCRIPT_COVER } from '../store';
 import { includesFold, listParam, newId, ok, page, readBody, sortByCreateTime, type RequestContext, type Route } from './context';
-import { crossFieldProblem } from './videoScripts';
+import { videoConfigProblem } from './videoScripts';
 
 const COVER_URL_TTL_MS = 24 * 3600_000;
 
 /** The create table prints `backup_mode_l_asset_ids` (DECISIONS.md 3); both spellings are taken, the right one is kept. */
 function readRoom(ctx: RequestContext): JsonObject {
   const { backup_mode_l_asset_ids: misspelt, ...body } = readBody(ctx, liveRoom, fieldVerifyFail);
-  const problem = crossFieldProblem({ video_config: body.video_config ?? null });
+  const problem = videoConfigProblem(body.video_config);
   if (problem) throw fieldVerifyFail(problem);
   if (body.backup_model_asset_ids === undefined && misspelt !== undefined) body.backup_model_asset_ids = misspelt;
   return body;
@@ -32,7 +32,7 @@ function findRoom(ctx: RequestContext): RoomRecord {
 }
 
 function renderDetails(room: RoomRecord, ctx: RequestContext): JsonObject {
-  const body = structuredClone(room.body);
+  const body = room.body;
   const coverUrl = ctx.fileUrl(SCRIPT_COVER, COVER_URL_TTL_MS);
   const result: JsonObject = { ...body, view_mode: body.view_mode ?? 'VERTICAL' };
   if (body.video_config) result.video_config = { clip_mode: 'RESIZE', is_subtitle_enabled: false, ...(body.video_config as JsonObject) };

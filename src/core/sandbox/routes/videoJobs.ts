@@ -10,6 +10,7 @@
  * A job with a shot whose text contains {@link QUEUE_MARKER} stays WAITING until it is canceled, as
  * behind a long queue, so that a test can cancel it whatever the machine's load.
  */
+import { normalizeJobState } from '../../cloud/jobState';
 import { ApiError, fieldVerifyFail, notFound } from '../errors';
 import { rfc3339, type AssetRecord, type JobRecord, type JsonObject } from '../model';
 import { hexId } from '../seed';
@@ -23,13 +24,13 @@ import { crossFieldProblem, findScript, shotText } from './videoScripts';
 export const FAIL_MARKER = '[[sandbox:fail]]';
 /** Put this in a shot's text to keep the job WAITING until it is canceled. */
 export const QUEUE_MARKER = '[[sandbox:queue]]';
-export const JOB_TYPE = '2D_DIGITAL_HUMAN_VIDEO';
+const JOB_TYPE = '2D_DIGITAL_HUMAN_VIDEO';
 /** The sandbox "speaks" five characters a second. */
 const SECONDS_PER_CHARACTER = 0.2;
 const URL_TTL_MS = 24 * 3600_000;
 const SCRIPT_SETTINGS = ['model_asset_id', 'voice_config', 'video_config', 'shoot_scripts', 'background_music_config'];
 
-export type JobState = 'WAITING' | 'PROCESSING' | 'SUCCEED' | 'FAILED' | 'CANCELED';
+type JobState = 'WAITING' | 'PROCESSING' | 'SUCCEED' | 'FAILED' | 'CANCELED';
 
 export function jobState(job: JobRecord, now: number, stepMs: number): JobState {
   if (job.canceled_ms !== undefined) return 'CANCELED';
@@ -217,7 +218,7 @@ export const videoJobRoutes: Route[] = [
       if (type !== null && type !== JOB_TYPE && type !== 'PHOTO_DIGITAL_HUMAN_VIDEO') {
         throw fieldVerifyFail('job_type must be 2D_DIGITAL_HUMAN_VIDEO or PHOTO_DIGITAL_HUMAN_VIDEO');
       }
-      const states = listParam(ctx.query, 'state')?.map((s) => (s === 'SUCCESS' ? 'SUCCEED' : s));
+      const states = listParam(ctx.query, 'state')?.map(normalizeJobState);
       const scriptId = ctx.query.get('script_id');
       const jobId = ctx.query.get('job_id');
       const assetName = ctx.query.get('asset_name');

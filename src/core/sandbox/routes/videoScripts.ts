@@ -1,4 +1,5 @@
 /** Video scripts: create, list, details, update (whole-object replace), delete (reference 5.1). */
+import { isObject } from '../../json';
 import { ApiError, fieldVerifyFail, notFound } from '../errors';
 import { rfc3339, type Json, type JsonObject, type ScriptRecord } from '../model';
 import { RESIZE_SIZES, videoScriptCreate, videoScriptUpdate } from '../specs';
@@ -7,12 +8,18 @@ import { includesFold, newId, ok, page, readBody, sortByCreateTime, type Request
 
 const COVER_URL_TTL_MS = 24 * 3600_000;
 
-/** Cross-field rules the tables state in prose (DECISIONS.md 9, 10). */
+/** The RESIZE sizes (DECISIONS.md 10): scripts, jobs and live rooms. */
+export function videoConfigProblem(video: Json | undefined): string | undefined {
+  if (!isObject(video) || (video.clip_mode ?? 'RESIZE') !== 'RESIZE') return undefined;
+  return RESIZE_SIZES.has(`${String(video.width)}x${String(video.height)}`)
+    ? undefined
+    : `video_config: ${String(video.width)}x${String(video.height)} is not a supported size with clip_mode RESIZE`;
+}
+
+/** Cross-field rules of a video script or job body the tables state in prose (DECISIONS.md 9, 10). */
 export function crossFieldProblem(body: JsonObject): string | undefined {
-  const video = body.video_config as JsonObject | undefined;
-  if (video && (video.clip_mode ?? 'RESIZE') === 'RESIZE' && !RESIZE_SIZES.has(`${String(video.width)}x${String(video.height)}`)) {
-    return `video_config: ${String(video.width)}x${String(video.height)} is not a supported size with clip_mode RESIZE`;
-  }
+  const sizeProblem = videoConfigProblem(body.video_config);
+  if (sizeProblem) return sizeProblem;
   const shots = (body.shoot_scripts ?? []) as JsonObject[];
   for (const [i, item] of shots.entries()) {
     const backgrounds = ((item.shoot_script as JsonObject).background_config ?? []) as JsonObject[];
@@ -48,7 +55,7 @@ function assertUniqueName(ctx: RequestContext, name: Json | undefined, except?: 
 
 /** Details as printed in 5.1.3: server defaults filled in, `is_subtitle_able` for the subtitle switch. */
 function renderDetails(script: ScriptRecord, ctx: RequestContext): JsonObject {
-  const body = structuredClone(script.body);
+  const body = script.body;
   const coverUrl = ctx.fileUrl(SCRIPT_COVER, COVER_URL_TTL_MS);
   const result: JsonObject = { ...body, view_mode: body.view_mode ?? 'LANDSCAPE' };
   if (body.voice_config) result.voice_config = { speed: 100, pitch: 100, volume: 140, ...(body.voice_config as JsonObject) };
