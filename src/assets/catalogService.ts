@@ -15,8 +15,8 @@ export function createAssetCatalog(context: vscode.ExtensionContext, connections
   const catalog = new AssetCatalog({
     connection: () => {
       if (!vscode.workspace.isTrusted) return undefined;
-      const profile = connections.active();
-      return profile && { key: `${profile.endpoint}|${profile.projectId}`, client: () => connections.tryClient() };
+      const key = connections.activeKey();
+      return key === undefined ? undefined : { key, client: () => connections.tryClient() };
     },
     logger: { warn: (message) => log().warn(message) },
   });
@@ -29,7 +29,6 @@ export function createAssetCatalog(context: vscode.ExtensionContext, connections
   context.subscriptions.push(
     catalog.onDidChange(() => { timer ??= setTimeout(save, saveDelayMs); }),
     connections.onDidChange(() => catalog.connectionChanged()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => catalog.connectionChanged()),
     { dispose: () => { if (timer) { clearTimeout(timer); save(); } catalog.dispose(); } },
   );
   return catalog;

@@ -61,10 +61,7 @@ async function pickFilterChange(filter: AssetFilter): Promise<FilterChange | und
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const { connections, assets: catalog } = services;
   const tree = new AssetsTreeProvider({
-    connectionKey: () => {
-      const profile = connections.active();
-      return profile && `${profile.endpoint}|${profile.projectId}`;
-    },
+    connectionKey: () => connections.activeKey(),
     trusted: () => vscode.workspace.isTrusted,
     client: () => connections.tryClient(),
   }, parseFilter(context.workspaceState.get(filterKey)), catalog);
@@ -83,9 +80,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     return describeFilter(filter);
   };
   showFilter();
-  context.subscriptions.push(tree, view,
-    connections.onDidChange(() => tree.refresh()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => tree.refresh()));
+  context.subscriptions.push(tree, view, connections.onDidChange(() => tree.refresh()));
 
   const groupOf = (arg: AssetTreeNode | AssetGroupId | undefined): GroupNode | undefined => {
     if (typeof arg === 'string') return tree.groupNodes().find((g) => g.group.id === arg);

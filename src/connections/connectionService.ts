@@ -1,26 +1,44 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../core/cloud/auth';
 import { MetaStudioClient } from '../core/cloud/client';
+import { connectionKey } from '../core/links/links';
 import { UserFacingError } from '../commands/registerCommand';
 import { log } from '../logging/log';
 import type { ConnectionProfile, ConnectionStore } from './connectionStore';
 
 /**
- * Hands out a client for the active connection. The extension passes the extension host's global
- * `fetch`, which VS Code routes through the user's proxy settings, PAC and OS certificates.
+ * Hands out a client for the active connection, and none in an untrusted workspace, where nothing
+ * is sent to the cloud (DECISIONS.md 22). The extension passes the extension host's global `fetch`,
+ * which VS Code routes through the user's proxy settings, PAC and OS certificates.
  */
-export class ConnectionService {
+export class ConnectionService implements vscode.Disposable {
   private cached: { key: string; client: MetaStudioClient } | undefined;
-  readonly onDidChange: vscode.Event<void>;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** The active connection, its credentials or the workspace trust changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(readonly store: ConnectionStore) {
-    this.onDidChange = store.onDidChange;
-    // A sign-in again under the same name (rotated keys, a new token) must not keep the old client.
-    store.onDidChange(() => { this.cached = undefined; });
+    this.subscriptions = [
+      this.changed,
+      // A sign-in again under the same name (rotated keys, a new token) must not keep the old client.
+      store.onDidChange(() => { this.cached = undefined; this.changed.fire(); }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
+    ];
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((d) => d.dispose());
   }
 
   active(): ConnectionProfile | undefined {
     return this.store.active();
+  }
+
+  /** What keys anything kept per connection (links, the asset catalog, the tree): endpoint origin and project. */
+  activeKey(): string | undefined {
+    const profile = this.store.active();
+    return profile && connectionKey(profile.endpoint, profile.projectId);
   }
 
   /** Proves a connection works with one cheap signed call; throws the API's error (code, message, request id). */
@@ -28,10 +46,10 @@ export class ConnectionService {
     await this.createClient(profile, credentials).listAssets({ limit: 1 }, { signal });
   }
 
-  /** The active connection's client, or undefined when signed out. */
+  /** The active connection's client, or undefined when signed out or not trusted. */
   async tryClient(): Promise<MetaStudioClient | undefined> {
     const profile = this.store.active();
-    if (!profile) return undefined;
+    if (!profile || !vscode.workspace.isTrusted) return undefined;
     const key = `${profile.source}|${profile.name}|${profile.endpoint}|${profile.projectId}`;
     if (this.cached?.key === key) return this.cached.client;
     const credentials = await this.store.credentials(profile);

@@ -29,6 +29,7 @@ const secretKey = (name: string) => `metastudio.connection.${name}`;
 export class ConnectionStore {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private resolved: { readonly connection: Connection | undefined } | undefined;
 
   constructor(
     private readonly state: vscode.Memento,
@@ -79,8 +80,22 @@ export class ConnectionStore {
     this.changed.fire();
   }
 
-  /** The environment's connection, the CLI's rules applied, settings filling in the endpoint. */
+  /** The endpoint or region settings changed: the environment's connection may have too. */
+  settingsChanged(): void {
+    this.resolved = undefined;
+    this.changed.fire();
+  }
+
+  /**
+   * The environment's connection, the CLI's rules applied, settings filling in the endpoint;
+   * resolved once (every asset lookup while typing asks for the active connection).
+   */
   private environment(): Connection | undefined {
+    this.resolved ??= { connection: this.resolveEnvironment() };
+    return this.resolved.connection;
+  }
+
+  private resolveEnvironment(): Connection | undefined {
     const defaults = this.defaults();
     try {
       return resolveConnection({}, {

@@ -29,6 +29,7 @@ export function describe(profile: ConnectionProfile): string {
 export function register(context: vscode.ExtensionContext): ConnectionService {
   const store = new ConnectionStore(context.globalState, context.secrets, process.env, endpointDefaults);
   const service = new ConnectionService(store);
+  context.subscriptions.push(service);
 
   const status = vscode.window.createStatusBarItem('metastudio.connection', vscode.StatusBarAlignment.Left, 50);
   status.name = vscode.l10n.t('MetaStudio Connection');
@@ -40,7 +41,9 @@ export function register(context: vscode.ExtensionContext): ConnectionService {
     void vscode.commands.executeCommand('setContext', 'metastudio.signedIn', active !== undefined);
     status.show();
   };
-  context.subscriptions.push(status, store.onDidChange(updateStatus));
+  context.subscriptions.push(status, store.onDidChange(updateStatus), vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('metastudio.endpoint') || e.affectsConfiguration('metastudio.region')) store.settingsChanged();
+  }));
   updateStatus();
 
   registerCommand(context, 'metastudio.connection.signIn', async (args?: SignInArgs) => {
