@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { registerCommand, UserFacingError } from '../commands/registerCommand';
 import type { MetaStudioClient } from '../core/cloud/client';
@@ -8,8 +7,8 @@ import { downloadToFile } from '../core/download/disk';
 import { DownloadError } from '../core/download/request';
 import { JobOutputError, outputVideo } from '../core/remote/jobOutcome';
 import type { JobTracker } from '../core/remote/jobTracker';
-import { isUnchangedSincePush, linkOf } from '../core/remote/linkedFiles';
-import { fileExtension, scriptKindOf } from '../core/remote/scriptBody';
+import { unchangedLinkId } from '../core/remote/linkedFiles';
+import { nameOfFile, scriptKindOf } from '../core/remote/scriptBody';
 import { log } from '../logging/log';
 import { withCancellableProgress } from '../commands/progress';
 import { pushDocument, type PushContext, type PushOptions } from '../push/pushDocument';
@@ -74,14 +73,13 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
     } else if (uri && scriptKindOf(uri.path) === 'video') {
       const document = await vscode.workspace.openTextDocument(uri);
       const place = push.links.placeOf(uri);
-      const text = document.getText();
-      let id = await isUnchangedSincePush(place, uri.fsPath, text) ? (await linkOf(place, uri.fsPath))?.id : undefined;
+      let id = await unchangedLinkId(place, uri.fsPath, document.getText());
       if (!id) {
         const pushed = await pushDocument(push, document, options);
         if (pushed.outcome !== 'pushed') return undefined;
         id = pushed.id;
       }
-      script = { id, name: basename(uri.fsPath).slice(0, -fileExtension('video').length), origin: uri };
+      script = { id, name: nameOfFile(uri.fsPath), origin: uri };
     } else {
       const picked = await pickRemoteScript(client);
       if (!picked) return undefined;

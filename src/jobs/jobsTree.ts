@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { normalizeJobState } from '../core/cloud/jobState';
-import { describeShot, jobErrorText, jobRunMs, shotOfError } from '../core/remote/jobOutcome';
+import { jobErrorWithShot, jobRunMs } from '../core/remote/jobOutcome';
 import type { JobTracker, TrackedJob } from '../core/remote/jobTracker';
 
 /** A row of the Jobs view: a job, or a message (loading failed, nothing yet). */
@@ -55,14 +55,6 @@ function formatTime(iso: string | undefined): string | undefined {
   return today ? date.toLocaleTimeString() : date.toLocaleString();
 }
 
-/** "MSS.…: message", naming the shot the message points to unless it already says it; undefined without an error. */
-function errorWithShot(job: TrackedJob['job']): string | undefined {
-  const error = jobErrorText(job);
-  const shot = shotOfError(job.error_info?.error_msg ?? undefined);
-  const named = shot && describeShot(shot);
-  return error && named && !error.includes(named) ? `${error} (${named})` : error;
-}
-
 export function jobView({ job, pollError }: TrackedJob, now = Date.now()): JobView {
   const state = normalizeJobState(job.state);
   const run = jobRunMs(job, now);
@@ -75,7 +67,7 @@ export function jobView({ job, pollError }: TrackedJob, now = Date.now()): JobVi
     description: parts.filter(Boolean).join(' · '),
     icon: icons[state]?.[0] ?? 'question',
     contextValue: `metastudio.job.${state}`,
-    ...(job.error_info?.error_code || job.error_info?.error_msg ? { error: errorWithShot(job) } : {}),
+    ...(job.error_info?.error_code || job.error_info?.error_msg ? { error: jobErrorWithShot(job) } : {}),
   };
 }
 
@@ -89,7 +81,7 @@ function tooltip({ job, pollError }: TrackedJob): vscode.MarkdownString {
     [vscode.l10n.t('Video length'), job.duration === undefined ? undefined : vscode.l10n.t('{0} s', job.duration)],
     [vscode.l10n.t('Output asset'), job.output_asset_config?.asset_id],
   ];
-  const error = errorWithShot(job);
+  const error = jobErrorWithShot(job);
   if (error) rows.push([vscode.l10n.t('Error'), error]);
   if (pollError) rows.push([vscode.l10n.t('Not updating'), pollError]);
   const md = new vscode.MarkdownString();

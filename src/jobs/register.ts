@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { normalizeJobState } from '../core/cloud/jobState';
-import { jobErrorText, shotLocation, shotOfError } from '../core/remote/jobOutcome';
+import { jobErrorText, jobErrorWithShot, shotLocation, shotOfError } from '../core/remote/jobOutcome';
 import { JobTracker, type TrackedJob } from '../core/remote/jobTracker';
 import { log } from '../logging/log';
 import type { PushContext } from '../push/pushDocument';
 import type { Services } from '../services';
 import { registerJobCommands } from './jobCommands';
-import { JobsTree, jobView } from './jobsTree';
+import { JobsTree } from './jobsTree';
 
 async function goToShot(origin: vscode.Uri, job: TrackedJob['job']): Promise<void> {
   const shot = shotOfError(job.error_info?.error_msg ?? undefined);
@@ -34,7 +34,7 @@ async function announce({ job, origin }: TrackedJob): Promise<void> {
   }
   if (state === 'CANCELED') return;
   const shot = shotOfError(job.error_info?.error_msg ?? undefined);
-  const error = jobView({ job }).error ?? vscode.l10n.t('no error given');
+  const error = jobErrorWithShot(job) ?? vscode.l10n.t('no error given');
   const message = state === 'FAILED' ? vscode.l10n.t('Video job "{0}" failed: {1}', name, error) : vscode.l10n.t('Video job "{0}" was blocked: {1}', name, error);
   const goTo = vscode.l10n.t('Go to Shot');
   const choice = await vscode.window.showErrorMessage(message, ...(shot && origin ? [goTo] : []));

@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { MetaStudioClient } from '../../core/cloud/client';
 import { isJobSucceeded } from '../../core/cloud/jobState';
 import type { VideoJobDetails } from '../../core/cloud/types';
@@ -6,9 +6,9 @@ import { createUndiciTransport } from '../../core/cloud/undiciTransport';
 import { downloadToFile } from '../../core/download/disk';
 import { DownloadError, downloadFetchOf } from '../../core/download/request';
 import { followJob, JobWaitTimeoutError } from '../../core/remote/followJob';
-import { describeShot, jobErrorText, JobOutputError, outputVideo, shotOfError } from '../../core/remote/jobOutcome';
-import { isUnchangedSincePush, linkOf } from '../../core/remote/linkedFiles';
-import { fileExtension } from '../../core/remote/scriptBody';
+import { jobErrorWithShot, JobOutputError, outputVideo } from '../../core/remote/jobOutcome';
+import { unchangedLinkId } from '../../core/remote/linkedFiles';
+import { fileExtension, nameOfFile } from '../../core/remote/scriptBody';
 import { outputFormat, parseCommandArgs, timeoutOption } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
@@ -101,7 +101,7 @@ export const renderCommand: CliCommand = {
     const timeoutMs = timeoutOption(values.timeout);
     const script = scriptId === undefined ? await readScriptArg(io, positionals[0]) : undefined;
     if (script && !script.file.endsWith(fileExtension('video'))) throw new UsageError('only a video script (*.video.json) can be rendered');
-    const name = values.name ?? (script ? basename(script.file).slice(0, -fileExtension('video').length) : undefined);
+    const name = values.name ?? (script ? nameOfFile(script.file) : undefined);
     if (!name) throw new UsageError('give the output asset name with --name NAME');
     if (script && reportLintErrors(io, positionals[0], script.file, script.text) && !values.force) {
       return fail(io, 'render', 'the file has lint errors; nothing was pushed or started (--force goes on anyway)');
@@ -112,9 +112,8 @@ export const renderCommand: CliCommand = {
       let id = scriptId;
       if (script) {
         const place = await linkPlace(io, connection);
-        if (await isUnchangedSincePush(place, script.file, script.text)) {
-          id = (await linkOf(place, script.file))?.id;
-        } else {
+        id = await unchangedLinkId(place, script.file, script.text);
+        if (!id) {
           const pushed = await pushForCli(io, 'render', client, place, script.file, script.text, values.recreate);
           if (!pushed) return ExitCode.Failed;
           io.stderr(`${pushed.created ? 'created' : 'updated'} video script ${pushed.id} from ${positionals[0]}\n`);
@@ -126,9 +125,8 @@ export const renderCommand: CliCommand = {
       const print = (job: Pick<VideoJobDetails, 'job_id' | 'state' | 'output_asset_config' | 'error_info'>) => {
         const assetId = job.output_asset_config?.asset_id ?? null;
         printResult(io, format, { job_id: job.job_id, state: job.state, asset_id: assetId }, () => {
-          const error = jobErrorText(job as VideoJobDetails);
-          const shot = shotOfError(job.error_info?.error_msg ?? undefined);
-          return [`job ${job.job_id} ${job.state}${assetId ? `, output asset ${assetId}` : ''}${error ? `: ${error}` : ''}${shot ? ` (${describeShot(shot)})` : ''}`];
+          const error = jobErrorWithShot(job as VideoJobDetails);
+          return [`job ${job.job_id} ${job.state}${assetId ? `, output asset ${assetId}` : ''}${error ? `: ${error}` : ''}`];
         });
       };
       if (!values.wait && downloadPath === undefined) {

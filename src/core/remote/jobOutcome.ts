@@ -69,6 +69,14 @@ export function jobErrorText(job: VideoJobSummary): string | undefined {
 }
 
 /** How long the job has been (or was) processing: start to end, or to `now` while it runs. */
+/** The job's error naming the shot it points to, unless the message already says it; undefined without an error. */
+export function jobErrorWithShot(job: VideoJobSummary): string | undefined {
+  const error = jobErrorText(job);
+  const shot = shotOfError(job.error_info?.error_msg ?? undefined);
+  const named = shot && describeShot(shot);
+  return error && named && !error.includes(named) ? `${error} (${named})` : error;
+}
+
 export function jobRunMs(job: Pick<VideoJobSummary, 'start_time' | 'end_time'>, now: number): number | undefined {
   const start = job.start_time ? Date.parse(job.start_time) : Number.NaN;
   if (Number.isNaN(start)) return undefined;

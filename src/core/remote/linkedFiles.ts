@@ -37,9 +37,10 @@ export async function linkOf(place: LinkPlace, file: string): Promise<Link | und
   return link?.kind === linkKindOf(kind) ? link : undefined;
 }
 
-/** True when the file's text is what was last pushed or pulled on this connection. */
-export async function isUnchangedSincePush(place: LinkPlace, file: string, text: string): Promise<boolean> {
-  return (await linkOf(place, file))?.pushedSha256 === sha256Hex(text);
+/** The linked remote ID when the file's text is what was last pushed or pulled on this connection. */
+export async function unchangedLinkId(place: LinkPlace, file: string, text: string): Promise<string | undefined> {
+  const link = await linkOf(place, file);
+  return link?.pushedSha256 === sha256Hex(text) ? link.id : undefined;
 }
 
 async function recordLink(place: LinkPlace, file: string, kind: ScriptKind, id: string, text: string): Promise<Link> {

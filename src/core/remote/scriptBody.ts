@@ -4,6 +4,7 @@
  * Room"; the pushed body is the file's JSON minus an optional top-level `$schema`.
  */
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { isObject } from '../json';
 import { lintFileKind } from '../lint/lintFile';
@@ -79,6 +80,13 @@ export function textOfBody(body: ScriptBody, previous?: string): string {
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The name a script file gives what is made of it (a video): its file name without the extension. */
+export function nameOfFile(file: string): string {
+  const name = basename(file);
+  const kind = scriptKindOf(name);
+  return kind ? name.slice(0, -fileExtension(kind).length) : name;
 }
 
 /** A file name for a remote object: its name with characters file systems refuse replaced. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { connectionKey } from '../../../src/core/links/links';
 import { LinkStore } from '../../../src/core/links/linkStore';
 import { bodyDifferences, detailsToBody } from '../../../src/core/remote/detailsToBody';
-import { fetchRemoteBody, isUnchangedSincePush, linkOf, pulledText, pushFile, type LinkPlace } from '../../../src/core/remote/linkedFiles';
+import { fetchRemoteBody, unchangedLinkId, linkOf, pulledText, pushFile, type LinkPlace } from '../../../src/core/remote/linkedFiles';
 import { bodyOfText, fileNameFor, textOfBody } from '../../../src/core/remote/scriptBody';
 import { startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 import { fileText, liveBody, videoBody } from './support';
@@ -95,8 +95,8 @@ describe('remote pull and compare round trip against the sandbox', () => {
       assert.deepEqual(again.differences, []);
 
       assert.deepEqual(bodyDifferences(body, await fetchRemoteBody(cloud.client(), kind, pushed.id, fileText(body))), []);
-      assert.equal(await isUnchangedSincePush(place, file, fileText(body)), true);
-      assert.equal(await isUnchangedSincePush(place, file, fileText({ ...body, priv_data: 'x' })), false);
+      assert.equal(await unchangedLinkId(place, file, fileText(body)), pushed.id);
+      assert.equal(await unchangedLinkId(place, file, fileText({ ...body, priv_data: 'x' })), undefined);
     });
   }
 });

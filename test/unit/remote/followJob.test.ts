@@ -8,7 +8,7 @@ import type { VideoScriptRequest } from '../../../src/core/cloud/types';
 import { downloadToFile } from '../../../src/core/download/disk';
 import { FAIL_MARKER } from '../../../src/core/sandbox';
 import { followJob, JobWaitTimeoutError, MAX_POLL_MS, MIN_POLL_MS, pollInterval } from '../../../src/core/remote/followJob';
-import { describeShot, jobErrorText, jobRunMs, outputVideo, shotLocation, shotOfError } from '../../../src/core/remote/jobOutcome';
+import { describeShot, jobErrorText, jobErrorWithShot, jobRunMs, outputVideo, shotLocation, shotOfError } from '../../../src/core/remote/jobOutcome';
 import { FakeClock } from '../cloud/support';
 import { startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 import { videoBody } from './support';
@@ -30,6 +30,13 @@ describe('remote/followJob', () => {
     assert.equal(shotOfError('TTSC task failed'), undefined);
     assert.equal(shotOfError(undefined), undefined);
     assert.equal(describeShot({ index: 1, sequenceNo: 7 }), 'shot 2 (sequence_no 7)');
+  });
+
+  it('names the shot of a job error once', () => {
+    const job = (error_msg: string) => ({ job_id: 'j', state: 'FAILED', error_info: { error_code: 'MSS.1', error_msg } });
+    assert.equal(jobErrorWithShot(job('bad value at shoot_scripts[3].shoot_script')), 'MSS.1: bad value at shoot_scripts[3].shoot_script (shot 4)');
+    assert.equal(jobErrorWithShot(job('Infer Error: shot 2 (sequence_no 7) cannot be rendered')), 'MSS.1: Infer Error: shot 2 (sequence_no 7) cannot be rendered');
+    assert.equal(jobErrorWithShot({ job_id: 'j', state: 'SUCCEED' }), undefined);
   });
 });
 
