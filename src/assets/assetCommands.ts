@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import type { AssetCatalog } from '../core/assets/catalog';
-import { fits, assetFieldAt } from '../core/assets/references';
+import { fits } from '../core/assets/references';
 import type { DigitalAssetInfo } from '../core/cloud/types';
 import { registerCommand, UserFacingError } from '../commands/registerCommand';
 import type { ConnectionService } from '../connections/connectionService';
 import { ReadOnlyDocuments } from '../documents/readOnlyDocuments';
-import { scriptKindOf } from '../scripts/scriptLanguages';
 import type { AssetTreeNode } from './assetsTree';
-import { idText } from './scriptAssets';
+import { fieldAt, idText } from './scriptAssets';
 
 export const detailsScheme = 'metastudio-asset';
 
@@ -19,8 +18,7 @@ async function insertId(asset: DigitalAssetInfo): Promise<'field' | 'cursor'> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) throw new UserFacingError(vscode.l10n.t('Open an editor to insert the asset ID into.'));
   const { document } = editor;
-  const kind = scriptKindOf(document);
-  const field = kind && assetFieldAt(document.getText(), kind, document.offsetAt(editor.selection.active));
+  const field = fieldAt(document, editor.selection.active);
   if (field && fits(field.expectation, asset.asset_type)) {
     const range = new vscode.Range(document.positionAt(field.start), document.positionAt(field.end));
     if (!await editor.edit((edit) => edit.replace(range, idText(field, asset.asset_id)))) throw new UserFacingError(vscode.l10n.t('The editor did not take the edit.'));

@@ -21,7 +21,8 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   ]).finally(() => clearTimeout(timer));
 }
 
-function fieldAt(document: vscode.TextDocument, position: vscode.Position): AssetFieldAt | undefined {
+/** The asset field at a position of a script document, if any. */
+export function fieldAt(document: vscode.TextDocument, position: vscode.Position): AssetFieldAt | undefined {
   const kind = scriptKindOf(document);
   return kind && assetFieldAt(document.getText(), kind, document.offsetAt(position));
 }
@@ -34,14 +35,11 @@ export function idText(field: Pick<AssetFieldAt, 'needsQuotes'>, id: string): st
 /** The assets that fit a field, from the cache, or loaded (bounded wait) when not cached yet. */
 async function candidates(catalog: AssetCatalog, field: AssetFieldAt): Promise<{ assets: DigitalAssetInfo[]; complete: boolean }> {
   const groups = [...new Set(field.expectation.types.map((type) => groupOfType(type).id))];
-  let complete = true;
-  const assets: DigitalAssetInfo[] = [];
-  for (const group of groups) {
-    const list = catalog.peekList(group) ?? await within(catalog.list(group), firstAnswerMs);
-    if (!list) complete = false;
-    assets.push(...(list ?? []).filter((a) => fits(field.expectation, a.asset_type)));
-  }
-  return { assets, complete };
+  const lists = await Promise.all(groups.map((group) => catalog.peekList(group) ?? within(catalog.list(group), firstAnswerMs)));
+  return {
+    assets: lists.flatMap((list) => (list ?? []).filter((a) => fits(field.expectation, a.asset_type))),
+    complete: lists.every((list) => list !== undefined),
+  };
 }
 
 function completionItem(asset: DigitalAssetInfo, field: AssetFieldAt, range: vscode.Range): vscode.CompletionItem {

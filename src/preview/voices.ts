@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { AssetCatalog } from '../core/assets/catalog';
+import { billingProvider, isActive, voiceMeta } from '../core/assets/describe';
 import type { DigitalAssetInfo } from '../core/cloud/types';
 import type { VoiceOption } from './messages';
 
@@ -11,13 +12,9 @@ export interface VoiceInfo extends VoiceOption {
   readonly language?: string;
 }
 
-/**
- * A voice with `external_voice_meta` is a third-party timbre ("Third-party TTS timbre metadata",
- * assets reference), and "third-party timbre preview is charged" (reference 9.1).
- */
 export function voiceInfo(asset: DigitalAssetInfo): VoiceInfo {
-  const meta = asset.asset_extra_metadata?.voice_model_meta;
-  const provider = meta?.external_voice_meta?.provider;
+  const meta = voiceMeta(asset);
+  const provider = billingProvider(asset);
   return {
     id: asset.asset_id,
     name: asset.asset_name || asset.asset_id,
@@ -29,7 +26,7 @@ export function voiceInfo(asset: DigitalAssetInfo): VoiceInfo {
 /** Active voices of every source, by name (from the shared asset catalog). */
 export async function listVoices(assets: AssetCatalog): Promise<VoiceInfo[]> {
   return (await assets.list('voices'))
-    .filter((a) => a.asset_type === 'VOICE_MODEL' && (a.asset_state ?? 'ACTIVED') === 'ACTIVED')
+    .filter((a) => a.asset_type === 'VOICE_MODEL' && isActive(a))
     .map(voiceInfo)
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { MetaStudioClient } from '../../core/cloud/client';
+import { billingProvider } from '../../core/assets/describe';
 import { createUndiciTransport } from '../../core/cloud/undiciTransport';
 import { cliCacheFolder } from '../../core/preview/cacheFolder';
 import { DownloadError, downloadFetchOf } from '../../core/download/request';
@@ -60,7 +61,7 @@ function progressLine(p: PreviewProgress): string {
 async function noteBilling(client: MetaStudioClient, voiceId: string, io: CliIo): Promise<void> {
   try {
     const voice = await client.getAsset(voiceId, { signal: io.signal });
-    const provider = voice.asset_extra_metadata?.voice_model_meta?.external_voice_meta?.provider;
+    const provider = billingProvider(voice);
     if (provider) io.stderr(`tts: "${voice.asset_name}" is a third-party voice (${provider}): this synthesis is billed\n`);
   } catch {
     // The create call reports what is wrong with the voice.

@@ -56,6 +56,8 @@ class ConnectionCache {
   readonly lookups = new Map<string, Promise<AssetLookup>>();
   readonly lists = new Map<AssetGroupId, Entry<readonly DigitalAssetInfo[]>>();
   readonly listLoads = new Map<AssetGroupId, Promise<readonly DigitalAssetInfo[]>>();
+  /** The last failed load of a group, so that completion does not wait on a failing API each time. */
+  readonly listFailures = new Map<AssetGroupId, Entry<{ readonly error: unknown }>>();
 }
 
 /** What `snapshot()` saves and `restore()` reads: found assets per connection, without their files. */
@@ -117,7 +119,9 @@ export class AssetCatalog {
     const current = this.current();
     if (!current) return undefined;
     const entry = current.cache.lists.get(group);
-    if (!entry || this.isStale(entry)) void this.loadList(current.connection, current.cache, group).catch(() => undefined);
+    if ((!entry || this.isStale(entry)) && !this.recentFailure(current.cache, group)) {
+      void this.loadList(current.connection, current.cache, group).catch(() => undefined);
+    }
     return entry?.value;
   }
 
@@ -127,6 +131,10 @@ export class AssetCatalog {
     if (!current) return [];
     const entry = current.cache.lists.get(group);
     if (entry && !this.isStale(entry)) return entry.value;
+    // Within the failure TTL a stale list is the best answer, and without one the failure is.
+    const failure = this.recentFailure(current.cache, group);
+    if (failure && entry) return entry.value;
+    if (failure) throw failure.error;
     return this.loadList(current.connection, current.cache, group);
   }
 
@@ -203,6 +211,11 @@ export class AssetCatalog {
     return this.clock.now() - entry.fetchedAt >= ttl;
   }
 
+  private recentFailure(cache: ConnectionCache, group: AssetGroupId): { readonly error: unknown } | undefined {
+    const failure = cache.listFailures.get(group);
+    return failure && this.clock.now() - failure.fetchedAt < this.failureTtlMs ? failure.value : undefined;
+  }
+
   private lookup(connection: CatalogConnection, cache: ConnectionCache, assetId: string): Promise<AssetLookup> {
     const pending = cache.lookups.get(assetId);
     if (pending) return pending;
@@ -243,11 +256,13 @@ export class AssetCatalog {
         }, this.listMax);
         const now = this.clock.now();
         cache.lists.set(groupId, { value: assets, fetchedAt: now });
+        cache.listFailures.delete(groupId);
         for (const asset of assets) cache.byId.set(asset.asset_id, { value: { state: 'found', asset }, fetchedAt: now });
         if (this.caches.get(connection.key) === cache) this.fire();
         return assets;
       } catch (error) {
         this.options.logger?.warn(`${groupId}: listing assets failed: ${error instanceof Error ? error.message : String(error)}`);
+        cache.listFailures.set(groupId, { value: { error }, fetchedAt: this.clock.now() });
         throw error;
       } finally {
         cache.listLoads.delete(groupId);

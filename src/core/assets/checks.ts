@@ -5,6 +5,7 @@ import type { CoreDiagnostic } from '../diagnostics';
 import type { ScriptKind } from '../scripts/schemas';
 import type { AssetCatalog, AssetLookup } from './catalog';
 import { assetCodes, type AssetCode } from './codes';
+import { isActive } from './describe';
 import { typeLabel } from './groups';
 import { assetReferences, fits, type AssetReference } from './references';
 
@@ -25,9 +26,9 @@ function check(reference: AssetReference, asset: DigitalAssetInfo, kind: ScriptK
     found.push(diagnostic('asset/wrong-type', reference, l10n.t('{0} expects a {1} asset; "{2}" is a {3} asset.',
       expectation.field, typeList(expectation.types), asset.asset_name, typeLabel(asset.asset_type))));
   }
-  if (asset.asset_state !== undefined && asset.asset_state !== 'ACTIVED') {
+  if (!isActive(asset)) {
     found.push(diagnostic('asset/not-active', reference, l10n.t('Asset "{0}" is {1}, not ACTIVED: MetaStudio cannot use it.',
-      asset.asset_name, asset.asset_state)));
+      asset.asset_name, asset.asset_state ?? '')));
   }
   // A voice is real-time unless it says otherwise (the reference's default is true).
   if (kind === 'live' && expectation.realtimeVoice && asset.asset_type === 'VOICE_MODEL'

@@ -33,6 +33,14 @@ export function voiceMeta(asset: DigitalAssetInfo) {
   return asset.asset_type === 'VOICE_MODEL' ? asset.asset_extra_metadata?.voice_model_meta : undefined;
 }
 
+/**
+ * The provider of a third-party voice (one with `external_voice_meta`, "Third-party TTS timbre
+ * metadata"), whose previews are billed ("third-party timbre preview is charged", reference 9.1).
+ */
+export function billingProvider(asset: DigitalAssetInfo): string | undefined {
+  return voiceMeta(asset)?.external_voice_meta?.provider || undefined;
+}
+
 /** A voice's capabilities that are on, e.g. "break time, prosody". */
 export function capabilityList(capability: VoiceCapability | undefined): string {
   if (!capability) return '';

@@ -142,6 +142,18 @@ describe('assets/catalog', () => {
     assert.equal(api.calls.length, calls, 'no call for what the list brought');
   });
 
+  it('does not list a group again within the failure TTL after a failed load', async () => {
+    api.failWith = new Error('ECONNRESET');
+    await assert.rejects(catalog.list('music'), /ECONNRESET/);
+    assert.equal(catalog.peekList('music'), undefined);
+    await settle();
+    await assert.rejects(catalog.list('music'), /ECONNRESET/, 'the failure answers at once');
+    assert.equal(api.calls.filter((c) => c.startsWith('list MUSIC')).length, 1, 'one request while it fails');
+    time += 5_000;
+    api.failWith = undefined;
+    assert.deepEqual((await catalog.list('music')).map((a) => a.asset_id), ['m1', 'm2']);
+  });
+
   it('remember() feeds assets loaded elsewhere into lookups', () => {
     catalog.remember([asset('x', 'VIDEO')]);
     assert.equal(catalog.peek('x')?.state, 'found');
