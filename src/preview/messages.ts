@@ -11,6 +11,9 @@ export interface VoiceSettings {
   readonly volume: number;
 }
 
+/** The ranges of the player's settings (reference 9.1, Table 9-3): the fields' limits and their check. */
+export const SETTING_RANGES = { speed: [50, 200], pitch: [50, 200], volume: [90, 240] } as const;
+
 export interface VoiceOption {
   readonly id: string;
   readonly name: string;

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { PlayerStrings } from './messages';
+import { SETTING_RANGES, type PlayerStrings } from './messages';
 
 
 function escapeHtml(text: string): string {
@@ -56,8 +56,8 @@ export function playerHtml(webview: vscode.Webview, scriptUri: vscode.Uri): stri
     `media-src ${webview.cspSource}`,
   ].join('; ');
   const rates = ['0.5', '0.75', '1', '1.25', '1.5', '2'].map((r) => `<vscode-option value="${r}">${r}×</vscode-option>`).join('');
-  const field = (id: string, label: string, min: number, max: number) =>
-    `<vscode-text-field id="${id}" type="number" min="${min}" max="${max}">${escapeHtml(label)}</vscode-text-field>`;
+  const field = (id: keyof typeof SETTING_RANGES, label: string) =>
+    `<vscode-text-field id="${id}" type="number" min="${SETTING_RANGES[id][0]}" max="${SETTING_RANGES[id][1]}">${escapeHtml(label)}</vscode-text-field>`;
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(vscode.env.language)}">
 <head>
@@ -84,9 +84,9 @@ export function playerHtml(webview: vscode.Webview, scriptUri: vscode.Uri): stri
     <h2>${escapeHtml(vscode.l10n.t('Voice'))}</h2>
     <div class="row">
       <vscode-dropdown id="voice" aria-label="${escapeHtml(vscode.l10n.t('Voice'))}"></vscode-dropdown>
-      ${field('speed', vscode.l10n.t('Speed'), 50, 200)}
-      ${field('pitch', vscode.l10n.t('Pitch'), 50, 200)}
-      ${field('volume', vscode.l10n.t('Volume'), 90, 240)}
+      ${field('speed', vscode.l10n.t('Speed'))}
+      ${field('pitch', vscode.l10n.t('Pitch'))}
+      ${field('volume', vscode.l10n.t('Volume'))}
     </div>
     <div class="row">
       <vscode-button id="synthesize">${escapeHtml(vscode.l10n.t('Synthesize'))}</vscode-button>

@@ -58,10 +58,6 @@ export class PreviewPanel implements vscode.Disposable {
     return this.entries;
   }
 
-  get visible(): boolean {
-    return this.panel?.visible ?? false;
-  }
-
   /** Adds a preview to the session and plays it in the (reused) panel. */
   add(entry: Omit<SessionEntry, 'id'>): SessionEntry {
     const added = { ...entry, id: `p${++this.counter}` };

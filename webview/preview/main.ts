@@ -7,7 +7,7 @@
 import {
   provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider, vsCodeDropdown, vsCodeOption, vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
-import type { AudioEvent, FromWebview, PlayerEntry, PlayerStrings, ToWebview, VoiceOption, VoiceSettings } from '../../src/preview/messages';
+import { SETTING_RANGES, type AudioEvent, type FromWebview, type PlayerEntry, type PlayerStrings, type ToWebview, type VoiceOption, type VoiceSettings } from '../../src/preview/messages';
 
 provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDivider(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField());
 
@@ -41,7 +41,6 @@ const partLabel = $('part');
 const rate = $<ValueElement>('rate');
 const voice = $<ValueElement>('voice');
 const fields = { speed: $<ValueElement>('speed'), pitch: $<ValueElement>('pitch'), volume: $<ValueElement>('volume') };
-const ranges = { speed: [50, 200], pitch: [50, 200], volume: [90, 240] } as const;
 const synthesize = $<ValueElement>('synthesize');
 const save = $<ValueElement>('save');
 const stale = $('stale');
@@ -97,7 +96,7 @@ function chosenSettings(): VoiceSettings | undefined {
   const values: Record<string, number> = {};
   let valid = true;
   for (const [name, field] of Object.entries(fields)) {
-    const [min, max] = ranges[name as keyof typeof ranges];
+    const [min, max] = SETTING_RANGES[name as keyof typeof SETTING_RANGES];
     const n = Number(field.value);
     const ok = field.value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
     field.title = ok ? '' : strings.outOfRange.replace('{0}', String(min)).replace('{1}', String(max));

@@ -133,7 +133,7 @@ export class PreviewCache {
       const index = await this.readIndex();
       const freed = { entries: index.entries.length, bytes: sum(index.entries) };
       for (const entry of index.entries) await this.removeFiles(entry);
-      await this.removeOrphans(new Set());
+      await this.removeAudioFiles();
       index.entries = [];
       await this.writeIndex(index);
       return freed;
@@ -184,7 +184,7 @@ export class PreviewCache {
     }
     const entries = parseEntries(text);
     if (entries === undefined) {
-      await this.removeOrphans(new Set());
+      await this.removeAudioFiles();
       return { version: 1, entries: [] };
     }
     return { version: 1, entries };
@@ -210,7 +210,8 @@ export class PreviewCache {
     for (const file of entry.files) await rm(join(this.folder, file.name), { force: true });
   }
 
-  private async removeOrphans(keep: ReadonlySet<string>): Promise<void> {
+  /** Every audio file of the folder, the index's or not (a cleared or unreadable index). */
+  private async removeAudioFiles(): Promise<void> {
     let names: string[];
     try {
       names = await readdir(this.folder);
@@ -218,7 +219,7 @@ export class PreviewCache {
       return;
     }
     for (const name of names) {
-      if (FILE_NAME.test(name) && !keep.has(name)) await rm(join(this.folder, name), { force: true });
+      if (FILE_NAME.test(name)) await rm(join(this.folder, name), { force: true });
     }
   }
 }

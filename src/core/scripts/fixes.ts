@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import type { Fix } from '../diagnostics';
+import { isObject } from '../json';
 import type { JsonSchema } from './schemas';
 
 export function renamePropertyFix(key: Node, name: string): Fix {
@@ -39,7 +40,7 @@ export function insertPropertyFix(text: string, object: Node, name: string, valu
 
 /** `{ "a": 1, "b": [] }` on one line. */
 function compactJson(value: unknown): string {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+  if (isObject(value)) {
     const entries = Object.entries(value);
     return entries.length ? `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${compactJson(v)}`).join(', ')} }` : '{}';
   }

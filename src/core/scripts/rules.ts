@@ -9,7 +9,7 @@ import { scriptCodes, type ScriptCode } from './codes';
 import { insertPropertyFix, replaceValueFix } from './fixes';
 import type { ScriptKind } from './schemas';
 import type { ScriptText } from './texts';
-import { childValue, propertyNode } from './tree';
+import { childValue, elements, propertyNode } from './tree';
 
 const resizeResolutions = ['1920x1080', '1080x1920', '1280x720', '720x1280', '3840x2160', '2160x3840'];
 const maxScenes = 50;
@@ -20,9 +20,6 @@ const maxTextChars = 131_072;
 /** Where a diagnostic goes: a tree node, or any `{ offset, length }`. */
 type Report = (code: ScriptCode, at: { offset: number; length: number }, message: string, fixes?: Fix[]) => void;
 
-function elements(node: Node | undefined): Node[] {
-  return node?.type === 'array' ? node.children ?? [] : [];
-}
 
 function typed(node: Node | undefined, type: Node['type']): Node | undefined {
   return node?.type === type ? node : undefined;

@@ -9,7 +9,7 @@ import { lintSsml } from '../ssml/lint';
 import type { SsmlContext, VoiceCapability } from '../ssml/types';
 import { decodeJsonString, encodeJsonStringContent, type JsonStringMap } from './jsonString';
 import type { ScriptKind } from './schemas';
-import { childValue } from './tree';
+import { childValue, elements } from './tree';
 
 /** The voice_config that speaks a text, as far as it is written in the script. */
 export interface ScriptVoice {
@@ -54,9 +54,6 @@ function voiceOf(config: Node | undefined): ScriptVoice | undefined {
   return { voiceAssetId: field('voice_asset_id', 'string'), speed: field('speed', 'number'), pitch: field('pitch', 'number'), volume: field('volume', 'number') };
 }
 
-function elements(node: Node | undefined): Node[] {
-  return node?.type === 'array' ? node.children ?? [] : [];
-}
 
 function textOf(shot: Node, shotPath: readonly (string | number)[], voice: ScriptVoice | undefined): ScriptText | undefined {
   const node = childValue(childValue(shot, 'text_config'), 'text');
@@ -114,7 +111,7 @@ function toDocumentEdit(edit: TextEdit, map: JsonStringMap): TextEdit {
 }
 
 /** Moves a diagnostic of the decoded text (and its fixes) onto the JSON document. */
-export function toDocumentDiagnostic(d: CoreDiagnostic, map: JsonStringMap): CoreDiagnostic {
+function toDocumentDiagnostic(d: CoreDiagnostic, map: JsonStringMap): CoreDiagnostic {
   return {
     ...d,
     start: map.toDocument(d.start),

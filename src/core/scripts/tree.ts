@@ -29,6 +29,11 @@ export function overriddenKeys(root: Node): Node[] {
   return found;
 }
 
+/** The element nodes of an array node; none for anything else. */
+export function elements(node: Node | undefined): Node[] {
+  return node?.type === 'array' ? node.children ?? [] : [];
+}
+
 /** The value node of `name` in an object node. */
 export function childValue(object: Node | undefined, name: string): Node | undefined {
   return propertyNode(object, name)?.children?.[1];

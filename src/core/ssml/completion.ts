@@ -3,7 +3,8 @@ import * as l10n from '@vscode/l10n';
 import { attributeSpec, canonicalName, elementSpec, ssmlElements, type AttributeSpec, type ElementSpec } from './dialect';
 import { attributeMarkdown, elementMarkdown } from './docs';
 import { locate, type Located } from './locate';
-import { hanziOf, readingInContext, readingsOf } from './pinyinReadings';
+import { hanziOf } from './phonemes';
+import { readingInContext, readingsOf } from './pinyinReadings';
 import type { StartTag } from './tokenizer';
 import type { CompletionEntry, SsmlContext } from './types';
 

@@ -94,24 +94,12 @@ export function cmuProblem(phoneme: string): CmuProblem {
   return 'unknown';
 }
 
-export function isCmuVowel(symbol: string): boolean {
-  return arpabetVowels.has(symbol);
+/** The Chinese characters of a text: CJK ideographs of the BMP blocks and, as whole surrogate pairs, of U+20000–U+3FFFF (extensions B–H). */
+export function hanziOf(text: string): string[] {
+  return text.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/g) ?? [];
 }
 
-/** Counts CJK ideographs (BMP blocks and the supplementary planes) in `text[from, to)`. */
+/** Counts the Chinese characters of `text[from, to)`, a supplementary one once. */
 export function countHanzi(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) count++;
-    else if (c >= 0xd840 && c <= 0xd87f) {
-      // High surrogates of U+20000–U+3FFFF (CJK extensions B–H); count the pair once.
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        count++;
-        i++;
-      }
-    }
-  }
-  return count;
+  return hanziOf(text.slice(from, to)).length;
 }

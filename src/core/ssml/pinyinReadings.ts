@@ -24,7 +24,3 @@ export function readingInContext(word: string): string[] | undefined {
   return readings.every((s) => syllable.test(s)) ? readings : undefined;
 }
 
-/** The Chinese characters of a text (CJK ideographs, surrogate pairs kept whole). */
-export function hanziOf(text: string): string[] {
-  return text.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/g) ?? [];
-}
