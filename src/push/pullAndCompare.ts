@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { UserFacingError } from '../commands/registerCommand';
 import type { MetaStudioClient } from '../core/cloud/client';
 import { MetaStudioError } from '../core/cloud/errors';
-import { fetchRemoteBody, linkOf, linkPulledFile, pulledText } from '../core/remote/linkedFiles';
-import { fileNameFor, kindLabel, ScriptFileError, textOfBody } from '../core/remote/scriptBody';
+import { linkOf, linkPulledFile, pulledText } from '../core/remote/linkedFiles';
+import { fileNameFor, kindLabel, ScriptFileError } from '../core/remote/scriptBody';
 import type { ScriptKind } from '../core/scripts/schemas';
 import { log } from '../logging/log';
 import { scriptKindOfFile, type PushContext } from './pushDocument';
@@ -109,7 +109,7 @@ export async function compareWithRemote(context: PushContext, remote: RemoteDocu
   const local = document.getText();
   let text: string;
   try {
-    text = textOfBody(await fetchRemoteBody(client, kind, link.id, local), local);
+    text = await pulledText(client, kind, link.id, local);
   } catch (err) {
     throw asError(err, vscode.l10n.t('Compare failed'));
   }

@@ -1,6 +1,7 @@
 import { AssetCatalog } from '../../core/assets/catalog';
 import { checkAssetReferencesOnline } from '../../core/assets/checks';
 import type { MetaStudioClient } from '../../core/cloud/client';
+import { connectionKey } from '../../core/links/links';
 import { lintPaths, type LintReport, type OnlineAssetChecks } from '../../core/lint/lintPaths';
 import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
@@ -25,7 +26,7 @@ Exit codes: 0 no errors (warnings allowed); 1 errors found or an API error; 2 us
 path; 3 no credentials (with --online).`;
 
 function onlineChecks(client: MetaStudioClient): OnlineAssetChecks {
-  const catalog = new AssetCatalog({ connection: () => ({ key: `${client.endpoint}|${client.projectId}`, client: async () => client }) });
+  const catalog = new AssetCatalog({ connection: () => ({ key: connectionKey(client.endpoint, client.projectId), client: async () => client }) });
   return {
     check: (text, kind) => checkAssetReferencesOnline(text, kind, catalog),
     voiceCapability: (id) => catalog.voiceCapability(id),

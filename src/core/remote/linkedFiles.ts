@@ -7,8 +7,7 @@ import type { CallOptions, MetaStudioClient } from '../cloud/client';
 import { linkPath, type Link } from '../links/links';
 import type { LinkStore } from '../links/linkStore';
 import type { ScriptKind } from '../scripts/schemas';
-import { detailsToBody } from './detailsToBody';
-import { pushScript, type PushRequest, type PushResult } from './push';
+import { pushScript, remoteBody, type PushRequest, type PushResult } from './push';
 import { bodyOfText, linkKindOf, scriptKindOf, ScriptFileError, sha256Hex, textOfBody } from './scriptBody';
 
 /** Where a file's link lives: the store of its root and the connection in use. */
@@ -70,14 +69,13 @@ export async function pushFile(
 export async function fetchRemoteBody(
   client: MetaStudioClient, kind: ScriptKind, id: string, previousText?: string, options?: CallOptions,
 ): Promise<Record<string, unknown>> {
-  const details = kind === 'video' ? await client.getVideoScript(id, options) : await client.getLiveRoom(id, options);
   let local: Record<string, unknown> | undefined;
   try {
     local = previousText === undefined ? undefined : bodyOfText(previousText);
   } catch {
     local = undefined;
   }
-  return detailsToBody(kind, details, local);
+  return remoteBody(client, kind, id, local, options);
 }
 
 /** The text a pull writes (the `$schema` of the old text kept). */

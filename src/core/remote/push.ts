@@ -78,8 +78,13 @@ export async function pushScript(request: PushRequest): Promise<PushResult> {
     created = true;
   }
   request.onStep?.('reading-back');
-  const details = kind === 'video' ? await client.getVideoScript(id, { signal }) : await client.getLiveRoom(id, { signal });
-  return { id, created, differences: bodyDifferences(body, detailsToBody(kind, details, body)) };
+  return { id, created, differences: bodyDifferences(body, await remoteBody(client, kind, id, body, { signal })) };
+}
+
+/** The remote object as a request body (DECISIONS.md 21), `local` giving the order and the optional fields it holds. */
+export async function remoteBody(client: MetaStudioClient, kind: ScriptKind, id: string, local?: ScriptBody, options?: CallOptions): Promise<ScriptBody> {
+  const details = kind === 'video' ? await client.getVideoScript(id, options) : await client.getLiveRoom(id, options);
+  return detailsToBody(kind, details, local);
 }
 
 /** Creates the object; after a create whose fate is unknown, finds it by name or creates it (once more). */
