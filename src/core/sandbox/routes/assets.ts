@@ -1,16 +1,21 @@
 /** Asset list and details (reference 4.1.2, 4.1.5). */
 import { ApiError } from '../errors';
 import type { AssetRecord, Json, JsonObject } from '../model';
-import { includesFold, listParam, ok, page, sortByCreateTime, timeParam, type RequestContext, type Route } from './context';
+import { DAY_URL_TTL_MS, includesFold, listParam, ok, page, sortByCreateTime, timeParam, type RequestContext, type Route } from './context';
 
 /** Asset download URLs are valid for 24 hours (reference Table 4-55). */
-const ASSET_URL_TTL_MS = 24 * 3600_000;
 const SYSTEM_PROJECT_ID = 'metastudio-system';
 
 const invalid = (detail: string) => new ApiError(400, 'MSS.10000003', `Parameter validation abnormal: ${detail}`);
 
 export function visibleTo(asset: AssetRecord, projectId: string): boolean {
   return asset.source === 'SYSTEM' || asset.project_id === null || asset.project_id === projectId;
+}
+
+/** Whether `id` names an ACTIVED asset of `type` that the request's project may use. */
+export function usableAsset(ctx: RequestContext, id: unknown, type: string): boolean {
+  const asset = typeof id === 'string' ? ctx.store.assets.get(id) : undefined;
+  return asset !== undefined && visibleTo(asset, ctx.projectId) && asset.asset_type === type && asset.asset_state === 'ACTIVED';
 }
 
 /** The asset as the API shows it: the list prints `asset_extra_meta`, details `asset_extra_metadata` (DECISIONS.md 6a). */
@@ -36,7 +41,7 @@ export function renderAsset(asset: AssetRecord, ctx: RequestContext, variant: 'l
     ...ctx.store.digest(file),
     file_type: file.file_type,
     asset_file_category: file.asset_file_category,
-    download_url: ctx.fileUrl(file, ASSET_URL_TTL_MS),
+    download_url: ctx.fileUrl(file, DAY_URL_TTL_MS),
     state: 'CREATED',
   }));
   return body;

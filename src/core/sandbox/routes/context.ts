@@ -25,6 +25,9 @@ export interface RequestContext {
   readonly fileUrl: (file: FileRecord, ttlMs: number) => string;
 }
 
+/** How long the sandbox's asset, cover and video URLs stay valid (TTS audio URLs: one hour). */
+export const DAY_URL_TTL_MS = 24 * 3600_000;
+
 export interface Reply {
   readonly status: number;
   /** No body when undefined. */

@@ -3,10 +3,9 @@ import { ApiError, fieldVerifyFail, notFound } from '../errors';
 import { rfc3339, type Json, type JsonObject, type RoomRecord } from '../model';
 import { liveRoom } from '../specs';
 import { SCRIPT_COVER } from '../store';
-import { includesFold, listParam, newId, ok, page, readBody, sortByCreateTime, type RequestContext, type Route } from './context';
+import { DAY_URL_TTL_MS, includesFold, listParam, newId, ok, page, readBody, sortByCreateTime, type RequestContext, type Route } from './context';
 import { videoConfigProblem } from './videoScripts';
 
-const COVER_URL_TTL_MS = 24 * 3600_000;
 
 /** The create table prints `backup_mode_l_asset_ids` (DECISIONS.md 3); both spellings are taken, the right one is kept. */
 function readRoom(ctx: RequestContext): JsonObject {
@@ -33,7 +32,7 @@ function findRoom(ctx: RequestContext): RoomRecord {
 
 function renderDetails(room: RoomRecord, ctx: RequestContext): JsonObject {
   const body = room.body;
-  const coverUrl = ctx.fileUrl(SCRIPT_COVER, COVER_URL_TTL_MS);
+  const coverUrl = ctx.fileUrl(SCRIPT_COVER, DAY_URL_TTL_MS);
   const result: JsonObject = { ...body, view_mode: body.view_mode ?? 'VERTICAL' };
   if (body.video_config) result.video_config = { clip_mode: 'RESIZE', is_subtitle_enabled: false, ...(body.video_config as JsonObject) };
   if (body.play_policy) result.play_policy = { play_mode: 'TEXT', ...(body.play_policy as JsonObject) };
@@ -49,7 +48,7 @@ function renderDetails(room: RoomRecord, ctx: RequestContext): JsonObject {
 }
 
 function renderBase(room: RoomRecord, ctx: RequestContext): JsonObject {
-  const coverUrl = ctx.fileUrl(SCRIPT_COVER, COVER_URL_TTL_MS);
+  const coverUrl = ctx.fileUrl(SCRIPT_COVER, DAY_URL_TTL_MS);
   const models = new Map<string, JsonObject>();
   for (const scene of (room.body.scene_scripts ?? []) as JsonObject[]) {
     const id = scene.model_asset_id as string | undefined;

@@ -8,7 +8,7 @@ import { ApiError, ttsInvalidParameter } from '../errors';
 import type { FileRecord, JsonObject, TtsRecord } from '../model';
 import { ttsAudition } from '../specs';
 import { hexId } from '../seed';
-import { visibleTo } from './assets';
+import { usableAsset } from './assets';
 import { newId, ok, readBody, type RequestContext, type Route } from './context';
 
 const MS_PER_CHARACTER = 60;
@@ -20,10 +20,10 @@ const BASE_FREQUENCY_HZ: Readonly<Record<string, number>> = { MALE: 165, FEMALE:
 
 function audition(ctx: RequestContext, jobId: string): FileRecord[] {
   const body = readBody(ctx, ttsAudition, ttsInvalidParameter);
-  const voice = ctx.store.assets.get(body.emotion as string);
-  if (!voice || !visibleTo(voice, ctx.projectId) || voice.asset_type !== 'VOICE_MODEL' || voice.asset_state !== 'ACTIVED') {
+  if (!usableAsset(ctx, body.emotion, 'VOICE_MODEL')) {
     throw new ApiError(400, 'MSS.20050005', 'Failed to obtain asset information. The asset ID or project ID is invalid.', true);
   }
+  const voice = ctx.store.assets.get(body.emotion as string)!;
   const characters = [...(body.text as string).replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim()];
   if (characters.length === 0) throw ttsInvalidParameter('text has nothing to speak');
   const speed = (body.speed as number | undefined) ?? 100;

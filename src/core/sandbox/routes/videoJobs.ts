@@ -16,8 +16,8 @@ import { rfc3339, type AssetRecord, type JobRecord, type JsonObject } from '../m
 import { hexId } from '../seed';
 import { videoJobCreate } from '../specs';
 import type { SandboxStore } from '../store';
-import { visibleTo } from './assets';
-import { includesFold, listParam, newId, ok, page, readBody, sortByCreateTime, timeParam, type RequestContext, type Route } from './context';
+import { usableAsset } from './assets';
+import { DAY_URL_TTL_MS, includesFold, listParam, newId, ok, page, readBody, sortByCreateTime, timeParam, type RequestContext, type Route } from './context';
 import { crossFieldProblem, findScript, shotText } from './videoScripts';
 
 /** Put this in a shot's text to make the job fail. */
@@ -27,7 +27,6 @@ export const QUEUE_MARKER = '[[sandbox:queue]]';
 const JOB_TYPE = '2D_DIGITAL_HUMAN_VIDEO';
 /** The sandbox "speaks" five characters a second. */
 const SECONDS_PER_CHARACTER = 0.2;
-const URL_TTL_MS = 24 * 3600_000;
 const SCRIPT_SETTINGS = ['model_asset_id', 'voice_config', 'video_config', 'shoot_scripts', 'background_music_config'];
 
 type JobState = 'WAITING' | 'PROCESSING' | 'SUCCEED' | 'FAILED' | 'CANCELED';
@@ -45,15 +44,11 @@ const spokenText = (text: string) => text.replace(/<[^>]*>/g, '').trim();
 const shots = (request: JsonObject) => (request.shoot_scripts as JsonObject[]).map((item) => item.shoot_script as JsonObject);
 
 function findFailure(request: JsonObject, ctx: RequestContext): JobRecord['failure'] {
-  const usable = (id: unknown, type: string) => {
-    const asset = typeof id === 'string' ? ctx.store.assets.get(id) : undefined;
-    return asset !== undefined && visibleTo(asset, ctx.projectId) && asset.asset_type === type && asset.asset_state === 'ACTIVED';
-  };
-  if (!usable(request.model_asset_id, 'HUMAN_MODEL_2D')) {
+  if (!usableAsset(ctx, request.model_asset_id, 'HUMAN_MODEL_2D')) {
     return { error_code: 'MSS.20010098', error_msg: `please use the correct role HUMAN_MODEL_2D asset: ${String(request.model_asset_id)}` };
   }
   const voiceId = (request.voice_config as JsonObject).voice_asset_id;
-  if (!usable(voiceId, 'VOICE_MODEL')) {
+  if (!usableAsset(ctx, voiceId, 'VOICE_MODEL')) {
     return { error_code: 'MSS.42000002', error_msg: `TTSC task failed: ${String(voiceId)} is not an available voice asset` };
   }
   for (const [i, item] of (request.shoot_scripts as JsonObject[]).entries()) {
@@ -160,7 +155,7 @@ function renderJob(job: JobRecord, ctx: RequestContext, details: boolean): JsonO
     body.duration = job.duration_s;
     output.asset_id = job.output_asset_id;
     const cover = ctx.store.assets.get(job.output_asset_id)?.files.find((f) => f.asset_file_category === 'COVER');
-    if (cover) output.cover_url = ctx.fileUrl(cover, URL_TTL_MS);
+    if (cover) output.cover_url = ctx.fileUrl(cover, DAY_URL_TTL_MS);
   }
   body.output_asset_config = output;
   if (state === 'FAILED' && job.failure) body.error_info = job.failure;

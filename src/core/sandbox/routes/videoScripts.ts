@@ -4,9 +4,8 @@ import { ApiError, fieldVerifyFail, notFound } from '../errors';
 import { rfc3339, type Json, type JsonObject, type ScriptRecord } from '../model';
 import { RESIZE_SIZES, videoScriptCreate, videoScriptUpdate } from '../specs';
 import { SCRIPT_COVER } from '../store';
-import { includesFold, newId, ok, page, readBody, sortByCreateTime, type RequestContext, type Route } from './context';
+import { DAY_URL_TTL_MS, includesFold, newId, ok, page, readBody, sortByCreateTime, type RequestContext, type Route } from './context';
 
-const COVER_URL_TTL_MS = 24 * 3600_000;
 
 /** The RESIZE sizes (DECISIONS.md 10): scripts, jobs and live rooms. */
 export function videoConfigProblem(video: Json | undefined): string | undefined {
@@ -56,7 +55,7 @@ function assertUniqueName(ctx: RequestContext, name: Json | undefined, except?: 
 /** Details as printed in 5.1.3: server defaults filled in, `is_subtitle_able` for the subtitle switch. */
 function renderDetails(script: ScriptRecord, ctx: RequestContext): JsonObject {
   const body = script.body;
-  const coverUrl = ctx.fileUrl(SCRIPT_COVER, COVER_URL_TTL_MS);
+  const coverUrl = ctx.fileUrl(SCRIPT_COVER, DAY_URL_TTL_MS);
   const result: JsonObject = { ...body, view_mode: body.view_mode ?? 'LANDSCAPE' };
   if (body.voice_config) result.voice_config = { speed: 100, pitch: 100, volume: 140, ...(body.voice_config as JsonObject) };
   if (body.video_config) {
@@ -85,7 +84,7 @@ function renderBase(script: ScriptRecord, ctx: RequestContext): JsonObject {
   const base: JsonObject = {
     script_id: script.script_id,
     script_name: script.body.script_name,
-    script_cover_url: ctx.fileUrl(SCRIPT_COVER, COVER_URL_TTL_MS),
+    script_cover_url: ctx.fileUrl(SCRIPT_COVER, DAY_URL_TTL_MS),
     script_type: first?.script_type ?? 'TEXT',
     text: shotText(first),
     create_time: script.create_time,
