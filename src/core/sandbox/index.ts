@@ -4,6 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isLoopbackHost } from '../cloud/endpoint';
 import { parseFaultSpec, type FaultSpec } from './faults';
 import type { Timings } from './routes/context';
 import { SandboxServer, type LoggedRequest } from './server';
@@ -44,11 +45,9 @@ export interface Sandbox {
 }
 
 const DEFAULT_TIMINGS: Timings = { jobStepMs: 1500, ttsDelayMs: 2000 };
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
-
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK_HOSTS.has(host)) throw new Error(`the sandbox listens on loopback only, not on ${host}`);
+  if (!isLoopbackHost(host)) throw new Error(`the sandbox listens on loopback only, not on ${host}`);
   const log = options.log ?? (() => undefined);
   const store = new SandboxStore(options.dataDir === undefined ? undefined : await loadState(options.dataDir));
   const writer = options.dataDir === undefined

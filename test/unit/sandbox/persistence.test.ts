@@ -64,3 +64,11 @@ describe('sandbox persistence', () => {
     await assert.rejects(startSandbox({ ak: AK, sk: SK, dataDir }), /unsupported version/);
   });
 });
+
+describe('sandbox host', () => {
+  it('listens on loopback only', async () => {
+    await assert.rejects(startSandbox({ ak: AK, sk: SK, host: '0.0.0.0' }), /loopback only/);
+    const sandbox = await startSandbox({ ak: AK, sk: SK, host: 'localhost' });
+    await sandbox.close();
+  });
+});
