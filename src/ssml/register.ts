@@ -47,7 +47,7 @@ export function register(context: vscode.ExtensionContext, _services: Services):
         const kind = scriptKindOf(doc);
         const at = kind && findScriptTextAt(doc.getText(), kind, doc.offsetAt(pos));
         if (!at) return undefined;
-        return ssmlCompletions(at.value, at.decodedOffset, at.context, ctx.triggerCharacter).map((e) => toCompletionItem(doc, e, jsonPlacement(at.map)));
+        return ssmlCompletions(at.value, at.decodedOffset, { where: kind }, ctx.triggerCharacter).map((e) => toCompletionItem(doc, e, jsonPlacement(at.map)));
       },
     }, ...triggers),
     vscode.languages.registerHoverProvider(scriptSelector, {

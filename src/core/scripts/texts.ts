@@ -41,8 +41,6 @@ export interface ScriptTextAt extends ScriptText {
   readonly map: JsonStringMap;
   /** The decoded offset of the document offset asked about. */
   readonly decodedOffset: number;
-  /** How to lint, complete or hover SSML in this text. */
-  readonly context: SsmlContext;
 }
 
 function voiceOf(config: Node | undefined): ScriptVoice | undefined {
@@ -98,12 +96,12 @@ function ssmlContext(kind: ScriptKind, voice: ScriptVoice | undefined, options: 
   return capability ? { where: kind, voice: capability, voiceLabel: id } : { where: kind };
 }
 
-/** The shot text whose string literal contains `offset` (between its quotes), with what SSML features need. */
-export function findScriptTextAt(text: string, kind: ScriptKind, offset: number, options: ScriptLintOptions = {}): ScriptTextAt | undefined {
+/** The shot text whose string literal contains `offset` (between its quotes), decoded, with its offset map. */
+export function findScriptTextAt(text: string, kind: ScriptKind, offset: number): ScriptTextAt | undefined {
   const found = scriptTexts(text, kind).find((t) => offset > t.start && offset < t.end + (text[t.end - 1] === '"' ? 0 : 1));
   if (!found) return undefined;
   const { value, map } = decodeJsonString(text, found.start, found.end);
-  return { ...found, value, map, decodedOffset: map.toDecoded(offset), context: ssmlContext(kind, found.voice, options) };
+  return { ...found, value, map, decodedOffset: map.toDecoded(offset) };
 }
 
 function toDocumentEdit(edit: TextEdit, map: JsonStringMap): TextEdit {

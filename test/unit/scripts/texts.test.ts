@@ -37,15 +37,13 @@ describe('script texts', () => {
     assert.deepEqual(texts[2].path, ['scene_scripts', 1, 'shoot_scripts', 0, 'text_config', 'text']);
   });
 
-  it('finds the text under an offset with the decoded offset and the SSML context', () => {
+  it('finds the text under an offset with the decoded offset and its voice', () => {
     const offset = video.indexOf('quoted') + 2;
-    const lookedUp: string[] = [];
-    const at = findScriptTextAt(video, 'video', offset, { voiceCapability: (id) => { lookedUp.push(id); return { is_support_phoneme: true }; } });
+    const at = findScriptTextAt(video, 'video', offset);
     assert.ok(at);
     assert.equal(at.decodedOffset, at.value.indexOf('quoted') + 2);
     assert.equal(at.map.toDocument(at.decodedOffset), offset);
-    assert.deepEqual(at.context, { where: 'video', voice: { is_support_phoneme: true }, voiceLabel: 'voice-a' });
-    assert.deepEqual(lookedUp, ['voice-a']);
+    assert.equal(at.voice?.voiceAssetId, 'voice-a');
     assert.equal(findScriptTextAt(video, 'video', video.indexOf('script_name')), undefined);
     // On the quotes themselves: outside.
     const text = scriptTexts(video, 'video')[0];
@@ -59,7 +57,6 @@ describe('script texts', () => {
     assert.ok(at);
     assert.equal(at.value, '<speak>Hel');
     assert.equal(at.decodedOffset, at.value.length);
-    assert.deepEqual(at.context, { where: 'video' });
   });
 
   it('moves SSML diagnostics and their fixes onto the document, through escapes', () => {
