@@ -17,7 +17,7 @@ export const DEFAULT_PITCH = 100;
 export const DEFAULT_VOLUME = 140;
 
 export interface PreviewRequest {
-  /** Sent as written (DECISIONS.md 14); only the cache key normalizes it. */
+  /** Sent as written (docs/decisions/ssml-context.md); only the cache key normalizes it. */
   readonly text: string;
   readonly voiceAssetId: string;
   readonly speed?: number;

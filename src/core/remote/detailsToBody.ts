@@ -1,5 +1,5 @@
 /**
- * The one conversion of a details response into a request body (DECISIONS.md 21), used by pull,
+ * The one conversion of a details response into a request body (docs/decisions/details-to-body.md), used by pull,
  * compare and the read-back after a push: response-only fields are dropped, variant names mapped
  * to the request's, and server defaults left out where the local body does not have them, so that
  * a pulled file pushes back unchanged and a compare shows only real differences.
@@ -19,7 +19,7 @@ const RESPONSE_ONLY: Record<ScriptKind, ReadonlySet<string>> = {
   live: new Set(['room_id', 'create_time', 'update_time', 'cover_url', 'thumbnail', 'room_state', 'error_info']),
 };
 
-/** Printed variant names and the request's names (DECISIONS.md 3, 6a). */
+/** Printed variant names and the request's names (docs/decisions/field-spellings.md). */
 const VARIANTS: Record<ScriptKind, Readonly<Record<string, string>>> = {
   video: { 'video_config.is_subtitle_able': 'is_subtitle_enabled' },
   live: { 'video_config.is_subtitle_able': 'is_subtitle_enabled', backup_mode_l_asset_ids: 'backup_model_asset_ids' },

@@ -1,5 +1,5 @@
 /**
- * What a finished video job produced: the output asset and its MAIN file's URL (DECISIONS.md 6),
+ * What a finished video job produced: the output asset and its MAIN file's URL (docs/decisions/video-jobs.md),
  * or, for a failed job, its error and the shot the error names.
  */
 import * as l10n from '@vscode/l10n';

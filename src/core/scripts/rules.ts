@@ -1,6 +1,7 @@
 /**
- * MetaStudio's cross-field rules (DECISIONS 9–11a), on a tree that ajv has already checked. Each rule
- * looks only at values of the right type, so a wrong type is reported once, by the schema.
+ * MetaStudio's cross-field rules (docs/decisions/backgrounds.md, docs/decisions/video-output-rules.md,
+ * docs/decisions/script-texts.md), on a tree that ajv has already checked. Each rule looks only at
+ * values of the right type, so a wrong type is reported once, by the schema.
  */
 import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';

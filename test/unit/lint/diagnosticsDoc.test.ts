@@ -6,7 +6,7 @@ import { assetCodes } from '../../../src/core/assets/codes';
 import { scriptCodes } from '../../../src/core/scripts/codes';
 import { ssmlCodes } from '../../../src/core/ssml/codes';
 
-/** Every code registry of the core (DECISIONS 16: all codes are documented). */
+/** Every code registry of the core (docs/decisions/diagnostic-codes.md: all codes are documented). */
 const registries: Record<string, { severity: Severity; rule: string }>[] = [scriptCodes, ssmlCodes, assetCodes];
 
 describe('docs/diagnostics.md', () => {

@@ -70,7 +70,7 @@ describe('validateScript', () => {
     assert.equal(d.fixes?.[0].edits[0].newText, '"TEXT"');
   });
 
-  it('matches auth_type and relation ignoring case, other enums exactly (DECISIONS 18)', () => {
+  it('matches auth_type and relation ignoring case, other enums exactly (docs/decisions/case-insensitive-enums.md)', () => {
     const room = (auth: string, relation: string) => JSON.stringify({
       room_name: 'r',
       live_event_callback_config: { auth_type: auth },
