@@ -7,6 +7,7 @@
 import type { ScriptKind } from '../scripts/schemas';
 import type { ScriptBody } from './scriptBody';
 import { isObject } from '../json';
+import { VOICE_SETTINGS } from '../voiceSettings';
 
 /**
  * Paths are dotted field names with `[]` for "every element". Response-only fields of video
@@ -25,7 +26,7 @@ const VARIANTS: Record<ScriptKind, Readonly<Record<string, string>>> = {
   live: { 'video_config.is_subtitle_able': 'is_subtitle_enabled', backup_mode_l_asset_ids: 'backup_model_asset_ids' },
 };
 
-const voiceDefaults = (at: string): [string, unknown][] => [[`${at}.speed`, 100], [`${at}.pitch`, 100], [`${at}.volume`, 140]];
+const voiceDefaults = (at: string): [string, unknown][] => Object.entries(VOICE_SETTINGS).map(([name, { default: value }]) => [`${at}.${name}`, value]);
 const videoDefaults: [string, unknown][] = [['video_config.clip_mode', 'RESIZE'], ['video_config.is_subtitle_enabled', false]];
 
 /** The documented defaults (reference 5.1.1, 6.1.1), which a details response may fill in. */
