@@ -1,7 +1,8 @@
 /**
  * The MetaStudio client: typed calls over an injected `fetch`, with authentication, a timeout and
  * an AbortSignal on every call, retries where they are safe, client-side throttling, and response
- * variants normalised (DECISIONS.md 1–6a).
+ * variants normalised (DECISIONS.md 1–6a). A redirect is refused, never followed (the credentials
+ * and the body would go along), and no answer is read past MAX_RESPONSE_BYTES.
  */
 import * as l10n from '@vscode/l10n';
 import { authenticate, type Credentials } from './auth';
@@ -306,7 +307,7 @@ type Outcome = ResponseOutcome | { kind: 'network'; error: MetaStudioNetworkErro
 /** The body as text; an error, and no more read, past MAX_RESPONSE_BYTES (declared or received). */
 async function readText(response: FetchResponse, operation: string, requestId: string | undefined): Promise<string> {
   const tooLarge = () => new MetaStudioResponseError(operation, response.status, requestId,
-    l10n.t('the answer is larger than {0} MiB, so it was not read', MAX_RESPONSE_BYTES / 1024 / 1024));
+    l10n.t('the answer is larger than {0} MiB, so it was not read to the end', MAX_RESPONSE_BYTES / 1024 / 1024));
   if (Number(response.headers.get('content-length')) > MAX_RESPONSE_BYTES) {
     await discardBody(response);
     throw tooLarge();

@@ -82,7 +82,7 @@ describe('CLI against a hostile endpoint', function () {
       + ` (${baseline.peakMiB.toFixed(0)} MiB for an empty list), ${(written / 1024 / 1024).toFixed(0)} MiB written by the server`);
     assert.equal(huge.code, 1, huge.err);
     assert.equal(huge.out, '');
-    assert.equal(huge.err, 'metastudio assets: MetaStudio sent an unreadable answer to GET /digital-assets (HTTP 200): the answer is larger than 32 MiB, so it was not read\n');
+    assert.equal(huge.err, 'metastudio assets: MetaStudio sent an unreadable answer to GET /digital-assets (HTTP 200): the answer is larger than 32 MiB, so it was not read to the end\n');
     assert.ok(huge.peakMiB < 150, `peak RSS ${huge.peakMiB.toFixed(0)} MiB`);
     assert.ok(huge.peakMiB - baseline.peakMiB < 64, `${(huge.peakMiB - baseline.peakMiB).toFixed(0)} MiB more than for an empty list`);
     assert.ok(written < total / 2, `the server wrote ${written} bytes before the CLI let go`);

@@ -30,7 +30,7 @@ describe('cloud/client reads at most 32 MiB of an answer', () => {
     server.handle((_req, res) => { sent = streamJson(res, total, { 'X-Request-Id': 'req-big' }); });
     const err = await client().listAssets().then(() => assert.fail('expected an error'), (e: unknown) => e);
     assert.ok(err instanceof MetaStudioResponseError, String(err));
-    assert.equal(err.message, 'MetaStudio sent an unreadable answer to GET /digital-assets (HTTP 200, request id req-big): the answer is larger than 32 MiB, so it was not read');
+    assert.equal(err.message, 'MetaStudio sent an unreadable answer to GET /digital-assets (HTTP 200, request id req-big): the answer is larger than 32 MiB, so it was not read to the end');
     const written = await sent;
     assert.ok(written < 2 * MAX_RESPONSE_BYTES, `the server could write ${written} of ${total} bytes before the connection closed`);
     assert.equal(server.requests.length, 1, 'not retried');
