@@ -173,7 +173,7 @@ describe('cloud/client against the sandbox', () => {
       const done = await c.getTtsAuditionFile(job_id);
       assert.equal(done.is_file_complete, true);
       assert.ok(done.files?.length && done.files[0].download_url.startsWith(cloud.sandbox.url));
-      const audio = await cloud.transport.fetch(done.files[0].download_url, { method: 'GET', headers: {}, signal: AbortSignal.timeout(10_000) });
+      const audio = await cloud.transport.fetch(done.files[0].download_url, { method: 'GET', headers: {}, signal: AbortSignal.timeout(10_000), redirect: 'manual' });
       assert.equal(audio.status, 200);
     });
 
