@@ -1,7 +1,8 @@
 /**
  * 2D avatar video jobs (reference 5.2.1, 5.3). A job's state follows from the clock: WAITING for
  * one `jobStepMs`, PROCESSING for another, then SUCCEED with an output VIDEO asset, or FAILED when
- * the sandbox cannot render the script. States are spelt as the SDK's enum has them (DECISIONS.md 6a). Render rules, checked at creation and revealed at the end:
+ * the sandbox cannot render the script; states are spelt as the SDK's enum has them (DECISIONS.md
+ * 6a). Render rules, checked at creation and revealed at the end:
  * - the model must be an ACTIVED HUMAN_MODEL_2D asset, the voice an ACTIVED VOICE_MODEL asset;
  * - a shot with script_type AUDIO fails (the sandbox takes no audio uploads);
  * - a shot whose text is empty once SSML tags are removed fails;
