@@ -194,8 +194,9 @@ export class SandboxServer {
   private authenticate(
     method: string, rawPath: string, rawQuery: string, headers: IncomingMessage['headers'], body: Buffer, route: Route,
   ): ApiError | undefined {
+    // The TTS tables list no 401: "invalid access" is one of their 400 codes (reference 9.1, 9.2).
     const refuse = (reason: string) => route.tts
-      ? new ApiError(401, 'MSS.000000004', `invalid access. The access is not authenticated or fails to be authenticated: ${reason}`, true)
+      ? new ApiError(400, 'MSS.000000004', `invalid access. The access is not authenticated or fails to be authenticated: ${reason}`, true)
       : unauthorized(reason);
     const token = headers['x-auth-token'];
     if (token !== undefined && headers.authorization === undefined) {
