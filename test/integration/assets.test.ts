@@ -11,7 +11,7 @@ import { AssetCatalog } from '../../src/core/assets/catalog';
 import { defaultFilter, type AssetFilter } from '../../src/core/assets/filters';
 import { MetaStudioClient } from '../../src/core/cloud/client';
 import type { DigitalAssetInfo } from '../../src/core/cloud/types';
-import { extensionId, waitFor } from './util';
+import { answerPrompts, extensionId, waitFor } from './util';
 
 const sandboxUrl = process.env.METASTUDIO_SANDBOX_URL!;
 
@@ -45,6 +45,15 @@ function labelOf(item: vscode.TreeItem): string {
 async function scriptDocument(language: 'video' | 'live', body: unknown): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ language: `metastudio-${language}-script`, content: JSON.stringify(body, null, 2) });
   return vscode.window.showTextDocument(document);
+}
+
+/**
+ * Reverts and closes the script's editor, and waits until the extension host knows: the next
+ * untitled document takes the freed name at once, and would otherwise come back as this one.
+ */
+async function closeScript(editor: vscode.TextEditor): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await waitFor(() => editor.document.isClosed, 15_000, 'the closed document to leave the extension host');
 }
 
 function positionAfter(document: vscode.TextDocument, marker: string, delta = 0): vscode.Position {
@@ -208,14 +217,20 @@ describe('assets', () => {
 
     it('loads through the visible view with the filters set by commands, which show in the description', async () => {
       await admin('DELETE', '/_sandbox/requests');
-      const description = await vscode.commands.executeCommand<string>('metastudio.assets.filter', { source: 'SYSTEM', language: 'EN', realtime: false });
-      assert.equal(description, 'System assets · voices: EN, not real-time');
+      const filter = async (by: string, answers: Record<string, unknown>) => {
+        await answerPrompts({ 'assets.filterBy': by, ...answers });
+        return vscode.commands.executeCommand<string>('metastudio.assets.filter');
+      };
+      await filter('source', { 'assets.filterSource': 'SYSTEM' });
+      await filter('language', { 'assets.filterLanguage': 'EN' });
+      assert.equal(await filter('realtime', { 'assets.filterRealtime': false }), 'System assets · voices: EN, not real-time');
       await vscode.commands.executeCommand('metastudio.assets.focus');
-      const voiceQuery = await waitFor(async () => (await requests()).find((r) => r.query.includes('asset_type=VOICE_MODEL'))?.query, 15_000, 'the view\'s voices request');
+      // One field per Filter command: the request after the last one has all three.
+      const voiceQuery = await waitFor(async () => (await requests()).find((r) => r.query.includes('asset_type=VOICE_MODEL') && r.query.includes('is_realtime_voice=false'))?.query, 15_000, 'the view\'s voices request');
       assert.match(voiceQuery, /asset_source=SYSTEM/);
       assert.match(voiceQuery, /language=EN/);
-      assert.match(voiceQuery, /is_realtime_voice=false/);
-      assert.equal(await vscode.commands.executeCommand('metastudio.assets.search', 'Studio'), 'System assets · name "Studio" · voices: EN, not real-time');
+      await answerPrompts({ 'assets.search': 'Studio' });
+      assert.equal(await vscode.commands.executeCommand('metastudio.assets.search'), 'System assets · name "Studio" · voices: EN, not real-time');
       await waitFor(async () => (await requests()).some((r) => r.query.includes('name=Studio')), 15_000, 'a request with the name');
       assert.equal(await vscode.commands.executeCommand('metastudio.assets.clearFilters'), 'All sources');
       await admin('DELETE', '/_sandbox/requests');
@@ -257,7 +272,7 @@ describe('assets', () => {
       editor.selection = new vscode.Selection(start, start);
       assert.equal(await vscode.commands.executeCommand('metastudio.assets.insertId', { asset: image }), 'cursor');
       assert.ok(editor.document.getText().includes(`"script_name": "${image.asset_id}insert"`));
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await closeScript(editor);
     });
 
     it('shows the full asset JSON in a read-only editor', async () => {
@@ -300,7 +315,7 @@ describe('assets', () => {
       assert.equal(sarah.insertText, sarahId);
       assert.ok(sarah.detail!.startsWith(sarahId));
       assert.ok(sarah.documentation instanceof vscode.MarkdownString);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await closeScript(editor);
     });
 
     it('completes a layer asset_id by the layer type and insert-action ids with animations', async () => {
@@ -316,7 +331,7 @@ describe('assets', () => {
       assert.ok(videos.every((i) => i.detail!.includes('· VIDEO')));
       const actions = await complete('insert-action id=\\"');
       assert.equal(actions.length, all.filter((a) => a.asset_type === 'ANIMATION').length);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await closeScript(editor);
     });
 
     it('hovers an asset ID with its name, type and state', async () => {
@@ -326,7 +341,7 @@ describe('assets', () => {
       const text = hovers.flatMap((h) => h.contents.map((c) => (c as vscode.MarkdownString).value ?? String(c))).join('\n');
       assert.ok(text.includes(image.asset_name.replace(/ /g, '&nbsp;')) || text.includes(image.asset_name), text);
       assert.ok(text.includes('IMAGE') && text.includes('UNACTIVED'), text);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await closeScript(editor);
     });
 
     it('warns about missing, wrong-type and inactive assets, and a live voice that is not real-time', async () => {
@@ -360,7 +375,7 @@ describe('assets', () => {
       const wrong = found.find((d) => d.code === 'asset/wrong-type')!;
       await editor.edit((e) => e.replace(wrong.range, avatar.asset_id));
       await waitFor(() => !ours().some((d) => d.code === 'asset/wrong-type'), 15_000, 'the wrong-type warning to go');
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await closeScript(editor);
     });
   });
 });
