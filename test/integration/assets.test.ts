@@ -47,15 +47,6 @@ async function scriptDocument(language: 'video' | 'live', body: unknown): Promis
   return vscode.window.showTextDocument(document);
 }
 
-/**
- * Reverts and closes the script's editor, and waits until the extension host knows: the next
- * untitled document takes the freed name at once, and would otherwise come back as this one.
- */
-async function closeScript(editor: vscode.TextEditor): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  await waitFor(() => editor.document.isClosed, 15_000, 'the closed document to leave the extension host');
-}
-
 function positionAfter(document: vscode.TextDocument, marker: string, delta = 0): vscode.Position {
   const offset = document.getText().indexOf(marker);
   assert.ok(offset >= 0, `${marker} in the document`);
@@ -272,7 +263,7 @@ describe('assets', () => {
       editor.selection = new vscode.Selection(start, start);
       assert.equal(await vscode.commands.executeCommand('metastudio.assets.insertId', { asset: image }), 'cursor');
       assert.ok(editor.document.getText().includes(`"script_name": "${image.asset_id}insert"`));
-      await closeScript(editor);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
     it('shows the full asset JSON in a read-only editor', async () => {
@@ -315,7 +306,7 @@ describe('assets', () => {
       assert.equal(sarah.insertText, sarahId);
       assert.ok(sarah.detail!.startsWith(sarahId));
       assert.ok(sarah.documentation instanceof vscode.MarkdownString);
-      await closeScript(editor);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
     it('completes a layer asset_id by the layer type and insert-action ids with animations', async () => {
@@ -331,7 +322,7 @@ describe('assets', () => {
       assert.ok(videos.every((i) => i.detail!.includes('· VIDEO')));
       const actions = await complete('insert-action id=\\"');
       assert.equal(actions.length, all.filter((a) => a.asset_type === 'ANIMATION').length);
-      await closeScript(editor);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
     it('hovers an asset ID with its name, type and state', async () => {
@@ -341,7 +332,7 @@ describe('assets', () => {
       const text = hovers.flatMap((h) => h.contents.map((c) => (c as vscode.MarkdownString).value ?? String(c))).join('\n');
       assert.ok(text.includes(image.asset_name.replace(/ /g, '&nbsp;')) || text.includes(image.asset_name), text);
       assert.ok(text.includes('IMAGE') && text.includes('UNACTIVED'), text);
-      await closeScript(editor);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
     it('warns about missing, wrong-type and inactive assets, and a live voice that is not real-time', async () => {
@@ -375,7 +366,7 @@ describe('assets', () => {
       const wrong = found.find((d) => d.code === 'asset/wrong-type')!;
       await editor.edit((e) => e.replace(wrong.range, avatar.asset_id));
       await waitFor(() => !ours().some((d) => d.code === 'asset/wrong-type'), 15_000, 'the wrong-type warning to go');
-      await closeScript(editor);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
   });
 });
