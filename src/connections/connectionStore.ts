@@ -15,7 +15,7 @@ export interface ConnectionProfile {
 
 export const environmentConnectionName = 'Environment';
 
-export function credentialKindOf(credentials: Credentials): ConnectionProfile['credentialKind'] {
+function credentialKindOf(credentials: Credentials): ConnectionProfile['credentialKind'] {
   return credentials.kind === 'token' ? 'token' : credentials.securityToken ? 'temporary' : 'aksk';
 }
 const profilesKey = 'metastudio.connections';
@@ -26,7 +26,7 @@ const secretKey = (name: string) => `metastudio.connection.${name}`;
  * Named connections: profiles in global state, credentials in SecretStorage only, plus the one
  * read from the environment (the variables of docs/decisions/cli-contract.md) when it holds credentials.
  */
-export class ConnectionStore {
+export class ConnectionStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private resolved: { readonly connection: Connection | undefined } | undefined;
@@ -37,6 +37,10 @@ export class ConnectionStore {
     private readonly env: NodeJS.ProcessEnv,
     private readonly defaults: () => { endpoint?: string; region?: string },
   ) {}
+
+  dispose(): void {
+    this.changed.dispose();
+  }
 
   list(): ConnectionProfile[] {
     const env = this.environmentProfile();

@@ -7,20 +7,15 @@ import { downloadToFile } from '../core/download/disk';
 import { DownloadError } from '../core/download/request';
 import { jobDisplayName, JobOutputError, outputVideo } from '../core/remote/jobOutcome';
 import type { JobTracker } from '../core/remote/jobTracker';
-import { unchangedLinkId } from '../core/remote/linkedFiles';
 import { nameOfFile, scriptKindOf } from '../core/remote/scriptBody';
 import { log } from '../logging/log';
 import { withCancellableProgress } from '../commands/progress';
-import { pushDocument, type PushContext, type PushOptions } from '../push/pushDocument';
+import type { Prompts } from '../prompts';
+import type { Services } from '../services';
 import { jobView, type JobsNode, type JobView } from './jobsTree';
 
 /** What the per-job commands take: a Jobs view row, a job, or a job ID. */
 export type JobArgument = JobsNode | Pick<VideoJobSummary, 'job_id'> | string;
-
-/** Answers for scripted use of "Start Video Job"; each one not given is asked. */
-export interface StartOptions extends PushOptions {
-  readonly assetName?: string;
-}
 
 /** API, download and output errors as one clear line, prefixed with what failed. */
 function clearly<T>(what: string, work: () => Promise<T>): Promise<T> {
@@ -41,23 +36,20 @@ function jobIdOf(arg: JobArgument | undefined): string {
   throw new UserFacingError(vscode.l10n.t('Pick a job in the Jobs view first.'));
 }
 
-async function pickRemoteScript(client: MetaStudioClient): Promise<{ id: string; name: string } | undefined> {
+function pickRemoteScript(prompts: Prompts, client: MetaStudioClient): Promise<{ id: string; name: string } | undefined> {
   const items = (async () => (await client.listVideoScripts({ limit: 100 })).video_scripts
-    .map((s) => ({ label: s.script_name, description: s.script_id, id: s.script_id })))();
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Start a video job'), placeHolder: vscode.l10n.t('The video script to render'), matchOnDescription: true });
-  return picked && { id: picked.id, name: picked.label };
+    .map((s) => ({ label: s.script_name, description: s.script_id, value: { id: s.script_id, name: s.script_name } })))();
+  return prompts.pick({ id: 'job.script', items, title: vscode.l10n.t('Start a video job'), placeHolder: vscode.l10n.t('The video script to render'), matchOnDescription: true });
 }
 
-export function registerJobCommands(context: vscode.ExtensionContext, push: PushContext, tracker: JobTracker): void {
-  const { connections } = push;
-
+export function registerJobCommands(context: vscode.ExtensionContext, { connections, prompts, push }: Services, tracker: JobTracker): void {
   /** The job as the tracker knows it, else as the API answers now. */
   const jobOf = async (arg: JobArgument | undefined, client: MetaStudioClient): Promise<VideoJobSummary> => {
     const id = jobIdOf(arg);
     return tracker.get(id)?.job ?? await clearly(vscode.l10n.t('Cannot read video job {0}', id), () => client.getVideoJob(id));
   };
 
-  registerCommand(context, 'metastudio.job.start', async (arg?: vscode.Uri | { scriptId: string }, options: StartOptions = {}) => {
+  registerCommand(context, 'metastudio.job.start', async (arg?: vscode.Uri | { scriptId: string }) => {
     if (arg instanceof vscode.Uri && scriptKindOf(arg.path) !== 'video') {
       throw new UserFacingError(vscode.l10n.t('Only a video script (*.video.json) can be rendered into a video.'));
     }
@@ -67,21 +59,16 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
     if (arg && !(arg instanceof vscode.Uri)) {
       script = { id: arg.scriptId, name: arg.scriptId };
     } else if (uri && scriptKindOf(uri.path) === 'video') {
-      const document = await vscode.workspace.openTextDocument(uri);
-      const place = push.links.placeOf(uri);
-      let id = await unchangedLinkId(place, uri.fsPath, document.getText());
-      if (!id) {
-        const pushed = await pushDocument(push, document, options);
-        if (pushed.outcome !== 'pushed') return undefined;
-        id = pushed.id;
-      }
+      const id = await push.remoteIdOf(await vscode.workspace.openTextDocument(uri));
+      if (!id) return undefined;
       script = { id, name: nameOfFile(uri.fsPath), origin: uri };
     } else {
-      const picked = await pickRemoteScript(client);
+      const picked = await pickRemoteScript(prompts, client);
       if (!picked) return undefined;
       script = picked;
     }
-    const assetName = options.assetName ?? await vscode.window.showInputBox({
+    const assetName = await prompts.input({
+      id: 'job.assetName',
       title: vscode.l10n.t('Start Video Job'),
       prompt: vscode.l10n.t('Name of the output video asset'),
       value: script.name,
@@ -114,13 +101,14 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
     return video.url;
   });
 
-  registerCommand(context, 'metastudio.job.downloadVideo', async (arg?: JobArgument, target?: vscode.Uri) => {
+  registerCommand(context, 'metastudio.job.downloadVideo', async (arg?: JobArgument) => {
     const client = await connections.client();
     const job = await jobOf(arg, client);
     const what = vscode.l10n.t('Cannot download the video of "{0}"', jobDisplayName(job));
     const video = await clearly(what, () => outputVideo(client, job));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    target ??= await vscode.window.showSaveDialog({
+    const target = await prompts.saveAs({
+      id: 'job.saveVideo',
       title: vscode.l10n.t('Save the video as'),
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, video.fileName) } : {}),
     });

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { UserFacingError } from '../commands/registerCommand';
-import type { ConnectionService } from '../connections/connectionService';
 import { connectionKey, linkPath, moveLinks, putLinks, takeLinks } from '../core/links/links';
 import { LINKS_FOLDER, LinkStore } from '../core/links/linkStore';
 import type { LinkPlace } from '../core/remote/linkedFiles';
 import { log } from '../logging/log';
+import type { Services } from '../services';
 
 const isLinksFolder = (path: string) => path === LINKS_FOLDER || path.startsWith(`${LINKS_FOLDER}/`);
 
@@ -16,7 +16,7 @@ export class WorkspaceLinks implements vscode.Disposable {
   private readonly stores = new Map<string, LinkStore>();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly connections: ConnectionService) {
+  constructor(private readonly connections: Services['connections']) {
     this.disposables = [vscode.workspace.onDidRenameFiles((e) => this.followRenames(e))];
   }
 
