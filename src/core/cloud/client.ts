@@ -20,7 +20,7 @@ import type {
   ListVideoScriptsResponse, LiveRoomDetails, LiveRoomRequest, TtsAuditionFileResponse, TtsAuditionRequest,
   VideoJobDetails, VideoScriptDetails, VideoScriptRequest, VideoScriptWriteResponse,
 } from './types';
-import { isObject } from '../json';
+import { isObject, parseUntrustedJson } from '../json';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -292,11 +292,11 @@ type Json = { ok: true; value: unknown } | { ok: false; error: string };
 type ResponseOutcome = { kind: 'response'; response: FetchResponse; json: Json; requestId: string | undefined };
 type Outcome = ResponseOutcome | { kind: 'network'; error: MetaStudioNetworkError };
 
-/** An empty body is no value (delete, cancel); anything else must be JSON. */
+/** An empty body is no value (delete, cancel); anything else must be JSON without a key that reaches every object. */
 function parseJson(text: string): Json {
   if (text.trim() === '') return { ok: true, value: undefined };
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: parseUntrustedJson(text) };
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }
