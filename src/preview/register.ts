@@ -4,7 +4,7 @@
  * size setting.
  */
 import * as vscode from 'vscode';
-import { PreviewCache } from '../core/preview/previewCache';
+import { cacheLimitOfSetting, PreviewCache } from '../core/preview/previewCache';
 import { Previewer } from '../core/preview/previewer';
 import { registerCommand } from '../commands/registerCommand';
 import { log } from '../logging/log';
@@ -19,13 +19,12 @@ import { listVoices } from './voices';
 const CACHE_SETTING = 'metastudio.preview.cacheSizeMB';
 
 function cacheLimitBytes(): number {
-  const mb = vscode.workspace.getConfiguration().get<number>(CACHE_SETTING, 200);
-  return Math.max(1, Number.isFinite(mb) ? mb : 200) * 1024 * 1024;
+  return cacheLimitOfSetting(vscode.workspace.getConfiguration().get<unknown>(CACHE_SETTING));
 }
 
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const folder = vscode.Uri.joinPath(context.globalStorageUri, 'previews');
-  const cache = new PreviewCache(folder.fsPath, cacheLimitBytes());
+  const cache = new PreviewCache(folder.fsPath, { limitBytes: cacheLimitBytes(), warn: (message) => log().warn(`preview cache: ${message}`) });
   const previewer = new Previewer({ cache });
   const panel: PreviewPanel = new PreviewPanel(context.extensionUri, folder, {
     synthesize: (entry, settings) => controller.resynthesize(entry, settings).catch((err: unknown) => {
