@@ -14,6 +14,7 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { systemClock } from '../cloud/clock';
+import { isObject, parseUntrustedJson } from '../json';
 
 export interface FileLockOptions {
   /** How long to wait for a live holder before giving up; default 30 s. */
@@ -115,16 +116,17 @@ function holding(lockFile: string, token: string, staleMs: number): () => Promis
 async function readHolder(lockFile: string): Promise<Holder | undefined> {
   try {
     const [text, info] = await Promise.all([readFile(lockFile, 'utf8'), stat(lockFile)]);
-    let owner: { host?: unknown; pid?: unknown; token?: unknown } = {};
+    let owner: Record<string, unknown> = {};
     try {
-      owner = JSON.parse(text) as typeof owner;
+      const parsed = parseUntrustedJson(text);
+      if (isObject(parsed)) owner = parsed;
     } catch {
-      // Created, content not written yet (or its writer died in between).
+      // Created, content not written yet (or its writer died in between), or not ours.
     }
     return {
       id: typeof owner.token === 'string' ? owner.token : `${info.ino}-${info.mtimeMs}`,
       host: typeof owner.host === 'string' ? owner.host : undefined,
-      pid: typeof owner.pid === 'number' ? owner.pid : undefined,
+      pid: Number.isSafeInteger(owner.pid) && (owner.pid as number) > 0 ? owner.pid as number : undefined,
       modifiedMs: info.mtimeMs,
     };
   } catch (err) {

@@ -66,8 +66,8 @@ describe('core/files fileLock', () => {
     assert.ok(existsSync(lock), 'a live lock is left alone');
   });
 
-  it('takes over a lock not refreshed for staleMs (a holder on another host), also one without content', async () => {
-    for (const content of [JSON.stringify({ host: 'elsewhere', pid: 4242, token: 'old00000old00000' }), '']) {
+  it('takes over a lock not refreshed for staleMs (a holder on another host), also one without readable content', async () => {
+    for (const content of [JSON.stringify({ host: 'elsewhere', pid: 4242, token: 'old00000old00000' }), '', 'null', '{"__proto__": {"pid": 1}}']) {
       await writeFile(lock, content);
       const old = new Date(Date.now() - 60_000);
       await utimes(lock, old, old);
