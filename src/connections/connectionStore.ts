@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../core/cloud/auth';
 import { resolveConnection, type Connection } from '../core/cloud/connection';
+import { parseUntrustedJson } from '../core/json';
 
 /** What is kept of a connection outside SecretStorage: never a secret. */
 export interface ConnectionProfile {
@@ -63,7 +64,7 @@ export class ConnectionStore implements vscode.Disposable {
     const stored = await this.secrets.get(secretKey(profile.name));
     if (!stored) return undefined;
     try {
-      return JSON.parse(stored) as Credentials;
+      return parseUntrustedJson(stored) as Credentials;
     } catch {
       return undefined;
     }

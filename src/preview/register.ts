@@ -4,7 +4,7 @@
  * size setting.
  */
 import * as vscode from 'vscode';
-import { PreviewCache } from '../core/preview/previewCache';
+import { cacheLimitOfSetting, PreviewCache } from '../core/preview/previewCache';
 import { Previewer } from '../core/preview/previewer';
 import { registerCommand } from '../commands/registerCommand';
 import { log } from '../logging/log';
@@ -29,12 +29,12 @@ export interface PreviewProbe {
 }
 
 function cacheLimitBytes(): number {
-  return Math.max(1, settings.previewCacheSizeMB.value()) * 1024 * 1024;
+  return cacheLimitOfSetting(settings.previewCacheSizeMB.value());
 }
 
 export function register(context: vscode.ExtensionContext, services: Services): PreviewProbe {
   const folder = vscode.Uri.joinPath(context.globalStorageUri, 'previews');
-  const cache = new PreviewCache(folder.fsPath, cacheLimitBytes());
+  const cache = new PreviewCache(folder.fsPath, { limitBytes: cacheLimitBytes(), warn: (message) => log().warn(`preview cache: ${message}`) });
   const previewer = new Previewer({ cache });
   const panel: PreviewPanel = new PreviewPanel(context.extensionUri, folder, services.prompts, {
     synthesize: (entry, voiceSettings) => controller.resynthesize(entry, voiceSettings).catch((err: unknown) => {

@@ -10,7 +10,7 @@ const isLinksFolder = (path: string) => path === LINKS_FOLDER || path.startsWith
 
 /**
  * The links files of the workspace folders (docs/decisions/links.md): one store per folder, so that its
- * updates queue up, and links that follow files renamed or moved in VS Code.
+ * updates queue up, and links that follow files renamed or moved in VS Code (in a trusted workspace).
  */
 export class WorkspaceLinks implements vscode.Disposable {
   private readonly stores = new Map<string, LinkStore>();
@@ -38,7 +38,9 @@ export class WorkspaceLinks implements vscode.Disposable {
     return { store: this.store(folder), connection: connectionKey(profile.endpoint, profile.projectId) };
   }
 
+  /** Only in a trusted workspace (checked per event, so it starts when trust is granted): links.json is the workspace's file. */
   private async followRenames(event: vscode.FileRenameEvent): Promise<void> {
+    if (!vscode.workspace.isTrusted) return;
     for (const { oldUri, newUri } of event.files) {
       const from = vscode.workspace.getWorkspaceFolder(oldUri);
       const to = vscode.workspace.getWorkspaceFolder(newUri);
@@ -61,7 +63,7 @@ export class WorkspaceLinks implements vscode.Disposable {
         }
         // Into another workspace folder: written there first, so that a failure loses no link.
         const [, taken] = takeLinks(await source.read(), oldPath);
-        if (Object.keys(taken).length === 0) continue;
+        if (taken.size === 0) continue;
         await target.update((doc) => putLinks(doc, newPath, taken));
         await source.update((doc) => takeLinks(doc, oldPath)[0]);
         log().info(`links: ${source.root}/${oldPath} -> ${target.root}/${newPath}`);
