@@ -8,6 +8,8 @@ const editor = { name: 'vscode', message: 'src/core is editor-free (CLI, sandbox
 // the shared folders serve every feature and import none.
 const features = ['assets', 'connections', 'jobs', 'preview', 'push', 'scripts', 'ssml'];
 const shared = ['commands', 'diagnostics', 'documents', 'logging'];
+// The sandbox plays the server: the CLI, the demo and the tests run it; the extension's bundle never holds it.
+const sandbox = { regex: '^(\\.\\.?/)+sandbox(/|$)', message: 'The sandbox runs beside the extension, never inside its bundle: only src/cli and src/sandbox import it.' };
 const folders = (names, message) => ({ regex: `^(\\.\\./)+(${names.join('|')})(/|$)`, message });
 const viaServices = 'Features talk through the services (src/services.ts), not through each other\'s folders.';
 
@@ -28,14 +30,15 @@ export default tseslint.config(
     },
   },
   { files: ['src/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [toolkit] }] } },
-  { files: ['src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [toolkit, editor] }] } },
+  { files: ['src/**/*.ts'], ignores: ['src/cli/**', 'src/sandbox/**'], rules: { 'no-restricted-imports': ['error', { paths: [toolkit], patterns: [sandbox] }] } },
+  { files: ['src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [toolkit, editor], patterns: [sandbox] }] } },
   ...features.map((feature) => ({
     files: [`src/${feature}/**/*.ts`],
-    rules: { 'no-restricted-imports': ['error', { paths: [toolkit], patterns: [folders(features.filter((f) => f !== feature), viaServices)] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [toolkit], patterns: [sandbox, folders(features.filter((f) => f !== feature), viaServices)] }] },
   })),
   {
     files: shared.map((folder) => `src/${folder}/**/*.ts`),
-    rules: { 'no-restricted-imports': ['error', { paths: [toolkit], patterns: [folders(features, 'A shared folder serves the features and imports none of them.')] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [toolkit], patterns: [sandbox, folders(features, 'A shared folder serves the features and imports none of them.')] }] },
   },
   {
     files: ['src/**/*.ts'],

@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startSandbox } from '../src/core/sandbox';
-import { repoRoot, startServer, workbenchUrl } from '../test/support/vscodeServer';
+import { startSandbox } from '../src/sandbox';
+import { repoRoot, startServer, workbenchUrl } from './vscodeServer';
 
 const vsix = join(repoRoot, 'metastudio-vscode.vsix');
 const projectId = 'demo-project';

@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startSandbox, type Sandbox } from '../../src/core/sandbox';
-import { STATE_FILE } from '../../src/core/sandbox/store';
-import type { AssetRecord, PersistedState } from '../../src/core/sandbox/model';
+import { startSandbox, type Sandbox } from '../../src/sandbox';
+import { STATE_FILE } from '../../src/sandbox/store';
+import type { AssetRecord, PersistedState } from '../../src/sandbox/model';
 import { openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
 
 const AK = 'E2EASSETSAK000000001';

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { MetaStudioClient } from '../../src/core/cloud/client';
 import { createUndiciTransport, type UndiciTransport } from '../../src/core/cloud/undiciTransport';
-import { FAIL_MARKER, startSandbox, type Sandbox } from '../../src/core/sandbox';
+import { FAIL_MARKER, startSandbox, type Sandbox } from '../../src/sandbox';
 import { openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
 
 const AK = 'E2EJOBSAK00000000001';

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestSandbox, type TestSandbox } from '../support/testSandbox';
-import { launchBrowser, newPage, repoRoot, startServer, workbenchUrl, type VsCodeServer } from '../support/vscodeServer';
+import { launchBrowser, newPage, repoRoot, startServer, workbenchUrl, type VsCodeServer } from '../../scripts/vscodeServer';
 
 export const vsixPath = join(repoRoot, 'metastudio-vscode.vsix');
 export const resultsDir = join(repoRoot, 'test-results');

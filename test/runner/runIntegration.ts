@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { launchBrowser, newPage, repoRoot, startServer, workbenchUrl } from '../support/vscodeServer';
+import { launchBrowser, newPage, repoRoot, startServer, workbenchUrl } from '../../scripts/vscodeServer';
 import { startTestSandbox } from '../support/testSandbox';
 
 const timeoutMs = 10 * 60_000;

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { startSandbox } from '../../core/sandbox';
+import { startSandbox } from '../../sandbox';
 import { integerOption, outputFormat, parseCommandArgs } from '../args';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand } from '../io';

@@ -7,7 +7,7 @@ import { assetGroups, type AssetGroup } from '../../../src/core/assets/groups';
 import { PagedList } from '../../../src/core/assets/pagedList';
 import type { MetaStudioClient } from '../../../src/core/cloud/client';
 import type { DigitalAssetInfo } from '../../../src/core/cloud/types';
-import { seedAssets } from '../../../src/core/sandbox/seed';
+import { seedAssets } from '../../../src/sandbox/seed';
 import { startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 
 describe('assets core against the sandbox', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../../../src/cli/commands';
 import { runCli } from '../../../src/cli/main';
-import { FAIL_MARKER } from '../../../src/core/sandbox';
+import { FAIL_MARKER } from '../../../src/sandbox';
 import { PROJECT, SK, startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 import { fileText, liveBody, videoBody } from '../remote/support';
 import { recordingIo } from '../../support/cliIo';

@@ -12,7 +12,7 @@ import {
 import { isJobTerminal } from '../../../src/core/cloud/jobState';
 import { collectPages } from '../../../src/core/cloud/paging';
 import type { VideoScriptRequest } from '../../../src/core/cloud/types';
-import { FAIL_MARKER, type FaultSpec } from '../../../src/core/sandbox';
+import { FAIL_MARKER, type FaultSpec } from '../../../src/sandbox';
 import { AK, SK, startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 import { FakeClock, RecordingLogger, rejectionChecker } from './support';
 

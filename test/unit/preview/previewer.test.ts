@@ -13,7 +13,7 @@ import { rateLimitsFor, type RateLimits } from '../../../src/core/cloud/throttle
 import type { DigitalAssetInfo } from '../../../src/core/cloud/types';
 import { createUndiciTransport, type UndiciTransport } from '../../../src/core/cloud/undiciTransport';
 import { DownloadError } from '../../../src/core/download/request';
-import { startSandbox, type Sandbox } from '../../../src/core/sandbox';
+import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { PreviewCache } from '../../../src/core/preview/previewCache';
 import { Previewer, PreviewTimeoutError, TtsJobFailedError, type PreviewerOptions, type TtsApi } from '../../../src/core/preview/previewer';
 import { FakeClock } from '../cloud/support';

@@ -11,7 +11,7 @@ import type { CliIo } from '../../../src/cli/io';
 import { runCli } from '../../../src/cli/main';
 import { MetaStudioClient } from '../../../src/core/cloud/client';
 import { createUndiciTransport } from '../../../src/core/cloud/undiciTransport';
-import { startSandbox, type Sandbox } from '../../../src/core/sandbox';
+import { startSandbox, type Sandbox } from '../../../src/sandbox';
 
 const AK = 'TTSCLITESTAK00000001';
 const SK = 'tts-cli-test-sk-0123456789';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { MetaStudioApiError } from '../../../src/core/cloud/errors';
 import type { VideoScriptRequest } from '../../../src/core/cloud/types';
 import { downloadToFile } from '../../../src/core/download/disk';
-import { FAIL_MARKER } from '../../../src/core/sandbox';
+import { FAIL_MARKER } from '../../../src/sandbox';
 import { followJob, JobWaitTimeoutError, MAX_POLL_MS, MIN_POLL_MS, pollInterval } from '../../../src/core/remote/followJob';
 import { describeShot, jobDisplayName, jobErrorText, jobErrorWithShot, jobRunMs, outputVideo, shotLocation, shotOfError } from '../../../src/core/remote/jobOutcome';
 import { FakeClock } from '../cloud/support';

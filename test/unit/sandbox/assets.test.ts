@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import type { Sandbox } from '../../../src/core/sandbox';
+import type { Sandbox } from '../../../src/sandbox';
 import { api, call, PROJECT, withSandbox } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API objects are read freely

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Sandbox } from '../../../src/core/sandbox';
+import type { Sandbox } from '../../../src/sandbox';
 import { api, call, PROJECT, withSandbox } from './support';
 
 describe('sandbox authentication and common answers', () => {

@@ -7,7 +7,7 @@
  * the model does not have, a value of another type or outside the field's enum is a failure.
  */
 import assert from 'node:assert/strict';
-import { FAIL_MARKER, QUEUE_MARKER } from '../../../src/core/sandbox';
+import { FAIL_MARKER, QUEUE_MARKER } from '../../../src/sandbox';
 import { richLiveBody, richVideoBody } from '../remote/support';
 import { conformanceProblems, sdkWire, valuePaths, type OperationName } from '../../support/sdkWire';
 import { call, FakeClock, PROJECT, sandboxSuite, type CallResult } from './support';

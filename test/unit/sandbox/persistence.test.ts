@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox } from '../../../src/core/sandbox';
+import { startSandbox } from '../../../src/sandbox';
 import { AK, api, call, FakeClock, scriptBody, SK, usableAssets, withSandbox } from './support';
 
 describe('sandbox persistence', () => {

@@ -1,7 +1,7 @@
 /** The sandbox's request specs know every field of the SDK's request models, as the SDK types them. */
 import assert from 'node:assert/strict';
-import { liveRoom, ttsAudition, videoJobCreate, videoScript } from '../../../src/core/sandbox/specs';
-import type { Spec } from '../../../src/core/sandbox/validate';
+import { liveRoom, ttsAudition, videoJobCreate, videoScript } from '../../../src/sandbox/specs';
+import type { Spec } from '../../../src/sandbox/validate';
 import { sdkWire, type FieldTable, type OperationName } from '../../support/sdkWire';
 
 interface SpecField {

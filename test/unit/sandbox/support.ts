@@ -4,7 +4,7 @@
  * Huawei's implementation rather than against our own.
  */
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/core/sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox';
 
 export const AK = 'SANDBOXTESTAK000001';
 export const SK = 'sandbox-test-secret/0123+abc';

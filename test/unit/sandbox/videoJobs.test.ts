@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { FAIL_MARKER, QUEUE_MARKER } from '../../../src/core/sandbox';
+import { FAIL_MARKER, QUEUE_MARKER } from '../../../src/sandbox';
 import { api, call, FakeClock, sandboxSuite, scriptBody, usableAssets, waitFor, withSandbox, type CallOptions } from './support';
 
 const STEP_MS = 1000;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const repoRoot = resolve(__dirname, '../..');
+export const repoRoot = resolve(__dirname, '..');
 const serverMain = join(repoRoot, '.tools/node_modules/code-server/lib/vscode/out/server-main.js');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

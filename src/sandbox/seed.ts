@@ -5,7 +5,7 @@
  * choice comes from a fixed-seed generator, so a restart gives the same library.
  */
 import { createHash } from 'node:crypto';
-import { mulberry32 } from '../prng';
+import { mulberry32 } from '../core/prng';
 import type { FileRecipe } from './media';
 import { rfc3339, type AssetRecord, type FileRecord, type JsonObject } from './model';
 

@@ -10,7 +10,7 @@
  * A job with a shot whose text contains {@link QUEUE_MARKER} stays WAITING until it is canceled, as
  * behind a long queue, so that a test can cancel it whatever the machine's load.
  */
-import { normalizeJobState } from '../../cloud/jobState';
+import { normalizeJobState } from '../../core/cloud/jobState';
 import { ApiError, fieldVerifyFail, notFound } from '../errors';
 import { rfc3339, type AssetRecord, type JobRecord, type JsonObject } from '../model';
 import { hexId } from '../seed';

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isLoopbackHost } from '../cloud/endpoint';
+import { isLoopbackHost } from '../core/cloud/endpoint';
 import { parseFaultSpec, type FaultSpec } from './faults';
 import type { Timings } from './routes/context';
 import { DEFAULT_HTTP_TIMEOUTS, httpServerOptions, SandboxServer, type HttpTimeouts, type LoggedRequest } from './server';

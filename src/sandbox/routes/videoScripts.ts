@@ -1,5 +1,5 @@
 /** Video scripts: create, list, details, update (whole-object replace), delete (reference 5.1). */
-import { isObject } from '../../json';
+import { isObject } from '../../core/json';
 import { ApiError, fieldVerifyFail, notFound } from '../errors';
 import { rfc3339, type Json, type JsonObject, type ScriptRecord } from '../model';
 import { RESIZE_SIZES, videoScript } from '../specs';

@@ -4,7 +4,7 @@
  * Returns the first problem found, worded with the field's JSON path, the way the cloud names one
  * field per error.
  */
-import { isObject } from '../json';
+import { isObject } from '../core/json';
 
 export type Spec =
   | { readonly type: 'string'; readonly required?: boolean; readonly enum?: readonly string[]; readonly ignoreCase?: boolean; readonly maxLength?: number; readonly nonEmpty?: boolean }

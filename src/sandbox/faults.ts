@@ -2,7 +2,7 @@
  * Faults a test asks the sandbox to inject into its next matching requests: error statuses as the
  * cloud or its gateway sends them, slow answers, dropped connections and truncated JSON.
  */
-import { isObject } from '../json';
+import { isObject } from '../core/json';
 
 const FAULT_KINDS = ['429', '500', '502', '503', '504', 'slow', 'drop', 'malformed-json'] as const;
 type FaultKind = (typeof FAULT_KINDS)[number];
