@@ -111,7 +111,7 @@ export class SandboxServer {
       ? faultAnswer(fault, requestId)
       : body === undefined
         ? errorAnswer(new ApiError(413, 'MSS.00000003', 'Invalid parameter: the body is larger than 12 MB'), requestId)
-        : this.dispatch(method, rawPath, rawQuery, req.headers, body, requestId);
+        : await this.dispatch(method, rawPath, rawQuery, req.headers, body, requestId);
     if (fault?.kind === 'malformed-json') answer = truncate(answer);
 
     const status = fault?.kind === 'drop' ? 0 : answer.status;
@@ -128,9 +128,9 @@ export class SandboxServer {
     send(res, answer, requestId);
   }
 
-  private dispatch(
+  private async dispatch(
     method: string, rawPath: string, rawQuery: string, headers: IncomingMessage['headers'], body: Buffer, requestId: string,
-  ): Answer {
+  ): Promise<Answer> {
     if (rawPath.startsWith(FILES_PREFIX)) return this.download(method, rawPath, rawQuery);
     const match = /^\/v1\/([^/]+)(\/.*)$/.exec(rawPath);
     const route = match && ROUTES.find((r) => r.method === method && r.pattern.test(match[2]));
@@ -164,12 +164,18 @@ export class SandboxServer {
       answer = jsonAnswer(reply.status, reply.body);
     } catch (err) {
       if (!(err instanceof ApiError)) this.config.log(`sandbox: ${method} ${rawPath} failed: ${err instanceof Error ? err.stack : String(err)}`);
-      const error = err instanceof ApiError ? err
-        : route.tts ? new ApiError(500, 'MSS.000000002', 'internal error', true)
-          : new ApiError(500, 'MSS.00000004', 'Internal Error');
+      const error = err instanceof ApiError ? err : internalError(route);
       answer = { ...errorAnswer(error, requestId), note: error.message };
     }
-    if (writer && (advanced || (method !== 'GET' && answer.status < 400))) writer.save(store.snapshot());
+    if (writer && (advanced || (method !== 'GET' && answer.status < 400))) {
+      try {
+        await writer.save(); // acknowledged means on disk
+      } catch (err) {
+        const reason = `could not save state: ${err instanceof Error ? err.message : String(err)}`;
+        this.config.log(`sandbox: ${reason}`);
+        answer = { ...errorAnswer(internalError(route), requestId), note: reason };
+      }
+    }
     return answer;
   }
 
@@ -251,6 +257,10 @@ export class SandboxServer {
     }
     return jsonAnswer(404, { error: `no sandbox admin endpoint ${key}` });
   }
+}
+
+function internalError(route: Route): ApiError {
+  return route.tts ? new ApiError(500, 'MSS.000000002', 'internal error', true) : new ApiError(500, 'MSS.00000004', 'Internal Error');
 }
 
 function faultAnswer(fault: FaultSpec, requestId: string): Answer {

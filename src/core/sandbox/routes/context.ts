@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../errors';
 import type { FileRecord, Json, JsonObject } from '../model';
 import type { SandboxStore } from '../store';
+import { ForbiddenKeyError, parseUntrustedJson } from '../untrustedJson';
 import { findProblem, type Spec } from '../validate';
 
 export interface Timings {
@@ -51,9 +52,9 @@ export const ok = (body?: Json): Reply => ({ status: 200, body });
 export function readBody(ctx: RequestContext, spec: Spec, fail: (detail: string) => ApiError): JsonObject {
   let body: unknown;
   try {
-    body = JSON.parse(ctx.bodyText);
-  } catch {
-    throw fail('the request body is not valid JSON');
+    body = parseUntrustedJson(ctx.bodyText); // what is stored must load again after a restart
+  } catch (err) {
+    throw fail(err instanceof ForbiddenKeyError ? `the request body: ${err.message}` : 'the request body is not valid JSON');
   }
   const problem = findProblem(body, spec);
   if (problem) throw fail(problem);
