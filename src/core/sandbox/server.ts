@@ -29,7 +29,7 @@ const MAX_LOGGED_REQUESTS = 10_000;
 export interface LoggedRequest {
   readonly method: string;
   readonly path: string;
-  /** The raw query string, without `?`. */
+  /** The raw query string, without `?`; empty for a file download (see `loggedQuery`). */
   readonly query: string;
   /** 0 when the connection was dropped on purpose. */
   readonly status: number;
@@ -115,12 +115,11 @@ export class SandboxServer {
     if (fault?.kind === 'malformed-json') answer = truncate(answer);
 
     const status = fault?.kind === 'drop' ? 0 : answer.status;
-    this.log.push({ method, path: rawPath, query: rawQuery, status });
+    const query = loggedQuery(rawPath, rawQuery);
+    this.log.push({ method, path: rawPath, query, status });
     if (this.log.length > MAX_LOGGED_REQUESTS) this.log.splice(0, this.log.length - MAX_LOGGED_REQUESTS);
     const note = fault ? ` [fault ${fault.kind}]` : answer.note ? ` (${answer.note})` : '';
-    // A download URL's query is its pre-signed capability: left out of the log.
-    const shownQuery = rawQuery && !rawPath.startsWith(FILES_PREFIX) ? `?${rawQuery}` : '';
-    this.config.log(`${method} ${rawPath}${shownQuery} -> ${status || 'dropped'} in ${Date.now() - started} ms${note}`);
+    this.config.log(`${method} ${rawPath}${query ? `?${query}` : ''} -> ${status || 'dropped'} in ${Date.now() - started} ms${note}`);
     if (fault?.kind === 'drop') {
       req.socket.destroy();
       return;
@@ -257,6 +256,11 @@ export class SandboxServer {
     }
     return jsonAnswer(404, { error: `no sandbox admin endpoint ${key}` });
   }
+}
+
+/** The query as both logs show it: a download URL's query is its pre-signed capability (`Signature`), left out. */
+function loggedQuery(rawPath: string, rawQuery: string): string {
+  return rawPath.startsWith(FILES_PREFIX) ? '' : rawQuery;
 }
 
 function internalError(route: Route): ApiError {
