@@ -1,7 +1,8 @@
 /**
- * Issue 3, point 8: the full lint of a 100-shot video script (1,000-character SSML texts) against
- * VS Code's own JSON language service on the same document: parse + doValidation with the same
- * schemas. Target: ratio of medians ≤ 2, although the lint checks far more (cross-field rules, SSML).
+ * The full lint of a 100-shot video script (1,000-character SSML texts) against VS Code's own JSON
+ * language service on the same document: parse + doValidation with the same schemas. Target: ratio
+ * of medians ≤ 2, although the lint checks far more (cross-field rules, SSML); see
+ * docs/decisions/lint-performance.md.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

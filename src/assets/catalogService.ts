@@ -8,7 +8,7 @@ const saveDelayMs = 2_000;
 
 /**
  * The asset catalog of the active connection, for every feature (services.assets). Answers nothing
- * in an untrusted workspace, where no remote call is made (DECISIONS.md 22). What it learns is kept
+ * in an untrusted workspace, where no remote call is made (docs/decisions/workspace-trust.md). What it learns is kept
  * in global state, so that voice capabilities and asset checks still work offline in the next session.
  */
 export function createAssetCatalog(context: vscode.ExtensionContext, connections: ConnectionService): AssetCatalog {

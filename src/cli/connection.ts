@@ -1,5 +1,5 @@
 /**
- * The CLI's connection to MetaStudio from flags and environment (DECISIONS.md 19: a flag beats the
+ * The CLI's connection to MetaStudio from flags and environment (docs/decisions/cli-contract.md: a flag beats the
  * environment), and the one place that turns client failures into output and exit codes. Every
  * remote command spreads `connectionOptions` into its options and runs through `withClient`.
  */
@@ -45,7 +45,8 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
 }
 
 /**
- * Runs `work` with a client for the command's connection and maps failures to DECISIONS.md 19:
+ * Runs `work` with a client for the command's connection and maps failures to exit codes
+ * (docs/decisions/cli-contract.md):
  * no credentials -> exit 3; an API, network or timeout error -> one line on stderr, exit 1;
  * Ctrl+C -> "cancelled", exit 1. Retries are reported on stderr as they happen.
  */

@@ -1,4 +1,4 @@
-/** Exit codes of the `metastudio` CLI (DECISIONS.md 19). */
+/** Exit codes of the `metastudio` CLI (docs/decisions/cli-contract.md). */
 export const ExitCode = {
   Ok: 0,
   /** Lint errors, a job that did not succeed, or an API error. */

@@ -8,7 +8,7 @@ import type { ConnectionProfile, ConnectionStore } from './connectionStore';
 
 /**
  * Hands out a client for the active connection, and none in an untrusted workspace, where nothing
- * is sent to the cloud (DECISIONS.md 22). The extension passes the extension host's global `fetch`,
+ * is sent to the cloud (docs/decisions/workspace-trust.md). The extension passes the extension host's global `fetch`,
  * which VS Code routes through the user's proxy settings, PAC and OS certificates.
  */
 export class ConnectionService implements vscode.Disposable {
@@ -70,7 +70,7 @@ export class ConnectionService implements vscode.Disposable {
   }
 
   /**
-   * The client for a remote command: refuses in an untrusted workspace (DECISIONS.md 22) and
+   * The client for a remote command: refuses in an untrusted workspace (docs/decisions/workspace-trust.md) and
    * offers to sign in when signed out.
    */
   async client(): Promise<MetaStudioClient> {

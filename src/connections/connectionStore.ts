@@ -24,7 +24,7 @@ const secretKey = (name: string) => `metastudio.connection.${name}`;
 
 /**
  * Named connections: profiles in global state, credentials in SecretStorage only, plus the one
- * read from the environment (DECISIONS.md 19 variables) when it holds credentials.
+ * read from the environment (the variables of docs/decisions/cli-contract.md) when it holds credentials.
  */
 export class ConnectionStore {
   private readonly changed = new vscode.EventEmitter<void>();

@@ -8,7 +8,7 @@ import { ConnectionService } from './connectionService';
 import { ConnectionStore, credentialKindOf, type ConnectionProfile } from './connectionStore';
 import { askForConnection } from './signIn';
 
-/** Settings that may only come from the user's machine (DECISIONS.md 22). */
+/** Settings that may only come from the user's machine (docs/decisions/workspace-trust.md). */
 export function endpointDefaults(): { endpoint?: string; region?: string } {
   const config = vscode.workspace.getConfiguration('metastudio');
   return { endpoint: config.get<string>('endpoint') || undefined, region: config.get<string>('region') || undefined };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { normalizeJobState } from '../core/cloud/jobState';
-import { jobErrorWithShot, jobRunMs } from '../core/remote/jobOutcome';
+import { jobDisplayName, jobErrorWithShot, jobRunMs } from '../core/remote/jobOutcome';
 import type { JobTracker, TrackedJob } from '../core/remote/jobTracker';
 
 /** A row of the Jobs view: a job, or a message (loading failed, nothing yet). */
@@ -63,7 +63,7 @@ export function jobView({ job, pollError }: TrackedJob, now = Date.now()): JobVi
   return {
     jobId: job.job_id,
     state,
-    label: job.output_asset_config?.asset_name || job.job_id,
+    label: jobDisplayName(job),
     description: parts.filter(Boolean).join(' · '),
     icon: icons[state]?.[0] ?? 'question',
     contextValue: `metastudio.job.${state}`,

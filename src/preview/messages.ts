@@ -3,6 +3,7 @@
  * (previewPanel.ts): the one definition both sides import. The webview sends `ready` first and
  * gets nothing before it.
  */
+import { isVoiceSettingValue } from '../core/voiceSettings';
 
 export interface VoiceSettings {
   readonly voiceAssetId: string;
@@ -10,9 +11,6 @@ export interface VoiceSettings {
   readonly pitch: number;
   readonly volume: number;
 }
-
-/** The ranges of the player's settings (reference 9.1, Table 9-3): the fields' limits and their check. */
-export const SETTING_RANGES = { speed: [50, 200], pitch: [50, 200], volume: [90, 240] } as const;
 
 export interface VoiceOption {
   readonly id: string;
@@ -58,7 +56,10 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 
 function isSettings(v: unknown): v is VoiceSettings {
   const s = v as Partial<VoiceSettings> | null;
-  return typeof s === 'object' && s !== null && isString(s.voiceAssetId) && isNumber(s.speed) && isNumber(s.pitch) && isNumber(s.volume);
+  return typeof s === 'object' && s !== null && isString(s.voiceAssetId)
+    && isNumber(s.speed) && isVoiceSettingValue('speed', s.speed)
+    && isNumber(s.pitch) && isVoiceSettingValue('pitch', s.pitch)
+    && isNumber(s.volume) && isVoiceSettingValue('volume', s.volume);
 }
 
 /** The extension checks every message: a webview is not trusted to send what it should. */

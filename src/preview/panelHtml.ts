@@ -4,7 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { SETTING_RANGES, type PlayerStrings } from './messages';
+import { VOICE_SETTINGS, type VoiceSettingName } from '../core/voiceSettings';
+import type { PlayerStrings } from './messages';
 
 
 function escapeHtml(text: string): string {
@@ -56,8 +57,8 @@ export function playerHtml(webview: vscode.Webview, scriptUri: vscode.Uri): stri
     `media-src ${webview.cspSource}`,
   ].join('; ');
   const rates = ['0.5', '0.75', '1', '1.25', '1.5', '2'].map((r) => `<vscode-option value="${r}">${r}×</vscode-option>`).join('');
-  const field = (id: keyof typeof SETTING_RANGES, label: string) =>
-    `<vscode-text-field id="${id}" type="number" min="${SETTING_RANGES[id][0]}" max="${SETTING_RANGES[id][1]}">${escapeHtml(label)}</vscode-text-field>`;
+  const field = (id: VoiceSettingName, label: string) =>
+    `<vscode-text-field id="${id}" type="number" min="${VOICE_SETTINGS[id].min}" max="${VOICE_SETTINGS[id].max}">${escapeHtml(label)}</vscode-text-field>`;
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(vscode.env.language)}">
 <head>

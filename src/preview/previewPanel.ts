@@ -180,7 +180,7 @@ async function saveAudioAs(entry: SessionEntry): Promise<void> {
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `preview.${extension}`) } : {}),
   });
   if (!target) return;
-  // Several files: OUT, then name-2.ext… as the CLI names them (DECISIONS.md 19).
+  // Several files: OUT, then name-2.ext… as the CLI names them (docs/decisions/cli-contract.md).
   const outputs = numberedOutputs(target.fsPath, entry.files.length);
   for (const [i, file] of entry.files.entries()) {
     await vscode.workspace.fs.copy(vscode.Uri.file(file), target.with({ path: vscode.Uri.file(outputs[i]).path }), { overwrite: true });

@@ -1,5 +1,5 @@
 /**
- * Voice preview (issue 7): the "Preview Voice" command from the palette, editor menus, CodeLenses
+ * Voice preview: the "Preview Voice" command from the palette, editor menus, CodeLenses
  * and the assets tree; the player panel; the preview cache in global storage and its command and
  * size setting.
  */

@@ -13,7 +13,7 @@ import { UserFacingError } from '../commands/registerCommand';
 
 export interface TextTarget {
   readonly kind: 'text';
-  /** Sent as written (DECISIONS.md 14). */
+  /** Sent as written (docs/decisions/ssml-context.md). */
   readonly text: string;
   readonly voice?: ScriptVoice;
   /** The document position of an offset in `text`, when the text comes from an open document. */

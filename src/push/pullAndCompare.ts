@@ -99,7 +99,7 @@ export async function pullScript(context: PushContext, arg?: PullArgs | vscode.U
   return { file: target.toString(), id };
 }
 
-/** "Compare with Remote": a diff of the remote version (as a request body, DECISIONS.md 21) against the editor's text. */
+/** "Compare with Remote": a diff of the remote version (as a request body, docs/decisions/details-to-body.md) against the editor's text. */
 export async function compareWithRemote(context: PushContext, remote: RemoteDocuments, uri: vscode.Uri): Promise<string> {
   const kind = scriptKindOfFile(uri);
   const client = await context.connections.client();

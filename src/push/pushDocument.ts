@@ -63,7 +63,7 @@ async function blockingLintErrors(document: vscode.TextDocument, text: string, k
 }
 
 /**
- * Pushes what the editor holds for a script file (DECISIONS.md 7: the body is its JSON minus
+ * Pushes what the editor holds for a script file (docs/decisions/script-files.md: the body is its JSON minus
  * `$schema`). Nothing local is written unless the push succeeds: then only the link.
  */
 export async function pushDocument(context: PushContext, document: vscode.TextDocument, options: PushOptions = {}): Promise<PushOutcome> {
@@ -98,7 +98,7 @@ export async function pushDocument(context: PushContext, document: vscode.TextDo
       return { outcome: 'declined' };
     }
     if (err instanceof MetaStudioError || err instanceof ScriptFileError || err instanceof LinksFileError) {
-      // The API error's message carries code, message and request id (DECISIONS.md 5).
+      // The API error's message carries code, message and request id (docs/decisions/api-errors.md).
       throw new UserFacingError(vscode.l10n.t('Push of "{0}" failed: {1}', name, err.message));
     }
     throw err;

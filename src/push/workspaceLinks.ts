@@ -9,7 +9,7 @@ import { log } from '../logging/log';
 const isLinksFolder = (path: string) => path === LINKS_FOLDER || path.startsWith(`${LINKS_FOLDER}/`);
 
 /**
- * The links files of the workspace folders (DECISIONS.md 20): one store per folder, so that its
+ * The links files of the workspace folders (docs/decisions/links.md): one store per folder, so that its
  * updates queue up, and links that follow files renamed or moved in VS Code.
  */
 export class WorkspaceLinks implements vscode.Disposable {

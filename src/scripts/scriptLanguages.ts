@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ScriptKind } from '../core/scripts/schemas';
 
-/** The two script languages (DECISIONS.md 17): their own ids, so built-in JSON validation stays out. */
+/** The two script languages (docs/decisions/script-languages.md): their own ids, so built-in JSON validation stays out. */
 export const scriptLanguageIds: Record<ScriptKind, string> = {
   video: 'metastudio-video-script',
   live: 'metastudio-live-script',

@@ -1,6 +1,6 @@
 /**
  * The sandbox the integration and end-to-end tests talk to, run in the test runner's process, and
- * the environment that makes it the VS Code server's "Environment" connection (DECISIONS.md 19).
+ * the environment that makes it the VS Code server's "Environment" connection (docs/decisions/cli-contract.md).
  */
 import { startSandbox } from '../../src/core/sandbox';
 

@@ -7,7 +7,8 @@
 import {
   provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider, vsCodeDropdown, vsCodeOption, vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
-import { SETTING_RANGES, type AudioEvent, type FromWebview, type PlayerEntry, type PlayerStrings, type ToWebview, type VoiceOption, type VoiceSettings } from '../../src/preview/messages';
+import { type AudioEvent, type FromWebview, type PlayerEntry, type PlayerStrings, type ToWebview, type VoiceOption, type VoiceSettings } from '../../src/preview/messages';
+import { isVoiceSettingValue, VOICE_SETTINGS, type VoiceSettingName } from '../../src/core/voiceSettings';
 
 provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDivider(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField());
 
@@ -95,10 +96,10 @@ function load(entry: PlayerEntry, index: number, position: number, play: boolean
 function chosenSettings(): VoiceSettings | undefined {
   const values: Record<string, number> = {};
   let valid = true;
-  for (const [name, field] of Object.entries(fields)) {
-    const [min, max] = SETTING_RANGES[name as keyof typeof SETTING_RANGES];
+  for (const [name, field] of Object.entries(fields) as [VoiceSettingName, ValueElement][]) {
+    const { min, max } = VOICE_SETTINGS[name];
     const n = Number(field.value);
-    const ok = field.value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
+    const ok = field.value.trim() !== '' && isVoiceSettingValue(name, n);
     field.title = ok ? '' : strings.outOfRange.replace('{0}', String(min)).replace('{1}', String(max));
     field.classList.toggle('invalid', !ok);
     valid &&= ok;

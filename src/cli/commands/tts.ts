@@ -9,12 +9,19 @@ import { numberedOutputs } from '../../core/preview/outputNames';
 import { PreviewCache } from '../../core/preview/previewCache';
 import { Previewer, PreviewTimeoutError, TtsJobFailedError, type PreviewProgress } from '../../core/preview/previewer';
 import { lintSsml } from '../../core/ssml/lint';
+import { VOICE_SETTINGS, type VoiceSettingName } from '../../core/voiceSettings';
 import { LineIndex } from '../../core/diagnostics';
 import { integerOption, outputFormat, parseCommandArgs, timeoutOption } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo } from '../io';
 import { fail, printResult, problemLine } from '../output';
+
+/** "50–200 (default 100)", for the usage. */
+function rangeText(name: VoiceSettingName): string {
+  const { min, max, default: value } = VOICE_SETTINGS[name];
+  return `${min}–${max} (default ${value})`;
+}
 
 const usage = `Usage: metastudio tts TEXT|@FILE --voice ID [--speed N] [--pitch N] [--volume N] -o OUT
 
@@ -26,9 +33,9 @@ with third-party voices are billed.
 
 Options:
   --voice ID          voice (timbre) asset ID (required)
-  --speed N           50–200 (default 100)
-  --pitch N           50–200 (default 100)
-  --volume N          90–240 (default 140)
+  --speed N           ${rangeText('speed')}
+  --pitch N           ${rangeText('pitch')}
+  --volume N          ${rangeText('volume')}
   -o, --output OUT    where to write the audio (required)
   --timeout SECONDS   give up waiting for the synthesis after this long (default 600; exit 4)
   --force             send the text although it has SSML errors
@@ -38,6 +45,10 @@ ${connectionUsage}
 
 Exit codes: 0 written; 1 SSML errors, a failed synthesis or download, or an API error; 2 usage error
 or missing file; 3 no credentials; 4 timed out waiting.`;
+
+function voiceOption(value: string | undefined, name: VoiceSettingName): number | undefined {
+  return integerOption(value, `--${name}`, VOICE_SETTINGS[name].min, VOICE_SETTINGS[name].max);
+}
 
 async function readText(arg: string, io: CliIo): Promise<string> {
   if (!arg.startsWith('@')) return arg;
@@ -90,9 +101,9 @@ export const ttsCommand: CliCommand = {
     const request = {
       text: await readText(positionals[0], io),
       voiceAssetId: values.voice,
-      speed: integerOption(values.speed, '--speed', 50, 200),
-      pitch: integerOption(values.pitch, '--pitch', 50, 200),
-      volume: integerOption(values.volume, '--volume', 90, 240),
+      speed: voiceOption(values.speed, 'speed'),
+      pitch: voiceOption(values.pitch, 'pitch'),
+      volume: voiceOption(values.volume, 'volume'),
     };
     if (!request.text.trim()) throw new UsageError('the text is empty');
     const timeoutMs = timeoutOption(values.timeout);

@@ -107,7 +107,7 @@ export class AssetCatalog {
     return this.lookup(current.connection, current.cache, assetId);
   }
 
-  /** The voice capabilities of a voice asset, from the cache (DECISIONS.md 15); fetches in the background when unknown. */
+  /** The voice capabilities of a voice asset, from the cache (docs/decisions/voice-capabilities.md); fetches in the background when unknown. */
   voiceCapability(voiceAssetId: string): VoiceCapability | undefined {
     const lookup = this.peek(voiceAssetId);
     if (lookup?.state !== 'found' || lookup.asset.asset_type !== 'VOICE_MODEL') return undefined;

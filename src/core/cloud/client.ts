@@ -1,7 +1,9 @@
 /**
  * The MetaStudio client: typed calls over an injected `fetch`, with authentication, a timeout and
  * an AbortSignal on every call, retries where they are safe, client-side throttling, and response
- * variants normalised (DECISIONS.md 1–6a).
+ * variants normalised. It implements docs/decisions/endpoints.md, docs/decisions/request-signing.md,
+ * docs/decisions/api-errors.md, docs/decisions/field-spellings.md, docs/decisions/video-jobs.md and
+ * docs/decisions/tts-preview.md.
  */
 import * as l10n from '@vscode/l10n';
 import { authenticate, type Credentials } from './auth';
@@ -164,7 +166,7 @@ export class MetaStudioClient {
     await this.call({ api: 'videoJobs.cancel', method: 'POST', path: `/2d-digital-human-videos/${seg(jobId)}/cancel`, retry: 'unsafe', expectBody: false }, options);
   }
 
-  /** 2D avatar video jobs, newest first (DECISIONS.md 6). */
+  /** 2D avatar video jobs, newest first (docs/decisions/video-jobs.md). */
   async listVideoJobs(query: ListVideoJobsQuery = {}, options?: CallOptions): Promise<ListVideoJobsResponse> {
     const full = { ...query, job_type: '2D_DIGITAL_HUMAN_VIDEO', sort_key: 'create_time', sort_dir: 'desc' };
     const result = await this.call<ListVideoJobsResponse>({
@@ -201,7 +203,7 @@ export class MetaStudioClient {
     }, options));
   }
 
-  // ---- TTS audition (DECISIONS.md 2) ----
+  // ---- TTS audition (docs/decisions/tts-preview.md) ----
 
   createTtsAudition(body: TtsAuditionRequest, options?: CallOptions): Promise<{ job_id: string }> {
     return this.call({ api: 'tts.create', method: 'POST', path: '/ttsc/audition', body, retry: 'unsafe', expectBody: true }, options);

@@ -1,12 +1,12 @@
 /**
- * Where to connect and with which credentials, from flags and the environment (DECISIONS.md 19:
+ * Where to connect and with which credentials, from flags and the environment (docs/decisions/cli-contract.md:
  * a flag beats its environment variable). The CLI passes its flags; the extension's environment
  * connection passes none.
  */
 import type { Credentials } from './auth';
 import { resolveEndpoint } from './endpoint';
 
-/** The connection flags of DECISIONS.md 19, by their CLI names. */
+/** The connection flags, by their CLI names (docs/decisions/cli-contract.md). */
 export interface ConnectionFlags {
   readonly endpoint?: string;
   readonly region?: string;

@@ -1,4 +1,4 @@
-/** Where MetaStudio is reached: a known region, or an endpoint URL (DECISIONS.md 1). */
+/** Where MetaStudio is reached: a known region, or an endpoint URL (docs/decisions/endpoints.md). */
 import { isIP } from 'node:net';
 import * as l10n from '@vscode/l10n';
 

@@ -10,7 +10,7 @@ export abstract class MetaStudioError extends Error {
   abstract readonly operation: string;
 }
 
-/** The API answered with an HTTP error status (DECISIONS.md 5). */
+/** The API answered with an HTTP error status (docs/decisions/api-errors.md). */
 export class MetaStudioApiError extends MetaStudioError {
   override readonly name = 'MetaStudioApiError';
   constructor(

@@ -1,5 +1,5 @@
 /**
- * One shape per response, whichever variant the endpoint printed (DECISIONS.md 6a): assets carry
+ * One shape per response, whichever variant the endpoint printed (docs/decisions/field-spellings.md): assets carry
  * `asset_extra_metadata` (the list prints `asset_extra_meta`), video configs `is_subtitle_enabled`
  * (details print `is_subtitle_able`), job states the canonical spelling.
  */

@@ -34,7 +34,7 @@ export interface VideoConfig {
   width: number;
   height: number;
   frame_rate?: string;
-  /** Details responses print `is_subtitle_able`; the client renames it to this (DECISIONS.md 6a). */
+  /** Details responses print `is_subtitle_able`; the client renames it to this (docs/decisions/field-spellings.md). */
   is_subtitle_enabled?: boolean;
   subtitle_config?: SubtitleConfig;
   dx?: number;
@@ -207,7 +207,7 @@ export interface DigitalAssetInfo {
   fail_type?: string;
   reason?: string;
   tags?: string[];
-  /** The list prints `asset_extra_meta`; the client renames it to this (DECISIONS.md 6a). */
+  /** The list prints `asset_extra_meta`; the client renames it to this (docs/decisions/field-spellings.md). */
   asset_extra_metadata?: AssetExtraMeta;
   system_properties?: SystemProperty[];
   files?: AssetFileInfo[];
@@ -293,7 +293,7 @@ export interface ListVideoScriptsResponse {
 
 // ---- 2D video jobs (5.2.1, 5.3) ---------------------------------------------------------------
 
-/** `SUCCEED`/`SUCCESS` and `BLOCK`/`BLOCKED` are the same states (DECISIONS.md 6). */
+/** `SUCCEED`/`SUCCESS` and `BLOCK`/`BLOCKED` are the same states (docs/decisions/video-jobs.md). */
 export type JobState = 'WAITING' | 'PROCESSING' | 'SUCCEED' | 'SUCCESS' | 'FAILED' | 'CANCELED' | 'BLOCK' | 'BLOCKED';
 
 export interface CreateVideoJobRequest {
@@ -446,7 +446,7 @@ export interface ListLiveRoomsResponse {
   smart_live_rooms: LiveRoomBaseInfo[];
 }
 
-// ---- TTS audition (9, DECISIONS.md 2) ---------------------------------------------------------
+// ---- TTS audition (9; docs/decisions/tts-preview.md) ----------------------------------------
 
 export interface TtsAuditionRequest {
   text: string;

@@ -1,6 +1,6 @@
 /**
  * What every download shares: the URL policy (https, or plain http only to a loopback host, for
- * the sandbox: DECISIONS.md 1), checked again on every redirect; the link's validity; one error
+ * the sandbox: docs/decisions/endpoints.md), checked again on every redirect; the link's validity; one error
  * type; and the fetch it goes through. Downloads follow pre-signed links, which need no credentials
  * and never get any: the only header ever sent is what the caller passes (a `Range`).
  */

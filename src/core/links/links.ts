@@ -1,6 +1,6 @@
 /**
  * The links between local script files and remote objects, as `.metastudio/links.json` holds them
- * (DECISIONS.md 20): grouped by connection (`<endpoint origin>|<project_id>`), so that an ID from
+ * (docs/decisions/links.md): grouped by connection (`<endpoint origin>|<project_id>`), so that an ID from
  * the sandbox is never used against the cloud, then by the file's POSIX path relative to the root.
  * Every function here is pure: a document in, a new document out.
  */

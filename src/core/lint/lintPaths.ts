@@ -1,4 +1,4 @@
-/** Lints files and folders from disk into the report of DECISIONS 19 (`metastudio lint`). */
+/** Lints files and folders from disk into the report of `metastudio lint` (docs/decisions/cli-contract.md). */
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * The preview cache: audio files plus an index in one folder the cache owns, bounded in size with
  * least-recently-used eviction. The extension keeps it in its global storage, the CLI under
- * `$XDG_CACHE_HOME/metastudio` (DECISIONS.md 19). Every operation re-reads the index, so two
+ * `$XDG_CACHE_HOME/metastudio` (docs/decisions/cli-contract.md). Every operation re-reads the index, so two
  * processes taking turns (an editor and a CLI run) see each other's entries; within a process the
  * operations run one at a time.
  */

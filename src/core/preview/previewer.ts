@@ -1,5 +1,5 @@
 /**
- * The preview flow (reference chapter 9, DECISIONS.md 2): the cache first; else create a TTS
+ * The preview flow (reference chapter 9, docs/decisions/tts-preview.md): the cache first; else create a TTS
  * audition, check its files every 5 seconds (the first check sooner), download every file while
  * its one-hour link is valid, and store them. Cancellation (the AbortSignal) stops waiting and
  * downloading at once. Identical previews running at the same time share one synthesis, so a

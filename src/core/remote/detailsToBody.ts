@@ -1,5 +1,5 @@
 /**
- * The one conversion of a details response into a request body (DECISIONS.md 21), used by pull,
+ * The one conversion of a details response into a request body (docs/decisions/details-to-body.md), used by pull,
  * compare and the read-back after a push: response-only fields are dropped, variant names mapped
  * to the request's, and server defaults left out where the local body does not have them, so that
  * a pulled file pushes back unchanged and a compare shows only real differences.
@@ -7,6 +7,7 @@
 import type { ScriptKind } from '../scripts/schemas';
 import type { ScriptBody } from './scriptBody';
 import { isObject } from '../json';
+import { VOICE_SETTINGS } from '../voiceSettings';
 
 /**
  * Paths are dotted field names with `[]` for "every element". Response-only fields of video
@@ -19,13 +20,13 @@ const RESPONSE_ONLY: Record<ScriptKind, ReadonlySet<string>> = {
   live: new Set(['room_id', 'create_time', 'update_time', 'cover_url', 'thumbnail', 'room_state', 'error_info']),
 };
 
-/** Printed variant names and the request's names (DECISIONS.md 3, 6a). */
+/** Printed variant names and the request's names (docs/decisions/field-spellings.md). */
 const VARIANTS: Record<ScriptKind, Readonly<Record<string, string>>> = {
   video: { 'video_config.is_subtitle_able': 'is_subtitle_enabled' },
   live: { 'video_config.is_subtitle_able': 'is_subtitle_enabled', backup_mode_l_asset_ids: 'backup_model_asset_ids' },
 };
 
-const voiceDefaults = (at: string): [string, unknown][] => [[`${at}.speed`, 100], [`${at}.pitch`, 100], [`${at}.volume`, 140]];
+const voiceDefaults = (at: string): [string, unknown][] => Object.entries(VOICE_SETTINGS).map(([name, { default: value }]) => [`${at}.${name}`, value]);
 const videoDefaults: [string, unknown][] = [['video_config.clip_mode', 'RESIZE'], ['video_config.is_subtitle_enabled', false]];
 
 /** The documented defaults (reference 5.1.1, 6.1.1), which a details response may fill in. */

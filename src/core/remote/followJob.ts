@@ -1,5 +1,5 @@
 /**
- * Following a 2D video job until it ends (DECISIONS.md 6): polled no faster than every 5 s, more
+ * Following a 2D video job until it ends (docs/decisions/video-jobs.md): polled no faster than every 5 s, more
  * slowly the longer the job has run, with an injectable clock, an AbortSignal and an optional
  * overall timeout.
  */

@@ -1,5 +1,5 @@
 /**
- * What a finished video job produced: the output asset and its MAIN file's URL (DECISIONS.md 6),
+ * What a finished video job produced: the output asset and its MAIN file's URL (docs/decisions/video-jobs.md),
  * or, for a failed job, its error and the shot the error names.
  */
 import * as l10n from '@vscode/l10n';
@@ -60,6 +60,11 @@ export function describeShot(shot: ShotReference): string {
   return l10n.t('the shot with sequence_no {0}', shot.sequenceNo ?? '?');
 }
 
+/** What a job is called wherever it is shown: its output asset's name, else its ID. */
+export function jobDisplayName(job: Pick<VideoJobSummary, 'job_id' | 'output_asset_config'>): string {
+  return job.output_asset_config?.asset_name?.trim() || job.job_id;
+}
+
 /** "MSS.42000007: Infer Error …", or undefined when the job carries no error. */
 export function jobErrorText(job: VideoJobSummary): string | undefined {
   const code = job.error_info?.error_code;
@@ -68,7 +73,6 @@ export function jobErrorText(job: VideoJobSummary): string | undefined {
   return code && msg ? `${code}: ${msg}` : (code ?? msg);
 }
 
-/** How long the job has been (or was) processing: start to end, or to `now` while it runs. */
 /** The job's error naming the shot it points to, unless the message already says it; undefined without an error. */
 export function jobErrorWithShot(job: VideoJobSummary): string | undefined {
   const error = jobErrorText(job);
@@ -77,6 +81,7 @@ export function jobErrorWithShot(job: VideoJobSummary): string | undefined {
   return error && named && !error.includes(named) ? `${error} (${named})` : error;
 }
 
+/** How long the job has been (or was) processing: start to end, or to `now` while it runs. */
 export function jobRunMs(job: Pick<VideoJobSummary, 'start_time' | 'end_time'>, now: number): number | undefined {
   const start = job.start_time ? Date.parse(job.start_time) : Number.NaN;
   if (Number.isNaN(start)) return undefined;

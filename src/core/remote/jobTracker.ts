@@ -1,7 +1,7 @@
 /**
  * The recent video jobs of a connection, as the Jobs view shows them: the newest from the job list
  * API plus the ones started here, newest first. Every job that is not finished is followed
- * (`followJob`: polled with backoff until a terminal state of DECISIONS.md 6); a job seen
+ * (`followJob`: polled with backoff until a terminal state, docs/decisions/video-jobs.md); a job seen
  * unfinished that then finishes is announced.
  */
 import type { MetaStudioClient } from '../cloud/client';

@@ -1,5 +1,5 @@
 /**
- * Push and pull of script files with their links (DECISIONS.md 20), shared by the editor and the
+ * Push and pull of script files with their links (docs/decisions/links.md), shared by the editor and the
  * CLI: the link is looked up before a push and written after it, and written by a pull.
  */
 import * as l10n from '@vscode/l10n';

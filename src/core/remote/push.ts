@@ -1,6 +1,6 @@
 /**
  * Pushing a script body: update the linked remote object, or create one; never a second object
- * for the same file (DECISIONS.md 20): an update that gets 404 asks before creating again, and a
+ * for the same file (docs/decisions/links.md): an update that gets 404 asks before creating again, and a
  * create whose answer was lost is looked up by its unique name before it is tried again. The
  * object is then read back and compared with what was sent.
  */
@@ -81,7 +81,7 @@ export async function pushScript(request: PushRequest): Promise<PushResult> {
   return { id, created, differences: bodyDifferences(body, await remoteBody(client, kind, id, body, { signal })) };
 }
 
-/** The remote object as a request body (DECISIONS.md 21), `local` giving the order and the optional fields it holds. */
+/** The remote object as a request body (docs/decisions/details-to-body.md), `local` giving the order and the optional fields it holds. */
 export async function remoteBody(client: MetaStudioClient, kind: ScriptKind, id: string, local?: ScriptBody, options?: CallOptions): Promise<ScriptBody> {
   const details = kind === 'video' ? await client.getVideoScript(id, options) : await client.getLiveRoom(id, options);
   return detailsToBody(kind, details, local);

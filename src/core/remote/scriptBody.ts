@@ -1,5 +1,5 @@
 /**
- * A script file as the remote APIs see it (DECISIONS.md 7): a video script file holds the body of
+ * A script file as the remote APIs see it (docs/decisions/script-files.md): a video script file holds the body of
  * "Creating a Video Script", a live script file the body of "Creating an Intelligent Livestreaming
  * Room"; the pushed body is the file's JSON minus an optional top-level `$schema`.
  */
@@ -29,7 +29,7 @@ export function linkKindOf(kind: ScriptKind): LinkKind {
   return kind === 'video' ? 'video-script' : 'live-room';
 }
 
-/** The field that names the remote object, unique per project (DECISIONS.md 20). */
+/** The field that names the remote object, unique per project (docs/decisions/links.md). */
 function nameField(kind: ScriptKind): 'script_name' | 'room_name' {
   return kind === 'video' ? 'script_name' : 'room_name';
 }

@@ -1,5 +1,5 @@
 /**
- * MSS-style error answers (DECISIONS.md 5): `{error_code, error_msg}` and, where the reference
+ * MSS-style error answers (docs/decisions/api-errors.md): `{error_code, error_msg}` and, where the reference
  * prints it (TTS, and every 401 here), `request_id`. Codes come from the reference's examples and
  * error-code appendix.
  */

@@ -1,6 +1,6 @@
 /**
  * The local MetaStudio sandbox: an emulator of the MetaStudio APIs the extension uses, on a
- * loopback port, for tests, demos and trying the extension offline (issue 5, point 7).
+ * loopback port, for tests, demos and trying the extension offline (docs/decisions/sandbox.md).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

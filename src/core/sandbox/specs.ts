@@ -14,7 +14,7 @@ const enumOf = (...values: string[]): Spec => ({ type: 'string', enum: values })
 const object = (props: Record<string, Spec>): Spec => ({ type: 'object', props });
 const arrayOf = (items: Spec): Spec => ({ type: 'array', items });
 
-/** DECISIONS.md 11: a text longer than 131,072 characters is refused. */
+/** A text longer than 131,072 characters is refused (docs/decisions/script-texts.md). */
 const MAX_TEXT_LENGTH = 131_072;
 const FONTS = ['HarmonyOS_Sans_SC_Black', 'HarmonyOS_Sans_SC_Regular', 'HarmonyOS_Sans_SC_Thin'];
 
@@ -220,5 +220,5 @@ export const ttsAudition: Spec = object({
   volume: { type: 'integer', min: 90, max: 240 },
 });
 
-/** Reference 5.1.1 VideoConfig: the sizes allowed with clip_mode RESIZE (DECISIONS.md 10). */
+/** Reference 5.1.1 VideoConfig: the sizes allowed with clip_mode RESIZE (docs/decisions/video-output-rules.md). */
 export const RESIZE_SIZES: ReadonlySet<string> = new Set(['1920x1080', '1080x1920', '1280x720', '720x1280', '3840x2160', '2160x3840']);

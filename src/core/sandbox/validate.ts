@@ -1,6 +1,6 @@
 /**
  * A small structural checker for request bodies: mandatory fields, types, enums and ranges.
- * Unknown properties pass, as on the live API (DECISIONS.md 8). Returns the first problem found,
+ * Unknown properties pass, as on the live API (docs/decisions/unknown-properties.md). Returns the first problem found,
  * worded with the field's JSON path, the way the cloud names one field per error.
  */
 import { isObject } from '../json';

@@ -1,5 +1,5 @@
 /**
- * Server-side check of an `SDK-HMAC-SHA256` signature (DECISIONS.md 4), written independently of
+ * Server-side check of an `SDK-HMAC-SHA256` signature (docs/decisions/request-signing.md), written independently of
  * the client's signer so that each proves the other. The canonical request is:
  * method, URI path (each raw segment percent-encoded, trailing `/`), query string (decoded
  * parameters sorted by name, repeated values sorted, re-encoded), `name:value` lines of the signed

@@ -2,7 +2,7 @@
  * The script JSON Schemas (schemas/*.schema.json, shared with vscode-json-languageservice) and the
  * ajv validators compiled from them once per process.
  *
- * The files stay editor-friendly: unknown properties allowed (DECISIONS 8: ours is a warning with
+ * The files stay editor-friendly: unknown properties allowed (docs/decisions/unknown-properties.md: ours is a warning with
  * "did you mean"), `$ref`s across files. For ajv they are turned into one self-contained schema per
  * kind whose objects forbid unknown properties, so a single ajv pass finds every schema problem.
  */
@@ -34,7 +34,7 @@ const annotationKeywords = new Set([
   'defaultSnippets', 'patternErrorMessage', 'definitions',
 ]);
 
-/** Our vendor keyword: the `enum` matches ignoring case (DECISIONS 18); ajv checks it as `enumIgnoreCase`. */
+/** Our vendor keyword: the `enum` matches ignoring case (docs/decisions/case-insensitive-enums.md); ajv checks it as `enumIgnoreCase`. */
 const ignoreCaseKeyword = 'x-enum-ignore-case';
 
 function pointerTarget(root: JsonSchema, pointer: string): JsonSchema {

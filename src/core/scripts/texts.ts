@@ -1,6 +1,7 @@
 /**
  * The spoken texts of a script (`text_config.text` of every shot) with their ranges and the voice
- * that speaks them, and their SSML diagnostics mapped back into the JSON document (DECISIONS 11, 15).
+ * that speaks them, and their SSML diagnostics mapped back into the JSON document
+ * (docs/decisions/script-texts.md, docs/decisions/voice-capabilities.md).
  */
 import type { Node } from 'jsonc-parser';
 import { parseScript } from './parse';

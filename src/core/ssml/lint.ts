@@ -14,7 +14,7 @@ import { checkValue, type ValueFacts } from './values';
  * One pass: the tokenizer hands each token to the checks as it goes; never throws.
  */
 export function lintSsml(text: string, context: SsmlContext): CoreDiagnostic[] {
-  // DECISIONS.md 12: plain text is sent as is.
+  // Plain text is sent as is (docs/decisions/ssml-dialect.md).
   if (typeof text !== 'string' || text.indexOf('<') < 0) return [];
   const diagnostics: CoreDiagnostic[] = [];
   const report: Report = (code, message, start, end, fixes) => {

@@ -3,7 +3,7 @@ import { describeFilter, defaultFilter, groupQuery, isFiltered, parseFilter } fr
 import { assetGroup, assetGroups, groupOfType } from '../../../src/core/assets/groups';
 
 describe('assets/filters and groups', () => {
-  it('has the eight groups of the issue, each with a codicon, and puts unknown types under others', () => {
+  it('has eight groups, each with a codicon, and puts unknown types under others', () => {
     assert.deepEqual(assetGroups.map((g) => g.id), ['voices', 'avatars', 'images', 'videos', 'music', 'audio', 'animations', 'others']);
     assert.ok(assetGroups.every((g) => /^[a-z-]+$/.test(g.icon)));
     assert.equal(groupOfType('VOICE_MODEL').id, 'voices');

@@ -1,4 +1,4 @@
-/** `metastudio push`, `pull` and `render` in-process against the sandbox: output, links and exit codes (DECISIONS.md 19). */
+/** `metastudio push`, `pull` and `render` in-process against the sandbox: output, links and exit codes (docs/decisions/cli-contract.md). */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

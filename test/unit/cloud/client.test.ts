@@ -147,7 +147,7 @@ describe('cloud/client over loopback', () => {
     for (const r of server.requests) assert.equal(r.headers['content-type'], 'application/json');
   });
 
-  it('normalises the response variants of DECISIONS 6a', async () => {
+  it('normalises the response variants (docs/decisions/field-spellings.md)', async () => {
     server.handle((req, res) => {
       if (req.url.includes('/digital-assets?')) json(res, 200, { count: 1, assets: [{ asset_id: 'a', asset_name: 'n', asset_type: 'VOICE_MODEL', asset_extra_meta: { voice_model_meta: { sex: 'FEMALE' } } }] });
       else if (req.url.includes('/digital-assets/')) json(res, 200, { asset_id: 'a', asset_name: 'n', asset_type: 'VOICE_MODEL', asset_extra_metadata: { voice_model_meta: { sex: 'MALE' } } });

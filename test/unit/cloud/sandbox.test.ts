@@ -256,7 +256,7 @@ describe('cloud/client against the sandbox', () => {
       const err = await rejects(c.createVideoScript(script(name)), MetaStudioNetworkError);
       assert.equal(err.mayHaveReachedServer, true);
       assert.equal(posts('/digital-human-video-scripts') - before, 1);
-      // DECISIONS 20: after a network error, look the object up by name before creating again.
+      // After a network error, the object is looked up by name before a new create (docs/decisions/links.md).
       assert.equal((await c.listVideoScripts({ name })).video_scripts.length, 1);
     });
 

@@ -11,7 +11,7 @@ const SANDBOX = connectionKey('http://127.0.0.1:8080', 'p1');
 const CLOUD = connectionKey('https://metastudio.cn-north-4.myhuaweicloud.com', 'p1');
 const link = (id: string, kind: Link['kind'] = 'video-script'): Link => ({ kind, id, pushedSha256: 'ab'.repeat(32), pushedAt: '2026-01-01T00:00:00.000Z' });
 
-describe('links model (DECISIONS.md 20)', () => {
+describe('links model (docs/decisions/links.md)', () => {
   it('keys by endpoint origin and project, so a sandbox ID never serves the cloud', () => {
     assert.equal(SANDBOX, 'http://127.0.0.1:8080|p1');
     assert.equal(connectionKey('https://metastudio.cn-north-4.myhuaweicloud.com/', 'p1'), CLOUD);

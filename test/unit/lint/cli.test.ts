@@ -43,7 +43,7 @@ describe('metastudio lint', () => {
     assert.match(all.err, /1 error, 1 warning in 5 files/);
   });
 
-  it('prints the JSON of DECISIONS 19: 0-based ranges, sorted by path', async () => {
+  it('prints its JSON report: 0-based ranges, sorted by path (docs/decisions/cli-contract.md)', async () => {
     const io = recordingIo({ cwd: dir });
     assert.equal(await runCli(['lint', '--format', 'json', 'warn.live.json', 'bad.video.json'], io, commands), 1);
     const report = JSON.parse(io.out) as { file: string; diagnostics: { range: unknown; code: string; severity: string; message: string }[] }[];

@@ -1,6 +1,6 @@
 /**
  * `metastudio tts` in-process against the sandbox: files and their names, the CLI's own cache
- * (no request at all the second time, counted on the sandbox), exit codes of DECISIONS.md 19.
+ * (no request at all the second time, counted on the sandbox), the CLI's exit codes (docs/decisions/cli-contract.md).
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** The one details-to-body conversion (DECISIONS.md 21): by hand, and as a lossless round trip through the sandbox. */
+/** The one details-to-body conversion (docs/decisions/details-to-body.md): by hand, and as a lossless round trip through the sandbox. */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -8,7 +8,7 @@ import type { VideoScriptRequest } from '../../../src/core/cloud/types';
 import { downloadToFile } from '../../../src/core/download/disk';
 import { FAIL_MARKER } from '../../../src/core/sandbox';
 import { followJob, JobWaitTimeoutError, MAX_POLL_MS, MIN_POLL_MS, pollInterval } from '../../../src/core/remote/followJob';
-import { describeShot, jobErrorText, jobErrorWithShot, jobRunMs, outputVideo, shotLocation, shotOfError } from '../../../src/core/remote/jobOutcome';
+import { describeShot, jobDisplayName, jobErrorText, jobErrorWithShot, jobRunMs, outputVideo, shotLocation, shotOfError } from '../../../src/core/remote/jobOutcome';
 import { FakeClock } from '../cloud/support';
 import { startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 import { videoBody } from './support';
@@ -143,6 +143,12 @@ describe('remote/jobOutcome helpers', () => {
     assert.equal(jobRunMs({ start_time: '2026-01-01T00:00:00Z', end_time: '2026-01-01T00:01:05Z' }, 0), 65_000);
     assert.equal(jobRunMs({ start_time: '2026-01-01T00:00:00Z' }, Date.parse('2026-01-01T00:00:07Z')), 7_000);
     assert.equal(jobRunMs({}, 0), undefined);
+  });
+
+  it('calls a job by its output asset name, else by its ID', () => {
+    assert.equal(jobDisplayName({ job_id: 'j1', output_asset_config: { asset_name: ' Launch video ' } }), 'Launch video');
+    assert.equal(jobDisplayName({ job_id: 'j1', output_asset_config: { asset_name: '  ' } }), 'j1');
+    assert.equal(jobDisplayName({ job_id: 'j1' }), 'j1');
   });
 
   it('locates the shot an error names in the script text', () => {

@@ -101,7 +101,7 @@ describe('sandbox assets', () => {
     assert.equal(badSource.status, 400);
   });
 
-  it('prints asset_extra_meta in the list and asset_extra_metadata in details (DECISIONS 6a)', async () => {
+  it('prints asset_extra_meta in the list and asset_extra_metadata in details (docs/decisions/field-spellings.md)', async () => {
     const voice = all.find((a) => a.asset_type === 'VOICE_MODEL');
     assert.ok(voice.asset_extra_meta && voice.asset_extra_metadata === undefined);
     const details = await call(sandbox, 'GET', api(`/digital-assets/${voice.asset_id}`));

@@ -75,7 +75,7 @@ describe('sandbox live rooms', () => {
     assert.match(update.json.error_msg, /room_name is mandatory/);
   });
 
-  it('accepts auth_type and relation in either case (DECISIONS 18)', async () => {
+  it('accepts auth_type and relation in either case (docs/decisions/case-insensitive-enums.md)', async () => {
     const body = {
       ...roomBody('case room'),
       live_event_callback_config: { auth_type: 'NONE' },

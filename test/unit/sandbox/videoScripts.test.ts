@@ -24,7 +24,7 @@ describe('sandbox video scripts', () => {
     assert.equal(details.json.priv_data, 'keep me');
     assert.equal(details.json.view_mode, 'LANDSCAPE', 'server default filled in');
     assert.deepEqual(details.json.voice_config, { speed: 100, pitch: 100, volume: 140, voice_asset_id: suite.assets.voiceId });
-    assert.equal(details.json.video_config.is_subtitle_able, true, 'details print is_subtitle_able (DECISIONS 6a)');
+    assert.equal(details.json.video_config.is_subtitle_able, true, 'details print is_subtitle_able (docs/decisions/field-spellings.md)');
     assert.equal(details.json.video_config.is_subtitle_enabled, undefined);
     assert.equal(details.json.shoot_scripts[1].shoot_script.script_type, 'TEXT');
     assert.ok(details.json.shoot_scripts[1].shoot_script.thumbnail_url);

@@ -121,7 +121,7 @@ describe('script schemas', () => {
     assert.ok(h264);
     assert.match(JSON.stringify(h264.documentation), /MP4/);
     const scene = await complete('a.live.json', '{"scene_scripts": [{"shoot_scripts": [{|}]}]}');
-    assert.deepEqual(scene.items.map((i) => i.label).sort(), ['audio_config', 'sequence_no', 'text_config', 'title']);
+    assert.deepEqual(scene.items.map((i) => i.label).sort(), ['audio_config', 'relation_product', 'sequence_no', 'text_config', 'title']);
     const empty = await complete('a.video.json', '|');
     assert.ok(empty.items.some((i) => i.label === 'New video script'), JSON.stringify(empty.items.map((i) => i.label)));
   });

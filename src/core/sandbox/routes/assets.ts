@@ -18,7 +18,7 @@ export function usableAsset(ctx: RequestContext, id: unknown, type: string): boo
   return asset !== undefined && visibleTo(asset, ctx.projectId) && asset.asset_type === type && asset.asset_state === 'ACTIVED';
 }
 
-/** The asset as the API shows it: the list prints `asset_extra_meta`, details `asset_extra_metadata` (DECISIONS.md 6a). */
+/** The asset as the API shows it: the list prints `asset_extra_meta`, details `asset_extra_metadata` (docs/decisions/field-spellings.md). */
 export function renderAsset(asset: AssetRecord, ctx: RequestContext, variant: 'list' | 'details'): JsonObject {
   const body: JsonObject = {
     project_id: asset.project_id ?? (asset.source === 'SYSTEM' ? SYSTEM_PROJECT_ID : ctx.projectId),

@@ -7,7 +7,7 @@ import { DAY_URL_TTL_MS, includesFold, listParam, newId, ok, page, readBody, sor
 import { videoConfigProblem } from './videoScripts';
 
 
-/** The create table prints `backup_mode_l_asset_ids` (DECISIONS.md 3); both spellings are taken, the right one is kept. */
+/** The create table prints `backup_mode_l_asset_ids` (docs/decisions/field-spellings.md); both spellings are taken, the right one is kept. */
 function readRoom(ctx: RequestContext): JsonObject {
   const { backup_mode_l_asset_ids: misspelt, ...body } = readBody(ctx, liveRoom, fieldVerifyFail);
   const problem = videoConfigProblem(body.video_config);

@@ -1,5 +1,5 @@
 /**
- * TTS audition (reference 9.1, 9.2; DECISIONS.md 2). The "speech" is a WAV tone: 60 ms per
+ * TTS audition (reference 9.1, 9.2; docs/decisions/tts-preview.md). The "speech" is a WAV tone: 60 ms per
  * spoken character (SSML tags removed) at the voice's speed, at most 10 s a file, one file per 200
  * characters and at most 5 files; higher for female voices and with `pitch`, louder with `volume`.
  * Files are complete `ttsDelayMs` after the create and their URLs are valid for one hour.

@@ -142,7 +142,7 @@ function renderJob(job: JobRecord, ctx: RequestContext, details: boolean): JsonO
   const ended = job.canceled_ms ?? job.created_ms + 2 * step;
   const body: JsonObject = {
     job_id: job.job_id,
-    // The details example prints SUCCESS, the list and the enum SUCCEED (DECISIONS.md 6): both are served.
+    // The details example prints SUCCESS, the list and the enum SUCCEED (docs/decisions/video-jobs.md): both are served.
     state: details && state === 'SUCCEED' ? 'SUCCESS' : state,
     job_type: JOB_TYPE,
     create_time: rfc3339(job.created_ms),

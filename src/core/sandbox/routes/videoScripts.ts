@@ -7,7 +7,7 @@ import { SCRIPT_COVER } from '../store';
 import { DAY_URL_TTL_MS, includesFold, newId, ok, page, readBody, sortByCreateTime, type RequestContext, type Route } from './context';
 
 
-/** The RESIZE sizes (DECISIONS.md 10): scripts, jobs and live rooms. */
+/** The RESIZE sizes (docs/decisions/video-output-rules.md): scripts, jobs and live rooms. */
 export function videoConfigProblem(video: Json | undefined): string | undefined {
   if (!isObject(video) || (video.clip_mode ?? 'RESIZE') !== 'RESIZE') return undefined;
   return RESIZE_SIZES.has(`${String(video.width)}x${String(video.height)}`)
@@ -15,7 +15,7 @@ export function videoConfigProblem(video: Json | undefined): string | undefined 
     : `video_config: ${String(video.width)}x${String(video.height)} is not a supported size with clip_mode RESIZE`;
 }
 
-/** Cross-field rules of a video script or job body the tables state in prose (DECISIONS.md 9, 10). */
+/** Cross-field rules of a video script or job body the tables state in prose (docs/decisions/backgrounds.md, docs/decisions/video-output-rules.md). */
 export function crossFieldProblem(body: JsonObject): string | undefined {
   const sizeProblem = videoConfigProblem(body.video_config);
   if (sizeProblem) return sizeProblem;
@@ -137,7 +137,7 @@ export const videoScriptRoutes: Route[] = [
       const script = findScript(ctx, ctx.params[0]);
       const body = readScript(ctx, false);
       if (body.script_name !== undefined) assertUniqueName(ctx, body.script_name, script.script_id);
-      // PUT replaces the whole object (DECISIONS.md 21); the name is kept when the body leaves it out.
+      // PUT replaces the whole object (docs/decisions/details-to-body.md); the name is kept when the body leaves it out.
       script.body = { ...body, script_name: body.script_name ?? script.body.script_name };
       script.update_time = rfc3339(ctx.now);
       return ok({ script_id: script.script_id });
