@@ -48,6 +48,23 @@ async function pickRemoteScript(client: MetaStudioClient): Promise<{ id: string;
   return picked && { id: picked.id, name: picked.label };
 }
 
+/**
+ * May the download replace a file at `target`? True when the user said so, false when there is no
+ * file there (the download then keeps one that appears meanwhile), undefined when they declined.
+ * Save dialogs ask before replacing a file themselves, except the system one on Linux, which
+ * Electron asks only on request, and VS Code does not request it; a caller's target is asked about here.
+ */
+async function replaceAllowed(target: vscode.Uri, fromDialog: boolean): Promise<boolean | undefined> {
+  const linuxSystemDialog = process.platform === 'linux' && vscode.env.remoteName === undefined
+    && vscode.workspace.getConfiguration('files').get<boolean>('simpleDialog.enable') !== true;
+  if (fromDialog && !linuxSystemDialog) return true;
+  if (!await vscode.workspace.fs.stat(target).then(() => true, () => false)) return false;
+  const replace = vscode.l10n.t('Replace');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already exists. Replace it with the video?', vscode.workspace.asRelativePath(target)), { modal: true }, replace);
+  return choice === replace ? true : undefined;
+}
+
 export function registerJobCommands(context: vscode.ExtensionContext, push: PushContext, tracker: JobTracker): void {
   const { connections } = push;
 
@@ -120,17 +137,21 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
     const what = vscode.l10n.t('Cannot download the video of "{0}"', jobDisplayName(job));
     const video = await clearly(what, () => outputVideo(client, job));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const fromDialog = target === undefined;
     target ??= await vscode.window.showSaveDialog({
       title: vscode.l10n.t('Save the video as'),
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, video.fileName) } : {}),
     });
     if (!target) return undefined;
     if (target.scheme !== 'file') throw new UserFacingError(vscode.l10n.t('Videos are saved to a file on disk, not to {0}.', target.toString(true)));
+    const overwrite = await replaceAllowed(target, fromDialog);
+    if (overwrite === undefined) return undefined;
     const destination = target.fsPath;
     let shown = 0;
     await withCancellableProgress(vscode.l10n.t('Downloading "{0}"', jobDisplayName(job)), (report, signal) => clearly(what, () =>
       downloadToFile(video.url, destination, {
         signal,
+        overwrite,
         onProgress: (received, total) => {
           if (!total) return report(vscode.l10n.t('{0} KB', Math.round(received / 1024)));
           const percent = Math.floor((received / total) * 100);
