@@ -93,7 +93,7 @@ describe('Assets view in the browser workbench (packaged .vsix)', () => {
       const { page } = wb;
       await openAssetsView(page);
       await row(page, /^Voices \(\d+\)/).waitFor({ timeout: 60_000 });
-      for (const group of ['2D Avatars (20)', 'Images (92)', 'Videos (40)', 'Music (25)', 'Audio (20)', 'Animations (20)', 'Others (25)']) {
+      for (const group of ['2D Avatars (20)', 'Images (92)', 'Videos (40)', 'Music (25)', 'Audio (20)', 'Animations (20)', 'Others (10)']) {
         await row(page, group).waitFor({ timeout: 30_000 });
       }
       await row(page, 'Images (92)').click();

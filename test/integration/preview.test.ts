@@ -54,10 +54,10 @@ describe('voice preview', () => {
   before(async () => {
     await vscode.extensions.getExtension(extensionId)!.activate();
     const all = await voices();
-    const own = all.filter((v) => !v.asset_extra_metadata?.voice_model_meta?.external_voice_meta);
+    const own = all.filter((v) => !v.asset_extra_meta?.voice_model_meta?.external_voice_meta);
     voice = own[0];
     withSample = own.find((v) => v.files?.some((f) => f.asset_file_category === 'SAMPLE'))!;
-    thirdParty = all.find((v) => v.asset_extra_metadata?.voice_model_meta?.external_voice_meta)!;
+    thirdParty = all.find((v) => v.asset_extra_meta?.voice_model_meta?.external_voice_meta)!;
     assert.ok(voice && withSample && thirdParty, 'the sandbox has the voices this suite needs');
   });
   beforeEach(() => hooks({ answers: {}, reset: true }));

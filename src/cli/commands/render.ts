@@ -5,7 +5,7 @@ import { isJobSucceeded } from '../../core/cloud/jobState';
 import type { VideoJobDetails } from '../../core/cloud/types';
 import { createUndiciTransport } from '../../core/cloud/undiciTransport';
 import { downloadToFile } from '../../core/download/disk';
-import { DownloadError, downloadFetchOf } from '../../core/download/request';
+import { DownloadError } from '../../core/download/request';
 import { followJob, JobWaitTimeoutError } from '../../core/remote/followJob';
 import { jobErrorWithShot, JobOutputError, outputVideo } from '../../core/remote/jobOutcome';
 import { unchangedLinkId } from '../../core/remote/linkedFiles';
@@ -74,7 +74,7 @@ async function download(io: CliIo, client: MetaStudioClient, job: VideoJobDetail
   let shownTenth = -1;
   try {
     const result = await downloadToFile(video.url, path, {
-      fetch: downloadFetchOf(transport.fetch),
+      fetch: transport.fetch,
       signal: io.signal,
       overwrite,
       onProgress: (received, total) => {

@@ -4,7 +4,7 @@ import type { MetaStudioClient } from '../../core/cloud/client';
 import { billingProvider } from '../../core/assets/describe';
 import { createUndiciTransport } from '../../core/cloud/undiciTransport';
 import { cliCacheFolder } from '../../core/preview/cacheFolder';
-import { DownloadError, downloadFetchOf } from '../../core/download/request';
+import { DownloadError } from '../../core/download/request';
 import { numberedOutputs } from '../../core/preview/outputNames';
 import { PreviewCache } from '../../core/preview/previewCache';
 import { Previewer, PreviewTimeoutError, TtsJobFailedError, type PreviewProgress } from '../../core/preview/previewer';
@@ -120,7 +120,7 @@ export const ttsCommand: CliCommand = {
       const transport = createUndiciTransport(io.env);
       const previewer = new Previewer({
         cache: new PreviewCache(cliCacheFolder(io.env)),
-        fetchFile: downloadFetchOf(transport.fetch),
+        fetchFile: transport.fetch,
         ...(timeoutMs ? { timeoutMs } : {}),
       });
       try {

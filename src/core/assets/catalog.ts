@@ -111,7 +111,7 @@ export class AssetCatalog {
   voiceCapability(voiceAssetId: string): VoiceCapability | undefined {
     const lookup = this.peek(voiceAssetId);
     if (lookup?.state !== 'found' || lookup.asset.asset_type !== 'VOICE_MODEL') return undefined;
-    return lookup.asset.asset_extra_metadata?.voice_model_meta?.voice_capability;
+    return lookup.asset.asset_extra_meta?.voice_model_meta?.voice_capability;
   }
 
   /** A group's assets of every source, as cached; starts loading them when absent or stale. */

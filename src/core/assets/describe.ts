@@ -30,7 +30,7 @@ export function isActive(asset: DigitalAssetInfo): boolean {
 }
 
 export function voiceMeta(asset: DigitalAssetInfo) {
-  return asset.asset_type === 'VOICE_MODEL' ? asset.asset_extra_metadata?.voice_model_meta : undefined;
+  return asset.asset_type === 'VOICE_MODEL' ? asset.asset_extra_meta?.voice_model_meta : undefined;
 }
 
 /**

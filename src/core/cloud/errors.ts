@@ -53,7 +53,25 @@ export class MetaStudioTimeoutError extends MetaStudioError {
   }
 }
 
-/** A 2xx answer whose body is not the JSON the API documents. */
+/**
+ * The endpoint answered with a redirect. Signed calls never follow one: the credentials and the
+ * body would go to wherever it points. Only the target's origin is named, never its path or query.
+ */
+export class MetaStudioRedirectError extends MetaStudioError {
+  override readonly name = 'MetaStudioRedirectError';
+  constructor(
+    readonly operation: string,
+    readonly status: number,
+    /** Scheme, host and port of the `Location`, when it has a usable one. */
+    readonly locationOrigin: string | undefined,
+  ) {
+    super(locationOrigin
+      ? l10n.t('MetaStudio redirected {0} (HTTP {1}) to {2}; signed calls never follow a redirect, so nothing was sent there.', operation, status, locationOrigin)
+      : l10n.t('MetaStudio answered {0} with a redirect (HTTP {1}) to no usable location; signed calls never follow a redirect.', operation, status));
+  }
+}
+
+/** An answer whose body cannot be used: a 2xx that is not the JSON the API documents, or any answer too large to read. */
 export class MetaStudioResponseError extends MetaStudioError {
   override readonly name = 'MetaStudioResponseError';
   constructor(

@@ -8,9 +8,10 @@
 import * as l10n from '@vscode/l10n';
 import { systemClock, type Clock } from '../cloud/clock';
 import type { CallOptions } from '../cloud/client';
+import type { FetchLike } from '../cloud/transport';
 import type { DigitalAssetInfo, TtsAuditionFileResponse, TtsAuditionRequest } from '../cloud/types';
 import { downloadToMemory } from '../download/memory';
-import { DownloadError, type DownloadFetch } from '../download/request';
+import { DownloadError } from '../download/request';
 import { audioExtension } from './audioFormat';
 import { previewKey, resolveRequest, sampleKey, type PreviewPlace, type PreviewRequest } from './previewKey';
 import type { CachedPreview, NewCacheFile, PreviewCache } from './previewCache';
@@ -69,7 +70,7 @@ export class PreviewTimeoutError extends Error {
 export interface PreviewerOptions {
   readonly cache: PreviewCache;
   /** Fetches preview files (never given credentials); the global `fetch` by default. */
-  readonly fetchFile?: DownloadFetch;
+  readonly fetchFile?: FetchLike;
   readonly clock?: Clock;
   readonly pollIntervalMs?: number;
   readonly firstCheckMs?: number;

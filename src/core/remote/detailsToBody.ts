@@ -4,30 +4,32 @@
  * to the request's, and server defaults left out where the local body does not have them, so that
  * a pulled file pushes back unchanged and a compare shows only real differences.
  */
+import { withNormalizedVideoConfig } from '../cloud/responseVariants';
+import type { VideoConfig } from '../cloud/types';
 import type { ScriptKind } from '../scripts/schemas';
 import type { ScriptBody } from './scriptBody';
 import { isObject } from '../json';
 import { VOICE_SETTINGS } from '../voiceSettings';
+import responseOnlyFields from './responseOnlyFields.json';
 
 /**
- * Paths are dotted field names with `[]` for "every element". Response-only fields of video
- * scripts (5.1.3, Table 5-38/5-45) and live rooms (6.1.3, Table 6-53).
+ * Paths are dotted field names with `[]` for "every element". The fields of a details response
+ * that the create request lacks, as the SDK's models have them (written from the SDK by
+ * scripts/sdk-wire-table.mjs); everything else is a request field and is kept.
  */
 const RESPONSE_ONLY: Record<ScriptKind, ReadonlySet<string>> = {
-  video: new Set([
-    'script_id', 'create_time', 'update_time', 'audio_files', 'script_cover_url', 'shoot_scripts[].shoot_script.thumbnail_url',
-  ]),
-  live: new Set(['room_id', 'create_time', 'update_time', 'cover_url', 'thumbnail', 'room_state', 'error_info']),
+  video: new Set(responseOnlyFields.video),
+  live: new Set(responseOnlyFields.live),
 };
 
-/** Printed variant names and the request's names (docs/decisions/field-spellings.md). */
+/** Printed variant names and the request's names (docs/decisions/field-spellings.md); the subtitle switch is the client's to read. */
 const VARIANTS: Record<ScriptKind, Readonly<Record<string, string>>> = {
-  video: { 'video_config.is_subtitle_able': 'is_subtitle_enabled' },
-  live: { 'video_config.is_subtitle_able': 'is_subtitle_enabled', backup_mode_l_asset_ids: 'backup_model_asset_ids' },
+  video: {},
+  live: { backup_mode_l_asset_ids: 'backup_model_asset_ids' },
 };
 
 const voiceDefaults = (at: string): [string, unknown][] => Object.entries(VOICE_SETTINGS).map(([name, { default: value }]) => [`${at}.${name}`, value]);
-const videoDefaults: [string, unknown][] = [['video_config.clip_mode', 'RESIZE'], ['video_config.is_subtitle_enabled', false]];
+const videoDefaults: [string, unknown][] = [['video_config.clip_mode', 'RESIZE'], ['video_config.is_subtitle_enable', false]];
 
 /** The documented defaults (reference 5.1.1, 6.1.1), which a details response may fill in. */
 const DEFAULTS: Record<ScriptKind, ReadonlyMap<string, unknown>> = {
@@ -63,7 +65,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
  * written over (none for a fresh pull): its key order is kept, and a default is kept where it has one.
  */
 export function detailsToBody(kind: ScriptKind, details: object, local?: ScriptBody): ScriptBody {
-  return convert(kind, details, local, '') as ScriptBody;
+  return convert(kind, withNormalizedVideoConfig(details as { video_config?: VideoConfig }), local, '') as ScriptBody;
 }
 
 function convert(kind: ScriptKind, value: unknown, local: unknown, path: string): unknown {

@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import type { MetaStudioClient } from '../cloud/client';
 import { systemClock, type Clock } from '../cloud/clock';
-import { MetaStudioApiError, MetaStudioError } from '../cloud/errors';
+import { MetaStudioApiError, MetaStudioError, MetaStudioRedirectError } from '../cloud/errors';
 import { isJobTerminal } from '../cloud/jobState';
 import type { VideoJobDetails } from '../cloud/types';
 
@@ -44,9 +44,10 @@ export interface FollowOptions {
   readonly onPollError?: (error: Error) => void;
 }
 
-/** Worth another poll: no answer, or a server-side or throttling error (a 404 or 401 will not go away). */
+/** Worth another poll: no answer, or a server-side or throttling error (a 404, a 401 or a redirect will not go away). */
 function isTransient(err: unknown): err is MetaStudioError {
   if (err instanceof MetaStudioApiError) return err.status >= 500 || err.status === 429;
+  if (err instanceof MetaStudioRedirectError) return false;
   return err instanceof MetaStudioError;
 }
 

@@ -6,7 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { CallOptions, MetaStudioClient } from '../cloud/client';
-import { MetaStudioApiError, MetaStudioError } from '../cloud/errors';
+import { MetaStudioApiError, MetaStudioError, MetaStudioRedirectError } from '../cloud/errors';
 import { collectPages } from '../cloud/paging';
 import type { LiveRoomRequest, VideoScriptRequest } from '../cloud/types';
 import type { ScriptKind } from '../scripts/schemas';
@@ -47,10 +47,10 @@ const LOOKUP_LIMIT = 1000;
 
 /**
  * True when a create may have happened although no readable success came back: no answer, a
- * timeout, an unreadable 2xx, or a server-side (5xx) failure. A 4xx answer means it did not.
+ * timeout, an unreadable answer, or a server-side (5xx) failure. A 3xx or 4xx answer means it did not.
  */
 function createMayHaveHappened(err: unknown): boolean {
-  if (err instanceof MetaStudioApiError) return err.status >= 500;
+  if (err instanceof MetaStudioApiError || err instanceof MetaStudioRedirectError) return err.status >= 500;
   if (err instanceof MetaStudioError) return !('mayHaveReachedServer' in err) || err.mayHaveReachedServer === true;
   return false;
 }

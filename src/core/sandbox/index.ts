@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { isLoopbackHost } from '../cloud/endpoint';
 import { parseFaultSpec, type FaultSpec } from './faults';
 import type { Timings } from './routes/context';
-import { SandboxServer, type LoggedRequest } from './server';
+import { DEFAULT_HTTP_TIMEOUTS, httpServerOptions, SandboxServer, type HttpTimeouts, type LoggedRequest } from './server';
 import { loadState, SandboxStore, StateWriter } from './store';
 
 export type { FaultSpec } from './faults';
@@ -31,6 +31,8 @@ export interface SandboxOptions {
   readonly log?: (line: string) => void;
   /** The clock (epoch ms), for tests. */
   readonly now?: () => number;
+  /** Slower clients are dropped; default 10 s for the headers, 30 s for a whole request. */
+  readonly httpTimeouts?: HttpTimeouts;
 }
 
 export interface Sandbox {
@@ -63,7 +65,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     writer,
     closing: closing.signal,
   });
-  const server = createServer(sandbox.handle);
+  const server = createServer(httpServerOptions(options.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS), sandbox.handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

@@ -163,8 +163,8 @@ export function seedAssets(): AssetRecord[] {
   for (let i = 0; i < 20; i++) {
     const name = `${gestures[i % gestures.length]} ${Math.floor(i / gestures.length) + 1}`;
     drafts.push({
+      // The SDK's asset metadata has no part for animations.
       name, type: 'ANIMATION', source: 'SYSTEM', tags: ['action'],
-      meta: { animation_meta: { duration: 2 + (i % 4), auto_analysis: false } },
       files: [{ category: 'MAIN', name: 'action.zip', type: 'zip', recipe: { kind: 'bytes', seed: name, size: 1024 } }],
     });
   }

@@ -4,7 +4,7 @@
  * `/_sandbox/*` admin endpoints.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerOptions, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ApiError, errorBody, unauthorized } from './errors';
 import { DEFAULT_SLOW_MS, FaultQueue, parseFaultSpec, type FaultSpec } from './faults';
@@ -25,6 +25,24 @@ const MAX_BODY_BYTES = 12 * 1024 * 1024;
 const FILES_PREFIX = '/_sandbox/files/';
 /** The request log keeps the latest entries only, so a long-running sandbox does not grow without end. */
 const MAX_LOGGED_REQUESTS = 10_000;
+
+/** How long a client may take to send a request's headers, and the whole request with its body. */
+export interface HttpTimeouts {
+  readonly headersMs: number;
+  readonly requestMs: number;
+}
+
+/** Generous for a client on the same computer; a client that trickles bytes (slowloris) is dropped. */
+export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 30_000 };
+
+/** Node's HTTP server answers 408 and closes a connection past these; it checks at least every second. */
+export function httpServerOptions(timeouts: HttpTimeouts): ServerOptions {
+  return {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    connectionsCheckingInterval: Math.min(1000, timeouts.headersMs / 4),
+  };
+}
 
 export interface LoggedRequest {
   readonly method: string;
@@ -181,8 +199,9 @@ export class SandboxServer {
   private authenticate(
     method: string, rawPath: string, rawQuery: string, headers: IncomingMessage['headers'], body: Buffer, route: Route,
   ): ApiError | undefined {
+    // The TTS tables list no 401: "invalid access" is one of their 400 codes (reference 9.1, 9.2).
     const refuse = (reason: string) => route.tts
-      ? new ApiError(401, 'MSS.000000004', `invalid access. The access is not authenticated or fails to be authenticated: ${reason}`, true)
+      ? new ApiError(400, 'MSS.000000004', `invalid access. The access is not authenticated or fails to be authenticated: ${reason}`, true)
       : unauthorized(reason);
     const token = headers['x-auth-token'];
     if (token !== undefined && headers.authorization === undefined) {

@@ -1,13 +1,14 @@
 /**
  * A small structural checker for request bodies: mandatory fields, types, enums and ranges.
- * Unknown properties pass, as on the live API (docs/decisions/unknown-properties.md). Returns the first problem found,
- * worded with the field's JSON path, the way the cloud names one field per error.
+ * Unknown properties pass, as on the live API (docs/decisions/unknown-properties.md), and `known` then leaves them out.
+ * Returns the first problem found, worded with the field's JSON path, the way the cloud names one
+ * field per error.
  */
 import { isObject } from '../json';
 
 export type Spec =
   | { readonly type: 'string'; readonly required?: boolean; readonly enum?: readonly string[]; readonly ignoreCase?: boolean; readonly maxLength?: number; readonly nonEmpty?: boolean }
-  | { readonly type: 'integer'; readonly required?: boolean; readonly min?: number; readonly max?: number; readonly oneOf?: readonly number[] }
+  | { readonly type: 'integer' | 'number'; readonly required?: boolean; readonly min?: number; readonly max?: number }
   | { readonly type: 'boolean'; readonly required?: boolean }
   | { readonly type: 'object'; readonly required?: boolean; readonly props: Readonly<Record<string, Spec>> }
   | { readonly type: 'array'; readonly required?: boolean; readonly items: Spec; readonly nonEmpty?: boolean };
@@ -26,10 +27,11 @@ export function findProblem(value: unknown, spec: Spec, path = ''): string | und
       return undefined;
     }
     case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) return `${at} must be an integer`;
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `${at} must be a number`;
+      if (spec.type === 'integer' && !Number.isInteger(value)) return `${at} must be an integer`;
       if (spec.min !== undefined && value < spec.min) return `${at} must be at least ${spec.min}`;
       if (spec.max !== undefined && value > spec.max) return `${at} must be at most ${spec.max}`;
-      if (spec.oneOf && !spec.oneOf.includes(value)) return `${at} must be one of ${spec.oneOf.join(', ')}`;
       return undefined;
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `${at} must be a boolean`;
@@ -57,4 +59,16 @@ export function findProblem(value: unknown, spec: Spec, path = ''): string | und
       return undefined;
     }
   }
+}
+
+/** A copy of `value`, which `findProblem` passed, with only the fields `spec` knows, in their order. */
+export function known(value: unknown, spec: Spec): unknown {
+  if (spec.type === 'array') return (value as unknown[]).map((item) => known(item, spec.items));
+  if (spec.type !== 'object') return value;
+  const result: Record<string, unknown> = {};
+  for (const [name, child] of Object.entries(value as Record<string, unknown>)) {
+    const childSpec = Object.hasOwn(spec.props, name) ? spec.props[name] : undefined;
+    if (childSpec && child !== null) result[name] = known(child, childSpec);
+  }
+  return result;
 }

@@ -145,7 +145,7 @@ function header(headers: SignedRequest['headers'], name: string): string | undef
   return Array.isArray(value) ? value.join(',') : value;
 }
 
-function sha256Hex(data: string | Uint8Array): string {
+export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 

@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { commands } from '../../../src/cli/commands';
 import { runCli } from '../../../src/cli/main';
+import { buildCli } from '../../support/bundledCli';
 import { recordingIo } from '../../support/cliIo';
 
 const repo = join(__dirname, '../../..');
@@ -64,12 +64,7 @@ describe('metastudio lint', () => {
 
   it('runs the same from the bundled CLI', async function () {
     this.timeout(60000);
-    const outfile = join(dir, 'cli.js');
-    // The CLI build of esbuild.mjs, into a temporary folder.
-    await build({
-      entryPoints: [join(repo, 'src/cli/index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-      mainFields: ['module', 'main'], outfile, define: { __VERSION__: '"0.0.0-test"' }, logLevel: 'silent',
-    });
+    const outfile = await buildCli(dir);
     const clean = spawnSync(process.execPath, [outfile, 'lint', 'examples', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
     assert.equal(clean.status, 0, clean.stderr);
     assert.equal(JSON.parse(clean.stdout).length, 3);

@@ -50,7 +50,7 @@ describe('preview/previewer against the sandbox', () => {
     transport = createUndiciTransport({});
     client = new MetaStudioClient({ endpoint: sandbox.url, projectId: PROJECT, credentials: { kind: 'aksk', ak: AK, sk: SK }, fetch: transport.fetch, clock, rateLimits: UNTHROTTLED });
     voices = (await client.listAssets({ asset_source: 'ALL', asset_type: 'VOICE_MODEL', asset_state: 'ACTIVED', limit: 100 })).assets;
-    voiceId = voices.find((v) => !v.asset_extra_metadata?.voice_model_meta?.external_voice_meta)!.asset_id;
+    voiceId = voices.find((v) => !v.asset_extra_meta?.voice_model_meta?.external_voice_meta)!.asset_id;
   });
   after(async () => {
     await transport.close();

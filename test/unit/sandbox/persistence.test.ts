@@ -36,7 +36,7 @@ describe('sandbox persistence', () => {
       const duplicate = await at(second, 'POST', api('/digital-human-video-scripts'), scriptBody('persisted script', assets));
       assert.equal(duplicate.json.error_code, 'MSS.20010005', 'names stay unique across restarts');
       const job = (await at(second, 'GET', api(`/2d-digital-human-videos/${jobId}`))).json;
-      assert.equal(job.state, 'SUCCESS');
+      assert.equal(job.state, 'SUCCEED');
       const output = await at(second, 'GET', api(`/digital-assets/${job.output_asset_config.asset_id}`));
       assert.equal(output.status, 200);
       const audition = (await at(second, 'GET', api(`/ttsc/audition-file/${ttsId}`))).json;

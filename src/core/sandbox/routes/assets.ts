@@ -1,12 +1,11 @@
 /** Asset list and details (reference 4.1.2, 4.1.5). */
 import { ApiError } from '../errors';
 import type { AssetRecord, Json, JsonObject } from '../model';
-import { DAY_URL_TTL_MS, includesFold, listParam, ok, page, sortByCreateTime, timeParam, type RequestContext, type Route } from './context';
+import { DAY_URL_TTL_MS, includesFold, listParam, ok, page, sortRecords, timeParam, type RequestContext, type Route } from './context';
 
-/** Asset download URLs are valid for 24 hours (reference Table 4-55). */
 const SYSTEM_PROJECT_ID = 'metastudio-system';
 
-const invalid = (detail: string) => new ApiError(400, 'MSS.10000003', `Parameter validation abnormal: ${detail}`);
+const invalid = (detail: string) => new ApiError(400, 'MSS.00000003', `Invalid parameter: ${detail}`);
 
 export function visibleTo(asset: AssetRecord, projectId: string): boolean {
   return asset.source === 'SYSTEM' || asset.project_id === null || asset.project_id === projectId;
@@ -18,8 +17,8 @@ export function usableAsset(ctx: RequestContext, id: unknown, type: string): boo
   return asset !== undefined && visibleTo(asset, ctx.projectId) && asset.asset_type === type && asset.asset_state === 'ACTIVED';
 }
 
-/** The asset as the API shows it: the list prints `asset_extra_meta`, details `asset_extra_metadata` (docs/decisions/field-spellings.md). */
-export function renderAsset(asset: AssetRecord, ctx: RequestContext, variant: 'list' | 'details'): JsonObject {
+/** The asset as the SDK's `DigitalAssetInfo` shows it, in lists and details alike (docs/decisions/field-spellings.md). */
+export function renderAsset(asset: AssetRecord, ctx: RequestContext): JsonObject {
   const body: JsonObject = {
     project_id: asset.project_id ?? (asset.source === 'SYSTEM' ? SYSTEM_PROJECT_ID : ctx.projectId),
     asset_id: asset.asset_id,
@@ -33,7 +32,7 @@ export function renderAsset(asset: AssetRecord, ctx: RequestContext, variant: 'l
   if (asset.asset_description !== undefined) body.asset_description = asset.asset_description;
   if (asset.fail_type !== undefined) body.fail_type = asset.fail_type;
   if (asset.reason !== undefined) body.reason = asset.reason;
-  if (asset.asset_extra_meta) body[variant === 'list' ? 'asset_extra_meta' : 'asset_extra_metadata'] = asset.asset_extra_meta;
+  if (asset.asset_extra_meta) body.asset_extra_meta = asset.asset_extra_meta;
   if (asset.system_properties) body.system_properties = asset.system_properties;
   body.files = asset.files.map((file) => ({
     file_id: file.file_id,
@@ -41,6 +40,7 @@ export function renderAsset(asset: AssetRecord, ctx: RequestContext, variant: 'l
     ...ctx.store.digest(file),
     file_type: file.file_type,
     asset_file_category: file.asset_file_category,
+    // Valid for 24 hours (reference Table 4-55).
     download_url: ctx.fileUrl(file, DAY_URL_TTL_MS),
     state: 'CREATED',
   }));
@@ -108,8 +108,8 @@ export const assetRoutes: Route[] = [
     handler: (ctx) => {
       const checks = filters(ctx.query);
       const matching = [...ctx.store.assets.values()].filter((a) => visibleTo(a, ctx.projectId) && checks.every((f) => f(a)));
-      const shown = page(sortByCreateTime(matching, ctx.query, invalid), ctx.query, invalid);
-      return ok({ count: matching.length, assets: shown.map((a) => renderAsset(a, ctx, 'list')) });
+      const shown = page(sortRecords(matching, ctx.query, invalid), ctx.query, invalid);
+      return ok({ count: matching.length, assets: shown.map((a) => renderAsset(a, ctx)) });
     },
   },
   {
@@ -118,7 +118,7 @@ export const assetRoutes: Route[] = [
     handler: (ctx) => {
       const asset = ctx.store.assets.get(ctx.params[0]);
       if (!asset || !visibleTo(asset, ctx.projectId)) throw new ApiError(404, 'MSS.10001001', 'Asset not found');
-      return ok(renderAsset(asset, ctx, 'details'));
+      return ok(renderAsset(asset, ctx));
     },
   },
 ];

@@ -4,7 +4,7 @@ import { ApiError } from '../errors';
 import type { FileRecord, Json, JsonObject } from '../model';
 import type { SandboxStore } from '../store';
 import { ForbiddenKeyError, parseUntrustedJson } from '../untrustedJson';
-import { findProblem, type Spec } from '../validate';
+import { findProblem, known, type Spec } from '../validate';
 
 export interface Timings {
   /** How long a video job stays WAITING, then PROCESSING. */
@@ -48,7 +48,10 @@ export interface Route {
 
 export const ok = (body?: Json): Reply => ({ status: 200, body });
 
-/** The parsed body, checked against `spec`; `fail` turns a problem into the endpoint's error. */
+/**
+ * The parsed body, checked against `spec`, with only the fields `spec` knows; `fail` turns a
+ * problem into the endpoint's error.
+ */
 export function readBody(ctx: RequestContext, spec: Spec, fail: (detail: string) => ApiError): JsonObject {
   let body: unknown;
   try {
@@ -58,32 +61,44 @@ export function readBody(ctx: RequestContext, spec: Spec, fail: (detail: string)
   }
   const problem = findProblem(body, spec);
   if (problem) throw fail(problem);
-  return body as JsonObject;
+  return known(body, spec) as JsonObject;
 }
 
-/** `offset`/`limit` paging: limit 0–100 (default 10), offset ≥ 0 (default 0). */
+/**
+ * `offset`/`limit` paging. Neither the reference nor the SDK states a range or a default page size:
+ * both are whole numbers, and without `limit` the rest of the list is one page.
+ */
 export function page<T>(items: readonly T[], query: URLSearchParams, fail: (detail: string) => ApiError): T[] {
-  const limit = integerParam(query, 'limit', 10, 0, 100, fail);
-  const offset = integerParam(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER, fail);
-  return items.slice(offset, offset + limit);
+  const offset = countParam(query, 'offset', fail) ?? 0;
+  const limit = countParam(query, 'limit', fail);
+  return items.slice(offset, limit === undefined ? undefined : offset + limit);
 }
 
-function integerParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number, fail: (detail: string) => ApiError): number {
+function countParam(query: URLSearchParams, name: string, fail: (detail: string) => ApiError): number | undefined {
   const raw = query.get(name);
-  if (raw === null || raw === '') return fallback;
+  if (raw === null || raw === '') return undefined;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw fail(`${name} must be an integer from ${min} to ${max}`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) throw fail(`${name} must be a whole number`);
   return value;
 }
 
-/** Sorts by `create_time` in the order `sort_dir` asks (ascending by default, as the API does). */
-export function sortByCreateTime<T extends { create_time: string }>(items: T[], query: URLSearchParams, fail: (detail: string) => ApiError): T[] {
-  const key = query.get('sort_key');
-  if (key !== null && key !== 'create_time') throw fail('sort_key supports only create_time');
+/** Records in creation order, as the lists without sort parameters answer them. */
+export function byCreateTime<T extends { create_time: string }>(items: T[]): T[] {
+  return items.sort((a, b) => a.create_time.localeCompare(b.create_time));
+}
+
+/**
+ * Sorted as `sort_key` and `sort_dir` ask (the asset and job lists): by `create_time` (default),
+ * `update_time` or `asset_order`, which the sandbox keeps as the creation order; ascending by
+ * default, as the API does.
+ */
+export function sortRecords<T extends { create_time: string; update_time: string }>(items: T[], query: URLSearchParams, fail: (detail: string) => ApiError): T[] {
+  const key = query.get('sort_key') ?? 'create_time';
+  if (key !== 'create_time' && key !== 'update_time' && key !== 'asset_order') throw fail('sort_key must be create_time, update_time or asset_order');
   const dir = query.get('sort_dir') ?? 'asc';
   if (dir !== 'asc' && dir !== 'desc') throw fail('sort_dir must be asc or desc');
   // A stable ascending sort, reversed, keeps the later of two same-second records first.
-  const ascending = items.sort((a, b) => a.create_time.localeCompare(b.create_time));
+  const ascending = key === 'update_time' ? items.sort((a, b) => a.update_time.localeCompare(b.update_time)) : byCreateTime(items);
   return dir === 'asc' ? ascending : ascending.reverse();
 }
 

@@ -3,8 +3,8 @@ import { ApiError, fieldVerifyFail, notFound } from '../errors';
 import { rfc3339, type Json, type JsonObject, type RoomRecord } from '../model';
 import { liveRoom } from '../specs';
 import { SCRIPT_COVER } from '../store';
-import { DAY_URL_TTL_MS, includesFold, listParam, newId, ok, page, readBody, sortByCreateTime, type RequestContext, type Route } from './context';
-import { videoConfigProblem } from './videoScripts';
+import { byCreateTime, DAY_URL_TTL_MS, includesFold, listParam, newId, ok, page, readBody, type RequestContext, type Route } from './context';
+import { videoConfigProblem, withVideoDefaults } from './videoScripts';
 
 
 /** The create table prints `backup_mode_l_asset_ids` (docs/decisions/field-spellings.md); both spellings are taken, the right one is kept. */
@@ -34,7 +34,7 @@ function renderDetails(room: RoomRecord, ctx: RequestContext): JsonObject {
   const body = room.body;
   const coverUrl = ctx.fileUrl(SCRIPT_COVER, DAY_URL_TTL_MS);
   const result: JsonObject = { ...body, view_mode: body.view_mode ?? 'VERTICAL' };
-  if (body.video_config) result.video_config = { clip_mode: 'RESIZE', is_subtitle_enabled: false, ...(body.video_config as JsonObject) };
+  if (body.video_config) result.video_config = withVideoDefaults(body.video_config as JsonObject);
   if (body.play_policy) result.play_policy = { play_mode: 'TEXT', ...(body.play_policy as JsonObject) };
   return {
     ...result,
@@ -44,6 +44,8 @@ function renderDetails(room: RoomRecord, ctx: RequestContext): JsonObject {
     cover_url: coverUrl,
     thumbnail: coverUrl,
     room_state: 'ENABLE',
+    // The SDK's model: the time of the last update, which versions the room's scripts.
+    script_version: String(Date.parse(room.update_time)),
   };
 }
 
@@ -111,7 +113,7 @@ export const liveRoomRoutes: Route[] = [
           && (!modelName || scenes.some((s) => includesFold(ctx.store.assets.get(s.model_asset_id as string)?.asset_name, modelName)))
           && (!liveStates || liveStates.includes('NULL'));
       });
-      const shown = page(sortByCreateTime(matching, ctx.query, fieldVerifyFail), ctx.query, fieldVerifyFail);
+      const shown = page(byCreateTime(matching), ctx.query, fieldVerifyFail);
       return ok({ count: matching.length, smart_live_rooms: shown.map((r) => renderBase(r, ctx)) });
     },
   },

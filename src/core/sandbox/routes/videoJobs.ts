@@ -1,8 +1,8 @@
 /**
  * 2D avatar video jobs (reference 5.2.1, 5.3). A job's state follows from the clock: WAITING for
- * one `jobStepMs`, PROCESSING for another, then SUCCEED (printed SUCCESS by the details endpoint,
- * as in the reference's example) with an output VIDEO asset, or FAILED when the sandbox cannot
- * render the script. Render rules, checked at creation and revealed at the end:
+ * one `jobStepMs`, PROCESSING for another, then SUCCEED with an output VIDEO asset, or FAILED when
+ * the sandbox cannot render the script; states are spelt as the SDK's enum has them
+ * (docs/decisions/field-spellings.md). Render rules, checked at creation and revealed at the end:
  * - the model must be an ACTIVED HUMAN_MODEL_2D asset, the voice an ACTIVED VOICE_MODEL asset;
  * - a shot with script_type AUDIO fails (the sandbox takes no audio uploads);
  * - a shot whose text is empty once SSML tags are removed fails;
@@ -17,7 +17,7 @@ import { hexId } from '../seed';
 import { videoJobCreate } from '../specs';
 import type { SandboxStore } from '../store';
 import { usableAsset } from './assets';
-import { DAY_URL_TTL_MS, includesFold, listParam, newId, ok, page, readBody, sortByCreateTime, timeParam, type RequestContext, type Route } from './context';
+import { DAY_URL_TTL_MS, includesFold, listParam, newId, ok, page, readBody, sortRecords, timeParam, type RequestContext, type Route } from './context';
 import { crossFieldProblem, findScript, shotText } from './videoScripts';
 
 /** Put this in a shot's text to make the job fail. */
@@ -41,7 +41,7 @@ export function jobState(job: JobRecord, now: number, stepMs: number): JobState 
 }
 
 const spokenText = (text: string) => text.replace(/<[^>]*>/g, '').trim();
-const shots = (request: JsonObject) => (request.shoot_scripts as JsonObject[]).map((item) => item.shoot_script as JsonObject);
+const shots = (request: JsonObject) => (request.shoot_scripts as JsonObject[]).map((item) => (item.shoot_script ?? {}) as JsonObject);
 
 function findFailure(request: JsonObject, ctx: RequestContext): JobRecord['failure'] {
   if (!usableAsset(ctx, request.model_asset_id, 'HUMAN_MODEL_2D')) {
@@ -52,7 +52,7 @@ function findFailure(request: JsonObject, ctx: RequestContext): JobRecord['failu
     return { error_code: 'MSS.42000002', error_msg: `TTSC task failed: ${String(voiceId)} is not an available voice asset` };
   }
   for (const [i, item] of (request.shoot_scripts as JsonObject[]).entries()) {
-    const shot = item.shoot_script as JsonObject;
+    const shot = (item.shoot_script ?? {}) as JsonObject;
     const where = `shot ${i + 1} (sequence_no ${String(item.sequence_no ?? i)})`;
     if (shot.script_type === 'AUDIO') {
       return { error_code: 'MSS.20010067', error_msg: `audio file not found, please check field audio_config: ${where}` };
@@ -118,7 +118,7 @@ export function advanceJobs(store: SandboxStore, now: number, stepMs: number): b
       source: 'CUSTOMIZATION',
       project_id: job.project_id,
       asset_extra_meta: { video_meta: {
-        video_codec: video.codec, width: video.width, height: video.height, frame_rate: '25',
+        video_codec: video.codec, width: video.width, height: video.height, frame_rate: video.frame_rate ?? '25',
         duration: Math.ceil(job.duration_s), mode: Number(video.width) >= Number(video.height) ? 'Horizontal' : 'Vertical',
         video_transcoding_status: 'SUCCEEDED',
       } },
@@ -135,6 +135,14 @@ export function advanceJobs(store: SandboxStore, now: number, stepMs: number): b
   return changed;
 }
 
+/** When the job last changed state. */
+function lastUpdateMs(job: JobRecord, now: number, stepMs: number): number {
+  const state = jobState(job, now, stepMs);
+  if (state === 'WAITING') return job.created_ms;
+  if (state === 'PROCESSING') return job.created_ms + stepMs;
+  return job.canceled_ms ?? job.created_ms + 2 * stepMs;
+}
+
 function renderJob(job: JobRecord, ctx: RequestContext, details: boolean): JsonObject {
   const step = ctx.timings.jobStepMs;
   const state = jobState(job, ctx.now, step);
@@ -142,11 +150,10 @@ function renderJob(job: JobRecord, ctx: RequestContext, details: boolean): JsonO
   const ended = job.canceled_ms ?? job.created_ms + 2 * step;
   const body: JsonObject = {
     job_id: job.job_id,
-    // The details example prints SUCCESS, the list and the enum SUCCEED (docs/decisions/video-jobs.md): both are served.
-    state: details && state === 'SUCCEED' ? 'SUCCESS' : state,
+    state,
     job_type: JOB_TYPE,
     create_time: rfc3339(job.created_ms),
-    lastupdate_time: rfc3339(state === 'WAITING' ? job.created_ms : state === 'PROCESSING' ? started : ended),
+    lastupdate_time: rfc3339(lastUpdateMs(job, ctx.now, step)),
   };
   if (state !== 'WAITING' && !(state === 'CANCELED' && ended < started)) body.start_time = rfc3339(started);
   if (state !== 'WAITING' && state !== 'PROCESSING') body.end_time = rfc3339(ended);
@@ -225,8 +232,8 @@ export const videoJobRoutes: Route[] = [
         .filter((job) => (!scriptId || job.script_id === scriptId) && (!jobId || job.job_id === jobId))
         .filter((job) => !assetName || includesFold(job.output_asset_name, assetName))
         .filter((job) => (since === undefined || job.created_ms >= since) && (until === undefined || job.created_ms <= until))
-        .map((job) => ({ job, create_time: rfc3339(job.created_ms) }));
-      const shown = page(sortByCreateTime(rows, ctx.query, fieldVerifyFail), ctx.query, fieldVerifyFail);
+        .map((job) => ({ job, create_time: rfc3339(job.created_ms), update_time: rfc3339(lastUpdateMs(job, ctx.now, ctx.timings.jobStepMs)) }));
+      const shown = page(sortRecords(rows, ctx.query, fieldVerifyFail), ctx.query, fieldVerifyFail);
       return ok({ count: rows.length, jobs: shown.map((row) => renderJob(row.job, ctx, false)) });
     },
   },

@@ -2,9 +2,10 @@
 import { isObject } from '../../json';
 import { ApiError, fieldVerifyFail, notFound } from '../errors';
 import { rfc3339, type Json, type JsonObject, type ScriptRecord } from '../model';
-import { RESIZE_SIZES, videoScriptCreate, videoScriptUpdate } from '../specs';
+import { RESIZE_SIZES, videoScript } from '../specs';
 import { SCRIPT_COVER } from '../store';
-import { DAY_URL_TTL_MS, includesFold, newId, ok, page, readBody, sortByCreateTime, type RequestContext, type Route } from './context';
+import { sha256Hex } from '../verifier';
+import { byCreateTime, DAY_URL_TTL_MS, includesFold, newId, ok, page, readBody, type RequestContext, type Route } from './context';
 
 
 /** The RESIZE sizes (docs/decisions/video-output-rules.md): scripts, jobs and live rooms. */
@@ -15,24 +16,28 @@ export function videoConfigProblem(video: Json | undefined): string | undefined 
     : `video_config: ${String(video.width)}x${String(video.height)} is not a supported size with clip_mode RESIZE`;
 }
 
+/** What a background of each type cannot go without (docs/decisions/backgrounds.md; reference 5.1.1). */
+const BACKGROUND_NEEDS: Readonly<Record<string, string>> = { IMAGE: 'background_config', COLOR: 'background_color_config' };
+
 /** Cross-field rules of a video script or job body the tables state in prose (docs/decisions/backgrounds.md, docs/decisions/video-output-rules.md). */
 export function crossFieldProblem(body: JsonObject): string | undefined {
   const sizeProblem = videoConfigProblem(body.video_config);
   if (sizeProblem) return sizeProblem;
   const shots = (body.shoot_scripts ?? []) as JsonObject[];
   for (const [i, item] of shots.entries()) {
-    const backgrounds = ((item.shoot_script as JsonObject).background_config ?? []) as JsonObject[];
+    const backgrounds = (((item.shoot_script ?? {}) as JsonObject).background_config ?? []) as JsonObject[];
     for (const [j, background] of backgrounds.entries()) {
-      if (background.background_type === 'IMAGE' && !background.background_config) {
-        return `shoot_scripts[${i}].shoot_script.background_config[${j}].background_config is mandatory when background_type is IMAGE`;
+      const needed = BACKGROUND_NEEDS[background.background_type as string];
+      if (needed && !background[needed]) {
+        return `shoot_scripts[${i}].shoot_script.background_config[${j}].${needed} is mandatory when background_type is ${String(background.background_type)}`;
       }
     }
   }
   return undefined;
 }
 
-function readScript(ctx: RequestContext, create: boolean): JsonObject {
-  const body = readBody(ctx, create ? videoScriptCreate : videoScriptUpdate, fieldVerifyFail);
+function readScript(ctx: RequestContext): JsonObject {
+  const body = readBody(ctx, videoScript, fieldVerifyFail);
   const problem = crossFieldProblem(body);
   if (problem) throw fieldVerifyFail(problem);
   return body;
@@ -52,21 +57,22 @@ function assertUniqueName(ctx: RequestContext, name: Json | undefined, except?: 
   }
 }
 
-/** Details as printed in 5.1.3: server defaults filled in, `is_subtitle_able` for the subtitle switch. */
+/** Details as the SDK's `ShowVideoScriptResponse` has them, with the server defaults filled in (reference 5.1.3). */
 function renderDetails(script: ScriptRecord, ctx: RequestContext): JsonObject {
   const body = script.body;
   const coverUrl = ctx.fileUrl(SCRIPT_COVER, DAY_URL_TTL_MS);
   const result: JsonObject = { ...body, view_mode: body.view_mode ?? 'LANDSCAPE' };
   if (body.voice_config) result.voice_config = { speed: 100, pitch: 100, volume: 140, ...(body.voice_config as JsonObject) };
-  if (body.video_config) {
-    const { is_subtitle_enabled, ...video } = body.video_config as JsonObject;
-    result.video_config = { clip_mode: 'RESIZE', ...video, is_subtitle_able: is_subtitle_enabled ?? false };
-  }
+  if (body.video_config) result.video_config = withVideoDefaults(body.video_config as JsonObject);
   if (body.background_music_config) result.background_music_config = { volume: 100, ...(body.background_music_config as JsonObject) };
-  result.shoot_scripts = ((body.shoot_scripts ?? []) as JsonObject[]).map((item) => ({
-    ...item,
-    shoot_script: { script_type: 'TEXT', ...(item.shoot_script as JsonObject), thumbnail_url: coverUrl },
-  }));
+  if (body.shoot_scripts) {
+    result.shoot_scripts = (body.shoot_scripts as JsonObject[]).map((item) => {
+      const shot: JsonObject = { script_type: 'TEXT', ...(item.shoot_script as JsonObject | undefined), thumbnail_url: coverUrl };
+      const text = shotText(shot);
+      // What the console's preview of the scene was made from: here only the text's hash.
+      return text ? { ...item, shoot_script: shot, preview_info: { text_sha256: sha256Hex(text) } } : { ...item, shoot_script: shot };
+    });
+  }
   return {
     ...result,
     script_id: script.script_id,
@@ -76,6 +82,11 @@ function renderDetails(script: ScriptRecord, ctx: RequestContext): JsonObject {
   };
 }
 
+/** A video config with the defaults the details fill in (reference 5.1.1): RESIZE, no subtitles. */
+export function withVideoDefaults(video: JsonObject): JsonObject {
+  return { clip_mode: 'RESIZE', is_subtitle_enable: false, ...video };
+}
+
 /** A shot's `text_config.text`, '' when it has none. */
 export const shotText = (shot: JsonObject | undefined) => ((shot?.text_config as JsonObject | undefined)?.text as string | undefined) ?? '';
 
@@ -83,7 +94,8 @@ function renderBase(script: ScriptRecord, ctx: RequestContext): JsonObject {
   const first = ((script.body.shoot_scripts ?? []) as JsonObject[])[0]?.shoot_script as JsonObject | undefined;
   const base: JsonObject = {
     script_id: script.script_id,
-    script_name: script.body.script_name,
+    // Mandatory in the list's model, optional in the request's.
+    script_name: script.body.script_name ?? '',
     script_cover_url: ctx.fileUrl(SCRIPT_COVER, DAY_URL_TTL_MS),
     script_type: first?.script_type ?? 'TEXT',
     text: shotText(first),
@@ -101,8 +113,8 @@ export const videoScriptRoutes: Route[] = [
     method: 'POST',
     pattern: /^\/digital-human-video-scripts$/,
     handler: (ctx) => {
-      const body = readScript(ctx, true);
-      assertUniqueName(ctx, body.script_name);
+      const body = readScript(ctx);
+      if (body.script_name !== undefined) assertUniqueName(ctx, body.script_name);
       const time = rfc3339(ctx.now);
       const script: ScriptRecord = { script_id: newId(), project_id: ctx.projectId, body, create_time: time, update_time: time };
       ctx.store.scripts.set(script.script_id, script);
@@ -114,14 +126,14 @@ export const videoScriptRoutes: Route[] = [
     pattern: /^\/digital-human-video-scripts$/,
     handler: (ctx) => {
       const catalog = ctx.query.get('script_catalog') ?? 'VIDEO_DRAFT';
-      if (catalog !== 'VIDEO_DRAFT' && catalog !== 'SYSTEM_VIDEO_TEMPLAT') throw fieldVerifyFail('script_catalog must be VIDEO_DRAFT or SYSTEM_VIDEO_TEMPLAT');
+      if (catalog !== 'VIDEO_DRAFT' && catalog !== 'SYSTEM_VIDEO_TEMPLET') throw fieldVerifyFail('script_catalog must be VIDEO_DRAFT or SYSTEM_VIDEO_TEMPLET');
       const name = ctx.query.get('name');
       const viewMode = ctx.query.get('view_mode');
-      const matching = catalog === 'SYSTEM_VIDEO_TEMPLAT' ? [] : [...ctx.store.scripts.values()].filter((s) =>
+      const matching = catalog === 'SYSTEM_VIDEO_TEMPLET' ? [] : [...ctx.store.scripts.values()].filter((s) =>
         s.project_id === ctx.projectId
         && (!name || includesFold(s.body.script_name as string, name))
         && (!viewMode || (s.body.view_mode ?? 'LANDSCAPE') === viewMode));
-      const shown = page(sortByCreateTime(matching, ctx.query, fieldVerifyFail), ctx.query, fieldVerifyFail);
+      const shown = page(byCreateTime(matching), ctx.query, fieldVerifyFail);
       return ok({ count: matching.length, video_scripts: shown.map((s) => renderBase(s, ctx)) });
     },
   },
@@ -135,10 +147,11 @@ export const videoScriptRoutes: Route[] = [
     pattern: /^\/digital-human-video-scripts\/([^/]+)$/,
     handler: (ctx) => {
       const script = findScript(ctx, ctx.params[0]);
-      const body = readScript(ctx, false);
+      const body = readScript(ctx);
       if (body.script_name !== undefined) assertUniqueName(ctx, body.script_name, script.script_id);
       // PUT replaces the whole object (docs/decisions/details-to-body.md); the name is kept when the body leaves it out.
-      script.body = { ...body, script_name: body.script_name ?? script.body.script_name };
+      const name = body.script_name ?? script.body.script_name;
+      script.body = name === undefined ? body : { ...body, script_name: name };
       script.update_time = rfc3339(ctx.now);
       return ok({ script_id: script.script_id });
     },
