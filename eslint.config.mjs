@@ -4,6 +4,20 @@ import tseslint from 'typescript-eslint';
 const toolkit = { name: '@vscode/webview-ui-toolkit', message: 'The webview toolkit belongs in webview/ only.' };
 const editor = { name: 'vscode', message: 'src/core is editor-free (CLI, sandbox, plain-Node tests): put VS Code code in a feature folder.' };
 
+// The extension's feature folders reach each other only through the services (src/services.ts);
+// the shared folders serve every feature and import none.
+const features = ['assets', 'connections', 'jobs', 'preview', 'push', 'scripts', 'ssml'];
+const shared = ['commands', 'diagnostics', 'documents', 'logging'];
+const folders = (names, message) => ({ regex: `^(\\.\\./)+(${names.join('|')})(/|$)`, message });
+const viaServices = 'Features talk through the services (src/services.ts), not through each other\'s folders.';
+
+// Questions and settings each have one home, so that tests answer every question and each setting has one default.
+const oneHome = [
+  { selector: "MemberExpression[property.name=/^(showInputBox|showQuickPick|showSaveDialog|showOpenDialog|createInputBox|createQuickPick)$/]", message: 'Ask through services.prompts (src/prompts.ts).' },
+  { selector: "Property[key.name='modal']", message: 'A modal confirmation goes through services.prompts.confirm (src/prompts.ts).' },
+  { selector: "MemberExpression[property.name='getConfiguration']", message: 'Read settings through src/settings.ts.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.tools/**', 'node_modules/**', 'test-results/**', '**/*.cjs', '**/*.mjs'] },
   ...tseslint.configs.recommended,
@@ -15,4 +29,17 @@ export default tseslint.config(
   },
   { files: ['src/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [toolkit] }] } },
   { files: ['src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [toolkit, editor] }] } },
+  ...features.map((feature) => ({
+    files: [`src/${feature}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { paths: [toolkit], patterns: [folders(features.filter((f) => f !== feature), viaServices)] }] },
+  })),
+  {
+    files: shared.map((folder) => `src/${folder}/**/*.ts`),
+    rules: { 'no-restricted-imports': ['error', { paths: [toolkit], patterns: [folders(features, 'A shared folder serves the features and imports none of them.')] }] },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/**', 'src/cli/**', 'src/prompts.ts', 'src/settings.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...oneHome] },
+  },
 );

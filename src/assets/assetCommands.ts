@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { AssetCatalog } from '../core/assets/catalog';
 import { fits } from '../core/assets/references';
 import type { DigitalAssetInfo } from '../core/cloud/types';
 import { registerCommand, UserFacingError } from '../commands/registerCommand';
-import type { ConnectionService } from '../connections/connectionService';
 import { ReadOnlyDocuments } from '../documents/readOnlyDocuments';
+import type { Languages } from '../languages';
+import type { Services } from '../services';
 import type { AssetTreeNode } from './assetsTree';
 import { fieldAt, idText } from './scriptAssets';
 
@@ -14,11 +14,11 @@ export const detailsScheme = 'metastudio-asset';
 export type AssetArgument = AssetTreeNode | { asset: DigitalAssetInfo } | DigitalAssetInfo | string;
 
 /** The editor's insert: in a script field that expects this asset type, the field's value; elsewhere at each cursor. */
-async function insertId(asset: DigitalAssetInfo): Promise<'field' | 'cursor'> {
+async function insertId(languages: Languages, asset: DigitalAssetInfo): Promise<'field' | 'cursor'> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) throw new UserFacingError(vscode.l10n.t('Open an editor to insert the asset ID into.'));
   const { document } = editor;
-  const field = fieldAt(document, editor.selection.active);
+  const field = fieldAt(languages, document, editor.selection.active);
   if (field && fits(field.expectation, asset.asset_type)) {
     const range = new vscode.Range(document.positionAt(field.start), document.positionAt(field.end));
     if (!await editor.edit((edit) => edit.replace(range, idText(field, asset.asset_id)))) throw new UserFacingError(vscode.l10n.t('The editor did not take the edit.'));
@@ -32,9 +32,9 @@ function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|#%\u0000-\u001f]/g, '_').slice(0, 80) || 'asset';
 }
 
-export function registerAssetCommands(context: vscode.ExtensionContext, connections: ConnectionService, catalog: AssetCatalog): void {
+export function registerAssetCommands(context: vscode.ExtensionContext, { connections, assets: catalog, languages }: Services): void {
   const details = new ReadOnlyDocuments();
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(detailsScheme, details));
+  context.subscriptions.push(details, vscode.workspace.registerTextDocumentContentProvider(detailsScheme, details));
 
   const resolve = async (arg: AssetArgument | undefined): Promise<DigitalAssetInfo> => {
     if (typeof arg === 'string') {
@@ -70,7 +70,7 @@ export function registerAssetCommands(context: vscode.ExtensionContext, connecti
     return asset.asset_id;
   });
 
-  registerCommand(context, 'metastudio.assets.insertId', async (arg?: AssetArgument) => insertId(await resolve(arg)));
+  registerCommand(context, 'metastudio.assets.insertId', async (arg?: AssetArgument) => insertId(languages, await resolve(arg)));
 
   registerCommand(context, 'metastudio.assets.showDetails', async (arg?: AssetArgument) => {
     const asset = await resolve(arg);

@@ -7,7 +7,8 @@ import { assetFieldAt, fits, type AssetFieldAt } from '../core/assets/references
 import type { DigitalAssetInfo } from '../core/cloud/types';
 import { encodeJsonStringContent } from '../core/scripts/jsonString';
 import { registerLinter } from '../diagnostics/lintController';
-import { scriptKindOf, scriptLanguageIds, scriptSelector } from '../scripts/scriptLanguages';
+import type { Languages } from '../languages';
+import type { Services } from '../services';
 import { assetTooltip } from './tooltip';
 
 /** How long a first completion or hover may wait for the catalog; afterwards they answer from the cache at once. */
@@ -22,8 +23,8 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 }
 
 /** The asset field at a position of a script document, if any. */
-export function fieldAt(document: vscode.TextDocument, position: vscode.Position): AssetFieldAt | undefined {
-  const kind = scriptKindOf(document);
+export function fieldAt(languages: Languages, document: vscode.TextDocument, position: vscode.Position): AssetFieldAt | undefined {
+  const kind = languages.scriptKindOf(document);
   return kind && assetFieldAt(document.getText(), kind, document.offsetAt(position));
 }
 
@@ -82,26 +83,26 @@ function hoverText(lookup: AssetLookup | undefined, id: string): vscode.Markdown
  * hovers with the asset's name, type and state, and warnings about missing, inactive, mistyped and
  * non-real-time assets, re-linted whenever the catalog learns something.
  */
-export function registerScriptAssets(context: vscode.ExtensionContext, catalog: AssetCatalog): void {
+export function registerScriptAssets(context: vscode.ExtensionContext, { assets: catalog, languages }: Services): void {
   const linter = registerLinter(context, {
     name: 'metastudio-assets',
-    languageIds: Object.values(scriptLanguageIds),
-    lint: (doc) => checkAssetReferences(doc.getText(), scriptKindOf(doc)!, (id) => catalog.peek(id)),
+    languageIds: Object.values(languages.scripts),
+    lint: (doc) => checkAssetReferences(doc.getText(), languages.scriptKindOf(doc)!, (id) => catalog.peek(id)),
   });
   context.subscriptions.push(
     catalog.onDidChange(() => linter.relint()),
-    vscode.languages.registerCompletionItemProvider(scriptSelector, {
+    vscode.languages.registerCompletionItemProvider(languages.scriptSelector, {
       provideCompletionItems: async (doc, position) => {
-        const field = fieldAt(doc, position);
+        const field = fieldAt(languages, doc, position);
         if (!field) return undefined;
         const range = new vscode.Range(doc.positionAt(field.start), doc.positionAt(field.end));
         const { assets, complete } = await candidates(catalog, field);
         return new vscode.CompletionList(assets.map((a) => completionItem(a, field, range)), !complete);
       },
     }, '"'),
-    vscode.languages.registerHoverProvider(scriptSelector, {
+    vscode.languages.registerHoverProvider(languages.scriptSelector, {
       provideHover: async (doc, position) => {
-        const field = fieldAt(doc, position);
+        const field = fieldAt(languages, doc, position);
         if (!field?.id) return undefined;
         const lookup = catalog.peek(field.id) ?? await within(catalog.get(field.id), firstAnswerMs);
         return new vscode.Hover(hoverText(lookup, field.id), new vscode.Range(doc.positionAt(field.start), doc.positionAt(field.end)));

@@ -7,20 +7,15 @@ import { downloadToFile } from '../core/download/disk';
 import { DownloadError } from '../core/download/request';
 import { jobDisplayName, JobOutputError, outputVideo } from '../core/remote/jobOutcome';
 import type { JobTracker } from '../core/remote/jobTracker';
-import { unchangedLinkId } from '../core/remote/linkedFiles';
 import { nameOfFile, scriptKindOf } from '../core/remote/scriptBody';
 import { log } from '../logging/log';
 import { withCancellableProgress } from '../commands/progress';
-import { pushDocument, type PushContext, type PushOptions } from '../push/pushDocument';
+import type { Prompts } from '../prompts';
+import type { Services } from '../services';
 import { jobView, type JobsNode, type JobView } from './jobsTree';
 
 /** What the per-job commands take: a Jobs view row, a job, or a job ID. */
 export type JobArgument = JobsNode | Pick<VideoJobSummary, 'job_id'> | string;
-
-/** Answers for scripted use of "Start Video Job"; each one not given is asked. */
-export interface StartOptions extends PushOptions {
-  readonly assetName?: string;
-}
 
 /** API, download and output errors as one clear line, prefixed with what failed. */
 function clearly<T>(what: string, work: () => Promise<T>): Promise<T> {
@@ -41,40 +36,20 @@ function jobIdOf(arg: JobArgument | undefined): string {
   throw new UserFacingError(vscode.l10n.t('Pick a job in the Jobs view first.'));
 }
 
-async function pickRemoteScript(client: MetaStudioClient): Promise<{ id: string; name: string } | undefined> {
+function pickRemoteScript(prompts: Prompts, client: MetaStudioClient): Promise<{ id: string; name: string } | undefined> {
   const items = (async () => (await client.listVideoScripts({ limit: 100 })).video_scripts
-    .map((s) => ({ label: s.script_name, description: s.script_id, id: s.script_id })))();
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Start a video job'), placeHolder: vscode.l10n.t('The video script to render'), matchOnDescription: true });
-  return picked && { id: picked.id, name: picked.label };
+    .map((s) => ({ label: s.script_name, description: s.script_id, value: { id: s.script_id, name: s.script_name } })))();
+  return prompts.pick({ id: 'job.script', items, title: vscode.l10n.t('Start a video job'), placeHolder: vscode.l10n.t('The video script to render'), matchOnDescription: true });
 }
 
-/**
- * May the download replace a file at `target`? True when the user said so, false when there is no
- * file there (the download then keeps one that appears meanwhile), undefined when they declined.
- * Save dialogs ask before replacing a file themselves, except the system one on Linux, which
- * Electron asks only on request, and VS Code does not request it; a caller's target is asked about here.
- */
-async function replaceAllowed(target: vscode.Uri, fromDialog: boolean): Promise<boolean | undefined> {
-  const linuxSystemDialog = process.platform === 'linux' && vscode.env.remoteName === undefined
-    && vscode.workspace.getConfiguration('files').get<boolean>('simpleDialog.enable') !== true;
-  if (fromDialog && !linuxSystemDialog) return true;
-  if (!await vscode.workspace.fs.stat(target).then(() => true, () => false)) return false;
-  const replace = vscode.l10n.t('Replace');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} already exists. Replace it with the video?', vscode.workspace.asRelativePath(target)), { modal: true }, replace);
-  return choice === replace ? true : undefined;
-}
-
-export function registerJobCommands(context: vscode.ExtensionContext, push: PushContext, tracker: JobTracker): void {
-  const { connections } = push;
-
+export function registerJobCommands(context: vscode.ExtensionContext, { connections, prompts, push }: Services, tracker: JobTracker): void {
   /** The job as the tracker knows it, else as the API answers now. */
   const jobOf = async (arg: JobArgument | undefined, client: MetaStudioClient): Promise<VideoJobSummary> => {
     const id = jobIdOf(arg);
     return tracker.get(id)?.job ?? await clearly(vscode.l10n.t('Cannot read video job {0}', id), () => client.getVideoJob(id));
   };
 
-  registerCommand(context, 'metastudio.job.start', async (arg?: vscode.Uri | { scriptId: string }, options: StartOptions = {}) => {
+  registerCommand(context, 'metastudio.job.start', async (arg?: vscode.Uri | { scriptId: string }) => {
     if (arg instanceof vscode.Uri && scriptKindOf(arg.path) !== 'video') {
       throw new UserFacingError(vscode.l10n.t('Only a video script (*.video.json) can be rendered into a video.'));
     }
@@ -84,21 +59,16 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
     if (arg && !(arg instanceof vscode.Uri)) {
       script = { id: arg.scriptId, name: arg.scriptId };
     } else if (uri && scriptKindOf(uri.path) === 'video') {
-      const document = await vscode.workspace.openTextDocument(uri);
-      const place = push.links.placeOf(uri);
-      let id = await unchangedLinkId(place, uri.fsPath, document.getText());
-      if (!id) {
-        const pushed = await pushDocument(push, document, options);
-        if (pushed.outcome !== 'pushed') return undefined;
-        id = pushed.id;
-      }
+      const id = await push.remoteIdOf(await vscode.workspace.openTextDocument(uri));
+      if (!id) return undefined;
       script = { id, name: nameOfFile(uri.fsPath), origin: uri };
     } else {
-      const picked = await pickRemoteScript(client);
+      const picked = await pickRemoteScript(prompts, client);
       if (!picked) return undefined;
       script = picked;
     }
-    const assetName = options.assetName ?? await vscode.window.showInputBox({
+    const assetName = await prompts.input({
+      id: 'job.assetName',
       title: vscode.l10n.t('Start Video Job'),
       prompt: vscode.l10n.t('Name of the output video asset'),
       value: script.name,
@@ -131,27 +101,25 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
     return video.url;
   });
 
-  registerCommand(context, 'metastudio.job.downloadVideo', async (arg?: JobArgument, target?: vscode.Uri) => {
+  registerCommand(context, 'metastudio.job.downloadVideo', async (arg?: JobArgument) => {
     const client = await connections.client();
     const job = await jobOf(arg, client);
     const what = vscode.l10n.t('Cannot download the video of "{0}"', jobDisplayName(job));
     const video = await clearly(what, () => outputVideo(client, job));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const fromDialog = target === undefined;
-    target ??= await vscode.window.showSaveDialog({
+    const target = await prompts.saveAs({
+      id: 'job.saveVideo',
       title: vscode.l10n.t('Save the video as'),
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, video.fileName) } : {}),
     });
     if (!target) return undefined;
     if (target.scheme !== 'file') throw new UserFacingError(vscode.l10n.t('Videos are saved to a file on disk, not to {0}.', target.toString(true)));
-    const overwrite = await replaceAllowed(target, fromDialog);
-    if (overwrite === undefined) return undefined;
     const destination = target.fsPath;
     let shown = 0;
     await withCancellableProgress(vscode.l10n.t('Downloading "{0}"', jobDisplayName(job)), (report, signal) => clearly(what, () =>
       downloadToFile(video.url, destination, {
         signal,
-        overwrite,
+        overwrite: true, // saveAs answers a file the user agreed to replace
         onProgress: (received, total) => {
           if (!total) return report(vscode.l10n.t('{0} KB', Math.round(received / 1024)));
           const percent = Math.floor((received / total) * 100);

@@ -92,16 +92,15 @@ function tooltip({ job, pollError }: TrackedJob): vscode.MarkdownString {
 export class JobsTree implements vscode.TreeDataProvider<JobsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<JobsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: { dispose(): void };
+  private readonly subscriptions: vscode.Disposable[];
   private loadedOnce = false;
 
   constructor(private readonly tracker: JobTracker) {
-    this.subscription = tracker.onDidChange(() => this.changed.fire(undefined));
+    this.subscriptions = [this.changed, tracker.onDidChange(() => this.changed.fire(undefined))];
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
+    this.subscriptions.forEach((d) => d.dispose());
   }
 
   /** Forget that the view was loaded (connection changed): the next look loads it again. */

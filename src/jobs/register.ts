@@ -3,7 +3,6 @@ import { normalizeJobState } from '../core/cloud/jobState';
 import { jobDisplayName, jobErrorText, jobErrorWithShot, shotLocation, shotOfError } from '../core/remote/jobOutcome';
 import { JobTracker, type TrackedJob } from '../core/remote/jobTracker';
 import { log } from '../logging/log';
-import type { PushContext } from '../push/pushDocument';
 import type { Services } from '../services';
 import { registerJobCommands } from './jobCommands';
 import { JobsTree } from './jobsTree';
@@ -42,7 +41,7 @@ async function announce({ job, origin }: TrackedJob): Promise<void> {
 }
 
 /** The Jobs view and the job commands. */
-export function register(context: vscode.ExtensionContext, services: Services, push: PushContext): void {
+export function register(context: vscode.ExtensionContext, services: Services): void {
   const tracker = new JobTracker(() => services.connections.tryClient(), { log: (line) => log().info(line) });
   const tree = new JobsTree(tracker);
   context.subscriptions.push(
@@ -53,7 +52,7 @@ export function register(context: vscode.ExtensionContext, services: Services, p
       tracker.reset();
       tree.invalidate();
     }),
-    { dispose: () => tracker.dispose() },
+    tracker,
   );
-  registerJobCommands(context, push, tracker);
+  registerJobCommands(context, services, tracker);
 }

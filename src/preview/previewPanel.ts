@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { numberedOutputs } from '../core/preview/outputNames';
 import { log } from '../logging/log';
+import type { Prompts } from '../prompts';
 import { isFromWebview, type AudioEvent, type FromWebview, type PlayerEntry, type ToWebview, type VoiceOption, type VoiceSettings } from './messages';
 import { playerHtml } from './panelHtml';
 
@@ -51,6 +52,7 @@ export class PreviewPanel implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly cacheFolder: vscode.Uri,
+    private readonly prompts: Prompts,
     private readonly handlers: PanelHandlers,
   ) {}
 
@@ -135,7 +137,7 @@ export class PreviewPanel implements vscode.Disposable {
       }
       case 'saveAs': {
         const entry = this.find(message.entryId);
-        if (entry) await saveAudioAs(entry);
+        if (entry) await saveAudioAs(this.prompts, entry);
         return;
       }
       case 'audio':
@@ -170,10 +172,11 @@ export class PreviewPanel implements vscode.Disposable {
   }
 }
 
-async function saveAudioAs(entry: SessionEntry): Promise<void> {
+async function saveAudioAs(prompts: Prompts, entry: SessionEntry): Promise<void> {
   const extension = entry.files[0]?.split('.').pop() ?? 'wav';
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({
+  const target = await prompts.saveAs({
+    id: 'preview.saveAs',
     title: vscode.l10n.t('Save Audio As'),
     saveLabel: vscode.l10n.t('Save'),
     filters: { [vscode.l10n.t('Audio')]: [extension] },

@@ -6,41 +6,38 @@ import { linkOf, linkPulledFile, pulledText } from '../core/remote/linkedFiles';
 import { fileNameFor, kindLabel, ScriptFileError } from '../core/remote/scriptBody';
 import type { ScriptKind } from '../core/scripts/schemas';
 import { log } from '../logging/log';
+import type { Prompts } from '../prompts';
 import { scriptKindOfFile, type PushContext } from './pushDocument';
 import type { RemoteDocuments } from './remoteDocuments';
 
-/** What "Pull Script" takes for scripted use; anything missing is asked. */
-export interface PullArgs {
+/** What "Pull Script" pulls; anything missing is asked. */
+export interface PullSource {
   readonly kind?: ScriptKind;
   readonly id?: string;
-  /** The file to write (a `*.video.json` or `*.live.json`). */
-  readonly target?: vscode.Uri;
 }
 
 function asError(err: unknown, what: string): unknown {
   return err instanceof MetaStudioError || err instanceof ScriptFileError ? new UserFacingError(vscode.l10n.t('{0}: {1}', what, (err as Error).message)) : err;
 }
 
-async function pickRemote(client: MetaStudioClient, kind: ScriptKind): Promise<{ id: string; name: string } | undefined> {
-  const items = vscode.window.showQuickPick((async () => {
+function pickRemote(prompts: Prompts, client: MetaStudioClient, kind: ScriptKind): Promise<{ id: string; name: string } | undefined> {
+  const items = (async () => {
     if (kind === 'video') {
       const { video_scripts } = await client.listVideoScripts({ limit: 100 });
-      return video_scripts.map((s) => ({ label: s.script_name, description: s.script_id, detail: s.update_time, id: s.script_id }));
+      return video_scripts.map((s) => ({ label: s.script_name, description: s.script_id, detail: s.update_time, value: { id: s.script_id, name: s.script_name } }));
     }
     const { smart_live_rooms } = await client.listLiveRooms({ limit: 100 });
-    return smart_live_rooms.map((r) => ({ label: r.room_name, description: r.room_id, detail: r.update_time, id: r.room_id }));
-  })(), { title: vscode.l10n.t('Pull a {0}', kindLabel(kind)), placeHolder: vscode.l10n.t('The {0} to write into a local file', kindLabel(kind)), matchOnDescription: true });
-  const picked = await items;
-  return picked && { id: picked.id, name: picked.label };
+    return smart_live_rooms.map((r) => ({ label: r.room_name, description: r.room_id, detail: r.update_time, value: { id: r.room_id, name: r.room_name } }));
+  })();
+  return prompts.pick({ id: 'pull.remote', items, title: vscode.l10n.t('Pull a {0}', kindLabel(kind)), placeHolder: vscode.l10n.t('The {0} to write into a local file', kindLabel(kind)), matchOnDescription: true });
 }
 
-async function pickKind(): Promise<ScriptKind | undefined> {
-  const kinds: (vscode.QuickPickItem & { scriptKind: ScriptKind })[] = [
-    { label: vscode.l10n.t('Video Script'), scriptKind: 'video' },
-    { label: vscode.l10n.t('Live Room'), scriptKind: 'live' },
-  ];
-  const picked = await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('Pull from MetaStudio') });
-  return picked?.scriptKind;
+function pickKind(prompts: Prompts): Promise<ScriptKind | undefined> {
+  return prompts.pick<ScriptKind>({
+    id: 'pull.kind',
+    items: [{ label: vscode.l10n.t('Video Script'), value: 'video' }, { label: vscode.l10n.t('Live Room'), value: 'live' }],
+    title: vscode.l10n.t('Pull from MetaStudio'),
+  });
 }
 
 async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
@@ -57,26 +54,28 @@ async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
  * "Pull Script": writes a remote video script or live room into a local file and links it. Given a
  * linked script file, pulls its own remote object into it.
  */
-export async function pullScript(context: PushContext, arg?: PullArgs | vscode.Uri): Promise<{ file: string; id: string } | undefined> {
-  let { kind, id, target } = arg instanceof vscode.Uri ? { target: arg } as PullArgs : arg ?? {};
+export async function pullScript(context: PushContext, arg?: PullSource | vscode.Uri): Promise<{ file: string; id: string } | undefined> {
+  let { kind, id }: PullSource = arg instanceof vscode.Uri ? {} : arg ?? {};
+  let target = arg instanceof vscode.Uri ? arg : undefined;
   // First, so that a signed-out user is offered to sign in (and an untrusted workspace refused).
   const client = await context.connections.client();
-  if (target && !id) {
+  if (target) {
     kind = scriptKindOfFile(target);
     id = (await linkOf(context.links.placeOf(target), target.fsPath))?.id;
     if (!id) throw new UserFacingError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push it first, or pull another one into a new file.', vscode.workspace.asRelativePath(target), kindLabel(kind)));
   }
-  kind ??= target ? scriptKindOfFile(target) : await pickKind();
+  kind ??= await pickKind(context.prompts);
   if (!kind) return undefined;
   let name: string | undefined;
   if (!id) {
-    const picked = await pickRemote(client, kind);
+    const picked = await pickRemote(context.prompts, client, kind);
     if (!picked) return undefined;
     ({ id, name } = picked);
   }
   if (!target) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    target = await vscode.window.showSaveDialog({
+    target = await context.prompts.saveAs({
+      id: 'pull.target',
       title: vscode.l10n.t('Save the {0} as', kindLabel(kind)),
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileNameFor(kind, name ?? id)) } : {}),
       filters: { [kindLabel(kind)]: [kind === 'video' ? 'video.json' : 'live.json'] },

@@ -11,7 +11,7 @@ import { AssetCatalog } from '../../src/core/assets/catalog';
 import { defaultFilter, type AssetFilter } from '../../src/core/assets/filters';
 import { MetaStudioClient } from '../../src/core/cloud/client';
 import type { DigitalAssetInfo } from '../../src/core/cloud/types';
-import { extensionId, waitFor } from './util';
+import { answerPrompts, extensionId, waitFor } from './util';
 
 const sandboxUrl = process.env.METASTUDIO_SANDBOX_URL!;
 
@@ -208,14 +208,20 @@ describe('assets', () => {
 
     it('loads through the visible view with the filters set by commands, which show in the description', async () => {
       await admin('DELETE', '/_sandbox/requests');
-      const description = await vscode.commands.executeCommand<string>('metastudio.assets.filter', { source: 'SYSTEM', language: 'EN', realtime: false });
-      assert.equal(description, 'System assets · voices: EN, not real-time');
+      const filter = async (by: string, answers: Record<string, unknown>) => {
+        await answerPrompts({ 'assets.filterBy': by, ...answers });
+        return vscode.commands.executeCommand<string>('metastudio.assets.filter');
+      };
+      await filter('source', { 'assets.filterSource': 'SYSTEM' });
+      await filter('language', { 'assets.filterLanguage': 'EN' });
+      assert.equal(await filter('realtime', { 'assets.filterRealtime': false }), 'System assets · voices: EN, not real-time');
       await vscode.commands.executeCommand('metastudio.assets.focus');
-      const voiceQuery = await waitFor(async () => (await requests()).find((r) => r.query.includes('asset_type=VOICE_MODEL'))?.query, 15_000, 'the view\'s voices request');
+      // One field per Filter command: the request after the last one has all three.
+      const voiceQuery = await waitFor(async () => (await requests()).find((r) => r.query.includes('asset_type=VOICE_MODEL') && r.query.includes('is_realtime_voice=false'))?.query, 15_000, 'the view\'s voices request');
       assert.match(voiceQuery, /asset_source=SYSTEM/);
       assert.match(voiceQuery, /language=EN/);
-      assert.match(voiceQuery, /is_realtime_voice=false/);
-      assert.equal(await vscode.commands.executeCommand('metastudio.assets.search', 'Studio'), 'System assets · name "Studio" · voices: EN, not real-time');
+      await answerPrompts({ 'assets.search': 'Studio' });
+      assert.equal(await vscode.commands.executeCommand('metastudio.assets.search'), 'System assets · name "Studio" · voices: EN, not real-time');
       await waitFor(async () => (await requests()).some((r) => r.query.includes('name=Studio')), 15_000, 'a request with the name');
       assert.equal(await vscode.commands.executeCommand('metastudio.assets.clearFilters'), 'All sources');
       await admin('DELETE', '/_sandbox/requests');

@@ -8,7 +8,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { JobView } from '../../src/jobs/jobsTree';
 import { links, sandboxClient, sandboxRequests, useSandbox } from './remoteSupport';
-import { workspaceUri } from './util';
+import { answerPrompts, workspaceUri } from './util';
+
+/** Starts a video job from a script file, naming its output asset when asked. */
+async function startJob(uri: vscode.Uri, assetName: string): Promise<{ jobId: string } | undefined> {
+  await answerPrompts({ 'job.assetName': assetName });
+  return vscode.commands.executeCommand<{ jobId: string }>('metastudio.job.start', uri);
+}
 
 /** The Jobs view's rows as the extension's tracker has them (no reload: only its own polling moves them). */
 async function shown(): Promise<JobView[]> {
@@ -31,7 +37,7 @@ describe('video jobs', () => {
 
   it('starts a job from a video script file, pushing it first, and follows it to SUCCEED; the video downloads', async () => {
     const uri = workspaceUri('jobs', 'welcome.video.json');
-    const started = await vscode.commands.executeCommand<{ jobId: string }>('metastudio.job.start', uri, { assetName: 'it welcome video' });
+    const started = await startJob(uri, 'it welcome video');
     assert.ok(started?.jobId);
     const scriptId = (await links())['jobs/welcome.video.json']?.id;
     assert.ok(scriptId, 'the file was pushed and linked first');
@@ -45,7 +51,8 @@ describe('video jobs', () => {
     assert.match(done.description, /^Succeeded · \d+ s · /);
 
     const target = workspaceUri('downloads', 'welcome.mp4');
-    const saved = await vscode.commands.executeCommand<string>('metastudio.job.downloadVideo', started.jobId, target);
+    await answerPrompts({ 'job.saveVideo': target });
+    const saved = await vscode.commands.executeCommand<string>('metastudio.job.downloadVideo', started.jobId);
     assert.equal(saved, target.fsPath);
     const video = await vscode.workspace.fs.readFile(target);
     assert.equal(new TextDecoder('latin1').decode(video.subarray(4, 8)), 'ftyp');
@@ -58,13 +65,13 @@ describe('video jobs', () => {
 
     const writes = async () => (await sandboxRequests()).filter((r) => r.path.includes('/digital-human-video-scripts') && r.method !== 'GET').length;
     const before = await writes();
-    const again = await vscode.commands.executeCommand<{ jobId: string }>('metastudio.job.start', uri, { assetName: 'it welcome again' });
+    const again = await startJob(uri, 'it welcome again');
     assert.ok(again?.jobId);
     assert.equal(await writes(), before, 'an unchanged file is not pushed again');
   });
 
   it('reports a FAILED job with its error code, message and the shot it names', async () => {
-    const started = await vscode.commands.executeCommand<{ jobId: string }>('metastudio.job.start', workspaceUri('jobs', 'failing.video.json'), { assetName: 'it failing video' });
+    const started = await startJob(workspaceUri('jobs', 'failing.video.json'), 'it failing video');
     assert.ok(started?.jobId);
     const failed = await rowIn(started.jobId, 'FAILED');
     assert.equal(failed.icon, 'error');
@@ -73,7 +80,7 @@ describe('video jobs', () => {
 
   it('cancels a waiting job', async () => {
     // The sandbox holds this script's jobs in WAITING until they are canceled.
-    const started = await vscode.commands.executeCommand<{ jobId: string }>('metastudio.job.start', workspaceUri('jobs', 'queued.video.json'), { assetName: 'it cancelled video' });
+    const started = await startJob(workspaceUri('jobs', 'queued.video.json'), 'it cancelled video');
     const job_id = started?.jobId;
     assert.ok(job_id);
     assert.equal((await rowIn(job_id, 'WAITING')).icon, 'clock');

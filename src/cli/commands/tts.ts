@@ -119,7 +119,7 @@ export const ttsCommand: CliCommand = {
     return withClient('tts', values, io, async (client, connection) => {
       const transport = createUndiciTransport(io.env);
       const previewer = new Previewer({
-        cache: new PreviewCache(cliCacheFolder(io.env)),
+        cache: new PreviewCache(cliCacheFolder(io.env), { warn: (message) => io.stderr(`tts: ${message}\n`) }),
         fetchFile: transport.fetch,
         ...(timeoutMs ? { timeoutMs } : {}),
       });

@@ -161,18 +161,18 @@ export class AssetCatalog {
 
   /** Found assets (files left out: their download URLs expire), for offline use across sessions. */
   snapshot(): CatalogSnapshot {
-    const result: CatalogSnapshot = {};
+    // Built with fromEntries, which defines properties: an ID from a server never acts as a prototype setter.
+    const result: [string, Record<string, Entry<DigitalAssetInfo>>][] = [];
     for (const [key, cache] of this.caches) {
-      const entries: Record<string, Entry<DigitalAssetInfo>> = {};
-      let n = 0;
+      const entries: [string, Entry<DigitalAssetInfo>][] = [];
       for (const [id, entry] of cache.byId) {
-        if (entry.value.state !== 'found' || n++ >= SNAPSHOT_MAX_PER_CONNECTION) continue;
+        if (entry.value.state !== 'found' || entries.length >= SNAPSHOT_MAX_PER_CONNECTION) continue;
         const { files: _files, ...asset } = entry.value.asset;
-        entries[id] = { value: asset, fetchedAt: entry.fetchedAt };
+        entries.push([id, { value: asset, fetchedAt: entry.fetchedAt }]);
       }
-      if (n) result[key] = entries;
+      if (entries.length) result.push([key, Object.fromEntries(entries)]);
     }
-    return result;
+    return Object.fromEntries(result);
   }
 
   /** Reads a snapshot back (malformed parts are skipped); fresher answers already cached win. */

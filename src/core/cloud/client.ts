@@ -25,7 +25,7 @@ import type {
   ListVideoScriptsResponse, LiveRoomDetails, LiveRoomRequest, TtsAuditionFileResponse, TtsAuditionRequest,
   VideoJobDetails, VideoScriptDetails, VideoScriptRequest, VideoScriptWriteResponse,
 } from './types';
-import { isObject } from '../json';
+import { isObject, parseUntrustedJson } from '../json';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Larger answers are refused unread: the API's largest (a page of scripts with their texts) stay far below. */
@@ -331,11 +331,11 @@ function originOf(location: string | null, base: string): string | undefined {
   }
 }
 
-/** An empty body is no value (delete, cancel); anything else must be JSON. */
+/** An empty body is no value (delete, cancel); anything else must be JSON without a key that reaches every object. */
 function parseJson(text: string): Json {
   if (text.trim() === '') return { ok: true, value: undefined };
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: parseUntrustedJson(text) };
   } catch (err) {
     return { ok: false, error: (err as Error).message };
   }

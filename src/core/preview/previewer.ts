@@ -98,12 +98,10 @@ export class Previewer {
   /** The audio of a preview: from the cache with no request at all, else synthesized through `api` and cached. */
   preview(api: TtsApi, place: PreviewPlace, request: PreviewRequest, options: PreviewOptions = {}): Promise<PreviewResult> {
     const key = previewKey(request, place);
-    return this.once(key, options.signal, async () => {
-      const cached = await this.options.cache.get(key);
-      if (cached) return { ...cached, fromCache: true };
+    return this.once(key, options.signal, () => this.cachedOr(key, options.signal, async () => {
       await options.beforeSynthesis?.();
       return this.synthesize(api, key, request, options);
-    });
+    }));
   }
 
   /**
@@ -117,9 +115,7 @@ export class Previewer {
     options: Pick<PreviewOptions, 'signal' | 'onProgress'> = {},
   ): Promise<PreviewResult | undefined> {
     const key = sampleKey(voiceAssetId, place);
-    return this.once(key, options.signal, async () => {
-      const cached = await this.options.cache.get(key);
-      if (cached) return { ...cached, fromCache: true };
+    return this.once(key, options.signal, () => this.cachedOr(key, options.signal, async () => {
       const received = this.clock.now();
       const asset = await getAsset(options.signal);
       const urls = (asset.files ?? []).filter((f) => f.asset_file_category === 'SAMPLE' && f.download_url).map((f) => f.download_url!);
@@ -127,7 +123,19 @@ export class Previewer {
       const files = await this.download({ urls, validUntil: received + ASSET_URL_VALIDITY_MS - VALIDITY_MARGIN_MS }, undefined, options);
       const stored = await this.options.cache.put(key, files, { text: asset.asset_name, voiceAssetId });
       return { ...stored, fromCache: false };
-    }) as Promise<PreviewResult | undefined>;
+    }));
+  }
+
+  /**
+   * The cached entry of `key`, else what `make` stores: made once among all the processes sharing
+   * the cache (the others wait for it, then read it from the cache).
+   */
+  private async cachedOr<T extends PreviewResult | undefined>(key: string, signal: AbortSignal | undefined, make: () => Promise<T>): Promise<PreviewResult | T> {
+    const cached = async () => {
+      const entry = await this.options.cache.get(key);
+      return entry && { ...entry, fromCache: true };
+    };
+    return (await cached()) ?? this.options.cache.filling(key, signal, async () => (await cached()) ?? make());
   }
 
   /** Runs `work` once per key at a time; a caller that joins a run its starter cancelled runs again. */

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { isObject } from '../json';
+import { isObject, parseUntrustedJson, UnsafeJsonKeyError } from '../json';
 import { lintFileKind } from '../lint/lintFile';
 import type { LinkKind } from '../links/links';
 import type { ScriptKind } from '../scripts/schemas';
@@ -52,8 +52,9 @@ export function fileExtension(kind: ScriptKind): string {
 export function bodyOfText(text: string): ScriptBody {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseUntrustedJson(text);
   } catch (err) {
+    if (err instanceof UnsafeJsonKeyError) throw new ScriptFileError(err.message);
     throw new ScriptFileError(l10n.t('The file is not valid JSON: {0}', (err as Error).message));
   }
   if (!isObject(value)) {
@@ -70,7 +71,8 @@ export function bodyOfText(text: string): ScriptBody {
 export function textOfBody(body: ScriptBody, previous?: string): string {
   let schema: unknown;
   try {
-    schema = previous === undefined ? undefined : (JSON.parse(previous) as ScriptBody)[SCHEMA_KEY];
+    const old = previous === undefined ? undefined : parseUntrustedJson(previous);
+    schema = isObject(old) ? old[SCHEMA_KEY] : undefined;
   } catch {
     schema = undefined;
   }

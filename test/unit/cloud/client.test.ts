@@ -260,6 +260,12 @@ describe('cloud/client over loopback', () => {
     await rejects(client().getLiveRoom('r'), MetaStudioResponseError);
   });
 
+  it('refuses an answer with a key that reaches every object, saying which', async () => {
+    server.handle((_req, res) => { res.writeHead(200, { 'Content-Type': 'application/json' }); res.end('{"count": 1, "assets": [{"asset_id": "a", "constructor": {"prototype": {"x": 1}}}]}'); });
+    const err = await rejects(client().listAssets(), MetaStudioResponseError);
+    assert.match(err.message, /The key "constructor" in "assets" › \[0\] is refused/);
+  });
+
   it('cancels an in-flight call through its AbortSignal', async () => {
     const held = new Promise<void>((resolve) => { release = resolve; });
     server.handle(async (_req, res) => {

@@ -42,7 +42,7 @@ describe('preview/previewer against the sandbox', () => {
   const uniqueText = (extra = '') => `<speak>第${++counter}次预览。${extra}</speak>`;
 
   function previewer(options: Partial<PreviewerOptions> = {}): Previewer {
-    return new Previewer({ cache: new PreviewCache(folder, 10 * 1024 * 1024, clock), fetchFile: recordingFetch(fileRequests), clock, ...options });
+    return new Previewer({ cache: new PreviewCache(folder, { limitBytes: 10 * 1024 * 1024, clock }), fetchFile: recordingFetch(fileRequests), clock, ...options });
   }
 
   before(async () => {

@@ -84,6 +84,7 @@ describe('remote/detailsToBody', () => {
     assert.equal(textOfBody({ script_name: 'm' }, text), fileText({ script_name: 'm' }, '../schemas/video-script.schema.json'));
     assert.throws(() => bodyOfText('[1]'), /one JSON object/);
     assert.throws(() => bodyOfText('{'), /not valid JSON/);
+    assert.throws(() => bodyOfText('{"script_name": "n", "video_config": {"__proto__": {"codec": "H264"}}}'), /The key "__proto__" in "video_config" is refused/);
     assert.equal(fileNameFor('video', 'a/b: c?'), 'a-b- c.video.json');
     assert.equal(fileNameFor('live', '..'), 'live.live.json');
   });
