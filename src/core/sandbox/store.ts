@@ -5,11 +5,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isObject } from '../json';
+import { isObject, parseUntrustedJson } from '../json';
 import { renderFile } from './media';
 import type { AssetRecord, FileRecord, JobRecord, PersistedState, RoomRecord, ScriptRecord, TtsRecord } from './model';
 import { seedAssets } from './seed';
-import { parseUntrustedJson } from './untrustedJson';
 
 export const STATE_FILE = 'sandbox-state.json';
 

@@ -68,9 +68,9 @@ describe('sandbox persistence', () => {
     const room = (body: string) => `{"room_id": "r1", "project_id": "${PROJECT}", "create_time": "2024-01-01T00:00:00Z", "update_time": "2024-01-01T00:00:00Z", "body": ${body}}`;
     const state = (rooms: string, extra = '') => `{"version": 1, "assets": [], "scripts": [], "rooms": [${rooms}], "jobs": [], "tts": []${extra}}`;
     const cases: [string, RegExp][] = [
-      [state(room('{"room_name": "r", "__proto__": {"polluted": true}}')), /sandbox-state\.json: the key "__proto__" in rooms\[0\]\.body is not accepted/],
-      [state(room('{"room_name": "r", "scene_scripts": [{"prototype": {"polluted": true}}]}')), /the key "prototype" in rooms\[0\]\.body\.scene_scripts\[0\] is not accepted/],
-      [state('', ', "constructor": {"prototype": {"polluted": true}}'), /the key "constructor" at the top level is not accepted/],
+      [state(room('{"room_name": "r", "__proto__": {"polluted": true}}')), /sandbox-state\.json: The key "__proto__" in "rooms" › \[0\] › "body" is refused/],
+      [state(room('{"room_name": "r", "scene_scripts": [{"prototype": {"polluted": true}}]}')), /The key "prototype" in "rooms" › \[0\] › "body" › "scene_scripts" › \[0\] is refused/],
+      [state('', ', "constructor": {"prototype": {"polluted": true}}'), /The key "constructor" in the top level is refused/],
     ];
     for (const [text, message] of cases) {
       await writeFile(join(dataDir, 'sandbox-state.json'), text);
@@ -92,7 +92,7 @@ describe('sandbox persistence', () => {
       const body = JSON.parse('{"room_name": "r", "scene_scripts": [{"script_name": "s", "shoot_scripts": [], "__proto__": {"x": 1}}]}');
       const refused = await call(sandbox, 'POST', api('/smart-live-rooms'), { body });
       assert.equal(refused.status, 400);
-      assert.match(refused.json.error_msg, /the key "__proto__" in scene_scripts\[0\] is not accepted/);
+      assert.match(refused.json.error_msg, /The key "__proto__" in "scene_scripts" › \[0\] is refused/);
     } finally {
       await sandbox.close();
     }

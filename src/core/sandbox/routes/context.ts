@@ -1,9 +1,9 @@
 /** What a route handler gets and returns, and the helpers the handlers share. */
 import { randomUUID } from 'node:crypto';
+import { parseUntrustedJson, UnsafeJsonKeyError } from '../../json';
 import { ApiError } from '../errors';
 import type { FileRecord, Json, JsonObject } from '../model';
 import type { SandboxStore } from '../store';
-import { ForbiddenKeyError, parseUntrustedJson } from '../untrustedJson';
 import { findProblem, known, type Spec } from '../validate';
 
 export interface Timings {
@@ -57,7 +57,7 @@ export function readBody(ctx: RequestContext, spec: Spec, fail: (detail: string)
   try {
     body = parseUntrustedJson(ctx.bodyText); // what is stored must load again after a restart
   } catch (err) {
-    throw fail(err instanceof ForbiddenKeyError ? `the request body: ${err.message}` : 'the request body is not valid JSON');
+    throw fail(err instanceof UnsafeJsonKeyError ? err.message : 'the request body is not valid JSON');
   }
   const problem = findProblem(body, spec);
   if (problem) throw fail(problem);
