@@ -3,8 +3,9 @@
  * `<dataDir>/sandbox-state.json`. A change is on disk before it is acknowledged (see `StateWriter`).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../files/atomicWrite';
 import { isObject, parseUntrustedJson } from '../json';
 import { renderFile } from './media';
 import type { AssetRecord, FileRecord, JobRecord, PersistedState, RoomRecord, ScriptRecord, TtsRecord } from './model';
@@ -146,10 +147,9 @@ export class StateWriter {
     while (this.waiting.length > 0) {
       const batch = this.waiting;
       this.waiting = [];
-      // Taken now: later changes wait for the next write.
-      const text = JSON.stringify(this.snapshot());
       try {
-        await writeDurably(this.dataDir, text);
+        // Taken now: later changes wait for the next write.
+        await writeDurably(this.dataDir, JSON.stringify(this.snapshot()));
         for (const waiter of batch) waiter.resolve();
       } catch (err) {
         for (const waiter of batch) waiter.reject(err);
@@ -161,21 +161,7 @@ export class StateWriter {
 
 async function writeDurably(dataDir: string, text: string): Promise<void> {
   await mkdir(dataDir, { recursive: true });
-  const target = join(dataDir, STATE_FILE);
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    const file = await open(temporary, 'w');
-    try {
-      await file.writeFile(text);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temporary, target);
-  } catch (err) {
-    await rm(temporary, { force: true });
-    throw err;
-  }
+  await writeFileAtomically(join(dataDir, STATE_FILE), text);
   // The rename itself is durable once the folder is synced (not possible on Windows).
   if (process.platform !== 'win32') {
     const folder = await open(dataDir, 'r');
