@@ -119,6 +119,7 @@ export function registerJobCommands(context: vscode.ExtensionContext, { connecti
     await withCancellableProgress(vscode.l10n.t('Downloading "{0}"', jobDisplayName(job)), (report, signal) => clearly(what, () =>
       downloadToFile(video.url, destination, {
         signal,
+        overwrite: true, // saveAs answers a file the user agreed to replace
         onProgress: (received, total) => {
           if (!total) return report(vscode.l10n.t('{0} KB', Math.round(received / 1024)));
           const percent = Math.floor((received / total) * 100);

@@ -52,9 +52,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   if (!isLoopbackHost(host)) throw new Error(`the sandbox listens on loopback only, not on ${host}`);
   const log = options.log ?? (() => undefined);
   const store = new SandboxStore(options.dataDir === undefined ? undefined : await loadState(options.dataDir));
-  const writer = options.dataDir === undefined
-    ? undefined
-    : new StateWriter(options.dataDir, (err) => log(`sandbox: could not save state: ${err instanceof Error ? err.message : String(err)}`));
+  const writer = options.dataDir === undefined ? undefined : new StateWriter(options.dataDir, () => store.snapshot());
   const closing = new AbortController();
   const sandbox = new SandboxServer({
     ak: options.ak,

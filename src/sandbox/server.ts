@@ -47,7 +47,7 @@ export function httpServerOptions(timeouts: HttpTimeouts): ServerOptions {
 export interface LoggedRequest {
   readonly method: string;
   readonly path: string;
-  /** The raw query string, without `?`. */
+  /** The raw query string, without `?`; empty for a file download (see `loggedQuery`). */
   readonly query: string;
   /** 0 when the connection was dropped on purpose. */
   readonly status: number;
@@ -129,16 +129,15 @@ export class SandboxServer {
       ? faultAnswer(fault, requestId)
       : body === undefined
         ? errorAnswer(new ApiError(413, 'MSS.00000003', 'Invalid parameter: the body is larger than 12 MB'), requestId)
-        : this.dispatch(method, rawPath, rawQuery, req.headers, body, requestId);
+        : await this.dispatch(method, rawPath, rawQuery, req.headers, body, requestId);
     if (fault?.kind === 'malformed-json') answer = truncate(answer);
 
     const status = fault?.kind === 'drop' ? 0 : answer.status;
-    this.log.push({ method, path: rawPath, query: rawQuery, status });
+    const query = loggedQuery(rawPath, rawQuery);
+    this.log.push({ method, path: rawPath, query, status });
     if (this.log.length > MAX_LOGGED_REQUESTS) this.log.splice(0, this.log.length - MAX_LOGGED_REQUESTS);
     const note = fault ? ` [fault ${fault.kind}]` : answer.note ? ` (${answer.note})` : '';
-    // A download URL's query is its pre-signed capability: left out of the log.
-    const shownQuery = rawQuery && !rawPath.startsWith(FILES_PREFIX) ? `?${rawQuery}` : '';
-    this.config.log(`${method} ${rawPath}${shownQuery} -> ${status || 'dropped'} in ${Date.now() - started} ms${note}`);
+    this.config.log(`${method} ${rawPath}${query ? `?${query}` : ''} -> ${status || 'dropped'} in ${Date.now() - started} ms${note}`);
     if (fault?.kind === 'drop') {
       req.socket.destroy();
       return;
@@ -146,9 +145,9 @@ export class SandboxServer {
     send(res, answer, requestId);
   }
 
-  private dispatch(
+  private async dispatch(
     method: string, rawPath: string, rawQuery: string, headers: IncomingMessage['headers'], body: Buffer, requestId: string,
-  ): Answer {
+  ): Promise<Answer> {
     if (rawPath.startsWith(FILES_PREFIX)) return this.download(method, rawPath, rawQuery);
     const match = /^\/v1\/([^/]+)(\/.*)$/.exec(rawPath);
     const route = match && ROUTES.find((r) => r.method === method && r.pattern.test(match[2]));
@@ -182,12 +181,18 @@ export class SandboxServer {
       answer = jsonAnswer(reply.status, reply.body);
     } catch (err) {
       if (!(err instanceof ApiError)) this.config.log(`sandbox: ${method} ${rawPath} failed: ${err instanceof Error ? err.stack : String(err)}`);
-      const error = err instanceof ApiError ? err
-        : route.tts ? new ApiError(500, 'MSS.000000002', 'internal error', true)
-          : new ApiError(500, 'MSS.00000004', 'Internal Error');
+      const error = err instanceof ApiError ? err : internalError(route);
       answer = { ...errorAnswer(error, requestId), note: error.message };
     }
-    if (writer && (advanced || (method !== 'GET' && answer.status < 400))) writer.save(store.snapshot());
+    if (writer && (advanced || (method !== 'GET' && answer.status < 400))) {
+      try {
+        await writer.save(); // acknowledged means on disk
+      } catch (err) {
+        const reason = `could not save state: ${err instanceof Error ? err.message : String(err)}`;
+        this.config.log(`sandbox: ${reason}`);
+        answer = { ...errorAnswer(internalError(route), requestId), note: reason };
+      }
+    }
     return answer;
   }
 
@@ -270,6 +275,15 @@ export class SandboxServer {
     }
     return jsonAnswer(404, { error: `no sandbox admin endpoint ${key}` });
   }
+}
+
+/** The query as both logs show it: a download URL's query is its pre-signed capability (`Signature`), left out. */
+function loggedQuery(rawPath: string, rawQuery: string): string {
+  return rawPath.startsWith(FILES_PREFIX) ? '' : rawQuery;
+}
+
+function internalError(route: Route): ApiError {
+  return route.tts ? new ApiError(500, 'MSS.000000002', 'internal error', true) : new ApiError(500, 'MSS.00000004', 'Internal Error');
 }
 
 function faultAnswer(fault: FaultSpec, requestId: string): Answer {

@@ -56,6 +56,11 @@ describe('video jobs', () => {
     assert.equal(saved, target.fsPath);
     const video = await vscode.workspace.fs.readFile(target);
     assert.equal(new TextDecoder('latin1').decode(video.subarray(4, 8)), 'ftyp');
+    // The save prompt answers only a file the user agreed to replace: the download replaces it.
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('an older file'));
+    await answerPrompts({ 'job.saveVideo': target });
+    assert.equal(await vscode.commands.executeCommand<string>('metastudio.job.downloadVideo', started.jobId), target.fsPath);
+    assert.equal(new TextDecoder('latin1').decode((await vscode.workspace.fs.readFile(target)).subarray(4, 8)), 'ftyp');
 
     const details = await vscode.commands.executeCommand<string>('metastudio.job.showOutputAsset', started.jobId);
     const asset = JSON.parse((await vscode.workspace.openTextDocument(vscode.Uri.parse(details))).getText());

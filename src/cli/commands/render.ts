@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { MetaStudioClient } from '../../core/cloud/client';
 import { isJobSucceeded } from '../../core/cloud/jobState';
 import type { VideoJobDetails } from '../../core/cloud/types';
@@ -25,16 +26,18 @@ Options:
   --script-id ID      render this remote video script instead of a file
   --name NAME         output asset name (default: the file name without .video.json; required with --script-id)
   --wait              follow the job until it ends (progress on stderr)
-  --download PATH     wait, then download the video to PATH
+  --download PATH     wait, then download the video to PATH (a folder: PATH/NAME.mp4); an
+                      existing file is kept unless --force (exit 2 before anything starts)
   --timeout SECONDS   give up waiting after this long (exit 4)
-  --force             push although the file has lint errors
+  --force             push although the file has lint errors, and replace an existing download
   --recreate          create the script again when the linked one was deleted remotely
   --format text|json  json: {"job_id","state","asset_id"}
 
 ${connectionUsage}
 
 Exit codes: 0 the job was started (without --wait) or succeeded; 1 the job failed, was cancelled or
-blocked, lint errors, or an API error; 2 usage error; 3 no credentials; 4 timed out waiting.`;
+blocked, lint errors, or an API error; 2 usage error, or the download file exists without --force;
+3 no credentials; 4 timed out waiting.`;
 
 function seconds(ms: number): string {
   return `${Math.round(ms / 1000)} s`;
@@ -56,7 +59,16 @@ async function waitForJob(io: CliIo, client: MetaStudioClient, jobId: string, ti
   });
 }
 
-async function download(io: CliIo, client: MetaStudioClient, job: VideoJobDetails, path: string): Promise<void> {
+/** Where `--download` writes: PATH, or NAME.mp4 inside PATH when PATH is a folder or ends with a slash. */
+async function downloadTarget(io: CliIo, given: string, name: string): Promise<{ path: string; shown: string; inFolder: boolean }> {
+  const path = resolve(io.cwd, given);
+  const isFolder = /[\\/]$/.test(given) || await stat(path).then((s) => s.isDirectory(), () => false);
+  if (!isFolder) return { path, shown: given, inFolder: false };
+  const file = `${name.replace(/[\\/]/g, '-')}.mp4`;
+  return { path: join(path, file), shown: join(given, file), inFolder: true };
+}
+
+async function download(io: CliIo, client: MetaStudioClient, job: VideoJobDetails, path: string, overwrite: boolean): Promise<void> {
   const video = await outputVideo(client, job, io.signal);
   const transport = createUndiciTransport(io.env);
   let shownTenth = -1;
@@ -64,6 +76,7 @@ async function download(io: CliIo, client: MetaStudioClient, job: VideoJobDetail
     const result = await downloadToFile(video.url, path, {
       fetch: transport.fetch,
       signal: io.signal,
+      overwrite,
       onProgress: (received, total) => {
         const tenth = total ? Math.floor((received / total) * 10) : -1;
         if (tenth > shownTenth) {
@@ -103,10 +116,14 @@ export const renderCommand: CliCommand = {
     if (script && !script.file.endsWith(fileExtension('video'))) throw new UsageError('only a video script (*.video.json) can be rendered');
     const name = values.name ?? (script ? nameOfFile(script.file) : undefined);
     if (!name) throw new UsageError('give the output asset name with --name NAME');
+    const target = values.download === undefined ? undefined : await downloadTarget(io, values.download, name);
+    if (target && !values.force && await stat(target.path).then(() => true, () => false)) {
+      return fail(io, 'render', `${target.shown} already exists; nothing was started (--force replaces it)`, ExitCode.Usage);
+    }
+    if (target?.inFolder) io.stderr(`download: the video will be written to ${target.shown}\n`);
     if (script && reportLintErrors(io, positionals[0], script.file, script.text) && !values.force) {
       return fail(io, 'render', 'the file has lint errors; nothing was pushed or started (--force goes on anyway)');
     }
-    const downloadPath = values.download === undefined ? undefined : resolve(io.cwd, values.download);
 
     return withClient('render', values, io, async (client, connection) => {
       let id = scriptId;
@@ -129,7 +146,7 @@ export const renderCommand: CliCommand = {
           return [`job ${job.job_id} ${job.state}${assetId ? `, output asset ${assetId}` : ''}${error ? `: ${error}` : ''}`];
         });
       };
-      if (!values.wait && downloadPath === undefined) {
+      if (!values.wait && target === undefined) {
         print(await client.getVideoJob(jobId, { signal: io.signal }));
         return ExitCode.Ok;
       }
@@ -144,9 +161,9 @@ export const renderCommand: CliCommand = {
       }
       print(job);
       if (!isJobSucceeded(job.state)) return ExitCode.Failed;
-      if (downloadPath === undefined) return ExitCode.Ok;
+      if (target === undefined) return ExitCode.Ok;
       try {
-        await download(io, client, job, downloadPath);
+        await download(io, client, job, target.path, values.force);
       } catch (err) {
         if (!(err instanceof DownloadError || err instanceof JobOutputError)) throw err;
         return fail(io, 'render', `the job succeeded but the download failed: ${err.message}`);

@@ -24,6 +24,9 @@ Options:
   --sk SK      secret key it accepts (default: $HUAWEICLOUD_SDK_SK, else a fixed test key)
   --format F   text (default), or json: one object {url, ak, sk, projectId} on stdout
 
+A secret key taken from $HUAWEICLOUD_SDK_SK may be a real one: it is accepted but never printed
+(sk is null in the JSON).
+
 Exit codes: 0 stopped by Ctrl+C; 1 could not start; 2 usage error.`;
 
 export const sandboxCommand: CliCommand = {
@@ -40,6 +43,7 @@ export const sandboxCommand: CliCommand = {
     const format = outputFormat(values.format);
     const ak = values.ak ?? io.env.HUAWEICLOUD_SDK_AK ?? DEFAULT_SANDBOX_AK;
     const sk = values.sk ?? io.env.HUAWEICLOUD_SDK_SK ?? DEFAULT_SANDBOX_SK;
+    const shownSk = values.sk === undefined && io.env.HUAWEICLOUD_SDK_SK !== undefined ? undefined : sk;
     let sandbox;
     try {
       sandbox = await startSandbox({
@@ -53,13 +57,13 @@ export const sandboxCommand: CliCommand = {
       if (err instanceof UsageError) throw err;
       return fail(io, 'sandbox', `could not start: ${err instanceof Error ? err.message : String(err)}`);
     }
-    printResult(io, format, { url: sandbox.url, ak, sk, projectId: SANDBOX_PROJECT_ID }, () => [
+    printResult(io, format, { url: sandbox.url, ak, sk: shownSk ?? null, projectId: SANDBOX_PROJECT_ID }, () => [
       `MetaStudio sandbox listening on ${sandbox.url}`,
-      `It accepts the AK/SK pair  AK: ${ak}  SK: ${sk}`,
+      `It accepts the AK/SK pair  AK: ${ak}  SK: ${shownSk ?? 'the value of HUAWEICLOUD_SDK_SK'}`,
       values.data ? `State is kept in ${values.data}` : 'State is kept in memory only.',
       '',
       'Point the CLI at it with:',
-      `  export METASTUDIO_ENDPOINT=${sandbox.url} HUAWEICLOUD_SDK_PROJECT_ID=${SANDBOX_PROJECT_ID} HUAWEICLOUD_SDK_AK=${ak} HUAWEICLOUD_SDK_SK=${sk}`,
+      `  export METASTUDIO_ENDPOINT=${sandbox.url} HUAWEICLOUD_SDK_PROJECT_ID=${SANDBOX_PROJECT_ID} HUAWEICLOUD_SDK_AK=${ak}${shownSk === undefined ? '' : ` HUAWEICLOUD_SDK_SK=${shownSk}`}`,
       '',
       'Press Ctrl+C to stop.',
     ]);

@@ -7,6 +7,7 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { MetaStudioClient } from '../cloud/client';
 import { isJobSucceeded } from '../cloud/jobState';
 import type { DigitalAssetInfo, VideoJobSummary } from '../cloud/types';
+import { checkDownloadUrl } from '../download/request';
 
 export interface OutputVideo {
   readonly assetId: string;
@@ -20,7 +21,10 @@ export class JobOutputError extends Error {
   override readonly name = 'JobOutputError';
 }
 
-/** The produced video: the output asset's details and the download URL of its MAIN file. */
+/**
+ * The produced video: the output asset's details and the download URL of its MAIN file, which must
+ * pass the download URL policy (a DownloadError otherwise).
+ */
 export async function outputVideo(client: MetaStudioClient, job: VideoJobSummary, signal?: AbortSignal): Promise<OutputVideo> {
   if (!isJobSucceeded(job.state)) throw new JobOutputError(l10n.t('Video job {0} has not succeeded (state {1}).', job.job_id, job.state));
   const assetId = job.output_asset_config?.asset_id;
@@ -28,6 +32,8 @@ export async function outputVideo(client: MetaStudioClient, job: VideoJobSummary
   const asset = await client.getAsset(assetId, { signal });
   const main = asset.files?.find((f) => f.asset_file_category === 'MAIN' && f.download_url);
   if (!main?.download_url) throw new JobOutputError(l10n.t('The output asset {0} has no MAIN file to download yet.', assetId));
+  // Checked here, not only when downloading: Open Video hands the link to the browser.
+  checkDownloadUrl(main.download_url);
   const fileName = main.file_name || `${asset.asset_name || assetId}.${main.file_type || 'mp4'}`;
   return { assetId, asset, url: main.download_url, fileName };
 }
