@@ -7,7 +7,8 @@ import { downloadToFile } from '../core/download/disk';
 import { DownloadError } from '../core/download/request';
 import { jobDisplayName, JobOutputError, outputVideo } from '../core/remote/jobOutcome';
 import type { JobTracker } from '../core/remote/jobTracker';
-import { nameOfFile, scriptKindOf } from '../core/remote/scriptBody';
+import { nameOfFile } from '../core/remote/scriptBody';
+import { kindOfFile, scriptKinds } from '../core/scripts/kinds';
 import { log } from '../logging/log';
 import { withCancellableProgress } from '../commands/progress';
 import type { Prompts } from '../prompts';
@@ -37,8 +38,8 @@ function jobIdOf(arg: JobArgument | undefined): string {
 }
 
 function pickRemoteScript(prompts: Prompts, client: MetaStudioClient): Promise<{ id: string; name: string } | undefined> {
-  const items = (async () => (await client.listVideoScripts({ limit: 100 })).video_scripts
-    .map((s) => ({ label: s.script_name, description: s.script_id, value: { id: s.script_id, name: s.script_name } })))();
+  const items = scriptKinds.video.remote.list(client, { limit: 100 }).then(({ items }) =>
+    items.map(({ id, name }) => ({ label: name, description: id, value: { id, name } })));
   return prompts.pick({ id: 'job.script', items, title: vscode.l10n.t('Start a video job'), placeHolder: vscode.l10n.t('The video script to render'), matchOnDescription: true });
 }
 
@@ -50,15 +51,15 @@ export function registerJobCommands(context: vscode.ExtensionContext, { connecti
   };
 
   registerCommand(context, 'metastudio.job.start', async (arg?: vscode.Uri | { scriptId: string }) => {
-    if (arg instanceof vscode.Uri && scriptKindOf(arg.path) !== 'video') {
-      throw new UserFacingError(vscode.l10n.t('Only a video script (*.video.json) can be rendered into a video.'));
+    if (arg instanceof vscode.Uri && kindOfFile(arg.path) !== 'video') {
+      throw new UserFacingError(vscode.l10n.t('Only a video script (*{0}) can be rendered into a video.', scriptKinds.video.suffix));
     }
     const uri = arg instanceof vscode.Uri ? arg : arg ? undefined : vscode.window.activeTextEditor?.document.uri;
     const client = await connections.client();
     let script: { id: string; name: string; origin?: vscode.Uri } | undefined;
     if (arg && !(arg instanceof vscode.Uri)) {
       script = { id: arg.scriptId, name: arg.scriptId };
-    } else if (uri && scriptKindOf(uri.path) === 'video') {
+    } else if (uri && kindOfFile(uri.path) === 'video') {
       const id = await push.remoteIdOf(await vscode.workspace.openTextDocument(uri));
       if (!id) return undefined;
       script = { id, name: nameOfFile(uri.fsPath), origin: uri };

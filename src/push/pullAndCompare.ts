@@ -3,8 +3,8 @@ import { UserFacingError } from '../commands/registerCommand';
 import type { MetaStudioClient } from '../core/cloud/client';
 import { MetaStudioError } from '../core/cloud/errors';
 import { linkOf, linkPulledFile, pulledText } from '../core/remote/linkedFiles';
-import { fileNameFor, kindLabel, ScriptFileError } from '../core/remote/scriptBody';
-import type { ScriptKind } from '../core/scripts/schemas';
+import { fileNameFor, ScriptFileError } from '../core/remote/scriptBody';
+import { scriptKindNames, scriptKinds, type ScriptKind } from '../core/scripts/kinds';
 import { log } from '../logging/log';
 import type { Prompts } from '../prompts';
 import { scriptKindOfFile, type PushContext } from './pushDocument';
@@ -21,21 +21,16 @@ function asError(err: unknown, what: string): unknown {
 }
 
 function pickRemote(prompts: Prompts, client: MetaStudioClient, kind: ScriptKind): Promise<{ id: string; name: string } | undefined> {
-  const items = (async () => {
-    if (kind === 'video') {
-      const { video_scripts } = await client.listVideoScripts({ limit: 100 });
-      return video_scripts.map((s) => ({ label: s.script_name, description: s.script_id, detail: s.update_time, value: { id: s.script_id, name: s.script_name } }));
-    }
-    const { smart_live_rooms } = await client.listLiveRooms({ limit: 100 });
-    return smart_live_rooms.map((r) => ({ label: r.room_name, description: r.room_id, detail: r.update_time, value: { id: r.room_id, name: r.room_name } }));
-  })();
-  return prompts.pick({ id: 'pull.remote', items, title: vscode.l10n.t('Pull a {0}', kindLabel(kind)), placeHolder: vscode.l10n.t('The {0} to write into a local file', kindLabel(kind)), matchOnDescription: true });
+  const { label, remote } = scriptKinds[kind];
+  const items = remote.list(client, { limit: 100 }).then(({ items }) =>
+    items.map(({ id, name, updated }) => ({ label: name, description: id, detail: updated, value: { id, name } })));
+  return prompts.pick({ id: 'pull.remote', items, title: vscode.l10n.t('Pull a {0}', label()), placeHolder: vscode.l10n.t('The {0} to write into a local file', label()), matchOnDescription: true });
 }
 
 function pickKind(prompts: Prompts): Promise<ScriptKind | undefined> {
   return prompts.pick<ScriptKind>({
     id: 'pull.kind',
-    items: [{ label: vscode.l10n.t('Video Script'), value: 'video' }, { label: vscode.l10n.t('Live Room'), value: 'live' }],
+    items: scriptKindNames.map((kind) => ({ label: scriptKinds[kind].title(), value: kind })),
     title: vscode.l10n.t('Pull from MetaStudio'),
   });
 }
@@ -62,10 +57,11 @@ export async function pullScript(context: PushContext, arg?: PullSource | vscode
   if (target) {
     kind = scriptKindOfFile(target);
     id = (await linkOf(context.links.placeOf(target), target.fsPath))?.id;
-    if (!id) throw new UserFacingError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push it first, or pull another one into a new file.', vscode.workspace.asRelativePath(target), kindLabel(kind)));
+    if (!id) throw new UserFacingError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push it first, or pull another one into a new file.', vscode.workspace.asRelativePath(target), scriptKinds[kind].label()));
   }
   kind ??= await pickKind(context.prompts);
   if (!kind) return undefined;
+  const { label, suffix } = scriptKinds[kind];
   let name: string | undefined;
   if (!id) {
     const picked = await pickRemote(context.prompts, client, kind);
@@ -76,13 +72,13 @@ export async function pullScript(context: PushContext, arg?: PullSource | vscode
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     target = await context.prompts.saveAs({
       id: 'pull.target',
-      title: vscode.l10n.t('Save the {0} as', kindLabel(kind)),
+      title: vscode.l10n.t('Save the {0} as', label()),
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileNameFor(kind, name ?? id)) } : {}),
-      filters: { [kindLabel(kind)]: [kind === 'video' ? 'video.json' : 'live.json'] },
+      filters: { [label()]: [suffix.slice(1)] },
     });
     if (!target) return undefined;
   }
-  if (scriptKindOfFile(target) !== kind) throw new UserFacingError(vscode.l10n.t('A {0} goes into a {1} file.', kindLabel(kind), kind === 'video' ? '*.video.json' : '*.live.json'));
+  if (scriptKindOfFile(target) !== kind) throw new UserFacingError(vscode.l10n.t('A {0} goes into a {1} file.', label(), `*${suffix}`));
   const place = context.links.placeOf(target);
   const previous = await readIfExists(target);
   let text: string;
@@ -104,7 +100,7 @@ export async function compareWithRemote(context: PushContext, remote: RemoteDocu
   const client = await context.connections.client();
   const document = await vscode.workspace.openTextDocument(uri);
   const link = await linkOf(context.links.placeOf(uri), uri.fsPath);
-  if (!link) throw new UserFacingError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push or pull it first.', vscode.workspace.asRelativePath(uri), kindLabel(kind)));
+  if (!link) throw new UserFacingError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push or pull it first.', vscode.workspace.asRelativePath(uri), scriptKinds[kind].label()));
   const local = document.getText();
   let text: string;
   try {

@@ -4,8 +4,8 @@ import { MetaStudioError } from '../core/cloud/errors';
 import { LinksFileError } from '../core/links/links';
 import { pushFile, requireScriptKind, unchangedLinkId, type FilePushResult } from '../core/remote/linkedFiles';
 import { PushDeclinedError, type PushStep } from '../core/remote/push';
-import { kindLabel, remoteName, bodyOfText, ScriptFileError } from '../core/remote/scriptBody';
-import type { ScriptKind } from '../core/scripts/schemas';
+import { remoteName, bodyOfText, ScriptFileError } from '../core/remote/scriptBody';
+import { scriptKinds, type ScriptKind } from '../core/scripts/kinds';
 import { validateScript } from '../core/scripts/validate';
 import { log } from '../logging/log';
 import { withCancellableProgress } from '../commands/progress';
@@ -77,7 +77,7 @@ export async function pushDocument(context: PushContext, document: vscode.TextDo
   }
   let result: FilePushResult;
   try {
-    result = await withCancellableProgress(vscode.l10n.t('Pushing {0} "{1}"', kindLabel(kind), name), (report, signal) =>
+    result = await withCancellableProgress(vscode.l10n.t('Pushing {0} "{1}"', scriptKinds[kind].label(), name), (report, signal) =>
       pushFile(place, document.uri.fsPath, text, {
         client,
         signal,
@@ -104,7 +104,7 @@ export async function pushDocument(context: PushContext, document: vscode.TextDo
 async function confirmRecreate(prompts: Prompts, kind: ScriptKind, name: string, id: string): Promise<boolean> {
   const choice = await prompts.confirm({
     id: 'push.recreate',
-    message: vscode.l10n.t('The {0} "{1}" this file is linked to ({2}) no longer exists in MetaStudio. Create it again?', kindLabel(kind), name, id),
+    message: vscode.l10n.t('The {0} "{1}" this file is linked to ({2}) no longer exists in MetaStudio. Create it again?', scriptKinds[kind].label(), name, id),
     choices: { create: vscode.l10n.t('Create Again') },
   });
   return choice === 'create';
@@ -119,9 +119,10 @@ export async function remoteIdOf(context: PushContext, document: vscode.TextDocu
 }
 
 async function announce(document: vscode.TextDocument, kind: ScriptKind, name: string, result: FilePushResult): Promise<void> {
+  const label = scriptKinds[kind].label();
   const done = result.created
-    ? vscode.l10n.t('Created {0} "{1}" ({2}).', kindLabel(kind), name, result.id)
-    : vscode.l10n.t('Updated {0} "{1}" ({2}).', kindLabel(kind), name, result.id);
+    ? vscode.l10n.t('Created {0} "{1}" ({2}).', label, name, result.id)
+    : vscode.l10n.t('Updated {0} "{1}" ({2}).', label, name, result.id);
   if (result.differences.length === 0) {
     void vscode.window.showInformationMessage(done);
     return;

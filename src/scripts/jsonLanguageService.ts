@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as json from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ScriptKind } from '../core/scripts/schemas';
+import { scriptKinds, type ScriptKind } from '../core/scripts/kinds';
 
 /**
  * VS Code's own JSON language service (vscode-json-languageservice) running in the extension with
@@ -12,7 +12,8 @@ export class ScriptJsonService {
   private readonly services = new Map<ScriptKind, json.LanguageService>();
   private readonly parsed = new WeakMap<vscode.TextDocument, { version: number; doc: TextDocument; json: json.JSONDocument }>();
 
-  constructor(private readonly schemasUri: vscode.Uri, private readonly schemaFiles: Record<ScriptKind, string>) {}
+  /** `schemasUri`: the folder of the schema files. */
+  constructor(private readonly schemasUri: vscode.Uri) {}
 
   private service(kind: ScriptKind): json.LanguageService {
     let service = this.services.get(kind);
@@ -26,7 +27,7 @@ export class ScriptJsonService {
       service.configure({
         validate: false,
         allowComments: false,
-        schemas: [{ uri: vscode.Uri.joinPath(this.schemasUri, this.schemaFiles[kind]).toString(), fileMatch: ['*'] }],
+        schemas: [{ uri: vscode.Uri.joinPath(this.schemasUri, scriptKinds[kind].schema.file).toString(), fileMatch: ['*'] }],
       });
       this.services.set(kind, service);
     }

@@ -2,6 +2,7 @@ import { AssetCatalog } from '../../core/assets/catalog';
 import { checkAssetReferencesOnline } from '../../core/assets/checks';
 import type { MetaStudioClient } from '../../core/cloud/client';
 import { connectionKey } from '../../core/links/links';
+import { lintedFilePatterns } from '../../core/lint/lintFile';
 import { lintPaths, type LintReport, type OnlineAssetChecks } from '../../core/lint/lintPaths';
 import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
@@ -11,7 +12,7 @@ import { printResult, problemLine } from '../output';
 
 const usage = `Usage: metastudio lint [paths…] [--format text|json] [--online]
 
-Checks video scripts (*.video.json), live scripts (*.live.json) and SSML files (*.ssml), offline.
+Checks script files and SSML files (${lintedFilePatterns}), offline.
 A folder is searched recursively (node_modules and dot-folders are skipped); no path means ".".
 
 Options:
@@ -56,7 +57,7 @@ export const lintCommand: CliCommand = {
 function printReport(report: LintReport, format: 'text' | 'json', io: CliIo): number {
   const problems = [
     ...report.missing.map((p) => `no such file or folder: ${p}`),
-    ...report.unsupported.map((p) => `not a script or SSML file (*.video.json, *.live.json, *.ssml): ${p}`),
+    ...report.unsupported.map((p) => `not a script or SSML file (${lintedFilePatterns}): ${p}`),
   ];
   if (problems.length) throw new UsageError(problems.join('\n'));
   printResult(io, format, report.files,

@@ -1,7 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { linkPulledFile, pulledText, requireScriptKind } from '../../core/remote/linkedFiles';
-import { kindLabel, linkKindOf, ScriptFileError } from '../../core/remote/scriptBody';
+import { ScriptFileError } from '../../core/remote/scriptBody';
+import { scriptFilePatterns, scriptKinds } from '../../core/scripts/kinds';
 import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
@@ -11,7 +12,7 @@ import { linkPlace } from './push';
 
 const usage = `Usage: metastudio pull ID -o FILE [--format text|json]
 
-Writes the video script (FILE *.video.json) or live room (FILE *.live.json) with this ID into FILE
+Writes the remote object with this ID, of the kind FILE's name says (${scriptFilePatterns}), into FILE
 as a request body (response-only fields and server defaults left out), and links FILE to it. An
 existing FILE is replaced; its "$schema" is kept.
 
@@ -52,7 +53,8 @@ export const pullCommand: CliCommand = {
         if (!(err instanceof ScriptFileError)) throw err;
         report(io, 'pull', `wrote ${values.output} but did not link it: ${err.message}`);
       }
-      printResult(io, format, { file: values.output, kind: linkKindOf(kind), id }, () => [`pulled ${kindLabel(kind)} ${id} into ${values.output}`]);
+      const { label, remote } = scriptKinds[kind];
+      printResult(io, format, { file: values.output, kind: remote.kind, id }, () => [`pulled ${label()} ${id} into ${values.output}`]);
       return ExitCode.Ok;
     });
   },

@@ -6,7 +6,8 @@ import { connectionKey } from '../../core/links/links';
 import { findLinksRoot, LinkStore } from '../../core/links/linkStore';
 import { pushFile, requireScriptKind, type FilePushResult, type LinkPlace } from '../../core/remote/linkedFiles';
 import { PushDeclinedError } from '../../core/remote/push';
-import { kindLabel, ScriptFileError } from '../../core/remote/scriptBody';
+import { ScriptFileError } from '../../core/remote/scriptBody';
+import { scriptFilePatterns, scriptKinds } from '../../core/scripts/kinds';
 import { validateScript } from '../../core/scripts/validate';
 import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient, type Connection } from '../connection';
@@ -16,8 +17,8 @@ import { fail, printResult, problemLine, report } from '../output';
 
 const usage = `Usage: metastudio push FILE [--force] [--recreate] [--format text|json]
 
-Creates or updates the remote object of a script file: a video script for *.video.json, a live
-room for *.live.json. The file's JSON (minus "$schema") is the request body. The link to the remote
+Creates or updates the remote object of a script file (${scriptFilePatterns}): the video script or
+live room its kind makes. The file's JSON (minus "$schema") is the request body. The link to the remote
 ID is kept in .metastudio/links.json of the nearest folder holding .metastudio/ (else the current
 folder), per endpoint and project.
 
@@ -72,7 +73,7 @@ export async function pushForCli(
       onRecovered: (message) => report(io, command, message),
     });
     for (const path of result.differences) {
-      report(io, command, `warning: the ${kindLabel(result.kind)} read back differs from what was sent at ${path}`);
+      report(io, command, `warning: the ${scriptKinds[result.kind].label()} read back differs from what was sent at ${path}`);
     }
     return result;
   } catch (err) {
@@ -108,7 +109,7 @@ export const pushCommand: CliCommand = {
       const result = await pushForCli(io, 'push', client, await linkPlace(io, connection), file, text, values.recreate);
       if (!result) return ExitCode.Failed;
       printResult(io, format, { file: positionals[0], kind: result.link.kind, id: result.id, created: result.created },
-        () => [`${result.created ? 'created' : 'updated'} ${kindLabel(result.kind)} ${result.id} from ${positionals[0]}`]);
+        () => [`${result.created ? 'created' : 'updated'} ${scriptKinds[result.kind].label()} ${result.id} from ${positionals[0]}`]);
       return ExitCode.Ok;
     });
   },

@@ -9,7 +9,8 @@ import { DownloadError } from '../../core/download/request';
 import { followJob, JobWaitTimeoutError } from '../../core/remote/followJob';
 import { jobErrorWithShot, JobOutputError, outputVideo } from '../../core/remote/jobOutcome';
 import { unchangedLinkId } from '../../core/remote/linkedFiles';
-import { fileExtension, nameOfFile } from '../../core/remote/scriptBody';
+import { nameOfFile } from '../../core/remote/scriptBody';
+import { kindOfFile, scriptKinds } from '../../core/scripts/kinds';
 import { outputFormat, parseCommandArgs, timeoutOption } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
@@ -19,12 +20,12 @@ import { linkPlace, pushForCli, readScriptArg, reportLintErrors } from './push';
 
 const usage = `Usage: metastudio render FILE|--script-id ID [--name NAME] [--wait] [--download PATH] [--timeout SECONDS]
 
-Starts a 2D avatar video job for a video script: FILE (a *.video.json, pushed first when it changed
+Starts a 2D avatar video job for a video script: FILE (a *${scriptKinds.video.suffix}, pushed first when it changed
 since its last push) or the remote script ID. The video becomes the output asset NAME.
 
 Options:
   --script-id ID      render this remote video script instead of a file
-  --name NAME         output asset name (default: the file name without .video.json; required with --script-id)
+  --name NAME         output asset name (default: the file name without ${scriptKinds.video.suffix}; required with --script-id)
   --wait              follow the job until it ends (progress on stderr)
   --download PATH     wait, then download the video to PATH (a folder: PATH/NAME.mp4); an
                       existing file is kept unless --force (exit 2 before anything starts)
@@ -113,7 +114,7 @@ export const renderCommand: CliCommand = {
     }
     const timeoutMs = timeoutOption(values.timeout);
     const script = scriptId === undefined ? await readScriptArg(io, positionals[0]) : undefined;
-    if (script && !script.file.endsWith(fileExtension('video'))) throw new UsageError('only a video script (*.video.json) can be rendered');
+    if (script && kindOfFile(script.file) !== 'video') throw new UsageError(`only a video script (*${scriptKinds.video.suffix}) can be rendered`);
     const name = values.name ?? (script ? nameOfFile(script.file) : undefined);
     if (!name) throw new UsageError('give the output asset name with --name NAME');
     const target = values.download === undefined ? undefined : await downloadTarget(io, values.download, name);

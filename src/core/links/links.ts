@@ -7,11 +7,14 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { isObject, parseUntrustedJson, UnsafeJsonKeyError } from '../json';
+import { scriptKinds } from '../scripts/kinds';
 
-export type LinkKind = 'video-script' | 'live-room';
+/** The remote object kinds a link may name: one per script kind. */
+const linkKinds: ReadonlySet<unknown> = new Set(Object.values(scriptKinds).map((row) => row.remote.kind));
 
 export interface Link {
-  readonly kind: LinkKind;
+  /** The remote object's kind (a script kind's `remote.kind`, e.g. `video-script`). */
+  readonly kind: string;
   readonly id: string;
   /** SHA-256 (hex) of the file's text when it was last pushed or pulled. */
   readonly pushedSha256: string;
@@ -49,7 +52,7 @@ export function linkPath(root: string, file: string): string | undefined {
 
 function isLink(value: unknown): value is Link {
   return isObject(value)
-    && (value.kind === 'video-script' || value.kind === 'live-room')
+    && linkKinds.has(value.kind)
     && typeof value.id === 'string' && value.id !== ''
     && typeof value.pushedSha256 === 'string'
     && typeof value.pushedAt === 'string';
