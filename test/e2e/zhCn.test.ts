@@ -1,8 +1,8 @@
 /**
  * The packaged extension in a browser workbench whose display language is zh-cn (VS Code's own texts
- * stay English: see test/support/vscodeServer.ts): the Problems panel, the Assets view and the voice
- * preview player in Chinese, each saved as a screenshot (test-results/e2e-zh-cn-*.png, shown in the
- * README's 中文 section).
+ * stay English: see test/support/vscodeServer.ts): the Problems panel, a schema hover, the Assets view
+ * and the voice preview player in Chinese, each saved as a screenshot (test-results/e2e-zh-cn-*.png,
+ * shown in the README's 中文 section).
  */
 import * as assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
@@ -35,7 +35,15 @@ describe('the extension in Chinese (zh-cn display language, packaged .vsix)', ()
     await rows.filter({ hasText: '停顿时长 20s 超出 200ms–10s 的范围' }).first().waitFor({ timeout: 30_000 });
     const file = await screenshot(page, 'e2e-zh-cn-problems');
     assert.ok(statSync(file).size > 10_000, 'the screenshot holds a rendered workbench');
-    await page.keyboard.press('Control+Shift+M'); // close the panel again
+  });
+
+  it('hovers a script property with its Chinese schema description', async () => {
+    const { page } = wb;
+    await page.locator('.monaco-editor .view-line span', { hasText: /^"codec"$/ }).first().hover();
+    await page.locator('.monaco-hover', { hasText: '视频编码格式，同时决定文件格式' }).first().waitFor({ timeout: 30_000 });
+    const file = await screenshot(page, 'e2e-zh-cn-hover');
+    assert.ok(statSync(file).size > 10_000, 'the screenshot holds a rendered workbench');
+    await page.mouse.move(0, 0);
   });
 
   it('shows the Assets view in Chinese', async () => {
@@ -52,6 +60,9 @@ describe('the extension in Chinese (zh-cn display language, packaged .vsix)', ()
 
   it('plays a voice preview in the Chinese player', async () => {
     const { page } = wb;
+    // With no editor open the command asks for the text (VS Code's own command titles stay English).
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 30_000 });
     await runCommand(page, 'MetaStudio: 试听');
     await page.locator('.quick-input-widget', { hasText: '要试听的文本或 SSML' }).waitFor({ timeout: 30_000 });
     const input = page.locator('.quick-input-widget input');

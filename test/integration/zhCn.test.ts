@@ -27,13 +27,18 @@ function after(document: vscode.TextDocument, needle: string, delta: number): vs
 }
 
 describe('zh-cn display language', () => {
-  before(async () => { await vscode.extensions.getExtension(extensionId)!.activate(); });
+  before(async () => {
+    const extension = await waitFor(() => vscode.extensions.getExtension(extensionId), 30_000, 'the extension under test');
+    await extension.activate();
+  });
 
   it('runs the extension host in zh-cn, with the Chinese manifest', () => {
     assert.equal(vscode.env.language, 'zh-cn');
-    const commands = vscode.extensions.getExtension(extensionId)!.packageJSON.contributes.commands as { command: string; title: string }[];
-    assert.equal(commands.find((c) => c.command === 'metastudio.preview.voice')?.title, '试听');
-    assert.equal(commands.find((c) => c.command === 'metastudio.script.push')?.title, '推送脚本');
+    // A localized manifest string is { value, original }.
+    const commands = vscode.extensions.getExtension(extensionId)!.packageJSON.contributes.commands as { command: string; title: { value: string; original: string } }[];
+    const title = (id: string) => commands.find((c) => c.command === id)?.title;
+    assert.deepEqual(title('metastudio.preview.voice'), { value: '试听', original: 'Preview Voice' });
+    assert.deepEqual(title('metastudio.script.push'), { value: '推送脚本', original: 'Push Script' });
   });
 
   it('reports diagnostics and offers quick fixes in Chinese', async () => {

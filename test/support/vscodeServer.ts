@@ -94,7 +94,10 @@ function setDisplayLanguage(runDir: string, language: string): void {
   const translations = join(runDir, `language-pack-${language}.i18n.json`);
   writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
   writeFileSync(join(runDir, 'ud/languagepacks.json'), JSON.stringify({
-    [language]: { hash: 'test', extensions: [], translations: { vscode: translations }, label: language },
+    [language]: {
+      hash: 'test', label: language, translations: { vscode: translations },
+      extensions: [{ extensionIdentifier: { id: `metastudio-tests.language-pack-${language}` }, version: '1.0.0' }],
+    },
   }));
 }
 

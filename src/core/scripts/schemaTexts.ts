@@ -1,8 +1,9 @@
 /**
  * The texts people read in the script schemas (descriptions, enum descriptions, titles, snippet
- * labels), and their translation. One source per string: the schema files stay English; a
- * translation table `schemas/l10n/<language>.json` maps each English text to its translation and
- * is applied when a schema is loaded (the extension does it for VS Code's display language).
+ * labels), and their translation (docs/decisions/localization.md). One source per string: the schema
+ * files stay English; a translation table `schemas/l10n/<language>.json` maps each English text to
+ * its translation and is applied when a schema is loaded (the extension does it for VS Code's
+ * display language).
  */
 import type { JsonSchema } from './schemas';
 
