@@ -4,6 +4,7 @@
  * remote command spreads `connectionOptions` into its options and runs through `withClient`.
  */
 import type { ParseArgsConfig } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import { MetaStudioClient } from '../core/cloud/client';
 import { NoCredentialsError, resolveConnection as resolveFromCore, type Connection, type ConnectionFlags } from '../core/cloud/connection';
 import { EndpointError } from '../core/cloud/endpoint';
@@ -24,13 +25,15 @@ export const connectionOptions = {
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** The connection part of a remote command's usage text. */
-export const connectionUsage = `Connection (a flag beats its environment variable):
+export function connectionUsage(): string {
+  return l10n.t(`Connection (a flag beats its environment variable):
   --endpoint URL        endpoint URL, http only for loopback        METASTUDIO_ENDPOINT
   --region REGION       cn-north-4 (default) or cn-east-3            METASTUDIO_REGION
   --project-id ID       project ID                                   HUAWEICLOUD_SDK_PROJECT_ID
   --ak AK, --sk SK      access key pair                              HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK
   --security-token T    security token of a temporary access key     HUAWEICLOUD_SDK_SECURITY_TOKEN
-  --token TOKEN         IAM token, instead of an access key          METASTUDIO_TOKEN`;
+  --token TOKEN         IAM token, instead of an access key          METASTUDIO_TOKEN`);
+}
 
 export { NoCredentialsError, type Connection, type ConnectionFlags };
 
@@ -73,7 +76,7 @@ export async function withClient(
     return await work(client, connection);
   } catch (err) {
     if (err instanceof MetaStudioError) return fail(io, commandName, err.message);
-    if (err instanceof Error && err.name === 'AbortError' && io.signal.aborted) return fail(io, commandName, 'cancelled');
+    if (err instanceof Error && err.name === 'AbortError' && io.signal.aborted) return fail(io, commandName, l10n.t('cancelled'));
     throw err;
   } finally {
     await transport.close();

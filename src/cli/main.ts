@@ -1,5 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { UsageError, ExitCode } from './exitCodes';
 import type { CliCommand, CliIo } from './io';
+import { cliLocale, cliLocales, useLocale } from './locale';
 
 declare const __VERSION__: string;
 
@@ -7,24 +9,31 @@ function mainHelp(commands: readonly CliCommand[]): string {
   const width = Math.max(8, ...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
-    'Usage: metastudio <command> [options]',
+    l10n.t('Usage: metastudio <command> [options]'),
     '',
-    'Author, check and produce Huawei Cloud MetaStudio scripts from the command line.',
+    l10n.t('Author, check and produce Huawei Cloud MetaStudio scripts from the command line.'),
     '',
-    'Commands:',
-    ...(lines.length ? lines : ['  (none yet)']),
+    l10n.t('Commands:'),
+    ...(lines.length ? lines : [l10n.t('  (none yet)')]),
     '',
-    'Options:',
-    '  -h, --help     show help (also: metastudio <command> --help)',
-    '  -v, --version  print the version',
+    l10n.t('Options:'),
+    l10n.t('  -h, --help     show help (also: metastudio <command> --help)'),
+    l10n.t('  -v, --version  print the version'),
+    l10n.t('  --lang LOCALE  language of the messages: {0} (default: from LC_ALL, LC_MESSAGES or LANG)', cliLocales.join(', ')),
     '',
-    'Exit codes: 0 ok; 1 lint errors, failed job or API error; 2 usage error; 3 no credentials; 4 timed out.',
+    l10n.t('Exit codes: 0 ok; 1 lint errors, failed job or API error; 2 usage error; 3 no credentials; 4 timed out.'),
   ].join('\n');
 }
 
 /** Runs the CLI in-process and returns its exit code. */
 export async function runCli(argv: string[], io: CliIo, commands: readonly CliCommand[]): Promise<number> {
-  const [first, ...rest] = argv;
+  const { locale, rest: args, unknown } = cliLocale(argv, io.env);
+  useLocale(locale);
+  if (unknown !== undefined) {
+    io.stderr(`metastudio: ${l10n.t('--lang takes {0}, not "{1}"', cliLocales.join(', '), unknown)}\n`);
+    return ExitCode.Usage;
+  }
+  const [first, ...rest] = args;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout(mainHelp(commands) + '\n');
     return first === undefined ? ExitCode.Usage : ExitCode.Ok;
@@ -35,7 +44,7 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly CliCo
   }
   const command = commands.find((c) => c.name === first);
   if (!command) {
-    io.stderr(`metastudio: unknown command '${first}'\n\n${mainHelp(commands)}\n`);
+    io.stderr(`metastudio: ${l10n.t('unknown command \'{0}\'', first)}\n\n${mainHelp(commands)}\n`);
     return ExitCode.Usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { linkPulledFile, pulledText, requireScriptKind } from '../../core/remote/linkedFiles';
@@ -10,9 +11,9 @@ import type { CliCommand } from '../io';
 import { printResult, report } from '../output';
 import { linkPlace } from './push';
 
-const usage = `Usage: metastudio pull ID -o FILE [--format text|json]
+const usage = () => l10n.t(`Usage: metastudio pull ID -o FILE [--format text|json]
 
-Writes the remote object with this ID, of the kind FILE's name says (${scriptFilePatterns}), into FILE
+Writes the remote object with this ID, of the kind FILE's name says ({1}), into FILE
 as a request body (response-only fields and server defaults left out), and links FILE to it. An
 existing FILE is replaced; its "$schema" is kept.
 
@@ -20,20 +21,20 @@ Options:
   -o, --output FILE   the script file to write
   --format text|json  json: {"file","kind","id"}
 
-${connectionUsage}
+{0}
 
-Exit codes: 0 pulled; 1 API error; 2 usage error; 3 no credentials.`;
+Exit codes: 0 pulled; 1 API error; 2 usage error; 3 no credentials.`, connectionUsage(), scriptFilePatterns);
 
 export const pullCommand: CliCommand = {
   name: 'pull',
-  summary: 'write a remote video script or live room into a local script file',
-  usage,
+  get summary() { return l10n.t('write a remote video script or live room into a local script file'); },
+  get usage() { return usage(); },
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { ...connectionOptions, output: { type: 'string', short: 'o' } });
     const format = outputFormat(values.format);
     const [id, ...extra] = positionals;
-    if (!id || extra.length) throw new UsageError('give one ID');
-    if (!values.output) throw new UsageError('give the file to write with -o FILE');
+    if (!id || extra.length) throw new UsageError(l10n.t('give one ID'));
+    if (!values.output) throw new UsageError(l10n.t('give the file to write with -o FILE'));
     const file = resolve(io.cwd, values.output);
     let kind;
     try {
@@ -51,10 +52,10 @@ export const pullCommand: CliCommand = {
         await linkPulledFile(place, file, id, text);
       } catch (err) {
         if (!(err instanceof ScriptFileError)) throw err;
-        report(io, 'pull', `wrote ${values.output} but did not link it: ${err.message}`);
+        report(io, 'pull', l10n.t('wrote {0} but did not link it: {1}', values.output!, err.message));
       }
       const { label, remote } = scriptKinds[kind];
-      printResult(io, format, { file: values.output, kind: remote.kind, id }, () => [`pulled ${label()} ${id} into ${values.output}`]);
+      printResult(io, format, { file: values.output, kind: remote.kind, id }, () => [l10n.t('pulled {0} {1} into {2}', label(), id, values.output!)]);
       return ExitCode.Ok;
     });
   },
