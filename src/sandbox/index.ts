@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isLoopbackHost } from '../core/cloud/endpoint';
+import { errorMessage } from '../core/errors';
 import { parseFaultSpec, type FaultSpec } from './faults';
 import type { Timings } from './routes/context';
 import { DEFAULT_HTTP_TIMEOUTS, httpServerOptions, SandboxServer, type HttpTimeouts, type LoggedRequest } from './server';
@@ -54,7 +55,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const store = new SandboxStore(options.dataDir === undefined ? undefined : await loadState(options.dataDir));
   const writer = options.dataDir === undefined
     ? undefined
-    : new StateWriter(options.dataDir, (err) => log(`sandbox: could not save state: ${err instanceof Error ? err.message : String(err)}`));
+    : new StateWriter(options.dataDir, (err) => log(`sandbox: could not save state: ${errorMessage(err)}`));
   const closing = new AbortController();
   const sandbox = new SandboxServer({
     ak: options.ak,

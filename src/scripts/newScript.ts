@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import { ExpectedError } from '../core/errors';
 import type { ScriptKind } from '../core/scripts/schemas';
 import { liveScriptTemplate, videoScriptTemplate } from '../core/scripts/templates';
-import { UserFacingError } from '../commands/registerCommand';
 import type { Services } from '../services';
 
 const templates: Record<ScriptKind, string> = { video: videoScriptTemplate, live: liveScriptTemplate };
@@ -36,7 +36,7 @@ export async function newScript({ languages, prompts }: Services, kind: ScriptKi
   });
   if (name === undefined) return undefined;
   const uri = vscode.Uri.joinPath(folder.uri, name.trim() + suffix);
-  if (await exists(name.trim())) throw new UserFacingError(vscode.l10n.t('{0} already exists.', vscode.workspace.asRelativePath(uri)));
+  if (await exists(name.trim())) throw new ExpectedError(vscode.l10n.t('{0} already exists.', vscode.workspace.asRelativePath(uri)));
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(templates[kind]));
   return vscode.window.showTextDocument(uri);
 }

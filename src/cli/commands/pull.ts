@@ -1,7 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { errorMessage, ExpectedError, isCancellation } from '../../core/errors';
 import { linkPulledFile, pulledText, requireScriptKind } from '../../core/remote/linkedFiles';
-import { kindLabel, linkKindOf, ScriptFileError } from '../../core/remote/scriptBody';
+import { kindLabel, linkKindOf } from '../../core/remote/scriptBody';
 import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
@@ -38,7 +39,7 @@ export const pullCommand: CliCommand = {
     try {
       kind = requireScriptKind(file);
     } catch (err) {
-      throw new UsageError((err as Error).message);
+      throw new UsageError(errorMessage(err), { cause: err });
     }
     const previous = await readFile(file, 'utf8').then((t) => t.replace(/^\uFEFF/, ''), () => undefined);
     return withClient('pull', values, io, async (client, connection) => {
@@ -49,8 +50,8 @@ export const pullCommand: CliCommand = {
       try {
         await linkPulledFile(place, file, id, text);
       } catch (err) {
-        if (!(err instanceof ScriptFileError)) throw err;
-        report(io, 'pull', `wrote ${values.output} but did not link it: ${err.message}`);
+        if (!(err instanceof ExpectedError) || isCancellation(err)) throw err;
+        report(io, 'pull', `wrote ${values.output} but did not link it: ${errorMessage(err)}`);
       }
       printResult(io, format, { file: values.output, kind: linkKindOf(kind), id }, () => [`pulled ${kindLabel(kind)} ${id} into ${values.output}`]);
       return ExitCode.Ok;

@@ -4,9 +4,9 @@ import { isJobSucceeded } from '../../core/cloud/jobState';
 import type { VideoJobDetails } from '../../core/cloud/types';
 import { createUndiciTransport } from '../../core/cloud/undiciTransport';
 import { downloadToFile } from '../../core/download/disk';
-import { DownloadError } from '../../core/download/request';
+import { errorMessage, withErrorContext } from '../../core/errors';
 import { followJob, JobWaitTimeoutError } from '../../core/remote/followJob';
-import { jobErrorWithShot, JobOutputError, outputVideo } from '../../core/remote/jobOutcome';
+import { jobErrorWithShot, outputVideo } from '../../core/remote/jobOutcome';
 import { unchangedLinkId } from '../../core/remote/linkedFiles';
 import { fileExtension, nameOfFile } from '../../core/remote/scriptBody';
 import { outputFormat, parseCommandArgs, timeoutOption } from '../args';
@@ -52,7 +52,7 @@ async function waitForJob(io: CliIo, client: MetaStudioClient, jobId: string, ti
       shown = job.state;
       io.stderr(`job ${jobId}: ${job.state} (${seconds(Date.now() - started)})\n`);
     },
-    onPollError: (err) => io.stderr(`job ${jobId}: ${err.message}; trying again\n`),
+    onPollError: (err) => io.stderr(`job ${jobId}: ${errorMessage(err)}; trying again\n`),
   });
 }
 
@@ -115,7 +115,6 @@ export const renderCommand: CliCommand = {
         id = await unchangedLinkId(place, script.file, script.text);
         if (!id) {
           const pushed = await pushForCli(io, 'render', client, place, script.file, script.text, values.recreate);
-          if (!pushed) return ExitCode.Failed;
           io.stderr(`${pushed.created ? 'created' : 'updated'} video script ${pushed.id} from ${positionals[0]}\n`);
           id = pushed.id;
         }
@@ -138,19 +137,14 @@ export const renderCommand: CliCommand = {
         job = await waitForJob(io, client, jobId, timeoutMs);
       } catch (err) {
         if (!(err instanceof JobWaitTimeoutError)) throw err;
-        report(io, 'render', err.message);
+        report(io, 'render', errorMessage(err));
         print({ job_id: jobId, state: err.lastState ?? 'UNKNOWN' });
         return ExitCode.TimedOut;
       }
       print(job);
       if (!isJobSucceeded(job.state)) return ExitCode.Failed;
       if (downloadPath === undefined) return ExitCode.Ok;
-      try {
-        await download(io, client, job, downloadPath);
-      } catch (err) {
-        if (!(err instanceof DownloadError || err instanceof JobOutputError)) throw err;
-        return fail(io, 'render', `the job succeeded but the download failed: ${err.message}`);
-      }
+      await withErrorContext('the job succeeded but the download failed', () => download(io, client, job, downloadPath));
       return ExitCode.Ok;
     });
   },

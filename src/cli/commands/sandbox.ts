@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { startSandbox } from '../../sandbox';
+import { errorMessage, ExpectedError } from '../../core/errors';
 import { integerOption, outputFormat, parseCommandArgs } from '../args';
-import { ExitCode, UsageError } from '../exitCodes';
+import { ExitCode } from '../exitCodes';
 import type { CliCommand } from '../io';
-import { fail, printResult } from '../output';
+import { printResult } from '../output';
 
 /** The sandbox's own test pair, printed on start: it is a local emulator, not a cloud credential. */
 export const DEFAULT_SANDBOX_AK = 'SANDBOXACCESSKEY0001';
@@ -40,19 +41,17 @@ export const sandboxCommand: CliCommand = {
     const format = outputFormat(values.format);
     const ak = values.ak ?? io.env.HUAWEICLOUD_SDK_AK ?? DEFAULT_SANDBOX_AK;
     const sk = values.sk ?? io.env.HUAWEICLOUD_SDK_SK ?? DEFAULT_SANDBOX_SK;
-    let sandbox;
-    try {
-      sandbox = await startSandbox({
-        port: integerOption(values.port, '--port', 0, 65535) ?? 0,
-        ak,
-        sk,
-        dataDir: values.data === undefined ? undefined : resolve(io.cwd, values.data),
-        log: (line) => io.stderr(`${line}\n`),
-      });
-    } catch (err) {
-      if (err instanceof UsageError) throw err;
-      return fail(io, 'sandbox', `could not start: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const port = integerOption(values.port, '--port', 0, 65535) ?? 0;
+    const sandbox = await startSandbox({
+      port,
+      ak,
+      sk,
+      dataDir: values.data === undefined ? undefined : resolve(io.cwd, values.data),
+      log: (line) => io.stderr(`${line}\n`),
+    }).catch((err: unknown) => {
+      // A port in use or an unreadable state folder: the machine's state, not a bug.
+      throw new ExpectedError(`could not start: ${errorMessage(err)}`, { cause: err });
+    });
     printResult(io, format, { url: sandbox.url, ak, sk, projectId: SANDBOX_PROJECT_ID }, () => [
       `MetaStudio sandbox listening on ${sandbox.url}`,
       `It accepts the AK/SK pair  AK: ${ak}  SK: ${sk}`,

@@ -4,10 +4,9 @@ import type { MetaStudioClient } from '../../core/cloud/client';
 import { billingProvider } from '../../core/assets/describe';
 import { createUndiciTransport } from '../../core/cloud/undiciTransport';
 import { cliCacheFolder } from '../../core/preview/cacheFolder';
-import { DownloadError } from '../../core/download/request';
 import { numberedOutputs } from '../../core/preview/outputNames';
 import { PreviewCache } from '../../core/preview/previewCache';
-import { Previewer, PreviewTimeoutError, TtsJobFailedError, type PreviewProgress } from '../../core/preview/previewer';
+import { Previewer, type PreviewProgress } from '../../core/preview/previewer';
 import { lintSsml } from '../../core/ssml/lint';
 import { VOICE_SETTINGS, type VoiceSettingName } from '../../core/voiceSettings';
 import { LineIndex } from '../../core/diagnostics';
@@ -135,10 +134,6 @@ export const ttsCommand: CliCommand = {
         io.stderr(`tts: ${result.fromCache ? 'from the cache (no request)' : `synthesized (job ${result.jobId})`}, ${result.files.length} file(s), ${result.bytes} bytes\n`);
         printResult(io, format, { files: outputs, cached: result.fromCache, job_id: result.jobId ?? null }, () => outputs);
         return ExitCode.Ok;
-      } catch (err) {
-        if (err instanceof PreviewTimeoutError) return fail(io, 'tts', err.message, ExitCode.TimedOut);
-        if (err instanceof TtsJobFailedError || err instanceof DownloadError) return fail(io, 'tts', err.message);
-        throw err;
       } finally {
         await transport.close();
       }

@@ -5,6 +5,7 @@
  */
 import type { Credentials } from './auth';
 import { resolveEndpoint } from './endpoint';
+import { ExpectedError } from '../errors';
 
 /** The connection flags, by their CLI names (docs/decisions/cli-contract.md). */
 export interface ConnectionFlags {
@@ -25,7 +26,9 @@ export interface Connection {
 }
 
 /** Exit code 3: the flags and the environment hold no usable credentials or project ID. */
-export class NoCredentialsError extends Error {}
+export class NoCredentialsError extends ExpectedError {
+  override readonly name = 'NoCredentialsError';
+}
 
 /**
  * Flags beat the environment, field by field. An explicit `--token` means token auth and an

@@ -15,6 +15,7 @@ import { dirname } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { systemClock } from '../cloud/clock';
 import { isObject, parseUntrustedJson } from '../json';
+import { ExpectedError } from '../errors';
 
 export interface FileLockOptions {
   /** How long to wait for a live holder before giving up; default 30 s. */
@@ -37,7 +38,7 @@ interface Holder {
   readonly modifiedMs: number;
 }
 
-export class FileLockTimeoutError extends Error {
+export class FileLockTimeoutError extends ExpectedError {
   override readonly name = 'FileLockTimeoutError';
   constructor(readonly lockFile: string, holder: Holder, waitedMs: number) {
     super(l10n.t(

@@ -7,6 +7,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { isObject, parseUntrustedJson, UnsafeJsonKeyError } from '../json';
+import { errorMessage, ExpectedError } from '../errors';
 
 export type LinkKind = 'video-script' | 'live-room';
 
@@ -27,7 +28,7 @@ export interface LinksDocument {
   readonly links: LinksByConnection;
 }
 
-export class LinksFileError extends Error {
+export class LinksFileError extends ExpectedError {
   override readonly name = 'LinksFileError';
 }
 
@@ -73,7 +74,7 @@ export function parseLinks(text: string): LinksDocument {
     value = parseUntrustedJson(text);
   } catch (err) {
     if (err instanceof UnsafeJsonKeyError) throw new LinksFileError(l10n.t('{0} Fix or delete the links file.', err.message));
-    throw new LinksFileError(l10n.t('The links file is not valid JSON ({0}); fix or delete it.', (err as Error).message));
+    throw new LinksFileError(l10n.t('The links file is not valid JSON ({0}); fix or delete it.', errorMessage(err)));
   }
   if (!isObject(value) || value.version !== 1 || !isObject(value.links)) {
     throw new LinksFileError(l10n.t('The links file is not a version 1 links file; fix or delete it.'));

@@ -7,6 +7,7 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { MetaStudioClient } from '../cloud/client';
 import { isJobSucceeded } from '../cloud/jobState';
 import type { DigitalAssetInfo, VideoJobSummary } from '../cloud/types';
+import { ExpectedError } from '../errors';
 
 export interface OutputVideo {
   readonly assetId: string;
@@ -16,7 +17,7 @@ export interface OutputVideo {
   readonly fileName: string;
 }
 
-export class JobOutputError extends Error {
+export class JobOutputError extends ExpectedError {
   override readonly name = 'JobOutputError';
 }
 

@@ -12,6 +12,7 @@ import type { LiveRoomRequest, VideoScriptRequest } from '../cloud/types';
 import type { ScriptKind } from '../scripts/schemas';
 import { bodyDifferences, detailsToBody } from './detailsToBody';
 import { kindLabel, remoteName, ScriptFileError, type ScriptBody } from './scriptBody';
+import { CancelledError, errorMessage } from '../errors';
 
 export type PushStep = 'updating' | 'creating' | 'looking-up' | 'reading-back';
 
@@ -38,7 +39,7 @@ export interface PushResult {
 }
 
 /** The user declined to create again an object that was deleted remotely. */
-export class PushDeclinedError extends Error {
+export class PushDeclinedError extends CancelledError {
   override readonly name = 'PushDeclinedError';
 }
 
@@ -95,7 +96,7 @@ async function createOnce(request: PushRequest, name: string): Promise<string> {
     return await create(client, kind, body, { signal });
   } catch (err) {
     if (!createMayHaveHappened(err)) throw err;
-    request.onRecovered?.(l10n.t('Creating the {0} "{1}" got no clear answer ({2}); looking it up by name.', kindLabel(kind), name, (err as Error).message));
+    request.onRecovered?.(l10n.t('Creating the {0} "{1}" got no clear answer ({2}); looking it up by name.', kindLabel(kind), name, errorMessage(err)));
     request.onStep?.('looking-up');
     const found = await findByName(client, kind, name, signal);
     if (found) return found;

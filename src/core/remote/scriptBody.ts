@@ -10,12 +10,13 @@ import { isObject, parseUntrustedJson, UnsafeJsonKeyError } from '../json';
 import { lintFileKind } from '../lint/lintFile';
 import type { LinkKind } from '../links/links';
 import type { ScriptKind } from '../scripts/schemas';
+import { errorMessage, ExpectedError } from '../errors';
 
 export type ScriptBody = Record<string, unknown>;
 
 const SCHEMA_KEY = '$schema';
 
-export class ScriptFileError extends Error {
+export class ScriptFileError extends ExpectedError {
   override readonly name = 'ScriptFileError';
 }
 
@@ -54,8 +55,8 @@ export function bodyOfText(text: string): ScriptBody {
   try {
     value = parseUntrustedJson(text);
   } catch (err) {
-    if (err instanceof UnsafeJsonKeyError) throw new ScriptFileError(err.message);
-    throw new ScriptFileError(l10n.t('The file is not valid JSON: {0}', (err as Error).message));
+    if (err instanceof UnsafeJsonKeyError) throw new ScriptFileError(err.message, { cause: err });
+    throw new ScriptFileError(l10n.t('The file is not valid JSON: {0}', errorMessage(err)), { cause: err });
   }
   if (!isObject(value)) {
     throw new ScriptFileError(l10n.t('The file must hold one JSON object.'));
