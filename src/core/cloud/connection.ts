@@ -3,9 +3,9 @@
  * a flag beats its environment variable). The CLI passes its flags; the extension's environment
  * connection passes none.
  */
+import { ExpectedError } from '../errors';
 import type { Credentials } from './auth';
 import { resolveEndpoint } from './endpoint';
-import { ExpectedError } from '../errors';
 
 /** The connection flags, by their CLI names (docs/decisions/cli-contract.md). */
 export interface ConnectionFlags {

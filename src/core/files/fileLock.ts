@@ -14,8 +14,8 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { systemClock } from '../cloud/clock';
-import { isObject, parseUntrustedJson } from '../json';
 import { ExpectedError } from '../errors';
+import { isObject, parseUntrustedJson } from '../json';
 
 export interface FileLockOptions {
   /** How long to wait for a live holder before giving up; default 30 s. */

@@ -6,8 +6,8 @@
  */
 import { isAbsolute, relative, sep } from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { isObject, parseUntrustedJson, UnsafeJsonKeyError } from '../json';
 import { errorMessage, ExpectedError } from '../errors';
+import { isObject, parseUntrustedJson, UnsafeJsonKeyError } from '../json';
 
 export type LinkKind = 'video-script' | 'live-room';
 
@@ -73,8 +73,8 @@ export function parseLinks(text: string): LinksDocument {
   try {
     value = parseUntrustedJson(text);
   } catch (err) {
-    if (err instanceof UnsafeJsonKeyError) throw new LinksFileError(l10n.t('{0} Fix or delete the links file.', err.message));
-    throw new LinksFileError(l10n.t('The links file is not valid JSON ({0}); fix or delete it.', errorMessage(err)));
+    if (err instanceof UnsafeJsonKeyError) throw new LinksFileError(l10n.t('{0} Fix or delete the links file.', err.message), { cause: err });
+    throw new LinksFileError(l10n.t('The links file is not valid JSON ({0}); fix or delete it.', errorMessage(err)), { cause: err });
   }
   if (!isObject(value) || value.version !== 1 || !isObject(value.links)) {
     throw new LinksFileError(l10n.t('The links file is not a version 1 links file; fix or delete it.'));

@@ -12,10 +12,10 @@ import type { FetchLike } from '../cloud/transport';
 import type { DigitalAssetInfo, TtsAuditionFileResponse, TtsAuditionRequest } from '../cloud/types';
 import { downloadToMemory } from '../download/memory';
 import { DownloadError } from '../download/request';
+import { ExpectedError, isCancellation, WaitTimeoutError } from '../errors';
 import { audioExtension } from './audioFormat';
 import { previewKey, resolveRequest, sampleKey, type PreviewPlace, type PreviewRequest } from './previewKey';
 import type { CachedPreview, NewCacheFile, PreviewCache } from './previewCache';
-import { ExpectedError, isCancellation, WaitTimeoutError } from '../errors';
 
 export const POLL_INTERVAL_MS = 5_000;
 export const FIRST_CHECK_MS = 1_000;

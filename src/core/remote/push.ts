@@ -9,10 +9,10 @@ import type { CallOptions, MetaStudioClient } from '../cloud/client';
 import { MetaStudioApiError, MetaStudioError, MetaStudioRedirectError } from '../cloud/errors';
 import { collectPages } from '../cloud/paging';
 import type { LiveRoomRequest, VideoScriptRequest } from '../cloud/types';
+import { CancelledError, errorMessage } from '../errors';
 import type { ScriptKind } from '../scripts/schemas';
 import { bodyDifferences, detailsToBody } from './detailsToBody';
 import { kindLabel, remoteName, ScriptFileError, type ScriptBody } from './scriptBody';
-import { CancelledError, errorMessage } from '../errors';
 
 export type PushStep = 'updating' | 'creating' | 'looking-up' | 'reading-back';
 

@@ -6,11 +6,11 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { errorMessage, ExpectedError } from '../errors';
 import { isObject, parseUntrustedJson, UnsafeJsonKeyError } from '../json';
 import { lintFileKind } from '../lint/lintFile';
 import type { LinkKind } from '../links/links';
 import type { ScriptKind } from '../scripts/schemas';
-import { errorMessage, ExpectedError } from '../errors';
 
 export type ScriptBody = Record<string, unknown>;
 
