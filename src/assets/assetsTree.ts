@@ -5,6 +5,7 @@ import { groupQuery, isFiltered, type AssetFilter } from '../core/assets/filters
 import { assetGroups, groupLabel, type AssetGroup } from '../core/assets/groups';
 import { PagedList } from '../core/assets/pagedList';
 import type { DigitalAssetInfo } from '../core/cloud/types';
+import { errorMessage, ExpectedError } from '../core/errors';
 import { log } from '../logging/log';
 import { assetTooltip } from './tooltip';
 
@@ -135,14 +136,14 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
   private pagedList(group: AssetGroup): PagedList<DigitalAssetInfo> {
     return new PagedList(async (offset, limit, signal) => {
       const client = await this.source.client();
-      if (!client) throw new Error(vscode.l10n.t('The active connection has no credentials: sign in again.'));
+      if (!client) throw new ExpectedError(vscode.l10n.t('The active connection has no credentials: sign in again.'));
       const query = groupQuery(group, this.filterValue, offset, limit);
       try {
         const page = await client.listAssets(query, { signal });
         this.catalog?.remember(page.assets);
         return { count: page.count, items: page.assets };
       } catch (err) {
-        if (!signal.aborted) log().error(`assets: loading ${group.id} (offset ${offset}) failed: ${err instanceof Error ? err.message : String(err)}`);
+        if (!signal.aborted) log().error(`assets: loading ${group.id} (offset ${offset}) failed: ${errorMessage(err)}`);
         throw err;
       }
     }, pageSize);
@@ -156,7 +157,7 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
     const { list } = node;
     const children: AssetTreeNode[] = list.items.map((asset) => new AssetNode(asset, node));
     if (list.error !== undefined) {
-      const detail = list.error instanceof Error ? list.error.message : String(list.error);
+      const detail = errorMessage(list.error);
       children.push(new MessageNode('error', vscode.l10n.t('Failed to load: {0} — Show Logs', failureText(list.error)), node, detail));
     } else if (list.items.length === 0 && !list.hasMore) {
       children.push(new MessageNode('empty', isFiltered(this.filterValue) ? vscode.l10n.t('No assets match the filters') : vscode.l10n.t('No assets'), node));

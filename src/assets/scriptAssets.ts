@@ -5,6 +5,7 @@ import { assetSummary, isActive } from '../core/assets/describe';
 import { groupOfType, typeLabel } from '../core/assets/groups';
 import { assetFieldAt, fits, type AssetFieldAt } from '../core/assets/references';
 import type { DigitalAssetInfo } from '../core/cloud/types';
+import { errorMessage } from '../core/errors';
 import { encodeJsonStringContent } from '../core/scripts/jsonString';
 import { registerLinter } from '../diagnostics/lintController';
 import type { Languages } from '../languages';
@@ -73,7 +74,7 @@ function hoverText(lookup: AssetLookup | undefined, id: string): vscode.Markdown
   }
   const md = new vscode.MarkdownString();
   if (lookup?.state === 'missing') md.appendText(vscode.l10n.t('No asset "{0}" in this project.', id));
-  else if (lookup?.state === 'failed') md.appendText(vscode.l10n.t('Could not look up asset "{0}": {1}', id, lookup.error instanceof Error ? lookup.error.message : String(lookup.error)));
+  else if (lookup?.state === 'failed') md.appendText(vscode.l10n.t('Could not look up asset "{0}": {1}', id, errorMessage(lookup.error)));
   else md.appendText(vscode.l10n.t('Asset "{0}": sign in to MetaStudio to look it up.', id));
   return md;
 }

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as l10n from '@vscode/l10n';
+import { errorMessage } from '../core/errors';
 import { UsageError } from './exitCodes';
 import type { OutputFormat } from './io';
 
@@ -16,7 +17,7 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O, 
   try {
     return parseArgs({ args, options: { ...commonOptions, ...options }, allowPositionals, strict: true });
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(errorMessage(err), { cause: err });
   }
 }
 

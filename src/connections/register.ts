@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { withCancellableProgress } from '../commands/progress';
-import { registerCommand, UserFacingError } from '../commands/registerCommand';
+import { registerCommand } from '../commands/registerCommand';
+import { errorMessage, ExpectedError } from '../core/errors';
 import { log } from '../logging/log';
 import type { Services } from '../services';
 import { onDidChangeSettings, settings } from '../settings';
@@ -36,7 +37,7 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
   updateStatus();
 
   registerCommand(context, 'metastudio.connection.signIn', async () => {
-    if (!vscode.workspace.isTrusted) throw new UserFacingError(vscode.l10n.t('This workspace is not trusted: MetaStudio sends nothing to the cloud from it.'));
+    if (!vscode.workspace.isTrusted) throw new ExpectedError(vscode.l10n.t('This workspace is not trusted: MetaStudio sends nothing to the cloud from it.'));
     const result = await askForConnection(prompts, store, endpointDefaults());
     if (!result) return undefined;
     const { profile, credentials } = result;
@@ -44,10 +45,10 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
       await withCancellableProgress(vscode.l10n.t('Checking the MetaStudio connection "{0}"…', profile.name),
         (_report, signal) => service.verify(profile, credentials, signal));
     } catch (err) {
-      log().warn(`sign-in check failed for ${describe(profile)}: ${(err as Error).message}`);
+      log().warn(`sign-in check failed for ${describe(profile)}: ${errorMessage(err)}`);
       const choice = await prompts.confirm({
         id: 'connection.saveAnyway',
-        message: vscode.l10n.t('Could not sign in to MetaStudio: {0}', (err as Error).message),
+        message: vscode.l10n.t('Could not sign in to MetaStudio: {0}', errorMessage(err)),
         choices: { save: vscode.l10n.t('Save Anyway') },
       });
       if (choice !== 'save') return undefined;
@@ -76,7 +77,7 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
       if (picked === null) return vscode.commands.executeCommand('metastudio.connection.signIn');
       name = picked;
     }
-    if (!profiles.some((p) => p.name === name)) throw new UserFacingError(vscode.l10n.t('There is no MetaStudio connection named "{0}".', name));
+    if (!profiles.some((p) => p.name === name)) throw new ExpectedError(vscode.l10n.t('There is no MetaStudio connection named "{0}".', name));
     await store.setActive(name);
     log().info(`active connection: ${name}`);
     return name;
@@ -98,7 +99,7 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
       if (picked === undefined) return undefined;
       name = picked;
     }
-    if (!removable.some((p) => p.name === name)) throw new UserFacingError(vscode.l10n.t('There is no saved MetaStudio connection named "{0}".', name));
+    if (!removable.some((p) => p.name === name)) throw new ExpectedError(vscode.l10n.t('There is no saved MetaStudio connection named "{0}".', name));
     await store.remove(name);
     log().info(`signed out: ${name}`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of MetaStudio connection "{0}"; its credentials were deleted.', name));

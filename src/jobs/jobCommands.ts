@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { registerCommand, UserFacingError } from '../commands/registerCommand';
+import { registerCommand } from '../commands/registerCommand';
 import type { MetaStudioClient } from '../core/cloud/client';
-import { MetaStudioError } from '../core/cloud/errors';
 import type { VideoJobSummary } from '../core/cloud/types';
 import { downloadToFile } from '../core/download/disk';
-import { DownloadError } from '../core/download/request';
-import { jobDisplayName, JobOutputError, outputVideo } from '../core/remote/jobOutcome';
+import { ExpectedError, withErrorContext } from '../core/errors';
+import { jobDisplayName, outputVideo } from '../core/remote/jobOutcome';
 import type { JobTracker } from '../core/remote/jobTracker';
 import { nameOfFile } from '../core/remote/scriptBody';
 import { kindOfFile, scriptKinds } from '../core/scripts/kinds';
@@ -18,23 +17,13 @@ import { jobView, type JobsNode, type JobView } from './jobsTree';
 /** What the per-job commands take: a Jobs view row, a job, or a job ID. */
 export type JobArgument = JobsNode | Pick<VideoJobSummary, 'job_id'> | string;
 
-/** API, download and output errors as one clear line, prefixed with what failed. */
-function clearly<T>(what: string, work: () => Promise<T>): Promise<T> {
-  return work().catch((err: unknown) => {
-    if (err instanceof MetaStudioError || err instanceof DownloadError || err instanceof JobOutputError) {
-      throw new UserFacingError(vscode.l10n.t('{0}: {1}', what, err.message));
-    }
-    throw err;
-  });
-}
-
 function jobIdOf(arg: JobArgument | undefined): string {
   if (typeof arg === 'string' && arg) return arg;
   if (arg && typeof arg === 'object') {
     if ('kind' in arg && arg.kind === 'job') return arg.tracked.job.job_id;
     if ('job_id' in arg) return arg.job_id;
   }
-  throw new UserFacingError(vscode.l10n.t('Pick a job in the Jobs view first.'));
+  throw new ExpectedError(vscode.l10n.t('Pick a job in the Jobs view first.'));
 }
 
 function pickRemoteScript(prompts: Prompts, client: MetaStudioClient): Promise<{ id: string; name: string } | undefined> {
@@ -47,12 +36,12 @@ export function registerJobCommands(context: vscode.ExtensionContext, { connecti
   /** The job as the tracker knows it, else as the API answers now. */
   const jobOf = async (arg: JobArgument | undefined, client: MetaStudioClient): Promise<VideoJobSummary> => {
     const id = jobIdOf(arg);
-    return tracker.get(id)?.job ?? await clearly(vscode.l10n.t('Cannot read video job {0}', id), () => client.getVideoJob(id));
+    return tracker.get(id)?.job ?? await withErrorContext(vscode.l10n.t('Cannot read video job {0}', id), () => client.getVideoJob(id));
   };
 
   registerCommand(context, 'metastudio.job.start', async (arg?: vscode.Uri | { scriptId: string }) => {
     if (arg instanceof vscode.Uri && kindOfFile(arg.path) !== 'video') {
-      throw new UserFacingError(vscode.l10n.t('Only a video script (*{0}) can be rendered into a video.', scriptKinds.video.suffix));
+      throw new ExpectedError(vscode.l10n.t('Only a video script (*{0}) can be rendered into a video.', scriptKinds.video.suffix));
     }
     const uri = arg instanceof vscode.Uri ? arg : arg ? undefined : vscode.window.activeTextEditor?.document.uri;
     const client = await connections.client();
@@ -76,7 +65,7 @@ export function registerJobCommands(context: vscode.ExtensionContext, { connecti
       validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Give the video a name.')),
     });
     if (!assetName?.trim()) return undefined;
-    const { job_id } = await clearly(vscode.l10n.t('Cannot start the video job'), () =>
+    const { job_id } = await withErrorContext(vscode.l10n.t('Cannot start the video job'), () =>
       client.createVideoJob({ script_id: script.id, output_asset_config: { asset_name: assetName.trim() } }));
     log().info(`jobs: started ${job_id} for script ${script.id} -> "${assetName.trim()}"`);
     tracker.add(client, { job_id, state: 'WAITING', output_asset_config: { asset_name: assetName.trim() } }, script.origin?.toString());
@@ -88,8 +77,8 @@ export function registerJobCommands(context: vscode.ExtensionContext, { connecti
   registerCommand(context, 'metastudio.job.cancel', async (arg?: JobArgument) => {
     const client = await connections.client();
     const job = await jobOf(arg, client);
-    await clearly(vscode.l10n.t('Cannot cancel video job "{0}"', jobDisplayName(job)), () => client.cancelVideoJob(job.job_id));
-    tracker.update(client, await clearly(vscode.l10n.t('Cannot read video job {0}', job.job_id), () => client.getVideoJob(job.job_id)));
+    await withErrorContext(vscode.l10n.t('Cannot cancel video job "{0}"', jobDisplayName(job)), () => client.cancelVideoJob(job.job_id));
+    tracker.update(client, await withErrorContext(vscode.l10n.t('Cannot read video job {0}', job.job_id), () => client.getVideoJob(job.job_id)));
     log().info(`jobs: cancelled ${job.job_id}`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Cancelled video job "{0}".', jobDisplayName(job)));
   });
@@ -97,7 +86,7 @@ export function registerJobCommands(context: vscode.ExtensionContext, { connecti
   registerCommand(context, 'metastudio.job.openVideo', async (arg?: JobArgument) => {
     const client = await connections.client();
     const job = await jobOf(arg, client);
-    const video = await clearly(vscode.l10n.t('Cannot open the video of "{0}"', jobDisplayName(job)), () => outputVideo(client, job));
+    const video = await withErrorContext(vscode.l10n.t('Cannot open the video of "{0}"', jobDisplayName(job)), () => outputVideo(client, job));
     await vscode.env.openExternal(vscode.Uri.parse(video.url, true));
     return video.url;
   });
@@ -106,7 +95,7 @@ export function registerJobCommands(context: vscode.ExtensionContext, { connecti
     const client = await connections.client();
     const job = await jobOf(arg, client);
     const what = vscode.l10n.t('Cannot download the video of "{0}"', jobDisplayName(job));
-    const video = await clearly(what, () => outputVideo(client, job));
+    const video = await withErrorContext(what, () => outputVideo(client, job));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await prompts.saveAs({
       id: 'job.saveVideo',
@@ -114,10 +103,10 @@ export function registerJobCommands(context: vscode.ExtensionContext, { connecti
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, video.fileName) } : {}),
     });
     if (!target) return undefined;
-    if (target.scheme !== 'file') throw new UserFacingError(vscode.l10n.t('Videos are saved to a file on disk, not to {0}.', target.toString(true)));
+    if (target.scheme !== 'file') throw new ExpectedError(vscode.l10n.t('Videos are saved to a file on disk, not to {0}.', target.toString(true)));
     const destination = target.fsPath;
     let shown = 0;
-    await withCancellableProgress(vscode.l10n.t('Downloading "{0}"', jobDisplayName(job)), (report, signal) => clearly(what, () =>
+    await withCancellableProgress(vscode.l10n.t('Downloading "{0}"', jobDisplayName(job)), (report, signal) => withErrorContext(what, () =>
       downloadToFile(video.url, destination, {
         signal,
         overwrite: true, // saveAs answers a file the user agreed to replace
@@ -140,8 +129,8 @@ export function registerJobCommands(context: vscode.ExtensionContext, { connecti
     const client = await connections.client();
     const job = await jobOf(arg, client);
     const assetId = job.output_asset_config?.asset_id;
-    if (!assetId) throw new UserFacingError(vscode.l10n.t('Video job "{0}" has no output asset yet.', jobDisplayName(job)));
-    const asset = await clearly(vscode.l10n.t('Cannot read the output asset of "{0}"', jobDisplayName(job)), () => client.getAsset(assetId));
+    if (!assetId) throw new ExpectedError(vscode.l10n.t('Video job "{0}" has no output asset yet.', jobDisplayName(job)));
+    const asset = await withErrorContext(vscode.l10n.t('Cannot read the output asset of "{0}"', jobDisplayName(job)), () => client.getAsset(assetId));
     return vscode.commands.executeCommand<string>('metastudio.assets.showDetails', asset);
   });
 

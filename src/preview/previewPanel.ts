@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { reportFailure } from '../commands/registerCommand';
 import { numberedOutputs } from '../core/preview/outputNames';
 import { log } from '../logging/log';
 import type { Prompts } from '../prompts';
@@ -113,7 +114,7 @@ export class PreviewPanel implements vscode.Disposable {
       log().warn('preview player: ignored an unexpected message');
       return;
     }
-    void this.handle(message).catch((err: unknown) => log().error(`preview player: ${message.type} failed`, err instanceof Error ? err : String(err)));
+    void this.handle(message).catch((err: unknown) => reportFailure(`preview player: ${message.type}`, err));
   }
 
   private async handle(message: FromWebview): Promise<void> {

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { UserFacingError } from '../commands/registerCommand';
 import type { MetaStudioClient } from '../core/cloud/client';
-import { MetaStudioError } from '../core/cloud/errors';
+import { ExpectedError, withErrorContext } from '../core/errors';
 import { linkOf, linkPulledFile, pulledText } from '../core/remote/linkedFiles';
-import { fileNameFor, ScriptFileError } from '../core/remote/scriptBody';
+import { fileNameFor } from '../core/remote/scriptBody';
 import { scriptKindNames, scriptKinds, type ScriptKind } from '../core/scripts/kinds';
 import { log } from '../logging/log';
 import type { Prompts } from '../prompts';
@@ -14,10 +13,6 @@ import type { RemoteDocuments } from './remoteDocuments';
 export interface PullSource {
   readonly kind?: ScriptKind;
   readonly id?: string;
-}
-
-function asError(err: unknown, what: string): unknown {
-  return err instanceof MetaStudioError || err instanceof ScriptFileError ? new UserFacingError(vscode.l10n.t('{0}: {1}', what, (err as Error).message)) : err;
 }
 
 function pickRemote(prompts: Prompts, client: MetaStudioClient, kind: ScriptKind): Promise<{ id: string; name: string } | undefined> {
@@ -37,7 +32,7 @@ function pickKind(prompts: Prompts): Promise<ScriptKind | undefined> {
 
 async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open?.isDirty) throw new UserFacingError(vscode.l10n.t('{0} has unsaved changes: save or revert it before pulling into it.', vscode.workspace.asRelativePath(uri)));
+  if (open?.isDirty) throw new ExpectedError(vscode.l10n.t('{0} has unsaved changes: save or revert it before pulling into it.', vscode.workspace.asRelativePath(uri)));
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
@@ -57,7 +52,7 @@ export async function pullScript(context: PushContext, arg?: PullSource | vscode
   if (target) {
     kind = scriptKindOfFile(target);
     id = (await linkOf(context.links.placeOf(target), target.fsPath))?.id;
-    if (!id) throw new UserFacingError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push it first, or pull another one into a new file.', vscode.workspace.asRelativePath(target), scriptKinds[kind].label()));
+    if (!id) throw new ExpectedError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push it first, or pull another one into a new file.', vscode.workspace.asRelativePath(target), scriptKinds[kind].label()));
   }
   kind ??= await pickKind(context.prompts);
   if (!kind) return undefined;
@@ -78,15 +73,10 @@ export async function pullScript(context: PushContext, arg?: PullSource | vscode
     });
     if (!target) return undefined;
   }
-  if (scriptKindOfFile(target) !== kind) throw new UserFacingError(vscode.l10n.t('A {0} goes into a {1} file.', label(), `*${suffix}`));
+  if (scriptKindOfFile(target) !== kind) throw new ExpectedError(vscode.l10n.t('A {0} goes into a {1} file.', label(), `*${suffix}`));
   const place = context.links.placeOf(target);
   const previous = await readIfExists(target);
-  let text: string;
-  try {
-    text = await pulledText(client, kind, id, previous);
-  } catch (err) {
-    throw asError(err, vscode.l10n.t('Pull failed'));
-  }
+  const text = await withErrorContext(vscode.l10n.t('Pull failed'), () => pulledText(client, kind, id, previous));
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   await linkPulledFile(place, target.fsPath, id, text);
   log().info(`pull: ${kind} ${id} -> ${target.toString(true)}`);
@@ -100,14 +90,9 @@ export async function compareWithRemote(context: PushContext, remote: RemoteDocu
   const client = await context.connections.client();
   const document = await vscode.workspace.openTextDocument(uri);
   const link = await linkOf(context.links.placeOf(uri), uri.fsPath);
-  if (!link) throw new UserFacingError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push or pull it first.', vscode.workspace.asRelativePath(uri), scriptKinds[kind].label()));
+  if (!link) throw new ExpectedError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push or pull it first.', vscode.workspace.asRelativePath(uri), scriptKinds[kind].label()));
   const local = document.getText();
-  let text: string;
-  try {
-    text = await pulledText(client, kind, link.id, local);
-  } catch (err) {
-    throw asError(err, vscode.l10n.t('Compare failed'));
-  }
+  const text = await withErrorContext(vscode.l10n.t('Compare failed'), () => pulledText(client, kind, link.id, local));
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const remoteUri = remote.uriFor(kind, link.id, name);
   remote.set(remoteUri, text);

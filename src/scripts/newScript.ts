@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { scriptKinds, type ScriptKind } from '../core/scripts/kinds';
-import { UserFacingError } from '../commands/registerCommand';
+import { ExpectedError } from '../core/errors';
 import type { Services } from '../services';
 
 /**
@@ -33,7 +33,7 @@ export async function newScript({ languages, prompts }: Services, kind: ScriptKi
   });
   if (name === undefined) return undefined;
   const uri = vscode.Uri.joinPath(folder.uri, name.trim() + suffix);
-  if (await exists(name.trim())) throw new UserFacingError(vscode.l10n.t('{0} already exists.', vscode.workspace.asRelativePath(uri)));
+  if (await exists(name.trim())) throw new ExpectedError(vscode.l10n.t('{0} already exists.', vscode.workspace.asRelativePath(uri)));
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(newFile.template));
   return vscode.window.showTextDocument(uri);
 }

@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { errorMessage, ExpectedError, isCancellation } from '../../core/errors';
 import { linkPulledFile, pulledText, requireScriptKind } from '../../core/remote/linkedFiles';
-import { ScriptFileError } from '../../core/remote/scriptBody';
 import { scriptFilePatterns, scriptKinds } from '../../core/scripts/kinds';
 import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
@@ -40,7 +40,7 @@ export const pullCommand: CliCommand = {
     try {
       kind = requireScriptKind(file);
     } catch (err) {
-      throw new UsageError((err as Error).message);
+      throw new UsageError(errorMessage(err), { cause: err });
     }
     const previous = await readFile(file, 'utf8').then((t) => t.replace(/^\uFEFF/, ''), () => undefined);
     return withClient('pull', values, io, async (client, connection) => {
@@ -51,8 +51,8 @@ export const pullCommand: CliCommand = {
       try {
         await linkPulledFile(place, file, id, text);
       } catch (err) {
-        if (!(err instanceof ScriptFileError)) throw err;
-        report(io, 'pull', l10n.t('wrote {0} but did not link it: {1}', values.output!, err.message));
+        if (!(err instanceof ExpectedError) || isCancellation(err)) throw err;
+        report(io, 'pull', l10n.t('wrote {0} but did not link it: {1}', values.output!, errorMessage(err)));
       }
       const { label, remote } = scriptKinds[kind];
       printResult(io, format, { file: values.output, kind: remote.kind, id }, () => [l10n.t('pulled {0} {1} into {2}', label(), id, values.output!)]);

@@ -2,12 +2,12 @@ import * as l10n from '@vscode/l10n';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { MetaStudioClient } from '../../core/cloud/client';
+import { errorMessage, ExpectedError } from '../../core/errors';
 import { toReported } from '../../core/lint/lintPaths';
 import { connectionKey } from '../../core/links/links';
 import { findLinksRoot, LinkStore } from '../../core/links/linkStore';
 import { pushFile, requireScriptKind, type FilePushResult, type LinkPlace } from '../../core/remote/linkedFiles';
 import { PushDeclinedError } from '../../core/remote/push';
-import { ScriptFileError } from '../../core/remote/scriptBody';
 import { scriptFilePatterns, scriptKinds } from '../../core/scripts/kinds';
 import { validateScript } from '../../core/scripts/validate';
 import { outputFormat, parseCommandArgs } from '../args';
@@ -39,7 +39,7 @@ export async function readScriptArg(io: CliIo, given: string | undefined): Promi
   try {
     requireScriptKind(file);
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(errorMessage(err), { cause: err });
   }
   try {
     return { file, text: (await readFile(file, 'utf8')).replace(/^\uFEFF/, '') };
@@ -59,35 +59,26 @@ export function reportLintErrors(io: CliIo, shown: string, file: string, text: s
   return errors.length > 0;
 }
 
-/**
- * The push of `metastudio push` and `metastudio render FILE`: refusals (a deleted remote object
- * without --recreate, a file outside the links root) become a message and undefined.
- */
+/** The push of `metastudio push` and `metastudio render FILE`: a deleted remote object is created again only with --recreate. */
 export async function pushForCli(
   io: CliIo, command: string, client: MetaStudioClient, place: LinkPlace, file: string, text: string, recreate: boolean,
-): Promise<FilePushResult | undefined> {
+): Promise<FilePushResult> {
+  let result: FilePushResult;
   try {
-    const result = await pushFile(place, file, text, {
+    result = await pushFile(place, file, text, {
       client,
       signal: io.signal,
       confirmRecreate: async () => recreate,
       onRecovered: (message) => report(io, command, message),
     });
-    for (const path of result.differences) {
-      report(io, command, l10n.t('warning: the {0} read back differs from what was sent at {1}', scriptKinds[result.kind].label(), path));
-    }
-    return result;
   } catch (err) {
-    if (err instanceof PushDeclinedError) {
-      report(io, command, l10n.t('{0} Run again with --recreate to create it again.', err.message));
-      return undefined;
-    }
-    if (err instanceof ScriptFileError) {
-      report(io, command, err.message);
-      return undefined;
-    }
-    throw err;
+    if (!(err instanceof PushDeclinedError)) throw err;
+    throw new ExpectedError(l10n.t('{0} Run again with --recreate to create it again.', errorMessage(err)), { cause: err });
   }
+  for (const path of result.differences) {
+    report(io, command, l10n.t('warning: the {0} read back differs from what was sent at {1}', scriptKinds[result.kind].label(), path));
+  }
+  return result;
 }
 
 export const pushCommand: CliCommand = {
@@ -108,7 +99,6 @@ export const pushCommand: CliCommand = {
     }
     return withClient('push', values, io, async (client, connection) => {
       const result = await pushForCli(io, 'push', client, await linkPlace(io, connection), file, text, values.recreate);
-      if (!result) return ExitCode.Failed;
       printResult(io, format, { file: positionals[0], kind: result.link.kind, id: result.id, created: result.created },
         () => [result.created
           ? l10n.t('created {0} {1} from {2}', scriptKinds[result.kind].label(), result.id, positionals[0])

@@ -6,9 +6,9 @@ import { isJobSucceeded } from '../../core/cloud/jobState';
 import type { VideoJobDetails } from '../../core/cloud/types';
 import { createUndiciTransport } from '../../core/cloud/undiciTransport';
 import { downloadToFile } from '../../core/download/disk';
-import { DownloadError } from '../../core/download/request';
+import { errorMessage, withErrorContext } from '../../core/errors';
 import { followJob, JobWaitTimeoutError } from '../../core/remote/followJob';
-import { jobErrorWithShot, JobOutputError, outputVideo } from '../../core/remote/jobOutcome';
+import { jobErrorWithShot, outputVideo } from '../../core/remote/jobOutcome';
 import { unchangedLinkId } from '../../core/remote/linkedFiles';
 import { nameOfFile } from '../../core/remote/scriptBody';
 import { kindOfFile, scriptKinds } from '../../core/scripts/kinds';
@@ -57,7 +57,7 @@ async function waitForJob(io: CliIo, client: MetaStudioClient, jobId: string, ti
       shown = job.state;
       io.stderr(`${l10n.t('job {0}: {1} ({2})', jobId, job.state, seconds(Date.now() - started))}\n`);
     },
-    onPollError: (err) => io.stderr(`${l10n.t('job {0}: {1}; trying again', jobId, err.message)}\n`),
+    onPollError: (err) => io.stderr(`${l10n.t('job {0}: {1}; trying again', jobId, errorMessage(err))}\n`),
   });
 }
 
@@ -160,19 +160,14 @@ export const renderCommand: CliCommand = {
         job = await waitForJob(io, client, jobId, timeoutMs);
       } catch (err) {
         if (!(err instanceof JobWaitTimeoutError)) throw err;
-        report(io, 'render', err.message);
+        report(io, 'render', errorMessage(err));
         print({ job_id: jobId, state: err.lastState ?? 'UNKNOWN' });
         return ExitCode.TimedOut;
       }
       print(job);
       if (!isJobSucceeded(job.state)) return ExitCode.Failed;
       if (target === undefined) return ExitCode.Ok;
-      try {
-        await download(io, client, job, target.path, values.force);
-      } catch (err) {
-        if (!(err instanceof DownloadError || err instanceof JobOutputError)) throw err;
-        return fail(io, 'render', l10n.t('the job succeeded but the download failed: {0}', err.message));
-      }
+      await withErrorContext(l10n.t('the job succeeded but the download failed'), () => download(io, client, job, target.path, values.force));
       return ExitCode.Ok;
     });
   },

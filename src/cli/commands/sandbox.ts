@@ -1,10 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import { resolve } from 'node:path';
 import { startSandbox } from '../../sandbox';
+import { errorMessage, ExpectedError } from '../../core/errors';
 import { integerOption, outputFormat, parseCommandArgs } from '../args';
-import { ExitCode, UsageError } from '../exitCodes';
+import { ExitCode } from '../exitCodes';
 import type { CliCommand } from '../io';
-import { fail, printResult } from '../output';
+import { printResult } from '../output';
 
 /** The sandbox's own test pair, printed on start: it is a local emulator, not a cloud credential. */
 export const DEFAULT_SANDBOX_AK = 'SANDBOXACCESSKEY0001';
@@ -45,19 +46,16 @@ export const sandboxCommand: CliCommand = {
     const ak = values.ak ?? io.env.HUAWEICLOUD_SDK_AK ?? DEFAULT_SANDBOX_AK;
     const sk = values.sk ?? io.env.HUAWEICLOUD_SDK_SK ?? DEFAULT_SANDBOX_SK;
     const shownSk = values.sk === undefined && io.env.HUAWEICLOUD_SDK_SK !== undefined ? undefined : sk;
-    let sandbox;
-    try {
-      sandbox = await startSandbox({
-        port: integerOption(values.port, '--port', 0, 65535) ?? 0,
-        ak,
-        sk,
-        dataDir: values.data === undefined ? undefined : resolve(io.cwd, values.data),
-        log: (line) => io.stderr(`${line}\n`),
-      });
-    } catch (err) {
-      if (err instanceof UsageError) throw err;
-      return fail(io, 'sandbox', l10n.t('could not start: {0}', err instanceof Error ? err.message : String(err)));
-    }
+    const sandbox = await startSandbox({
+      port: integerOption(values.port, '--port', 0, 65535) ?? 0,
+      ak,
+      sk,
+      dataDir: values.data === undefined ? undefined : resolve(io.cwd, values.data),
+      log: (line) => io.stderr(`${line}\n`),
+    }).catch((err: unknown) => {
+      // A port in use or an unreadable state folder: the machine's state, not a bug.
+      throw new ExpectedError(l10n.t('could not start: {0}', errorMessage(err)), { cause: err });
+    });
     printResult(io, format, { url: sandbox.url, ak, sk: shownSk ?? null, projectId: SANDBOX_PROJECT_ID }, () => [
       l10n.t('MetaStudio sandbox listening on {0}', sandbox.url),
       l10n.t('It accepts the AK/SK pair  AK: {0}  SK: {1}', ak, shownSk ?? l10n.t('the value of HUAWEICLOUD_SDK_SK')),

@@ -5,10 +5,9 @@ import type { MetaStudioClient } from '../../core/cloud/client';
 import { billingProvider } from '../../core/assets/describe';
 import { createUndiciTransport } from '../../core/cloud/undiciTransport';
 import { cliCacheFolder } from '../../core/preview/cacheFolder';
-import { DownloadError } from '../../core/download/request';
 import { numberedOutputs } from '../../core/preview/outputNames';
 import { PreviewCache } from '../../core/preview/previewCache';
-import { Previewer, PreviewTimeoutError, TtsJobFailedError, type PreviewProgress } from '../../core/preview/previewer';
+import { Previewer, type PreviewProgress } from '../../core/preview/previewer';
 import { lintSsml } from '../../core/ssml/lint';
 import { VOICE_SETTINGS, type VoiceSettingName } from '../../core/voiceSettings';
 import { LineIndex } from '../../core/diagnostics';
@@ -137,10 +136,6 @@ export const ttsCommand: CliCommand = {
         io.stderr(`${l10n.t('tts: {0}, {1} file(s), {2} bytes', how, result.files.length, result.bytes)}\n`);
         printResult(io, format, { files: outputs, cached: result.fromCache, job_id: result.jobId ?? null }, () => outputs);
         return ExitCode.Ok;
-      } catch (err) {
-        if (err instanceof PreviewTimeoutError) return fail(io, 'tts', err.message, ExitCode.TimedOut);
-        if (err instanceof TtsJobFailedError || err instanceof DownloadError) return fail(io, 'tts', err.message);
-        throw err;
       } finally {
         await transport.close();
       }

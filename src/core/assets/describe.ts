@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { MetaStudioApiError } from '../cloud/errors';
 import type { DigitalAssetInfo, VoiceCapability } from '../cloud/types';
+import { errorMessage } from '../errors';
 import { sexLabel } from './filters';
 import { typeLabel } from './groups';
 
@@ -84,7 +85,7 @@ export function assetDetailRows(asset: DigitalAssetInfo): DetailRow[] {
 /** "<code> <message>" of a failed call, for an error node; the full message (request id too) goes to the log. */
 export function failureText(error: unknown): string {
   if (error instanceof MetaStudioApiError) {
-    return [error.errorCode ?? `HTTP ${error.status}`, error.errorMsg].filter(Boolean).join(' ');
+    return [error.code ?? `HTTP ${error.status}`, error.errorMsg].filter(Boolean).join(' ');
   }
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

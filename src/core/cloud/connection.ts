@@ -4,6 +4,7 @@
  * connection passes none.
  */
 import * as l10n from '@vscode/l10n';
+import { ExpectedError } from '../errors';
 import type { Credentials } from './auth';
 import { resolveEndpoint } from './endpoint';
 
@@ -26,7 +27,9 @@ export interface Connection {
 }
 
 /** Exit code 3: the flags and the environment hold no usable credentials or project ID. */
-export class NoCredentialsError extends Error {}
+export class NoCredentialsError extends ExpectedError {
+  override readonly name = 'NoCredentialsError';
+}
 
 /**
  * Flags beat the environment, field by field. An explicit `--token` means token auth and an

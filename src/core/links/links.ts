@@ -6,6 +6,7 @@
  */
 import { isAbsolute, relative, sep } from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { errorMessage, ExpectedError } from '../errors';
 import { isObject, parseUntrustedJson, UnsafeJsonKeyError } from '../json';
 import { scriptKinds } from '../scripts/kinds';
 
@@ -30,7 +31,7 @@ export interface LinksDocument {
   readonly links: LinksByConnection;
 }
 
-export class LinksFileError extends Error {
+export class LinksFileError extends ExpectedError {
   override readonly name = 'LinksFileError';
 }
 
@@ -75,8 +76,8 @@ export function parseLinks(text: string): LinksDocument {
   try {
     value = parseUntrustedJson(text);
   } catch (err) {
-    if (err instanceof UnsafeJsonKeyError) throw new LinksFileError(l10n.t('{0} Fix or delete the links file.', err.message));
-    throw new LinksFileError(l10n.t('The links file is not valid JSON ({0}); fix or delete it.', (err as Error).message));
+    if (err instanceof UnsafeJsonKeyError) throw new LinksFileError(l10n.t('{0} Fix or delete the links file.', err.message), { cause: err });
+    throw new LinksFileError(l10n.t('The links file is not valid JSON ({0}); fix or delete it.', errorMessage(err)), { cause: err });
   }
   if (!isObject(value) || value.version !== 1 || !isObject(value.links)) {
     throw new LinksFileError(l10n.t('The links file is not a version 1 links file; fix or delete it.'));

@@ -8,6 +8,7 @@ import type { MetaStudioClient } from '../cloud/client';
 import { isJobSucceeded } from '../cloud/jobState';
 import type { DigitalAssetInfo, VideoJobSummary } from '../cloud/types';
 import { checkDownloadUrl } from '../download/request';
+import { ExpectedError } from '../errors';
 
 export interface OutputVideo {
   readonly assetId: string;
@@ -17,7 +18,7 @@ export interface OutputVideo {
   readonly fileName: string;
 }
 
-export class JobOutputError extends Error {
+export class JobOutputError extends ExpectedError {
   override readonly name = 'JobOutputError';
 }
 

@@ -8,6 +8,7 @@ import * as l10n from '@vscode/l10n';
 import type { CallOptions, MetaStudioClient } from '../cloud/client';
 import { MetaStudioApiError, MetaStudioError, MetaStudioRedirectError } from '../cloud/errors';
 import { collectPages } from '../cloud/paging';
+import { CancelledError, errorMessage } from '../errors';
 import { scriptKinds, type ScriptKind } from '../scripts/kinds';
 import { bodyDifferences, detailsToBody } from './detailsToBody';
 import { remoteName, ScriptFileError, type ScriptBody } from './scriptBody';
@@ -37,7 +38,7 @@ export interface PushResult {
 }
 
 /** The user declined to create again an object that was deleted remotely. */
-export class PushDeclinedError extends Error {
+export class PushDeclinedError extends CancelledError {
   override readonly name = 'PushDeclinedError';
 }
 
@@ -95,7 +96,7 @@ async function createOnce(request: PushRequest, name: string): Promise<string> {
     return await remote.create(client, body, { signal });
   } catch (err) {
     if (!createMayHaveHappened(err)) throw err;
-    request.onRecovered?.(l10n.t('Creating the {0} "{1}" got no clear answer ({2}); looking it up by name.', label(), name, (err as Error).message));
+    request.onRecovered?.(l10n.t('Creating the {0} "{1}" got no clear answer ({2}); looking it up by name.', label(), name, errorMessage(err)));
     request.onStep?.('looking-up');
     const found = await findByName(client, kind, name, signal);
     if (found) return found;

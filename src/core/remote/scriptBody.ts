@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { errorMessage, ExpectedError } from '../errors';
 import { isObject, parseUntrustedJson, UnsafeJsonKeyError } from '../json';
 import { kindOfFile, scriptKinds, type ScriptKind } from '../scripts/kinds';
 
@@ -13,7 +14,7 @@ export type ScriptBody = Record<string, unknown>;
 
 const SCHEMA_KEY = '$schema';
 
-export class ScriptFileError extends Error {
+export class ScriptFileError extends ExpectedError {
   override readonly name = 'ScriptFileError';
 }
 
@@ -29,8 +30,8 @@ export function bodyOfText(text: string): ScriptBody {
   try {
     value = parseUntrustedJson(text);
   } catch (err) {
-    if (err instanceof UnsafeJsonKeyError) throw new ScriptFileError(err.message);
-    throw new ScriptFileError(l10n.t('The file is not valid JSON: {0}', (err as Error).message));
+    if (err instanceof UnsafeJsonKeyError) throw new ScriptFileError(err.message, { cause: err });
+    throw new ScriptFileError(l10n.t('The file is not valid JSON: {0}', errorMessage(err)), { cause: err });
   }
   if (!isObject(value)) {
     throw new ScriptFileError(l10n.t('The file must hold one JSON object.'));

@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { getNodeValue, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseScript } from './parse';
 import { sortDiagnostics, type CoreDiagnostic } from '../diagnostics';
+import { errorMessage } from '../errors';
 import { scriptCodes } from './codes';
 import type { ScriptKind } from './kinds';
 import { crossFieldRules } from './rules';
@@ -94,7 +95,7 @@ export function validateScript(text: string, kind: ScriptKind, options: ScriptLi
     return [{
       code: 'script/internal-error',
       severity: scriptCodes['script/internal-error'].severity,
-      message: l10n.t('The script could not be checked: {0}', err instanceof Error ? err.message : String(err)),
+      message: l10n.t('The script could not be checked: {0}', errorMessage(err)),
       start: 0,
       end: 0,
     }];

@@ -3,6 +3,7 @@ import { sortDiagnostics, type CoreDiagnostic, type Fix } from '../diagnostics';
 import { ssmlCodes, type Report } from './codes';
 import { attributeSpec, canonicalName, elementSpec, ssmlElements, type CapabilityFlag, type ElementSpec } from './dialect';
 import { removeTagFix, renameTagFix, replaceFix } from './fixes';
+import { errorMessage } from '../errors';
 import { nearMisses } from '../text/nearest';
 import { countHanzi } from './phonemes';
 import { attributeEnd, scan, type Attribute, type EndTag, type StartTag, type TextRun } from './tokenizer';
@@ -24,7 +25,7 @@ export function lintSsml(text: string, context: SsmlContext): CoreDiagnostic[] {
   try {
     new Linter(text, context ?? { where: 'standalone' }, report).run();
   } catch (err) {
-    report('ssml/lint-failed', l10n.t('The SSML check failed on this text: {0}', err instanceof Error ? err.message : String(err)), 0, 0);
+    report('ssml/lint-failed', l10n.t('The SSML check failed on this text: {0}', errorMessage(err)), 0, 0);
   }
   return sortDiagnostics(diagnostics);
 }
