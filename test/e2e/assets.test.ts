@@ -102,7 +102,7 @@ describe('Assets view in the browser workbench (packaged .vsix)', () => {
       assert.equal(await asset.locator('b').count(), 0, 'no HTML from the name in the row');
       assert.equal(await asset.locator('.label-name').innerText(), markupName);
       const inactive = row(page, 'Draft banner');
-      assert.equal(await inactive.locator('.label-description').innerText(), 'UNACTIVED');
+      assert.equal(await inactive.locator('.label-description').innerText(), 'inactive', 'the state in words, not its code');
       assert.equal(await inactive.locator('.codicon-circle-slash').count(), 1, 'a not ACTIVED asset is marked');
       await row(page, /^Voices/).click();
       await row(page, 'Sarah (English, female)').waitFor({ timeout: 30_000 });

@@ -128,7 +128,7 @@ describe('assets', () => {
       const inactive = nodes.find((n) => n.kind === 'asset' && n.asset.asset_state !== 'ACTIVED')!;
       const item = tree.getTreeItem(inactive);
       assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-slash');
-      assert.equal(item.description, 'UNACTIVED');
+      assert.equal(item.description, 'inactive', 'the state in words, not its code');
       const active = tree.getTreeItem(nodes.find((n) => n.kind === 'asset' && n.asset.asset_state === 'ACTIVED')!);
       assert.equal((active.iconPath as vscode.ThemeIcon).id, 'file-media');
       const tooltip = item.tooltip as vscode.MarkdownString;
