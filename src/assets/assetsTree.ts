@@ -12,7 +12,17 @@ export const pageSize = 50;
 
 export class GroupNode {
   readonly kind = 'group';
+  private nodes: AssetNode[] = [];
   constructor(readonly group: AssetGroup, readonly list: PagedList<DigitalAssetInfo>) {}
+
+  /** One node per loaded asset, the same object every time: `TreeView.reveal` finds a node by identity. */
+  assetNodes(): readonly AssetNode[] {
+    const { items } = this.list;
+    let kept = 0;
+    while (kept < this.nodes.length && kept < items.length && this.nodes[kept].asset === items[kept]) kept++;
+    this.nodes = [...this.nodes.slice(0, kept), ...items.slice(kept).map((asset) => new AssetNode(asset, this))];
+    return this.nodes;
+  }
 }
 
 export class AssetNode {
@@ -49,6 +59,9 @@ export interface AssetsTreeSource {
 export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AssetTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly delivered = new vscode.EventEmitter<GroupNode>();
+  /** A group's children were handed to the view (which asks again after each change). */
+  readonly onDidDeliverChildren = this.delivered.event;
   private groups: GroupNode[] = [];
   private groupsKey: string | undefined;
 
@@ -104,7 +117,9 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
     if (node.kind !== 'group') return [];
     if (!node.list.started) this.startLoading(node);
     if (node.list.loading) await node.list.loadMore();
-    return this.groupChildren(node);
+    const children = this.groupChildren(node);
+    this.delivered.fire(node);
+    return children;
   }
 
   getTreeItem(node: AssetTreeNode): vscode.TreeItem {
@@ -119,6 +134,7 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
   dispose(): void {
     this.groups.forEach((g) => g.list.reset());
     this.changed.dispose();
+    this.delivered.dispose();
   }
 
   private currentGroups(): GroupNode[] | undefined {
@@ -154,7 +170,7 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
 
   private groupChildren(node: GroupNode): AssetTreeNode[] {
     const { list } = node;
-    const children: AssetTreeNode[] = list.items.map((asset) => new AssetNode(asset, node));
+    const children: AssetTreeNode[] = [...node.assetNodes()];
     if (list.error !== undefined) {
       const detail = list.error instanceof Error ? list.error.message : String(list.error);
       children.push(new MessageNode('error', vscode.l10n.t('Failed to load: {0} — Show Logs', failureText(list.error)), node, detail));

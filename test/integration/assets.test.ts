@@ -203,7 +203,7 @@ describe('assets', () => {
       assert.ok(manifest.contributes.views.metastudio.some((v: { id: string }) => v.id === 'metastudio.assets'));
       assert.ok(!manifest.contributes.views.metastudio.some((v: { id: string }) => v.id === 'metastudio.gettingStarted'));
       const welcome = manifest.contributes.viewsWelcome.find((w: { view: string }) => w.view === 'metastudio.assets');
-      assert.equal(welcome.when, '!metastudio.signedIn');
+      assert.equal(welcome.when, 'metastudio.signedOut', 'shown once the extension knows, never before activation');
     });
 
     it('loads through the visible view with the filters set by commands, which show in the description', async () => {
