@@ -89,12 +89,12 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
     this.startLoading(node);
   }
 
-  /** The next page of a group; while one is loading, the same one (the lock against double clicks). */
+  /**
+   * The next page of a group; while one is loading, the same one (the lock against double clicks).
+   * The rows change once, when the page is in (the command shows the view's progress meanwhile).
+   */
   async loadMore(node: GroupNode): Promise<void> {
-    const pending = node.list.loading;
-    const done = node.list.loadMore();
-    if (!pending) this.changed.fire(node);
-    await done;
+    await node.list.loadMore();
     this.changed.fire(node);
   }
 

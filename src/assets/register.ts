@@ -116,15 +116,17 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   registerCommand(context, 'metastudio.assets.loadMore', async (arg?: AssetTreeNode | AssetGroupId) => {
     const group = groupOf(arg);
     if (!group) return undefined;
-    const shown = group.list.items.length;
-    const fromTree = typeof arg === 'object' && arg.kind === 'loadMore' && view.visible;
-    const delivered = fromTree ? childrenDelivered(tree, group, shown) : undefined;
-    await tree.loadMore(group);
-    // From the "Load more…" row (Enter or a click), focus goes on to the first new row: that row is
-    // gone, and without this the next Down would start again at the top of the tree.
-    const first = group.assetNodes()[shown];
-    if (delivered && first && await delivered) await view.reveal(first, { focus: true, select: false });
-    return group.list.items.length;
+    return vscode.window.withProgress({ location: { viewId: 'metastudio.assets' } }, async () => {
+      const shown = group.list.items.length;
+      const fromTree = typeof arg === 'object' && arg.kind === 'loadMore' && view.visible;
+      const delivered = fromTree ? childrenDelivered(tree, group, shown) : undefined;
+      await tree.loadMore(group);
+      // From the "Load more…" row (Enter or a click), focus goes on to the first new row: that row is
+      // gone, and without this the next Down would start again at the top of the tree.
+      const first = group.assetNodes()[shown];
+      if (delivered && first && await delivered) await view.reveal(first, { focus: true, select: false });
+      return group.list.items.length;
+    });
   });
   registerCommand(context, 'metastudio.assets.search', async (name?: string) => {
     const value = typeof name === 'string' ? name : await vscode.window.showInputBox({

@@ -149,7 +149,7 @@ function fillVoices(selected: string, selectedName: string): void {
 
 /** The entry's number in the session list, oldest 1: how its button and announcements name it. */
 function numberOf(entry: PlayerEntry): number {
-  return entries.length - entries.indexOf(entry);
+  return entries.length - entries.findIndex((e) => e.id === entry.id);
 }
 
 function renderHistory(): void {
@@ -217,7 +217,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     if (message.autoplay || entry.id !== saved.currentId || !current) {
       const resume = !message.autoplay && entry.id === saved.currentId;
       const playing = select(entry, message.autoplay, resume ? saved.part : 0, resume ? saved.position : 0);
-      if (message.autoplay) void playing.then((plays) => say(status, fill(plays ? strings.readyPlaying : strings.readyPressPlay, numberOf(entry))));
+      const number = numberOf(entry);
+      if (message.autoplay) void playing.then((plays) => say(status, fill(plays ? strings.readyPlaying : strings.readyPressPlay, number)));
     } else {
       fillVoices(voice.value || entry.settings.voiceAssetId, entry.voiceName);
       renderHistory();
