@@ -1,8 +1,9 @@
 /**
  * Accessibility in the browser workbench, with the packaged extension and a sandbox of its own
- * (issue 21): each failure found by hand is a test here; the preview player does a whole task by
- * keyboard alone; axe-core runs in every webview in four themes (axe.ts). Screen-reader checks read
- * Chromium's accessibility tree, what a screen reader is given.
+ * (docs/accessibility.md): each failure found by trying it by keyboard and screen reader is a test
+ * here; the preview player does a whole task by keyboard alone; axe-core runs in every webview in
+ * four themes (axe.ts). Screen-reader checks read Chromium's accessibility tree, what a screen reader
+ * is given.
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
