@@ -174,7 +174,7 @@ function renderHistory(): void {
     });
     const label = document.createElement('span');
     label.className = 'label';
-    label.textContent = entry.text.replace(/\s+/g, ' ').slice(0, 120);
+    label.textContent = excerpt(entry.text, 120);
     const meta = document.createElement('span');
     meta.className = 'meta';
     const s = entry.settings;
