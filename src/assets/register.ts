@@ -63,6 +63,23 @@ async function pickFilterChange(prompts: Prompts, filter: AssetFilter): Promise<
 }
 
 /**
+ * True once the view has been given more than `shown` assets of the group (a node can only be revealed
+ * after that), false after a few seconds without (the view was collapsed or hidden meanwhile).
+ */
+function childrenDelivered(tree: AssetsTreeProvider, group: GroupNode, shown: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (result: boolean) => {
+      clearTimeout(timer);
+      listener.dispose();
+      // The view gets the children when getChildren's promise settles, after this event.
+      setTimeout(() => resolve(result), 0);
+    };
+    const timer = setTimeout(() => done(false), 5_000);
+    const listener = tree.onDidDeliverChildren((node) => { if (node === group && group.list.items.length > shown) done(true); });
+  });
+}
+
+/**
  * The Assets view (tree, filters in its title, per-asset commands) and what script files know about
  * assets. The catalog itself is created with the services (createAssetCatalog).
  */
@@ -107,8 +124,17 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   registerCommand(context, 'metastudio.assets.loadMore', async (arg?: AssetTreeNode | AssetGroupId) => {
     const group = groupOf(arg);
     if (!group) return undefined;
-    await tree.loadMore(group);
-    return group.list.items.length;
+    return vscode.window.withProgress({ location: { viewId: 'metastudio.assets' } }, async () => {
+      const shown = group.list.items.length;
+      const fromTree = typeof arg === 'object' && arg.kind === 'loadMore' && view.visible;
+      const delivered = fromTree ? childrenDelivered(tree, group, shown) : undefined;
+      await tree.loadMore(group);
+      // From the "Load more…" row (Enter or a click), focus goes on to the first new row: that row is
+      // gone, and without this the next Down would start again at the top of the tree.
+      const first = group.assetNodes()[shown];
+      if (delivered && first && await delivered) await view.reveal(first, { focus: true, select: false });
+      return group.list.items.length;
+    });
   });
   registerCommand(context, 'metastudio.assets.search', async () => {
     const value = await prompts.input({

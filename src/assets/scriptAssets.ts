@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AssetCatalog, AssetLookup } from '../core/assets/catalog';
 import { checkAssetReferences } from '../core/assets/checks';
-import { assetSummary, isActive } from '../core/assets/describe';
+import { assetStateText, assetSummary, isActive } from '../core/assets/describe';
 import { groupOfType, typeLabel } from '../core/assets/groups';
 import { assetFieldAt, fits, type AssetFieldAt } from '../core/assets/references';
 import type { DigitalAssetInfo } from '../core/cloud/types';
@@ -46,7 +46,7 @@ async function candidates(catalog: AssetCatalog, field: AssetFieldAt): Promise<{
 
 function completionItem(asset: DigitalAssetInfo, field: AssetFieldAt, range: vscode.Range): vscode.CompletionItem {
   const item = new vscode.CompletionItem({ label: asset.asset_name || asset.asset_id, description: assetSummary(asset) || typeLabel(asset.asset_type) }, vscode.CompletionItemKind.Value);
-  item.detail = `${asset.asset_id} · ${asset.asset_type}${isActive(asset) ? '' : ` · ${asset.asset_state}`}`;
+  item.detail = `${asset.asset_id} · ${asset.asset_type}${isActive(asset) ? '' : ` · ${assetStateText(asset)}`}`;
   item.documentation = assetTooltip(asset);
   item.insertText = idText(field, asset.asset_id);
   item.filterText = `${asset.asset_name} ${asset.asset_id}`;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isLoopbackHost, regionOf } from '../core/cloud/endpoint';
 import { withCancellableProgress } from '../commands/progress';
 import { registerCommand } from '../commands/registerCommand';
 import { errorMessage, ExpectedError } from '../core/errors';
@@ -17,6 +18,12 @@ function describe(profile: ConnectionProfile): string {
   return `${profile.name} — ${new URL(profile.endpoint).host} · ${profile.projectId}`;
 }
 
+/** Where a connection goes, in words a screen reader reads well: "local sandbox", a region, or the host. */
+function place(profile: ConnectionProfile): string {
+  const url = new URL(profile.endpoint);
+  return isLoopbackHost(url.hostname) ? vscode.l10n.t('local sandbox') : regionOf(profile.endpoint) ?? url.host;
+}
+
 /** Connections: the service every remote feature uses, the status bar item, and Sign In, Switch and Sign Out. */
 export function register(context: vscode.ExtensionContext, { prompts }: Pick<Services, 'prompts'>): ConnectionService {
   const store = new ConnectionStore(context.globalState, context.secrets, process.env, endpointDefaults);
@@ -29,8 +36,16 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
   const updateStatus = () => {
     const active = store.active();
     status.text = active ? `$(cloud) ${active.name}` : `$(cloud) ${vscode.l10n.t('MetaStudio: Sign In')}`;
-    status.tooltip = active ? vscode.l10n.t('MetaStudio: {0}. Click to switch connections.', describe(active)) : vscode.l10n.t('Sign in to MetaStudio');
+    status.tooltip = active ? vscode.l10n.t('MetaStudio: {0}. Switch connection', describe(active)) : vscode.l10n.t('Sign in to MetaStudio');
+    // Read instead of the text and tooltip: no icon name, no host and project ID, no mouse assumed.
+    status.accessibilityInformation = {
+      role: 'button',
+      label: active ? vscode.l10n.t('MetaStudio connection: {0} ({1}). Switch connection', active.name, place(active)) : vscode.l10n.t('MetaStudio: not signed in. Sign in'),
+    };
     void vscode.commands.executeCommand('setContext', 'metastudio.signedIn', active !== undefined);
+    // The views' sign-in welcome waits for this key: before activation neither key is set, and a
+    // welcome shown then would be replaced under the keyboard focus a moment later.
+    void vscode.commands.executeCommand('setContext', 'metastudio.signedOut', active === undefined);
     status.show();
   };
   context.subscriptions.push(status, store.onDidChange(updateStatus), onDidChangeSettings([settings.endpoint, settings.region], () => store.settingsChanged()));

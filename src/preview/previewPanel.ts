@@ -106,7 +106,7 @@ export class PreviewPanel implements vscode.Disposable {
       if (this.panel === panel) this.panel = undefined;
       this.ready = false;
     });
-    panel.webview.html = playerHtml(panel.webview, vscode.Uri.joinPath(dist, 'webview', 'preview.js'));
+    panel.webview.html = playerHtml(panel.webview, vscode.Uri.joinPath(dist, 'webview'));
   }
 
   private receive(message: unknown): void {
@@ -138,7 +138,14 @@ export class PreviewPanel implements vscode.Disposable {
       }
       case 'saveAs': {
         const entry = this.find(message.entryId);
-        if (entry) await saveAudioAs(this.prompts, entry);
+        if (!entry) return;
+        try {
+          await saveAudioAs(this.prompts, entry);
+        } finally {
+          // Saved or cancelled, the keyboard goes back to where it was: the dialog took the focus.
+          this.panel?.reveal(this.panel.viewColumn, false);
+          this.post({ type: 'saveDialogClosed' });
+        }
         return;
       }
       case 'audio':

@@ -141,7 +141,7 @@ describe('assets', () => {
       const inactive = nodes.find((n) => n.kind === 'asset' && n.asset.asset_state !== 'ACTIVED')!;
       const item = tree.getTreeItem(inactive);
       assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-slash');
-      assert.equal(item.description, 'UNACTIVED');
+      assert.equal(item.description, 'inactive', 'the state in words, not its code');
       const active = tree.getTreeItem(nodes.find((n) => n.kind === 'asset' && n.asset.asset_state === 'ACTIVED')!);
       assert.equal((active.iconPath as vscode.ThemeIcon).id, 'file-media');
       const tooltip = item.tooltip as vscode.MarkdownString;
@@ -216,7 +216,7 @@ describe('assets', () => {
       assert.ok(manifest.contributes.views.metastudio.some((v: { id: string }) => v.id === 'metastudio.assets'));
       assert.ok(!manifest.contributes.views.metastudio.some((v: { id: string }) => v.id === 'metastudio.gettingStarted'));
       const welcome = manifest.contributes.viewsWelcome.find((w: { view: string }) => w.view === 'metastudio.assets');
-      assert.equal(welcome.when, '!metastudio.signedIn');
+      assert.equal(welcome.when, 'metastudio.signedOut', 'shown once the extension knows, never before activation');
     });
 
     it('loads through the visible view with the filters set by commands, which show in the description', async () => {

@@ -49,9 +49,28 @@ export function capabilityList(capability: VoiceCapability | undefined): string 
     .filter((key) => capability[key] === true).map((key) => capabilityLabels[key]()).join(', ');
 }
 
-/** One short line: the state when not ACTIVED, else what matters for the type (voice: language · sex · real-time). */
+/**
+ * An asset's state in words ("inactive", "being created", "failed review"…), for trees and screen
+ * readers; a state this list does not know is shown as its code.
+ */
+export function assetStateText(asset: DigitalAssetInfo): string {
+  switch (asset.asset_state) {
+    case undefined:
+    case 'ACTIVED': return l10n.t('active');
+    case 'CREATING': return l10n.t('being created');
+    case 'FAILED': return asset.fail_type?.endsWith('_REVIEW_REJECT') ? l10n.t('failed review') : l10n.t('failed to upload');
+    case 'UNACTIVED': return l10n.t('inactive');
+    case 'DELETING': return l10n.t('being deleted');
+    case 'DELETED': return l10n.t('deleted');
+    case 'BLOCK': return l10n.t('blocked');
+    case 'WAITING_DELETE': return l10n.t('about to be withdrawn');
+    default: return asset.asset_state;
+  }
+}
+
+/** One short line: the state in words when not ACTIVED, else what matters for the type (voice: language · sex · real-time). */
 export function assetSummary(asset: DigitalAssetInfo): string {
-  if (!isActive(asset)) return asset.asset_state!;
+  if (!isActive(asset)) return assetStateText(asset);
   const voice = voiceMeta(asset);
   if (voice) {
     return [voice.language, voice.sex && sexLabel(voice.sex), voice.is_realtime_voice === false ? undefined : l10n.t('real-time')]
@@ -66,7 +85,7 @@ export function assetDetailRows(asset: DigitalAssetInfo): DetailRow[] {
     { label: l10n.t('Name'), value: asset.asset_name },
     { label: l10n.t('ID'), value: asset.asset_id },
     { label: l10n.t('Type'), value: `${typeLabel(asset.asset_type)} (${asset.asset_type})` },
-    { label: l10n.t('State'), value: asset.asset_state ?? l10n.t('unknown') },
+    { label: l10n.t('State'), value: asset.asset_state ? `${assetStateText(asset)} (${asset.asset_state})` : l10n.t('unknown') },
   ];
   if (asset.reason) rows.push({ label: l10n.t('Reason'), value: asset.reason });
   if (asset.tags?.length) rows.push({ label: l10n.t('Tags'), value: asset.tags.join(', ') });

@@ -14,10 +14,20 @@ describe('assets/describe', () => {
     assert.equal(rows.find((r) => r.label === 'Type')?.value, 'voice (VOICE_MODEL)');
   });
 
-  it('summarises a voice, and an asset that is not ACTIVED by its state', () => {
+  it('summarises a voice, and an asset that is not ACTIVED by its state in words', () => {
     assert.equal(assetSummary(voice('v', true)), 'EN · female · real-time');
-    assert.equal(assetSummary(asset('i', 'IMAGE', { asset_state: 'UNACTIVED' })), 'UNACTIVED');
+    assert.equal(assetSummary(asset('i', 'IMAGE', { asset_state: 'UNACTIVED' })), 'inactive');
+    assert.equal(assetSummary(asset('i', 'IMAGE', { asset_state: 'CREATING' })), 'being created');
+    assert.equal(assetSummary(asset('i', 'IMAGE', { asset_state: 'FAILED', fail_type: 'MANUAL_REVIEW_REJECT' })), 'failed review');
+    assert.equal(assetSummary(asset('i', 'IMAGE', { asset_state: 'FAILED' })), 'failed to upload');
+    assert.equal(assetSummary(asset('i', 'IMAGE', { asset_state: 'WAITING_DELETE' })), 'about to be withdrawn');
+    assert.equal(assetSummary(asset('i', 'IMAGE', { asset_state: 'NEW_STATE' })), 'NEW_STATE', 'an unknown state as its code');
     assert.equal(assetSummary(asset('i', 'IMAGE')), '');
+  });
+
+  it('gives the state in words with its code in the details', () => {
+    const rows = assetDetailRows(asset('i', 'IMAGE', { asset_state: 'BLOCK' }));
+    assert.equal(rows.find((r) => r.label === 'State')?.value, 'blocked (BLOCK)');
   });
 
   it('puts code and message of a failure in one short line', () => {
