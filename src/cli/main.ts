@@ -44,7 +44,7 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly CliCo
   }
   const command = commands.find((c) => c.name === first);
   if (!command) {
-    io.stderr(`metastudio: ${l10n.t('unknown command \'{0}\'', first)}\n\n${mainHelp(commands)}\n`);
+    io.stderr(`metastudio: ${l10n.t('unknown command \'{0}\'', first)}\n${l10n.t('Run "metastudio --help" for the commands.')}\n`);
     return ExitCode.Usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -55,7 +55,7 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly CliCo
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`metastudio ${command.name}: ${err.message}\n\n${command.usage}\n`);
+      io.stderr(`metastudio ${command.name}: ${err.message}\n${l10n.t('Run "metastudio {0} --help" for its usage.', command.name)}\n`);
       return ExitCode.Usage;
     }
     throw err;
