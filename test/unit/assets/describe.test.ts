@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { assetDetailRows, assetSummary, failureText } from '../../../src/core/assets/describe';
+import { languageName, voiceLanguages } from '../../../src/core/assets/filters';
 import { MetaStudioApiError } from '../../../src/core/cloud/errors';
 import { asset, voice } from './support';
 
@@ -15,9 +16,17 @@ describe('assets/describe', () => {
   });
 
   it('summarises a voice, and an asset that is not ACTIVED by its state', () => {
-    assert.equal(assetSummary(voice('v', true)), 'EN · female · real-time');
+    assert.equal(assetSummary(voice('v', true)), 'English · female · real-time');
+    assert.equal(assetSummary(voice('v', false)), 'English · female · not real-time');
     assert.equal(assetSummary(asset('i', 'IMAGE', { asset_state: 'UNACTIVED' })), 'UNACTIVED');
     assert.equal(assetSummary(asset('i', 'IMAGE')), '');
+  });
+
+  it('names voice languages in words, one function for every reader', () => {
+    assert.deepEqual(['CN', 'EN', 'cn', 'Kr', 'YY', 'SCH', 'Thai', 'XX'].map(languageName),
+      ['Chinese (Mandarin)', 'English', 'Chinese (Mandarin)', 'Korean', 'Cantonese', 'Chinese (Sichuan)', 'Thai', 'XX']);
+    assert.ok(voiceLanguages.filter((code) => code.length <= 3).every((code) => languageName(code) !== code), 'every abbreviated language of the reference has a name');
+    assert.equal(new Set(voiceLanguages.map(languageName)).size, voiceLanguages.length);
   });
 
   it('puts code and message of a failure in one short line', () => {
