@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { defaultFilter, describeFilter, isFiltered, parseFilter, sexLabel, sourceLabel, voiceLanguages, type AssetFilter, type VoiceSex } from '../core/assets/filters';
+import { defaultFilter, describeFilter, isFiltered, languageName, parseFilter, sexLabel, sourceLabel, voiceLanguages, type AssetFilter, type VoiceSex } from '../core/assets/filters';
 import type { AssetGroupId } from '../core/assets/groups';
 import type { AssetSource } from '../core/cloud/types';
 import { registerCommand } from '../commands/registerCommand';
@@ -42,7 +42,7 @@ async function pickFilterChange(prompts: Prompts, filter: AssetFilter): Promise<
       return source && { source };
     }
     case 'language': {
-      const language = await prompts.pick<string | null>({ id: 'assets.filterLanguage', items: [{ label: any, value: null }, ...voiceLanguages.map((value) => ({ label: value, value }))], title: vscode.l10n.t('Voice Language') });
+      const language = await prompts.pick<string | null>({ id: 'assets.filterLanguage', items: [{ label: any, value: null }, ...voiceLanguages.map((value) => ({ label: languageName(value), description: value, value }))], title: vscode.l10n.t('Voice Language') });
       return language === undefined ? undefined : { language };
     }
     case 'sex': {

@@ -52,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly CliCo
   }
   const command = commands.find((c) => c.name === first);
   if (!command) {
-    io.stderr(`metastudio: ${l10n.t('unknown command \'{0}\'', first)}\n\n${mainHelp(commands)}\n`);
+    io.stderr(`metastudio: ${l10n.t('unknown command \'{0}\'', first)}\n${l10n.t('Run "metastudio --help" for the commands.')}\n`);
     return ExitCode.Usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -79,7 +79,7 @@ function reportFailure(io: CliIo, command: CliCommand, err: unknown): ExitCode {
     return fail(io, command.name, l10n.t('{0} (an unexpected error: run with {1}=1 for its stack trace)', message, DEBUG_VARIABLE));
   }
   if (err instanceof UsageError || err instanceof EndpointError) {
-    io.stderr(`metastudio ${command.name}: ${message}\n\n${command.usage}\n`);
+    io.stderr(`metastudio ${command.name}: ${message}\n${l10n.t('Run "metastudio {0} --help" for its usage.', command.name)}\n`);
     return ExitCode.Usage;
   }
   if (err instanceof NoCredentialsError) return fail(io, command.name, message, ExitCode.NoCredentials);

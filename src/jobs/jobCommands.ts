@@ -1,18 +1,20 @@
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { registerCommand } from '../commands/registerCommand';
 import type { MetaStudioClient } from '../core/cloud/client';
 import type { VideoJobSummary } from '../core/cloud/types';
 import { downloadToFile } from '../core/download/disk';
 import { ExpectedError, withErrorContext } from '../core/errors';
-import { jobDisplayName, outputVideo } from '../core/remote/jobOutcome';
+import { jobDisplayName, outputVideo, scriptNameOfJob, videoFileName, type OutputVideo } from '../core/remote/jobOutcome';
 import type { JobTracker } from '../core/remote/jobTracker';
-import { nameOfFile } from '../core/remote/scriptBody';
+import { nameOfFile, safeFileName } from '../core/remote/scriptBody';
 import { kindOfFile, scriptKinds } from '../core/scripts/kinds';
 import { log } from '../logging/log';
 import { withCancellableProgress } from '../commands/progress';
 import type { Prompts } from '../prompts';
 import type { Services } from '../services';
 import { jobView, type JobsNode, type JobView } from './jobsTree';
+import type { VideoPlayer } from './videoPlayer';
 
 /** What the per-job commands take: a Jobs view row, a job, or a job ID. */
 export type JobArgument = JobsNode | Pick<VideoJobSummary, 'job_id'> | string;
@@ -32,7 +34,7 @@ function pickRemoteScript(prompts: Prompts, client: MetaStudioClient): Promise<{
   return prompts.pick({ id: 'job.script', items, title: vscode.l10n.t('Start a video job'), placeHolder: vscode.l10n.t('The video script to render'), matchOnDescription: true });
 }
 
-export function registerJobCommands(context: vscode.ExtensionContext, { connections, prompts, push }: Services, tracker: JobTracker): void {
+export function registerJobCommands(context: vscode.ExtensionContext, { connections, prompts, push }: Services, tracker: JobTracker, player: VideoPlayer): void {
   /** The job as the tracker knows it, else as the API answers now. */
   const jobOf = async (arg: JobArgument | undefined, client: MetaStudioClient): Promise<VideoJobSummary> => {
     const id = jobIdOf(arg);
@@ -83,12 +85,42 @@ export function registerJobCommands(context: vscode.ExtensionContext, { connecti
     void vscode.window.showInformationMessage(vscode.l10n.t('Cancelled video job "{0}".', jobDisplayName(job)));
   });
 
+  /** The name of the script the job rendered: its file's when started here, else the API's (best effort). */
+  const scriptNameOf = async (job: VideoJobSummary, client: MetaStudioClient): Promise<string | undefined> => {
+    const origin = tracker.get(job.job_id)?.origin;
+    if (origin) return nameOfFile(vscode.Uri.parse(origin).path);
+    return scriptNameOfJob(client, job.job_id).catch((err: unknown) => {
+      log().warn(`jobs: no script name for ${job.job_id}: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    });
+  };
+
+  /** Downloads to `destination` with a cancellable progress notification. */
+  const download = (job: VideoJobSummary, video: OutputVideo, destination: string, what: string) => {
+    let shown = 0;
+    return withCancellableProgress(vscode.l10n.t('Downloading "{0}"', jobDisplayName(job)), (report, signal) => withErrorContext(what, () =>
+      downloadToFile(video.url, destination, {
+        signal,
+        overwrite: true, // the user agreed to replace the file, or it is the player's own copy
+        onProgress: (received, total) => {
+          if (!total) return report(vscode.l10n.t('{0} KB', Math.round(received / 1024)));
+          const percent = Math.floor((received / total) * 100);
+          if (percent > shown) report(`${percent}%`, percent - shown);
+          shown = Math.max(shown, percent);
+        },
+      })));
+  };
+
+  /** Plays the video in the player panel, from a copy in the extension's storage (downloaded once per output asset). */
   registerCommand(context, 'metastudio.job.openVideo', async (arg?: JobArgument) => {
     const client = await connections.client();
     const job = await jobOf(arg, client);
-    const video = await withErrorContext(vscode.l10n.t('Cannot open the video of "{0}"', jobDisplayName(job)), () => outputVideo(client, job));
-    await vscode.env.openExternal(vscode.Uri.parse(video.url, true));
-    return video.url;
+    const what = vscode.l10n.t('Cannot open the video of "{0}"', jobDisplayName(job));
+    const video = await withErrorContext(what, () => outputVideo(client, job));
+    const file = vscode.Uri.joinPath(player.videosFolder, safeFileName(video.assetId, 'video'), videoFileName(video, undefined));
+    if (!existsSync(file.fsPath)) await download(job, video, file.fsPath, what);
+    player.show(jobDisplayName(job), file);
+    return file.fsPath;
   });
 
   registerCommand(context, 'metastudio.job.downloadVideo', async (arg?: JobArgument) => {
@@ -97,26 +129,16 @@ export function registerJobCommands(context: vscode.ExtensionContext, { connecti
     const what = vscode.l10n.t('Cannot download the video of "{0}"', jobDisplayName(job));
     const video = await withErrorContext(what, () => outputVideo(client, job));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const fileName = videoFileName(video, await scriptNameOf(job, client));
     const target = await prompts.saveAs({
       id: 'job.saveVideo',
       title: vscode.l10n.t('Save the video as'),
-      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, video.fileName) } : {}),
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileName) } : {}),
     });
     if (!target) return undefined;
     if (target.scheme !== 'file') throw new ExpectedError(vscode.l10n.t('Videos are saved to a file on disk, not to {0}.', target.toString(true)));
     const destination = target.fsPath;
-    let shown = 0;
-    await withCancellableProgress(vscode.l10n.t('Downloading "{0}"', jobDisplayName(job)), (report, signal) => withErrorContext(what, () =>
-      downloadToFile(video.url, destination, {
-        signal,
-        overwrite: true, // saveAs answers a file the user agreed to replace
-        onProgress: (received, total) => {
-          if (!total) return report(vscode.l10n.t('{0} KB', Math.round(received / 1024)));
-          const percent = Math.floor((received / total) * 100);
-          if (percent > shown) report(`${percent}%`, percent - shown);
-          shown = Math.max(shown, percent);
-        },
-      })));
+    await download(job, video, destination, what);
     log().info(`jobs: downloaded ${job.job_id} to ${destination}`);
     const open = vscode.l10n.t('Open');
     void vscode.window.showInformationMessage(vscode.l10n.t('Saved the video to {0}.', vscode.workspace.asRelativePath(target)), open).then((choice) => {

@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { MetaStudioApiError } from '../cloud/errors';
 import type { DigitalAssetInfo, VoiceCapability } from '../cloud/types';
 import { errorMessage } from '../errors';
-import { sexLabel } from './filters';
+import { languageName, sexLabel } from './filters';
 import { typeLabel } from './groups';
 
 export interface DetailRow {
@@ -73,7 +73,7 @@ export function assetSummary(asset: DigitalAssetInfo): string {
   if (!isActive(asset)) return assetStateText(asset);
   const voice = voiceMeta(asset);
   if (voice) {
-    return [voice.language, voice.sex && sexLabel(voice.sex), voice.is_realtime_voice === false ? undefined : l10n.t('real-time')]
+    return [voice.language && languageName(voice.language), voice.sex && sexLabel(voice.sex), voice.is_realtime_voice === false ? l10n.t('not real-time') : l10n.t('real-time')]
       .filter((part): part is string => !!part).join(' · ');
   }
   return '';
@@ -91,7 +91,7 @@ export function assetDetailRows(asset: DigitalAssetInfo): DetailRow[] {
   if (asset.tags?.length) rows.push({ label: l10n.t('Tags'), value: asset.tags.join(', ') });
   const voice = voiceMeta(asset);
   if (voice) {
-    if (voice.language) rows.push({ label: l10n.t('Language'), value: voice.language });
+    if (voice.language) rows.push({ label: l10n.t('Language'), value: `${languageName(voice.language)} (${voice.language})` });
     if (voice.sex) rows.push({ label: l10n.t('Sex'), value: sexLabel(voice.sex) });
     rows.push({ label: l10n.t('Real-time'), value: voice.is_realtime_voice === false ? l10n.t('no (video production only)') : l10n.t('yes') });
     rows.push({ label: l10n.t('Capabilities'), value: capabilityList(voice.voice_capability) || l10n.t('none') });

@@ -67,8 +67,12 @@ export function nameOfFile(file: string): string {
   return kind ? name.slice(0, -scriptKinds[kind].suffix.length) : name;
 }
 
+/** A name with the characters file systems refuse replaced (`fallback` when nothing is left). */
+export function safeFileName(name: string, fallback: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^[.\s-]+|[.\s-]+$/g, '') || fallback;
+}
+
 /** A file name for a remote object: its name with characters file systems refuse replaced. */
 export function fileNameFor(kind: ScriptKind, name: string): string {
-  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^[.\s-]+|[.\s-]+$/g, '') || kind;
-  return `${safe}${scriptKinds[kind].suffix}`;
+  return `${safeFileName(name, kind)}${scriptKinds[kind].suffix}`;
 }

@@ -61,11 +61,11 @@ describe('CLI: one mapping of failures to output and exit codes', () => {
     }
   });
 
-  it('exits 2 for bad usage or a bad endpoint, with the command\'s usage', async () => {
+  it('exits 2 for bad usage or a bad endpoint, in one line and a hint to --help', async () => {
     for (const thrown of [new UsageError('give one file'), new EndpointError('Plain http is allowed only for loopback endpoints')]) {
       const { code, err } = await runThrowing(thrown);
       assert.equal(code, 2);
-      assert.equal(err, `metastudio probe: ${thrown.message}\n\n${USAGE}\n`);
+      assert.equal(err, `metastudio probe: ${thrown.message}\nRun "metastudio probe --help" for its usage.\n`);
     }
   });
 
