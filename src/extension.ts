@@ -7,6 +7,7 @@ import * as jobs from './jobs/register';
 import type { VideoReport } from './jobs/videoPlayer';
 import type { ConnectionProfile } from './connections/connectionStore';
 import { createLanguages } from './languages';
+import * as layout from './layout/register';
 import * as logging from './logging/register';
 import * as preview from './preview/register';
 import { replaceablePrompts, windowPrompts, type Prompts } from './prompts';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   scripts.register(context, services);
   ssml.register(context, services);
   assets.register(context, services);
+  layout.register(context, services);
   const previewProbe = preview.register(context, services);
   const videoPlayer = jobs.register(context, services);
   log().info(`MetaStudio ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);

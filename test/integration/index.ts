@@ -22,6 +22,7 @@ const suites = pass === 'zh-cn' ? [() => import('./zhCn.test')] : [
   () => import('./preview.test'),
   () => import('./push.test'),
   () => import('./jobs.test'),
+  () => import('./layout.test'),
 ];
 
 export async function run(): Promise<void> {
