@@ -334,8 +334,19 @@ function frameOf(index: number, path: (string | number)[], scene: Node | undefin
   };
 }
 
+/** Layouts by the tree they were read from: the linter and the drawings of one parse share one. */
+const layouts = new WeakMap<Node, { readonly kind: ScriptKind; readonly layout: Layout }>();
+
 /** The layout of a parsed script: one frame per video shot or live scene. */
 export function layoutOfTree(root: Node | undefined, kind: ScriptKind): Layout {
+  const known = root && layouts.get(root);
+  if (known?.kind === kind) return known.layout;
+  const layout = readLayout(root, kind);
+  if (root) layouts.set(root, { kind, layout });
+  return layout;
+}
+
+function readLayout(root: Node | undefined, kind: ScriptKind): Layout {
   const canvas = canvasOf(root, kind);
   const frames: Frame[] = [];
   if (root?.type === 'object' && kind === 'video') {
