@@ -21,6 +21,9 @@ const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', mai
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' },
+  // The sandbox the extension host forks for "Try the Local Sandbox": a bundle of its own, so the
+  // extension's stays small (src/sandbox/main.ts).
+  { ...node, entryPoints: { sandbox: 'src/sandbox/main.ts' }, outdir: 'dist' },
   {
     ...common,
     platform: 'browser',

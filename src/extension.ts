@@ -4,6 +4,7 @@ import * as assets from './assets/register';
 import { createAssetCatalog } from './assets/catalogService';
 import * as connections from './connections/register';
 import * as jobs from './jobs/register';
+import * as localSandbox from './localSandbox/register';
 import type { ConnectionProfile } from './connections/connectionStore';
 import { createLanguages } from './languages';
 import * as logging from './logging/register';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   const testing = context.extensionMode === vscode.ExtensionMode.Test ? replaceablePrompts(windowPrompts) : undefined;
   const prompts = testing?.prompts ?? windowPrompts;
   const connectionService = connections.register(context, { prompts });
+  localSandbox.register(context, { connections: connectionService });
   const shared = { prompts, languages: createLanguages(), connections: connectionService, assets: createAssetCatalog(context, { connections: connectionService }) };
   const services: Services = { ...shared, push: push.register(context, shared) };
   scripts.register(context, services);

@@ -16,6 +16,14 @@ function describe(profile: ConnectionProfile): string {
   return `${profile.name} — ${new URL(profile.endpoint).host} · ${profile.projectId}`;
 }
 
+function sourceDetail(profile: ConnectionProfile): string | undefined {
+  switch (profile.source) {
+    case 'environment': return vscode.l10n.t('from the environment');
+    case 'sandbox': return vscode.l10n.t('the local sandbox: runs while this connection is active');
+    case 'user': return undefined;
+  }
+}
+
 /** Connections: the service every remote feature uses, the status bar item, and Sign In, Switch and Sign Out. */
 export function register(context: vscode.ExtensionContext, { prompts }: Pick<Services, 'prompts'>): ConnectionService {
   const store = new ConnectionStore(context.globalState, context.secrets, process.env, endpointDefaults);
@@ -66,7 +74,7 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
       const picked = await prompts.pick<string | null>({
         id: 'connection.switch',
         items: [
-          ...profiles.map((p) => ({ label: p.name, description: `${new URL(p.endpoint).host} · ${p.projectId}`, detail: p.source === 'environment' ? vscode.l10n.t('from the environment') : undefined, picked: p.name === active?.name, value: p.name })),
+          ...profiles.map((p) => ({ label: p.name, description: `${new URL(p.endpoint).host} · ${p.projectId}`, detail: sourceDetail(p), picked: p.name === active?.name, value: p.name })),
           { label: vscode.l10n.t('$(add) Sign in to a new connection…'), value: null },
         ],
         title: vscode.l10n.t('MetaStudio Connections'),
@@ -83,7 +91,7 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
   });
 
   registerCommand(context, 'metastudio.connection.signOut', async (name?: string) => {
-    const removable = store.list().filter((p) => p.source === 'user');
+    const removable = store.list().filter((p) => p.source !== 'environment');
     if (typeof name !== 'string') {
       if (removable.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No saved MetaStudio connection to sign out of. The environment connection goes away with its variables.'));

@@ -19,6 +19,7 @@ const suites = [
   () => import('./preview.test'),
   () => import('./push.test'),
   () => import('./jobs.test'),
+  () => import('./sandbox.test'),
 ];
 
 export async function run(): Promise<void> {

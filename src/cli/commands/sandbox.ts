@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { SANDBOX_PROJECT_ID } from '../../core/sandboxProcess';
 import { startSandbox } from '../../sandbox';
 import { integerOption, outputFormat, parseCommandArgs } from '../args';
 import { ExitCode, UsageError } from '../exitCodes';
@@ -8,8 +9,6 @@ import { fail, printResult } from '../output';
 /** The sandbox's own test pair, printed on start: it is a local emulator, not a cloud credential. */
 export const DEFAULT_SANDBOX_AK = 'SANDBOXACCESSKEY0001';
 export const DEFAULT_SANDBOX_SK = 'sandbox-secret-key-for-local-testing-only';
-/** Any project ID works; this one goes into the printed example. */
-export const SANDBOX_PROJECT_ID = 'sandbox0000000000000000000000000';
 
 const usage = `Usage: metastudio sandbox [--port P] [--data DIR] [--ak AK] [--sk SK] [--format text|json]
 
