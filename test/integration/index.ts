@@ -12,6 +12,7 @@ const suites = [
   // First: it proves that opening a script file activates the extension.
   () => import('./scripts.test'),
   () => import('./activation.test'),
+  () => import('./startup.test'),
   () => import('./connections.test'),
   () => import('./ssml.test'),
   () => import('./proxy.test'),

@@ -1,0 +1,60 @@
+/**
+ * How fast the extension starts inside the real VS Code: the bundle's top-level code and activate(),
+ * as the extension measured them, and the extension host's own times (its "Startup Performance"
+ * report, when this VS Code has one). Written to test-results/perf.json. Activation loads none of the
+ * heavy modules: they wait for their first use.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { extensionId, testingApi } from './util';
+
+interface HostTimes {
+  readonly codeLoadingMs: number;
+  readonly activateCallMs: number;
+  readonly activateResolvedMs: number;
+  readonly activationEvent: string;
+}
+
+/**
+ * The extension host's activation times of this extension, from the table "Extension Activation
+ * Stats" of VS Code's "Startup Performance" document (command perfview.show); undefined when unreachable.
+ */
+async function hostTimes(): Promise<HostTimes | undefined> {
+  const report = vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'perf', path: 'Startup Performance' }));
+  const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, 30_000));
+  const document = await Promise.race([Promise.resolve(report).catch(() => undefined), timeout]);
+  // | Extension | Eager | Load Code | Call Activate | Finish Activate | Event | By |
+  const row = document?.getText().split('\n').find((line) => line.includes(`| ${extensionId} |`));
+  if (!row) return undefined;
+  const cells = row.split('|').slice(1, -1).map((cell) => cell.trim());
+  return { codeLoadingMs: Number(cells[2]), activateCallMs: Number(cells[3]), activateResolvedMs: Number(cells[4]), activationEvent: cells[5] };
+}
+
+describe('start-up', () => {
+  it('loads no heavy module to activate, and records its times in test-results/perf.json', async function () {
+    this.timeout(60_000);
+    const { startup } = (await testingApi()).testing;
+    assert.deepEqual(startup.lazyLoaded, [], 'ajv, pinyin-pro and the JSON language service wait for their first use');
+    assert.ok(startup.loadMs > 0 && startup.activateMs > 0, JSON.stringify(startup));
+
+    const extension = vscode.extensions.getExtension(extensionId)!;
+    const host = await hostTimes();
+    const perf = {
+      vscode: vscode.version,
+      bundleBytes: statSync(join(extension.extensionPath, 'dist/extension.js')).size,
+      extension: { loadMs: round(startup.loadMs), activateMs: round(startup.activateMs), totalMs: round(startup.loadMs + startup.activateMs) },
+      host: host ?? null,
+      goalMs: 50,
+    };
+    const dir = join(extension.extensionPath, 'test-results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'perf.json'), `${JSON.stringify(perf, null, 2)}\n`);
+    console.log(`start-up: bundle ${perf.extension.loadMs} ms + activate() ${perf.extension.activateMs} ms; extension host: ${host ? `load ${host.codeLoadingMs} ms, activate ${host.activateCallMs} ms (resolved ${host.activateResolvedMs} ms, ${host.activationEvent})` : 'not reachable'}`);
+  });
+});
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
