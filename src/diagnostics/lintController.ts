@@ -62,7 +62,9 @@ export function registerLinter(context: vscode.ExtensionContext, linter: Documen
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
   );
-  vscode.workspace.textDocuments.forEach(lintNow);
+  // The documents open already are linted right after activation, which so compiles no validator.
+  const initial = setTimeout(() => vscode.workspace.textDocuments.forEach(lintNow), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(initial) });
   // What the linter knows changed (e.g. the asset catalog, which changes once per lookup): a burst
   // of changes lints each open document once.
   return { relint: () => vscode.workspace.textDocuments.filter(applies).forEach(schedule) };
