@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { extensionId, testingApi } from './util';
+import { extensionId, testingApi, waitFor } from './util';
 
 interface HostTimes {
   readonly codeLoadingMs: number;
@@ -22,13 +22,18 @@ interface HostTimes {
  * Stats" of VS Code's "Startup Performance" document (command perfview.show); undefined when unreachable.
  */
 async function hostTimes(): Promise<HostTimes | undefined> {
-  const report = vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'perf', path: 'Startup Performance' }));
-  const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, 30_000));
-  const document = await Promise.race([Promise.resolve(report).catch(() => undefined), timeout]);
+  let document: vscode.TextDocument;
+  try {
+    document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'perf', path: 'Startup Performance' }));
+  } catch {
+    return undefined;
+  }
+  // The report says "Loading..." until the window has started completely, then fills in.
   // | Extension | Eager | Load Code | Call Activate | Finish Activate | Event | By |
-  const row = document?.getText().split('\n').find((line) => line.includes(`| ${extensionId} |`));
-  if (!row) return undefined;
-  const cells = row.split('|').slice(1, -1).map((cell) => cell.trim());
+  const cellsOf = (line: string) => line.split('|').slice(1, -1).map((cell) => cell.trim());
+  const cells = await waitFor(() => document.getText().split('\n').map(cellsOf).find((row) => row[0] === extensionId), 30_000, 'the startup performance report')
+    .catch(() => undefined);
+  if (!cells) return undefined;
   return { codeLoadingMs: Number(cells[2]), activateCallMs: Number(cells[3]), activateResolvedMs: Number(cells[4]), activationEvent: cells[5] };
 }
 
