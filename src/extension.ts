@@ -8,6 +8,7 @@ import * as connections from './connections/register';
 import * as jobs from './jobs/register';
 import * as localSandbox from './localSandbox/register';
 import type { ConnectionProfile } from './connections/connectionStore';
+import { contextKeysSet } from './contextKeys';
 import { madeSoFar } from './core/lazy';
 import { createLanguages } from './languages';
 import * as logging from './logging/register';
@@ -16,6 +17,7 @@ import { replaceablePrompts, windowPrompts, type Prompts } from './prompts';
 import * as push from './push/register';
 import * as scripts from './scripts/register';
 import * as ssml from './ssml/register';
+import * as walkthrough from './walkthrough/register';
 import { log } from './logging/log';
 import type { Services } from './services';
 
@@ -38,6 +40,8 @@ export interface MetaStudioApi {
     usePrompts(prompts: Prompts): void;
     readonly preview: preview.PreviewProbe;
     readonly startup: Startup;
+    /** The context keys the extension has set, with their last values. */
+    contextKeys(): ReadonlyMap<string, unknown>;
   };
 }
 
@@ -58,11 +62,12 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   assets.register(context, services);
   const previewProbe = preview.register(context, services);
   jobs.register(context, services);
+  walkthrough.register(context);
   const startup: Startup = { loadMs: activateStarted - loadStarted, activateMs: performance.now() - activateStarted, lazyLoaded: madeSoFar() };
   log().info(`MetaStudio ${context.extension.packageJSON.version} activated in ${startup.activateMs.toFixed(1)} ms after ${startup.loadMs.toFixed(1)} ms of loading (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
   return {
     activeConnection: () => services.connections.active(),
-    ...(testing ? { testing: { usePrompts: testing.replace, preview: previewProbe, startup } } : {}),
+    ...(testing ? { testing: { usePrompts: testing.replace, preview: previewProbe, startup, contextKeys: contextKeysSet } } : {}),
   };
 }
 

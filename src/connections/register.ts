@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { withCancellableProgress } from '../commands/progress';
 import { registerCommand, UserFacingError } from '../commands/registerCommand';
+import { setContext } from '../contextKeys';
 import { log } from '../logging/log';
 import type { Services } from '../services';
 import { onDidChangeSettings, settings } from '../settings';
@@ -37,7 +38,7 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
     const active = store.active();
     status.text = active ? `$(cloud) ${active.name}` : `$(cloud) ${vscode.l10n.t('MetaStudio: Sign In')}`;
     status.tooltip = active ? vscode.l10n.t('MetaStudio: {0}. Click to switch connections.', describe(active)) : vscode.l10n.t('Sign in to MetaStudio');
-    void vscode.commands.executeCommand('setContext', 'metastudio.signedIn', active !== undefined);
+    setContext('metastudio.signedIn', active !== undefined);
     status.show();
   };
   context.subscriptions.push(status, store.onDidChange(updateStatus), onDidChangeSettings([settings.endpoint, settings.region], () => store.settingsChanged()));

@@ -12,6 +12,9 @@ export interface DocumentLinter {
 
 const debounceMs = 250;
 
+/** Set once a quick fix of ours was applied: the walkthrough's "Fix a problem" step waits for it. */
+export const quickFixAppliedContext = 'metastudio.quickFixApplied';
+
 /**
  * Keeps a linter's diagnostics in step with open documents: linted on open, debounced while typing,
  * cleared on close; offers each diagnostic's core fixes as quick fixes.
@@ -81,6 +84,8 @@ function quickFixes(document: vscode.TextDocument, context: vscode.CodeActionCon
       action.edit = toWorkspaceEdit(document, fix);
       action.diagnostics = [diagnostic];
       action.isPreferred = fix.preferred;
+      // VS Code runs it after applying the edit, in the window itself: no round trip to the extension.
+      action.command = { command: 'setContext', title: fix.title, arguments: [quickFixAppliedContext, true] };
       actions.push(action);
     }
   }

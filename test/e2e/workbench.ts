@@ -16,14 +16,22 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(options: { env?: NodeJS.ProcessEnv } = {}): Promise<Workbench> {
+/**
+ * `settings` go into the user settings. The walkthrough does not open by itself (it would take the
+ * editor from a test) unless `settings` turns `workbench.welcomePage.walkthroughs.openOnInstall` on.
+ */
+export async function openWorkbench(options: { env?: NodeJS.ProcessEnv; settings?: object } = {}): Promise<Workbench> {
   if (!existsSync(vsixPath)) throw new Error(`${vsixPath} is missing: run \`npm run package\` first`);
   mkdirSync(resultsDir, { recursive: true });
   const sandbox = await startTestSandbox();
   let server: VsCodeServer | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startServer({ vsix: vsixPath, env: { ...sandbox.env, ...options.env } });
+    server = await startServer({
+      vsix: vsixPath,
+      env: { ...sandbox.env, ...options.env },
+      settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': false, ...options.settings },
+    });
     browser = await launchBrowser();
     const page = await newPage(browser);
     await page.goto(workbenchUrl(server));

@@ -15,6 +15,7 @@ const suites = [
   () => import('./startup.test'),
   () => import('./connections.test'),
   () => import('./ssml.test'),
+  () => import('./walkthrough.test'),
   () => import('./proxy.test'),
   () => import('./assets.test'),
   () => import('./preview.test'),
