@@ -83,7 +83,12 @@ class LocalSandbox implements vscode.Disposable {
     });
     // A connection of the user's own may be named "Sandbox" already: it stays as it is.
     const name = known?.name ?? (store.list().some((p) => p.name === sandboxConnectionName) ? `${sandboxConnectionName} (local)` : sandboxConnectionName);
-    await store.save({ name, endpoint: child.url, projectId: SANDBOX_PROJECT_ID, credentialKind: 'aksk', source: 'sandbox' }, credentials);
+    try {
+      await store.save({ name, endpoint: child.url, projectId: SANDBOX_PROJECT_ID, credentialKind: 'aksk', source: 'sandbox' }, credentials);
+    } catch (err) {
+      await child.stop();
+      throw err;
+    }
     this.running = child;
   }
 
