@@ -54,14 +54,15 @@ describe('start-up', () => {
     const perf = {
       vscode: vscode.version,
       bundleBytes: statSync(join(extension.extensionPath, 'dist/extension.js')).size,
-      extension: { loadMs: round(startup.loadMs), activateMs: round(startup.activateMs), totalMs: round(startup.loadMs + startup.activateMs) },
+      // The extension's own start-up: its bundle's top-level code and activate(); the wait between is the host's.
+      extension: { loadMs: round(startup.loadMs), activateMs: round(startup.activateMs), totalMs: round(startup.loadMs + startup.activateMs), hostWaitMs: round(startup.waitMs) },
       host: typeof host === 'string' ? { unavailable: host } : host,
       goalMs: 50,
     };
     const dir = join(extension.extensionPath, 'test-results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'perf.json'), `${JSON.stringify(perf, null, 2)}\n`);
-    console.log(`start-up: bundle ${perf.extension.loadMs} ms + activate() ${perf.extension.activateMs} ms; extension host: ${typeof host === 'string' ? host : `load ${host.codeLoadingMs} ms, activate ${host.activateCallMs} ms (resolved ${host.activateResolvedMs} ms, ${host.activationEvent})`}`);
+    console.log(`start-up: bundle ${perf.extension.loadMs} ms + activate() ${perf.extension.activateMs} ms (the host took ${perf.extension.hostWaitMs} ms between); extension host: ${typeof host === 'string' ? host : `load ${host.codeLoadingMs} ms, activate ${host.activateCallMs} ms (resolved ${host.activateResolvedMs} ms, ${host.activationEvent})`}`);
   });
 });
 
