@@ -31,8 +31,24 @@ const oneVscodeNamespace = {
   },
 };
 
+// The heavy dependencies the extension needs only on first use (src/core/lazy.ts) are files of their
+// own, dist/vendor/<name>.js, so that VS Code reads and compiles a smaller extension.js to activate it
+// (docs/decisions/fast-start.md). The CLI keeps them inside its bundle.
+const vendored = ['ajv', 'pinyin-pro', 'vscode-json-languageservice'];
+const requireVendored = {
+  name: 'require-vendored',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${vendored.join('|')})$`) }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
+  },
+};
+
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [oneVscodeNamespace] },
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [oneVscodeNamespace, requireVendored] },
+  ...vendored.map((name) => ({
+    ...node,
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.', loader: 'js' },
+    outfile: `dist/vendor/${name}.js`,
+  })),
   { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' },
   // The sandbox the extension host forks for "Try the Local Sandbox": a bundle of its own, so the
   // extension's stays small (src/sandbox/main.ts).
