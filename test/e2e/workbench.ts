@@ -17,10 +17,10 @@ export interface Workbench {
 }
 
 /**
- * `settings` go into the user settings. The walkthrough does not open by itself (it would take the
- * editor from a test) unless `settings` turns `workbench.welcomePage.walkthroughs.openOnInstall` on.
+ * The walkthrough does not open by itself (it would take the editor from a test) unless
+ * `openWalkthrough`: it follows VS Code's machine setting `workbench.welcomePage.walkthroughs.openOnInstall`.
  */
-export async function openWorkbench(options: { env?: NodeJS.ProcessEnv; settings?: object } = {}): Promise<Workbench> {
+export async function openWorkbench(options: { env?: NodeJS.ProcessEnv; openWalkthrough?: boolean } = {}): Promise<Workbench> {
   if (!existsSync(vsixPath)) throw new Error(`${vsixPath} is missing: run \`npm run package\` first`);
   mkdirSync(resultsDir, { recursive: true });
   const sandbox = await startTestSandbox();
@@ -30,7 +30,7 @@ export async function openWorkbench(options: { env?: NodeJS.ProcessEnv; settings
     server = await startServer({
       vsix: vsixPath,
       env: { ...sandbox.env, ...options.env },
-      settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': false, ...options.settings },
+      machineSettings: { 'workbench.welcomePage.walkthroughs.openOnInstall': options.openWalkthrough ?? false },
     });
     browser = await launchBrowser();
     const page = await newPage(browser);
