@@ -7,6 +7,7 @@ import { createAssetCatalog } from './assets/catalogService';
 import * as connections from './connections/register';
 import * as jobs from './jobs/register';
 import * as localSandbox from './localSandbox/register';
+import type { VideoReport } from './jobs/videoPlayer';
 import type { ConnectionProfile } from './connections/connectionStore';
 import { contextKeysSet } from './contextKeys';
 import { madeSoFar } from './core/lazy';
@@ -46,6 +47,8 @@ export interface MetaStudioApi {
     /** Every question from now on goes to `prompts` (the tests' scripted answers). */
     usePrompts(prompts: Prompts): void;
     readonly preview: preview.PreviewProbe;
+    /** What the video player's `<video>` did, newest last. */
+    readonly videoReports: readonly VideoReport[];
     readonly startup: Startup;
     /** The context keys the extension has set, with their last values. */
     contextKeys(): ReadonlyMap<string, unknown>;
@@ -84,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   lap('assets');
   const previewProbe = preview.register(context, services);
   lap('preview');
-  jobs.register(context, services);
+  const videoPlayer = jobs.register(context, services);
   lap('jobs');
   walkthrough.register(context);
   lap('walkthrough');
@@ -94,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   log().info(`MetaStudio ${context.extension.packageJSON.version} activated in ${startup.activateMs.toFixed(1)} ms after ${startup.loadMs.toFixed(1)} ms of loading (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
   return {
     activeConnection: () => services.connections.active(),
-    ...(testing ? { testing: { usePrompts: testing.replace, preview: previewProbe, startup, contextKeys: contextKeysSet } } : {}),
+    ...(testing ? { testing: { usePrompts: testing.replace, preview: previewProbe, videoReports: videoPlayer.reports, startup, contextKeys: contextKeysSet } } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import * as l10n from '@vscode/l10n';
+import { ExpectedError } from './errors';
 
 /** Any project ID works on the sandbox; this one names its connections and examples. */
 export const SANDBOX_PROJECT_ID = 'sandbox0000000000000000000000000';
@@ -44,8 +45,9 @@ export interface SandboxProcess {
   stop(): Promise<void>;
 }
 
-export class SandboxBusyError extends Error {
-  override readonly name = 'SandboxBusyError';
+/** Another sandbox process holds the data folder (docs/decisions/errors.md). */
+export class SandboxBusyError extends ExpectedError {
+  override readonly name: string = 'SandboxBusyError';
 }
 
 const DEFAULT_START_TIMEOUT_MS = 30_000;
@@ -80,14 +82,14 @@ export async function startSandboxProcess(options: SandboxProcessOptions): Promi
       new Promise<{ url: string; port: number }>((resolve, reject) => {
         child.on('message', (message: FromSandbox) => {
           if (message?.type === 'ready') resolve({ url: message.url, port: message.port });
-          else if (message?.type === 'failed') reject(message.reason === 'busy' ? new SandboxBusyError(message.message) : new Error(message.message));
+          else if (message?.type === 'failed') reject(message.reason === 'busy' ? new SandboxBusyError(message.message) : new ExpectedError(l10n.t('The local sandbox could not start: {0}', message.message)));
         });
         child.once('error', reject);
-        void exited.then(() => reject(new Error(l10n.t('The local sandbox stopped before it was ready (exit code {0}). {1}', String(child.exitCode ?? child.signalCode), stderr.trim()))));
+        void exited.then(() => reject(new ExpectedError(l10n.t('The local sandbox stopped before it was ready (exit code {0}). {1}', String(child.exitCode ?? child.signalCode), stderr.trim()))));
         child.send({ type: 'start', ak: options.ak, sk: options.sk, port: options.port } satisfies ToSandbox);
       }),
       new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(l10n.t('The local sandbox did not start within {0} s.', timeoutMs / 1000))), timeoutMs);
+        timer = setTimeout(() => reject(new ExpectedError(l10n.t('The local sandbox did not start within {0} s.', timeoutMs / 1000))), timeoutMs);
       }),
     ]);
     return { ...ready, pid: child.pid!, exited, stop };

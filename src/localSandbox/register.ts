@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { registerCommand, UserFacingError } from '../commands/registerCommand';
+import { registerCommand } from '../commands/registerCommand';
 import type { Credentials } from '../core/cloud/auth';
+import { errorMessage, ExpectedError } from '../core/errors';
 import { SANDBOX_PROJECT_ID, SandboxBusyError, startSandboxProcess, type SandboxProcess } from '../core/sandboxProcess';
 import { log } from '../logging/log';
 import type { Services } from '../services';
@@ -44,7 +45,7 @@ class LocalSandbox implements vscode.Disposable {
     const sandboxActive = this.connections.active()?.source === 'sandbox';
     if (!sandboxActive && this.running && !this.starting) void this.stop();
     if (sandboxActive && !this.running && vscode.workspace.isTrusted) {
-      this.ensureRunning().catch((err: unknown) => log().warn(`the local sandbox did not start: ${err instanceof Error ? err.message : String(err)}`));
+      this.ensureRunning().catch((err: unknown) => log().warn(`the local sandbox did not start: ${errorMessage(err)}`));
     }
   }
 
@@ -74,7 +75,7 @@ class LocalSandbox implements vscode.Disposable {
         await store.setActive(known.name);
         return;
       }
-      throw new UserFacingError(vscode.l10n.t('The local sandbox is starting or stopping in another VS Code window. Try again in a moment.'));
+      throw new ExpectedError(vscode.l10n.t('The local sandbox is starting or stopping in another VS Code window. Try again in a moment.'));
     }
     log().info(`the local sandbox runs at ${child.url} (process ${child.pid})`);
     void child.exited.then(() => {
@@ -111,7 +112,7 @@ export function register(context: vscode.ExtensionContext, { connections }: Pick
   sandbox.activeConnectionChanged();
 
   registerCommand(context, 'metastudio.sandbox.try', async () => {
-    if (!vscode.workspace.isTrusted) throw new UserFacingError(vscode.l10n.t('This workspace is not trusted: MetaStudio sends nothing to the cloud from it.'));
+    if (!vscode.workspace.isTrusted) throw new ExpectedError(vscode.l10n.t('This workspace is not trusted: MetaStudio sends nothing to the cloud from it.'));
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting the local MetaStudio sandbox…') }, () => sandbox.ensureRunning());
     const active = connections.active();
     void vscode.window.showInformationMessage(vscode.l10n.t('The local MetaStudio sandbox runs at {0}: the "{1}" connection is active. It stops when you switch to another connection or close VS Code.', active?.endpoint ?? '', active?.name ?? sandboxConnectionName));

@@ -6,6 +6,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerOptions, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import { errorMessage } from '../core/errors';
 import { ApiError, errorBody, unauthorized } from './errors';
 import { DEFAULT_SLOW_MS, FaultQueue, parseFaultSpec, type FaultSpec } from './faults';
 import { CONTENT_TYPES } from './media';
@@ -97,7 +98,7 @@ export class SandboxServer {
 
   readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
     this.serve(req, res).catch((err: unknown) => {
-      this.config.log(`sandbox: ${err instanceof Error ? err.message : String(err)}`);
+      this.config.log(`sandbox: ${errorMessage(err)}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
   };
@@ -188,7 +189,7 @@ export class SandboxServer {
       try {
         await writer.save(); // acknowledged means on disk
       } catch (err) {
-        const reason = `could not save state: ${err instanceof Error ? err.message : String(err)}`;
+        const reason = `could not save state: ${errorMessage(err)}`;
         this.config.log(`sandbox: ${reason}`);
         answer = { ...errorAnswer(internalError(route), requestId), note: reason };
       }
@@ -268,7 +269,7 @@ export class SandboxServer {
       try {
         spec = parseFaultSpec(JSON.parse(body?.toString('utf8') ?? ''));
       } catch (err) {
-        return jsonAnswer(400, { error: err instanceof Error ? err.message : String(err) });
+        return jsonAnswer(400, { error: errorMessage(err) });
       }
       this.faults.add(spec);
       return jsonAnswer(200, { faults: this.faults.list() as unknown as Json });

@@ -2,6 +2,7 @@
  * The sandbox's state: seeded assets plus what clients create, in memory, optionally persisted to
  * `<dataDir>/sandbox-state.json`. A change is on disk before it is acknowledged (see `StateWriter`).
  */
+import { errorMessage } from '../core/errors';
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -108,7 +109,7 @@ export async function loadState(dataDir: string): Promise<PersistedState | undef
   try {
     state = parseUntrustedJson(await readFile(join(dataDir, STATE_FILE), 'utf8'));
   } catch (err) {
-    throw new Error(`${STATE_FILE}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`${STATE_FILE}: ${errorMessage(err)}`);
   }
   if (!isObject(state)) throw new Error(`${STATE_FILE}: not a JSON object`);
   if (state.version !== 1) throw new Error(`${STATE_FILE}: unsupported version ${JSON.stringify(state.version)}`);

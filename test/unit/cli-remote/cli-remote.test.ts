@@ -188,7 +188,12 @@ describe('CLI push, pull and render against the sandbox', function () {
   it('exits 2 for bad usage and 3 without credentials', async () => {
     assert.equal((await cli(['push'])).code, 2);
     assert.equal((await cli(['push', 'missing.video.json'])).code, 2);
-    assert.equal((await cli(['push', 'notes.json'])).code, 2);
+    const notScript = await cli(['push', 'notes.json']);
+    assert.equal(notScript.code, 2);
+    assert.match(notScript.err, /notes\.json is not a script file \(\*\.video\.json, \*\.live\.json\)\./);
+    const notVideo = await cli(['render', 'room.live.json']);
+    assert.equal(notVideo.code, 2);
+    assert.match(notVideo.err, /only a video script \(\*\.video\.json\) can be rendered/);
     assert.equal((await cli(['pull', 'id'])).code, 2);
     assert.equal((await cli(['pull', 'id', '-o', 'x.json'])).code, 2);
     assert.equal((await cli(['render', '--script-id', 'x'])).code, 2, 'no --name');

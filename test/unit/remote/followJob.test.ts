@@ -11,7 +11,7 @@ import { downloadToFile } from '../../../src/core/download/disk';
 import { DownloadError } from '../../../src/core/download/request';
 import { FAIL_MARKER } from '../../../src/sandbox';
 import { followJob, JobWaitTimeoutError, MAX_POLL_MS, MIN_POLL_MS, pollInterval } from '../../../src/core/remote/followJob';
-import { describeShot, jobDisplayName, jobErrorText, jobErrorWithShot, jobRunMs, outputVideo, shotLocation, shotOfError } from '../../../src/core/remote/jobOutcome';
+import { describeShot, jobDisplayName, jobErrorText, jobErrorWithShot, jobRunMs, outputVideo, scriptNameOfJob, shotLocation, shotOfError, videoFileName } from '../../../src/core/remote/jobOutcome';
 import { FakeClock, json, startLocalServer, type LocalServer } from '../cloud/support';
 import { startSandboxClient, UNTHROTTLED, type SandboxClient } from '../../support/sandboxClient';
 import { videoBody } from './support';
@@ -107,6 +107,10 @@ describe('remote/followJob against the sandbox', () => {
     const video = await outputVideo(cloud.client(), job);
     assert.equal(video.assetId, job.output_asset_config?.asset_id);
     assert.match(video.url, /^http:\/\/127\.0\.0\.1:\d+\/_sandbox\/files\//);
+    // Saved under its script's name, not the job's ID the sandbox names the MAIN file by.
+    assert.equal(videoFileName(video, await scriptNameOfJob(cloud.client(), jobId)), `job script ${counter}.mp4`);
+    assert.equal(videoFileName(video, 'a/b: c?'), 'a-b- c.mp4');
+    assert.equal(videoFileName(video, undefined), `video ${counter}.mp4`);
     const path = join(folder, 'video.mp4');
     const progress: number[] = [];
     const result = await downloadToFile(video.url, path, { onProgress: (n) => progress.push(n) });
