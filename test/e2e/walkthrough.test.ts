@@ -45,6 +45,8 @@ describe('the walkthrough in the browser workbench (packaged .vsix)', () => {
     await walkthrough(page).locator(':is(a, button)', { hasText: /^\s*Try the Local Sandbox\s*$/ }).first().click();
     await page.locator('.statusbar-item', { hasText: 'Sandbox' }).first().waitFor({ timeout: 60_000 });
     await done(page, 'connect').waitFor({ timeout: 30_000 });
+    // The walkthrough goes on to its next step a moment after one ticks, taking the focus: keep it behind.
+    await openFile(page, 'README.md');
 
     await runCommand(page, 'MetaStudio: New Video Script');
     await acceptProposed(page, 'my-video');
