@@ -77,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   localSandbox.register(context, { connections: connectionService });
   lap('localSandbox');
   const shared = { prompts, languages: createLanguages(), connections: connectionService, assets: createAssetCatalog(context, { connections: connectionService }) };
+  lap('assetCatalog');
   const services: Services = { ...shared, push: push.register(context, shared) };
   lap('push');
   scripts.register(context, services);
