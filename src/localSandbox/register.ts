@@ -7,7 +7,7 @@ import { SANDBOX_PROJECT_ID, SandboxBusyError, startSandboxProcess, type Sandbox
 import { log } from '../logging/log';
 import type { Services } from '../services';
 
-export const sandboxConnectionName = 'Sandbox';
+const sandboxConnectionName = 'Sandbox';
 
 type AccessKey = Extract<Credentials, { kind: 'aksk' }>;
 type Connections = Services['connections'];
