@@ -146,6 +146,8 @@ describe('accessibility in the browser workbench (packaged .vsix)', () => {
       // The command is done (its reveal too) when the view's progress bar is: a key pressed before may be undone.
       await until(async () => !(await sidebar(page).locator('.monaco-progress-container.active').count()), 'Load more to end');
       assert.equal(await activeElement(page), 'DIV tree Assets', 'the tree keeps the keyboard focus');
+      // The tree settles its focus a moment after the reveal; a key pressed before that can be undone.
+      await page.waitForTimeout(1000);
       await page.keyboard.press('ArrowDown');
       await until(async () => (await focusedRow(page).getAttribute('aria-posinset')) === '52', 'Down to go on to the 52nd image, not to the top', 10_000)
         .catch(async (err: Error) => { throw new Error(`${err.message}; focused: ${await focusedRow(page).evaluateAll((rows) => rows.map((r) => `${r.getAttribute('aria-posinset')} ${r.textContent}`).join(' | '))}`); });

@@ -227,14 +227,14 @@ describe('assets', () => {
       };
       await filter('source', { 'assets.filterSource': 'SYSTEM' });
       await filter('language', { 'assets.filterLanguage': 'EN' });
-      assert.equal(await filter('realtime', { 'assets.filterRealtime': false }), 'System assets · voices: EN, not real-time');
+      assert.equal(await filter('realtime', { 'assets.filterRealtime': false }), 'System assets · voices: English, not real-time');
       await vscode.commands.executeCommand('metastudio.assets.focus');
       // One field per Filter command: the request after the last one has all three.
       const voiceQuery = await waitFor(async () => (await requests()).find((r) => r.query.includes('asset_type=VOICE_MODEL') && r.query.includes('is_realtime_voice=false'))?.query, 15_000, 'the view\'s voices request');
       assert.match(voiceQuery, /asset_source=SYSTEM/);
       assert.match(voiceQuery, /language=EN/);
       await answerPrompts({ 'assets.search': 'Studio' });
-      assert.equal(await vscode.commands.executeCommand('metastudio.assets.search'), 'System assets · name "Studio" · voices: EN, not real-time');
+      assert.equal(await vscode.commands.executeCommand('metastudio.assets.search'), 'System assets · name "Studio" · voices: English, not real-time');
       await waitFor(async () => (await requests()).some((r) => r.query.includes('name=Studio')), 15_000, 'a request with the name');
       assert.equal(await vscode.commands.executeCommand('metastudio.assets.clearFilters'), 'All sources');
       await admin('DELETE', '/_sandbox/requests');
