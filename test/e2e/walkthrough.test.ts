@@ -41,6 +41,8 @@ describe('the walkthrough in the browser workbench (packaged .vsix)', () => {
     await runCommand(page, 'MetaStudio: Show Logs');
     await walkthrough(page).getByText('Get started with MetaStudio').first().waitFor({ timeout: 60_000 });
     await screenshot(page, 'e2e-walkthrough');
+    // It opens as a preview editor, which the next file opened from Quick Open would replace: keep it.
+    await runCommand(page, 'View: Keep Editor');
 
     await walkthrough(page).locator(':is(a, button)', { hasText: /^\s*Try the Local Sandbox\s*$/ }).first().click();
     await page.locator('.statusbar-item', { hasText: 'Sandbox' }).first().waitFor({ timeout: 60_000 });
