@@ -13,6 +13,7 @@ import { contextKeysSet } from './contextKeys';
 import { madeSoFar } from './core/lazy';
 import { createLanguages } from './languages';
 import * as layout from './layout/register';
+import type { LayoutProbe } from './layout/layoutPanel';
 import * as logging from './logging/register';
 import * as preview from './preview/register';
 import { replaceablePrompts, windowPrompts, type Prompts } from './prompts';
@@ -50,6 +51,8 @@ export interface MetaStudioApi {
     readonly preview: preview.PreviewProbe;
     /** What the video player's `<video>` did, newest last. */
     readonly videoReports: readonly VideoReport[];
+    /** The layout view: the frame it shows and its redraw times. */
+    readonly layout: LayoutProbe;
     readonly startup: Startup;
     /** The context keys the extension has set, with their last values. */
     contextKeys(): ReadonlyMap<string, unknown>;
@@ -87,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   lap('ssml');
   assets.register(context, services);
   lap('assets');
-  layout.register(context, services);
+  const layoutProbe = layout.register(context, services);
   lap('layout');
   const previewProbe = preview.register(context, services);
   lap('preview');
@@ -101,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   log().info(`MetaStudio ${context.extension.packageJSON.version} activated in ${startup.activateMs.toFixed(1)} ms after ${startup.loadMs.toFixed(1)} ms of loading (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
   return {
     activeConnection: () => services.connections.active(),
-    ...(testing ? { testing: { usePrompts: testing.replace, preview: previewProbe, videoReports: videoPlayer.reports, startup, contextKeys: contextKeysSet } } : {}),
+    ...(testing ? { testing: { usePrompts: testing.replace, preview: previewProbe, videoReports: videoPlayer.reports, layout: layoutProbe, startup, contextKeys: contextKeysSet } } : {}),
   };
 }
 

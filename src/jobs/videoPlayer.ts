@@ -4,19 +4,15 @@
  * external link would go through the browser workbench's port proxy). The webview reaches only
  * dist/ and the videos folder.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { log } from '../logging/log';
+import { contentSecurityPolicy, escapeHtml, newNonce } from '../webviews/page';
 import { isVideoEventMessage } from './videoMessages';
 
 /** What the player's `<video>` reported. */
 export interface VideoReport {
   readonly event: string;
   readonly duration: number;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export class VideoPlayer implements vscode.Disposable {
@@ -55,13 +51,8 @@ export class VideoPlayer implements vscode.Disposable {
 }
 
 function videoHtml(webview: vscode.Webview, scriptUri: vscode.Uri, file: vscode.Uri, title: string): string {
-  const nonce = randomBytes(16).toString('base64');
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src 'nonce-${nonce}'`,
-    `media-src ${webview.cspSource}`,
-  ].join('; ');
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(webview, nonce, { styles: 'nonce', media: true });
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(vscode.env.language)}">
 <head>

@@ -4,15 +4,10 @@
  * live regions work across them, which they do not across a web component's shadow root); the style
  * sheet (webview/preview/player.css) colours them from the theme. docs/accessibility.md says why.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { VOICE_SETTINGS, type VoiceSettingName } from '../core/voiceSettings';
+import { contentSecurityPolicy, escapeHtml, newNonce } from '../webviews/page';
 import type { PlayerStrings } from './messages';
-
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function playerStrings(): PlayerStrings {
   return {
@@ -46,14 +41,8 @@ export function playerStrings(): PlayerStrings {
 
 /** `folder` holds the bundled preview.js and preview.css (dist/webview). */
 export function playerHtml(webview: vscode.Webview, folder: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `media-src ${webview.cspSource}`,
-  ].join('; ');
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(webview, nonce, { fonts: true, media: true });
   const strings = playerStrings();
   const rates = ['0.5', '0.75', '1', '1.25', '1.5', '2'].map((r) => `<option value="${r}">${r}×</option>`).join('');
   const field = (id: VoiceSettingName) => `<label class="field">${escapeHtml(strings[id])}

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { accessibleNode, accessibleNodes, checkWebviewAccessibility, setColorTheme, THEMES, webviewFrame, type Theme } from './axe';
-import { openWorkbench, runCommand, type Workbench } from './workbench';
+import { goToLine, openFile, openWorkbench, runCommand, type Workbench } from './workbench';
 
 /** A webview of the extension: its page's `<title>`, how to open it, and what to check in a theme beyond axe. */
 interface WebviewUnderTest {
@@ -23,6 +23,7 @@ interface WebviewUnderTest {
 /** Every webview the extension has: the next one is one more line. */
 const WEBVIEWS: readonly WebviewUnderTest[] = [
   { title: 'Voice Preview', open: showPreviewWithAnError, check: previewInTheme },
+  { title: 'Layout', open: showLayoutWithASelection },
 ];
 
 const TEXT = 'Hello from the MetaStudio voice preview, played in its own player panel.';
@@ -88,6 +89,18 @@ async function showPreviewWithAnError(page: Page): Promise<void> {
   await frame.locator('#history li').first().waitFor({ timeout: 60_000 });
   await frame.locator('#speed').fill('999');
   await frame.locator('#speed-error', { hasText: 'Speed must be' }).waitFor({ timeout: 10_000 });
+}
+
+/** The layout of the launch script's first shot, its avatar layer selected by keyboard. */
+async function showLayoutWithASelection(page: Page): Promise<void> {
+  if (await page.locator('.tabs-container .tab', { hasText: 'Layout' }).count() === 0) {
+    await openFile(page, 'launch.video.json');
+    await goToLine(page, 47, 1);
+    await runCommand(page, 'MetaStudio: Open Layout to the Side');
+  }
+  const frame = await webviewFrame(page, 'Layout');
+  await frame.locator('#layers button').first().click();
+  await frame.locator('#layers button[aria-pressed="true"]').waitFor({ timeout: 30_000 });
 }
 
 /** In High Contrast a colour alone shows nothing: the message is there, and the slider has the theme's accent. */

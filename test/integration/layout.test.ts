@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { answerPrompts, waitFor } from './util';
+import { answerPrompts, testingApi, waitFor } from './util';
 
 const encoded = Buffer.from('限时优惠', 'utf8').toString('base64');
 const script = JSON.stringify({
@@ -40,5 +40,42 @@ describe('layout: text layers', () => {
     assert.equal(JSON.parse(document.getText()).shoot_scripts[0].shoot_script.layer_config[0].text_config.text_context, Buffer.from('新品上市', 'utf8').toString('base64'));
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), script, 'one undo restores the text');
+  });
+});
+
+describe('layout: the view beside the editor', () => {
+  /** 50 shots, each with an avatar and a logo. */
+  const fifty = JSON.stringify({
+    script_name: 'Fifty shots',
+    shoot_scripts: Array.from({ length: 50 }, (_, i) => ({ sequence_no: i, shoot_script: { text_config: { text: `Shot ${i + 1}.` }, layer_config: [
+      { layer_type: 'HUMAN', position: { dx: 660, dy: 120, layer_index: 1 }, size: { width: 600, height: 960 } },
+      { layer_type: 'IMAGE', group_id: 'logo', position: { dx: 40, dy: 40, layer_index: 2 }, size: { width: 200, height: 100 } },
+    ] } })),
+  }, null, 2);
+
+  it('follows the cursor to another shot and redraws a 50-shot script within 100 ms of each edit', async () => {
+    const api = await testingApi();
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'metastudio-video-script', content: fifty }));
+    const document = editor.document;
+    await vscode.commands.executeCommand('metastudio.layout.open', { uri: document.uri.toString(), offset: fifty.indexOf('Shot 3.') });
+    await waitFor(() => api.testing.layout.shown()?.frame === 2 && api.testing.layout.redraws.length > 0, 30_000, 'the layout of shot 3');
+    editor.selection = new vscode.Selection(document.positionAt(fifty.indexOf('Shot 41.')), document.positionAt(fifty.indexOf('Shot 41.')));
+    await waitFor(() => api.testing.layout.shown()?.frame === 40, 15_000, 'the view to follow the cursor to shot 41');
+
+    const timings: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const before = api.testing.layout.redraws.length;
+      const text = document.getText();
+      const at = text.indexOf('"dx": 40', text.indexOf('Shot 41.'));
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(document.positionAt(at + 6), document.positionAt(at + 6 + String(40 + i).length)), String(41 + i));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitFor(() => api.testing.layout.redraws.length > before, 15_000, `redraw ${i + 1}`);
+      timings.push(api.testing.layout.redraws[api.testing.layout.redraws.length - 1]);
+    }
+    const median = [...timings].sort((a, b) => a - b)[Math.floor(timings.length / 2)];
+    console.log(`layout view: redraw after an edit on a 50-shot script, median ${median.toFixed(1)} ms (${timings.map((t) => t.toFixed(1)).join(', ')})`);
+    assert.ok(median < 100, `median redraw ${median.toFixed(1)} ms`);
+    assert.equal(api.testing.layout.shown()?.frame, 40, 'edits keep the shot');
   });
 });
