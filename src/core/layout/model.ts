@@ -309,9 +309,9 @@ function drawingOrder(layers: LayerBox[]): LayerBox[] {
     .map(({ layer }) => layer);
 }
 
-/** A spoken text without its SSML tags and with its white space folded. */
+/** A spoken text without its SSML tags (a pause reads as a space) and with its white space folded. */
 export function plainText(ssml: string): string {
-  return ssml.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, '\'').replace(/&amp;/g, '&')
+  return ssml.replace(/<break\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, '\'').replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ').trim();
 }
 

@@ -117,7 +117,8 @@ function layerSvg(layer: LayerBox, options: SvgOptions): string {
 }
 
 function defaultAvatarSvg(box: Box): string {
-  return `<g class="layer human assumed">${rect(box)}${label(box, l10n.t('Avatar'))}${label(box, l10n.t('default placement'), 1, 'assumption')}</g>`;
+  // Below the background's label, which starts at the same corner.
+  return `<g class="layer human assumed">${rect(box)}${label(box, l10n.t('Avatar'), 2)}${label(box, l10n.t('default placement'), 3, 'assumption')}</g>`;
 }
 
 function subtitleSvg(box: SubtitleBox): string {
