@@ -111,7 +111,7 @@ export class LayoutPanel implements vscode.Disposable {
       });
       this.panel = panel;
     } else {
-      this.panel.reveal(vscode.ViewColumn.Beside, true);
+      this.panel.reveal(undefined, true);
     }
     this.update();
   }

@@ -69,8 +69,8 @@ describe('layout view in the browser workbench', () => {
     await until(async () => ((await editorText.textContent()) ?? '').includes(`"dx": ${await dataX(frame)}`), 'the editor to show the new dx');
     await screenshot(page, 'layout-view');
 
-    // One Ctrl+Z in the editor undoes the whole move.
-    await page.locator('.editor-instance .view-lines').first().click();
+    // One Ctrl+Z in the editor (the first group; its cursor stays in shot 1) undoes the whole move.
+    await runCommand(page, 'View: Focus First Editor Group');
     await page.keyboard.press('Control+Z');
     await until(async () => (await dataX(frame)) === 660 && (await dataY(frame)) === 120, 'one undo to restore dx and dy');
     assert.deepEqual(violations, []);
