@@ -66,7 +66,8 @@ describe('layout view in the browser workbench', () => {
     assert.ok(Math.abs((await dataX(frame)) - expected.x) <= 2, `dx ${await dataX(frame)} ≈ ${expected.x}`);
     assert.ok(Math.abs((await dataY(frame)) - expected.y) <= 2, `dy ${await dataY(frame)} ≈ ${expected.y}`);
     const editorText = page.locator('.editor-instance .view-lines').first();
-    await until(async () => ((await editorText.textContent()) ?? '').includes(`"dx": ${await dataX(frame)}`), 'the editor to show the new dx');
+    // Monaco draws spaces as no-break spaces.
+    await until(async () => ((await editorText.textContent()) ?? '').replace(/\u00a0/g, ' ').includes(`"dx": ${await dataX(frame)}`), 'the editor to show the new dx');
     await screenshot(page, 'layout-view');
 
     // One Ctrl+Z in the editor (the first group; its cursor stays in shot 1) undoes the whole move.
