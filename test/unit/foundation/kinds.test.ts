@@ -26,6 +26,7 @@ const fileCommands: Record<string, readonly string[] | 'all'> = {
   'metastudio.script.pull': 'all',
   'metastudio.script.compare': 'all',
   'metastudio.job.start': ['video'],
+  'metastudio.layout.open': ['video', 'live'],
 };
 
 /** The `resourceFilename =~ /…/` patterns of a `when` clause. */
