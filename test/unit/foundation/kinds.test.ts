@@ -135,7 +135,9 @@ describe('the kinds of script file', () => {
         commands: [...contributes.commands, { command: rulesRow.newFile.command }],
         menus: Object.fromEntries(Object.entries(contributes.menus).map(([menu, items]) => [menu, items.map((item) => ({
           ...item,
-          when: item.when?.replace('(video|live)', '(video|live|rules)').replace('editorLangId == metastudio-live-script', '$& || editorLangId == metastudio-interaction-rules'),
+          // Only commands for every kind take the new suffix (the layout view stays with video and live scripts).
+          when: (fileCommands[item.command] === 'all' ? item.when?.replace('(video|live)', '(video|live|rules)') : item.when)
+            ?.replace('editorLangId == metastudio-live-script', '$& || editorLangId == metastudio-interaction-rules'),
         }))])),
       },
     };
