@@ -10,7 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { accessibleNode, accessibleNodes, checkWebviewAccessibility, setColorTheme, THEMES, webviewFrame, type Theme } from './axe';
-import { goToLine, openFile, openWorkbench, runCommand, type Workbench } from './workbench';
+import { goToLine, openWorkbench, runCommand, type Workbench } from './workbench';
 
 /** A webview of the extension: its page's `<title>`, how to open it, and what to check in a theme beyond axe. */
 interface WebviewUnderTest {
@@ -91,10 +91,18 @@ async function showPreviewWithAnError(page: Page): Promise<void> {
   await frame.locator('#speed-error', { hasText: 'Speed must be' }).waitFor({ timeout: 10_000 });
 }
 
-/** The layout of the launch script's first shot, its avatar layer selected by keyboard. */
+/**
+ * The layout of the launch script's first shot, its avatar layer selected. The script opens in a
+ * group to the side (Ctrl+Enter in Quick Open) and the layout beside it, so that the Voice Preview
+ * stays visible in its own group.
+ */
 async function showLayoutWithASelection(page: Page): Promise<void> {
   if (await page.locator('.tabs-container .tab', { hasText: 'Layout' }).count() === 0) {
-    await openFile(page, 'launch.video.json');
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('launch.video.json');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'launch.video.json' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.tab.active', { hasText: 'launch.video.json' }).waitFor({ timeout: 30_000 });
     await goToLine(page, 47, 1);
     await runCommand(page, 'MetaStudio: Open Layout to the Side');
   }
