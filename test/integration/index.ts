@@ -24,6 +24,7 @@ const suites = pass === 'zh-cn' ? [() => import('./zhCn.test')] : [
   () => import('./preview.test'),
   () => import('./push.test'),
   () => import('./jobs.test'),
+  () => import('./live.test'),
   () => import('./sandbox.test'),
 ];
 

@@ -26,6 +26,9 @@ const fileCommands: Record<string, readonly string[] | 'all'> = {
   'metastudio.script.pull': 'all',
   'metastudio.script.compare': 'all',
   'metastudio.job.start': ['video'],
+  'metastudio.live.goLive': ['live'],
+  'metastudio.live.sayNow': ['live'],
+  'metastudio.live.updateScenes': ['live'],
 };
 
 /** The `resourceFilename =~ /…/` patterns of a `when` clause. */
@@ -120,6 +123,7 @@ describe('the kinds of script file', () => {
     assert.ok(menus.length > 0);
     for (const p of menus) assert.match(p, /^\S+ metastudio\.(script\.(push|pull|compare): does not show on \*\.rules\.json|preview\.voice: names .* but not metastudio-interaction-rules)$/);
     assert.ok(!menus.some((p) => p.includes('job.start')), 'a video job is for video scripts only');
+    assert.ok(!menus.some((p) => p.includes('metastudio.live.')), 'a livestream is for live scripts only');
 
     // With those entries added, nothing is missing: the check asks for no more than a new kind needs.
     const { contributes } = manifest;
