@@ -7,7 +7,7 @@ import type { Node } from 'jsonc-parser';
 import { parseScript } from './parse';
 import type { CoreDiagnostic, TextEdit } from '../diagnostics';
 import { lintSsml } from '../ssml/lint';
-import type { SsmlContext, VoiceCapability } from '../ssml/types';
+import type { SsmlContext, SsmlWhere, VoiceCapability } from '../ssml/types';
 import { decodeJsonString, encodeJsonStringContent, type JsonStringMap } from './jsonString';
 import type { ScriptKind } from './kinds';
 import { childValue, elements } from './tree';
@@ -91,10 +91,14 @@ export function scriptTexts(text: string, kind: ScriptKind): ScriptText[] {
   }
 }
 
+/** Where a kind's texts are said: a video script's in a video, the others' in a livestream. */
+export const ssmlWhereOf = (kind: ScriptKind): SsmlWhere => (kind === 'video' ? 'video' : 'live');
+
 function ssmlContext(kind: ScriptKind, voice: ScriptVoice | undefined, options: ScriptLintOptions): SsmlContext {
   const id = voice?.voiceAssetId;
   const capability = id ? options.voiceCapability?.(id) : undefined;
-  return capability ? { where: kind, voice: capability, voiceLabel: id } : { where: kind };
+  const where = ssmlWhereOf(kind);
+  return capability ? { where, voice: capability, voiceLabel: id } : { where };
 }
 
 /** The shot text whose string literal contains `offset` (between its quotes), decoded, with its offset map. */
