@@ -267,7 +267,8 @@ export function registerLiveCommands(context: vscode.ExtensionContext, { connect
     if (!arg || arg.kind === 'message') return undefined;
     const uri = await push.fileOfRemote(LIVE_ROOM, arg.room.room_id);
     if (!uri) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No live script in this workspace is linked to "{0}": pull it to edit it here.', arg.room.room_name));
+      // A click on a room row lands here: a status bar line, not a notification per click.
+      vscode.window.setStatusBarMessage(vscode.l10n.t('No live script in this workspace is linked to "{0}": pull it to edit it here.', arg.room.room_name), 5000);
       return undefined;
     }
     await vscode.window.showTextDocument(uri, { preview: true });
