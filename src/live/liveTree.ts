@@ -92,6 +92,7 @@ export class LiveTree implements vscode.TreeDataProvider<LiveNode>, vscode.Dispo
   private readonly jobs = new Map<string, LiveJob[]>();
   private failure: unknown;
   private visible = false;
+  private loadedOnce = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly client: () => Promise<MetaStudioClient | undefined>) {}
@@ -104,6 +105,15 @@ export class LiveTree implements vscode.TreeDataProvider<LiveNode>, vscode.Dispo
   setVisible(visible: boolean): void {
     this.visible = visible;
     this.schedule();
+  }
+
+  /** Forget what was loaded (the connection changed): the next look loads again. */
+  invalidate(): void {
+    this.loadedOnce = false;
+    this.rooms = undefined;
+    this.failure = undefined;
+    this.jobs.clear();
+    this.changed.fire(undefined);
   }
 
   /** Reloads the rooms and the jobs of every room shown so far; answers what the view shows. */
@@ -197,9 +207,13 @@ export class LiveTree implements vscode.TreeDataProvider<LiveNode>, vscode.Dispo
       return jobs.map((job) => ({ kind: 'job', room: node.room, job }));
     }
     if (node) return [];
-    if (this.rooms === undefined && this.failure === undefined) await this.reload();
+    if (!this.loadedOnce) {
+      this.loadedOnce = true;
+      await this.reload();
+    }
     if (this.failure !== undefined && !this.rooms?.length) return [message(vscode.l10n.t('Failed to load the live rooms — show logs'), 'warning', this.failure)];
-    if (!this.rooms?.length) return this.rooms ? [message(vscode.l10n.t('No live rooms yet: push a live script'), 'info')] : [];
+    if (!this.rooms) return []; // signed out: the view's welcome content says what to do
+    if (!this.rooms.length) return [message(vscode.l10n.t('No live rooms yet: push a live script'), 'info')];
     return this.rooms.map((room) => ({ kind: 'room', room }));
   }
 }

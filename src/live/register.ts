@@ -11,7 +11,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     tree,
     view,
     view.onDidChangeVisibility((e) => tree.setVisible(e.visible)),
-    services.connections.onDidChange(() => { void tree.reload(); }),
+    services.connections.onDidChange(() => tree.invalidate()),
   );
   tree.setVisible(view.visible);
   registerLiveCommands(context, services, tree);
