@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LivePlayingScript } from '../../src/core/cloud/types';
 import type { LiveRoomView } from '../../src/live/liveTree';
-import { links, readText, sandboxClient, sandboxRequests, useSandbox, writeText } from './remoteSupport';
+import { links, readText, sandboxClient, sandboxRequests, useSandbox } from './remoteSupport';
 import { answerPrompts, waitFor, workspaceUri } from './util';
 
 const texts = (scenes: readonly LivePlayingScript[] | undefined) => (scenes ?? []).flatMap((s) => (s.shoot_scripts ?? []).map((shot) => shot.text));
@@ -53,9 +53,14 @@ describe('livestreams', () => {
     const answered = await vscode.commands.executeCommand<LivePlayingScript[]>('metastudio.live.showNowPlaying', uri);
     assert.ok(texts(answered).includes('The price is in the shopping cart below.'), 'the room\'s rule answered the comment');
 
-    const body = JSON.parse(await readText(uri));
+    // Edited as the author does, in the open document: the command sends its current text.
+    const document = await vscode.workspace.openTextDocument(uri);
+    const body = JSON.parse(document.getText());
     body.scene_scripts[0].shoot_scripts[1].text_config.text = 'Rewritten: a jasmine tea today.';
-    await writeText(uri, `${JSON.stringify(body, null, 2)}\n`);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), `${JSON.stringify(body, null, 2)}\n`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await document.save());
     await vscode.commands.executeCommand('metastudio.live.updateScenes', uri);
     const rewritten = await vscode.commands.executeCommand<LivePlayingScript[]>('metastudio.live.showNowPlaying', uri);
     // The welcome shot lasts 40 s: the rewritten second shot is still to come.
