@@ -46,7 +46,7 @@ export interface ShotReference {
 export function shotOfError(message: string | undefined): ShotReference | undefined {
   if (!message) return undefined;
   const indexed = /shoot_scripts\[(\d+)\]/.exec(message);
-  const counted = /\b(?:shot|scene)\s*#?\s*(\d+)/i.exec(message);
+  const counted = /\b(?:shot|scene)\s*(?:#\s*)?(\d+)/i.exec(message);
   const sequence = /sequence_no\b\W{0,3}(\d+)/i.exec(message);
   const index = indexed ? Number(indexed[1]) : counted && Number(counted[1]) >= 1 ? Number(counted[1]) - 1 : undefined;
   const sequenceNo = sequence ? Number(sequence[1]) : undefined;

@@ -5,6 +5,8 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import type { CoreDiagnostic, Fix } from '../diagnostics';
+import { withoutTags } from '../ssml/spokenText';
+import { codePointLength } from '../text/codePoints';
 import { scriptCodes, type ScriptCode } from './codes';
 import { insertPropertyFix, replaceValueFix } from './fixes';
 import type { ScriptKind } from './schemas';
@@ -36,7 +38,7 @@ function keyNode(object: Node | undefined, name: string): Node | undefined {
 
 /** The length the production limits count: the text without its SSML tags. */
 function spokenLength(text: string): number {
-  return text.replace(/<[^>]*>/g, '').length;
+  return withoutTags(text).length;
 }
 
 function checkBackgrounds(text: string, list: Node | undefined, report: Report): void {
@@ -108,7 +110,7 @@ function checkVideoLimits(root: Node, texts: readonly ScriptText[], report: Repo
     const spoken = spokenLength(t.value);
     total += spoken;
     // Over 131,072 the schema's error says it all.
-    if (spoken > maxSceneChars && [...t.value].length <= maxTextChars) {
+    if (spoken > maxSceneChars && codePointLength(t.value) <= maxTextChars) {
       report('script/scene-text-too-long', { offset: t.start, length: t.end - t.start }, l10n.t('A scene\'s text has at most {0} characters without tags; this one has {1}.', maxSceneChars, spoken));
     }
   }

@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
 import type { CoreDiagnostic, Fix } from '../diagnostics';
+import { codePointLength } from '../text/codePoints';
 import { nearMisses } from '../text/nearest';
 import { closestValue, scriptCloseness } from './closest';
 import { scriptCodes, type ScriptCode } from './codes';
@@ -101,7 +102,7 @@ function mapError(error: ErrorObject, root: Node, text: string): CoreDiagnostic 
         l10n.t('"{0}" must be {1}, not {2}.', label(node), rangeText(parentSchema.minimum, parentSchema.maximum), String(node.value)));
     case 'maxLength':
       return diagnostic('script/text-too-long', nodeRange(node),
-        l10n.t('The text has {0} characters; at most {1} are allowed.', [...String(node.value)].length, String(error.params.limit)));
+        l10n.t('The text has {0} characters; at most {1} are allowed.', codePointLength(String(node.value)), String(error.params.limit)));
     case 'pattern':
       // The schemas' one pattern: Base64 text layers.
       return diagnostic('script/not-base64', nodeRange(node), l10n.t('"{0}" must be Base64-encoded text.', label(node)));

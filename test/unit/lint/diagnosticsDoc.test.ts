@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Severity } from '../../../src/core/diagnostics';
 import { assetCodes } from '../../../src/core/assets/codes';
+import { lintCodes } from '../../../src/core/lint/codes';
 import { scriptCodes } from '../../../src/core/scripts/codes';
 import { ssmlCodes } from '../../../src/core/ssml/codes';
 
 /** Every code registry of the core (DECISIONS 16: all codes are documented). */
-const registries: Record<string, { severity: Severity; rule: string }>[] = [scriptCodes, ssmlCodes, assetCodes];
+const registries: Record<string, { severity: Severity; rule: string }>[] = [scriptCodes, ssmlCodes, assetCodes, lintCodes];
 
 describe('docs/diagnostics.md', () => {
   const doc = readFileSync(join(__dirname, '../../../docs/diagnostics.md'), 'utf8');

@@ -11,6 +11,7 @@
  * behind a long queue, so that a test can cancel it whatever the machine's load.
  */
 import { normalizeJobState } from '../../cloud/jobState';
+import { withoutTags } from '../../ssml/spokenText';
 import { ApiError, fieldVerifyFail, notFound } from '../errors';
 import { rfc3339, type AssetRecord, type JobRecord, type JsonObject } from '../model';
 import { hexId } from '../seed';
@@ -40,7 +41,7 @@ export function jobState(job: JobRecord, now: number, stepMs: number): JobState 
   return job.failure ? 'FAILED' : 'SUCCEED';
 }
 
-const spokenText = (text: string) => text.replace(/<[^>]*>/g, '').trim();
+const spokenText = (text: string) => withoutTags(text).trim();
 const shots = (request: JsonObject) => (request.shoot_scripts as JsonObject[]).map((item) => item.shoot_script as JsonObject);
 
 function findFailure(request: JsonObject, ctx: RequestContext): JobRecord['failure'] {
