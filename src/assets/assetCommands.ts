@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AssetCatalog } from '../core/assets/catalog';
+import { assetName } from '../core/assets/describe';
 import { fits } from '../core/assets/references';
 import type { DigitalAssetInfo } from '../core/cloud/types';
 import { registerCommand, UserFacingError } from '../commands/registerCommand';
@@ -66,7 +67,7 @@ export function registerAssetCommands(context: vscode.ExtensionContext, connecti
   registerCommand(context, 'metastudio.assets.copyId', async (arg?: AssetArgument) => {
     const asset = await resolve(arg);
     await vscode.env.clipboard.writeText(asset.asset_id);
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the ID of "{0}"', asset.asset_name), 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the ID of "{0}"', assetName(asset)), 3000);
     return asset.asset_id;
   });
 
@@ -89,7 +90,7 @@ export function registerAssetCommands(context: vscode.ExtensionContext, connecti
   // cache and download rules) and speaks a sample sentence with it otherwise.
   registerCommand(context, 'metastudio.assets.previewVoice', async (arg?: AssetArgument) => {
     const asset = await resolve(arg);
-    if (asset.asset_type !== 'VOICE_MODEL') throw new UserFacingError(vscode.l10n.t('"{0}" is not a voice.', asset.asset_name));
+    if (asset.asset_type !== 'VOICE_MODEL') throw new UserFacingError(vscode.l10n.t('"{0}" is not a voice.', assetName(asset)));
     return vscode.commands.executeCommand('metastudio.preview.voice', { voiceAssetId: asset.asset_id });
   });
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AssetApi, AssetCatalog } from '../core/assets/catalog';
-import { assetSummary, failureText, isActive } from '../core/assets/describe';
+import { assetName, assetSummary, failureText, isActive } from '../core/assets/describe';
+import { displayText } from '../core/text/displayText';
 import { groupQuery, isFiltered, type AssetFilter } from '../core/assets/filters';
 import { assetGroups, groupLabel, type AssetGroup } from '../core/assets/groups';
 import { PagedList } from '../core/assets/pagedList';
@@ -156,7 +157,7 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
     const { list } = node;
     const children: AssetTreeNode[] = list.items.map((asset) => new AssetNode(asset, node));
     if (list.error !== undefined) {
-      const detail = list.error instanceof Error ? list.error.message : String(list.error);
+      const detail = displayText(list.error instanceof Error ? list.error.message : String(list.error));
       children.push(new MessageNode('error', vscode.l10n.t('Failed to load: {0} — Show Logs', failureText(list.error)), node, detail));
     } else if (list.items.length === 0 && !list.hasMore) {
       children.push(new MessageNode('empty', isFiltered(this.filterValue) ? vscode.l10n.t('No assets match the filters') : vscode.l10n.t('No assets'), node));
@@ -190,7 +191,7 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
 
 function assetItem(asset: DigitalAssetInfo, group: AssetGroup): vscode.TreeItem {
   // A string label is always plain text in a tree.
-  const item = new vscode.TreeItem(asset.asset_name || asset.asset_id);
+  const item = new vscode.TreeItem(assetName(asset));
   item.description = assetSummary(asset);
   item.tooltip = assetTooltip(asset);
   item.iconPath = isActive(asset)

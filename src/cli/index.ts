@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { displayText } from '../core/text/displayText';
 import { commands } from './commands';
 import { runCli } from './main';
 
@@ -14,7 +15,7 @@ runCli(process.argv.slice(2), {
 }, commands).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
-    process.stderr.write(`metastudio: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`metastudio: ${displayText(err instanceof Error ? err.message : String(err))}\n`);
     process.exitCode = 1;
   },
 );

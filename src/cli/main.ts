@@ -1,3 +1,4 @@
+import { displayText } from '../core/text/displayText';
 import { UsageError, ExitCode } from './exitCodes';
 import type { CliCommand, CliIo } from './io';
 
@@ -22,8 +23,18 @@ function mainHelp(commands: readonly CliCommand[]): string {
   ].join('\n');
 }
 
+/** `io` whose output cannot drive the terminal: names and messages from a server or a file print as text. */
+function terminalSafe(io: CliIo): CliIo {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(displayText(text, { multiline: true })),
+    stderr: (text) => io.stderr(displayText(text, { multiline: true })),
+  };
+}
+
 /** Runs the CLI in-process and returns its exit code. */
-export async function runCli(argv: string[], io: CliIo, commands: readonly CliCommand[]): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo, commands: readonly CliCommand[]): Promise<number> {
+  const io = terminalSafe(rawIo);
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout(mainHelp(commands) + '\n');

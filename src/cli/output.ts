@@ -1,4 +1,5 @@
 /** What the commands print, in the one shape DECISIONS.md 19 asks of all of them. */
+import { displayText } from '../core/text/displayText';
 import { ExitCode } from './exitCodes';
 import type { CliIo, OutputFormat } from './io';
 
@@ -10,9 +11,9 @@ export function printResult(io: CliIo, format: OutputFormat, json: unknown, line
   io.stdout(format === 'json' ? `${JSON.stringify(json, null, Array.isArray(json) ? 2 : undefined)}\n` : lines().map((l) => `${l}\n`).join(''));
 }
 
-/** One line on stderr, `metastudio COMMAND: MESSAGE`. */
+/** One line on stderr, `metastudio COMMAND: MESSAGE` (a message from a server stays on its line). */
 export function report(io: CliIo, command: string, message: string): void {
-  io.stderr(`metastudio ${command}: ${message}\n`);
+  io.stderr(`metastudio ${command}: ${displayText(message)}\n`);
 }
 
 /** Reports `message` and returns the exit code it means (by default 1, failed). */
@@ -23,5 +24,5 @@ export function fail(io: CliIo, command: string, message: string, code: ExitCode
 
 /** A problem in a file as compilers print it: `PATH:LINE:COL: SEVERITY CODE MESSAGE`, from a zero-based position. */
 export function problemLine(path: string, start: { readonly line: number; readonly character: number }, severity: string, code: string, message: string): string {
-  return `${path}:${start.line + 1}:${start.character + 1}: ${severity} ${code} ${message}`;
+  return `${displayText(path)}:${start.line + 1}:${start.character + 1}: ${severity} ${code} ${displayText(message)}`;
 }

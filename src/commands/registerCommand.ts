@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/text/displayText';
 import { log } from '../logging/log';
 
 /** A user-facing failure whose message is already clear; logged without a stack trace. */
@@ -30,7 +31,7 @@ export function registerCommand(
       if (err instanceof UserFacingError) log().warn(`command ${id}: ${message}`);
       else log().error(`command ${id} failed`, err instanceof Error ? err : message);
       const showLogs = vscode.l10n.t('Show Logs');
-      void vscode.window.showErrorMessage(message, showLogs).then((choice) => {
+      void vscode.window.showErrorMessage(displayText(message), showLogs).then((choice) => {
         if (choice === showLogs) log().show();
       });
       return undefined;

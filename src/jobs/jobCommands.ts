@@ -5,7 +5,7 @@ import { MetaStudioError } from '../core/cloud/errors';
 import type { VideoJobSummary } from '../core/cloud/types';
 import { downloadToFile } from '../core/download/disk';
 import { DownloadError } from '../core/download/request';
-import { JobOutputError, outputVideo } from '../core/remote/jobOutcome';
+import { jobName, JobOutputError, outputVideo } from '../core/remote/jobOutcome';
 import type { JobTracker } from '../core/remote/jobTracker';
 import { unchangedLinkId } from '../core/remote/linkedFiles';
 import { nameOfFile, scriptKindOf } from '../core/remote/scriptBody';
@@ -41,9 +41,6 @@ function jobIdOf(arg: JobArgument | undefined): string {
   throw new UserFacingError(vscode.l10n.t('Pick a job in the Jobs view first.'));
 }
 
-function nameOf(job: VideoJobSummary): string {
-  return job.output_asset_config?.asset_name || job.job_id;
-}
 
 async function pickRemoteScript(client: MetaStudioClient): Promise<{ id: string; name: string } | undefined> {
   const items = (async () => (await client.listVideoScripts({ limit: 100 })).video_scripts
@@ -104,16 +101,16 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
   registerCommand(context, 'metastudio.job.cancel', async (arg?: JobArgument) => {
     const client = await connections.client();
     const job = await jobOf(arg, client);
-    await clearly(vscode.l10n.t('Cannot cancel video job "{0}"', nameOf(job)), () => client.cancelVideoJob(job.job_id));
+    await clearly(vscode.l10n.t('Cannot cancel video job "{0}"', jobName(job)), () => client.cancelVideoJob(job.job_id));
     tracker.update(client, await clearly(vscode.l10n.t('Cannot read video job {0}', job.job_id), () => client.getVideoJob(job.job_id)));
     log().info(`jobs: cancelled ${job.job_id}`);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Cancelled video job "{0}".', nameOf(job)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Cancelled video job "{0}".', jobName(job)));
   });
 
   registerCommand(context, 'metastudio.job.openVideo', async (arg?: JobArgument) => {
     const client = await connections.client();
     const job = await jobOf(arg, client);
-    const video = await clearly(vscode.l10n.t('Cannot open the video of "{0}"', nameOf(job)), () => outputVideo(client, job));
+    const video = await clearly(vscode.l10n.t('Cannot open the video of "{0}"', jobName(job)), () => outputVideo(client, job));
     await vscode.env.openExternal(vscode.Uri.parse(video.url, true));
     return video.url;
   });
@@ -121,7 +118,7 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
   registerCommand(context, 'metastudio.job.downloadVideo', async (arg?: JobArgument, target?: vscode.Uri) => {
     const client = await connections.client();
     const job = await jobOf(arg, client);
-    const what = vscode.l10n.t('Cannot download the video of "{0}"', nameOf(job));
+    const what = vscode.l10n.t('Cannot download the video of "{0}"', jobName(job));
     const video = await clearly(what, () => outputVideo(client, job));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     target ??= await vscode.window.showSaveDialog({
@@ -132,7 +129,7 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
     if (target.scheme !== 'file') throw new UserFacingError(vscode.l10n.t('Videos are saved to a file on disk, not to {0}.', target.toString(true)));
     const destination = target.fsPath;
     let shown = 0;
-    await withCancellableProgress(vscode.l10n.t('Downloading "{0}"', nameOf(job)), (report, signal) => clearly(what, () =>
+    await withCancellableProgress(vscode.l10n.t('Downloading "{0}"', jobName(job)), (report, signal) => clearly(what, () =>
       downloadToFile(video.url, destination, {
         signal,
         onProgress: (received, total) => {
@@ -154,8 +151,8 @@ export function registerJobCommands(context: vscode.ExtensionContext, push: Push
     const client = await connections.client();
     const job = await jobOf(arg, client);
     const assetId = job.output_asset_config?.asset_id;
-    if (!assetId) throw new UserFacingError(vscode.l10n.t('Video job "{0}" has no output asset yet.', nameOf(job)));
-    const asset = await clearly(vscode.l10n.t('Cannot read the output asset of "{0}"', nameOf(job)), () => client.getAsset(assetId));
+    if (!assetId) throw new UserFacingError(vscode.l10n.t('Video job "{0}" has no output asset yet.', jobName(job)));
+    const asset = await clearly(vscode.l10n.t('Cannot read the output asset of "{0}"', jobName(job)), () => client.getAsset(assetId));
     return vscode.commands.executeCommand<string>('metastudio.assets.showDetails', asset);
   });
 

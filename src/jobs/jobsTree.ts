@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { normalizeJobState } from '../core/cloud/jobState';
-import { jobErrorWithShot, jobRunMs } from '../core/remote/jobOutcome';
+import { jobErrorWithShot, jobName, jobRunMs } from '../core/remote/jobOutcome';
+import { displayText } from '../core/text/displayText';
 import type { JobTracker, TrackedJob } from '../core/remote/jobTracker';
 
 /** A row of the Jobs view: a job, or a message (loading failed, nothing yet). */
@@ -63,7 +64,7 @@ export function jobView({ job, pollError }: TrackedJob, now = Date.now()): JobVi
   return {
     jobId: job.job_id,
     state,
-    label: job.output_asset_config?.asset_name || job.job_id,
+    label: jobName(job),
     description: parts.filter(Boolean).join(' · '),
     icon: icons[state]?.[0] ?? 'question',
     contextValue: `metastudio.job.${state}`,
@@ -73,13 +74,13 @@ export function jobView({ job, pollError }: TrackedJob, now = Date.now()): JobVi
 
 function tooltip({ job, pollError }: TrackedJob): vscode.MarkdownString {
   const rows: [string, string | undefined][] = [
-    [vscode.l10n.t('Job ID'), job.job_id],
-    [vscode.l10n.t('State'), job.state],
+    [vscode.l10n.t('Job ID'), displayText(job.job_id)],
+    [vscode.l10n.t('State'), displayText(job.state)],
     [vscode.l10n.t('Created'), formatTime(job.create_time)],
     [vscode.l10n.t('Started'), formatTime(job.start_time)],
     [vscode.l10n.t('Ended'), formatTime(job.end_time)],
     [vscode.l10n.t('Video length'), job.duration === undefined ? undefined : vscode.l10n.t('{0} s', job.duration)],
-    [vscode.l10n.t('Output asset'), job.output_asset_config?.asset_id],
+    [vscode.l10n.t('Output asset'), job.output_asset_config?.asset_id && displayText(job.output_asset_config.asset_id)],
   ];
   const error = jobErrorWithShot(job);
   if (error) rows.push([vscode.l10n.t('Error'), error]);
@@ -135,7 +136,7 @@ export class JobsTree implements vscode.TreeDataProvider<JobsNode>, vscode.Dispo
       case 'failed': {
         const item = new vscode.TreeItem(vscode.l10n.t('Failed to load the jobs — show logs'));
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-        item.tooltip = this.tracker.error?.message;
+        item.tooltip = this.tracker.error && displayText(this.tracker.error.message);
         item.command = { command: 'metastudio.logs.show', title: vscode.l10n.t('Show Logs') };
         return [{ kind: 'message', item }];
       }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { normalizeJobState } from '../core/cloud/jobState';
-import { jobErrorText, jobErrorWithShot, shotLocation, shotOfError } from '../core/remote/jobOutcome';
+import { jobErrorText, jobErrorWithShot, jobName, shotLocation, shotOfError } from '../core/remote/jobOutcome';
 import { JobTracker, type TrackedJob } from '../core/remote/jobTracker';
 import { log } from '../logging/log';
 import type { PushContext } from '../push/pushDocument';
@@ -20,7 +20,7 @@ async function goToShot(origin: vscode.Uri, job: TrackedJob['job']): Promise<voi
 
 /** The notification of a job followed here that has just ended. */
 async function announce({ job, origin }: TrackedJob): Promise<void> {
-  const name = job.output_asset_config?.asset_name || job.job_id;
+  const name = jobName(job);
   const state = normalizeJobState(job.state);
   log().info(`jobs: ${job.job_id} ended ${state}${jobErrorText(job) ? `: ${jobErrorText(job)}` : ''}`);
   if (state === 'SUCCEED') {

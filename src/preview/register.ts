@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { PreviewCache } from '../core/preview/previewCache';
 import { Previewer } from '../core/preview/previewer';
+import { displayText } from '../core/text/displayText';
 import { registerCommand } from '../commands/registerCommand';
 import { log } from '../logging/log';
 import { scriptSelector } from '../scripts/scriptLanguages';
@@ -31,7 +32,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     synthesize: (entry, settings) => controller.resynthesize(entry, settings).catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
       log().warn(`preview: synthesize from the player failed: ${message}`);
-      void vscode.window.showErrorMessage(message);
+      void vscode.window.showErrorMessage(displayText(message));
     }),
     voices: () => listVoices(services.assets).catch(() => []),
   });

@@ -1,4 +1,5 @@
 import type { AssetSource, DigitalAssetInfo } from '../../core/cloud/types';
+import { displayText } from '../../core/text/displayText';
 import { collectPages } from '../../core/cloud/paging';
 import { integerOption, outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
@@ -26,8 +27,10 @@ ${connectionUsage}
 Exit codes: 0 ok; 1 API or network error; 2 usage error; 3 no credentials.`;
 
 function table(assets: readonly DigitalAssetInfo[]): string[] {
-  const rows = [['ASSET ID', 'TYPE', 'STATE', 'NAME'], ...assets.map((a) => [a.asset_id, a.asset_type, a.asset_state ?? '', a.asset_name])];
-  const widths = [0, 1, 2].map((col) => Math.max(...rows.map((r) => r[col].length)));
+  const cells = (a: DigitalAssetInfo) => [a.asset_id, a.asset_type, a.asset_state ?? '', a.asset_name].map((cell) => displayText(cell));
+  const rows = [['ASSET ID', 'TYPE', 'STATE', 'NAME'], ...assets.map(cells)];
+  // A loop, not Math.max(...column): a list of 200,000 assets would overflow the stack as arguments.
+  const widths = [0, 1, 2].map((col) => rows.reduce((width, r) => Math.max(width, r[col].length), 0));
   return rows.map((r) => [...widths.map((w, col) => r[col].padEnd(w)), r[3]].join('  ').trimEnd());
 }
 

@@ -4,6 +4,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { MetaStudioApiError } from '../cloud/errors';
+import { displayText } from '../text/displayText';
 import type { DigitalAssetInfo, VoiceCapability } from '../cloud/types';
 import { sexLabel } from './filters';
 import { typeLabel } from './groups';
@@ -48,19 +49,28 @@ export function capabilityList(capability: VoiceCapability | undefined): string 
     .filter((key) => capability[key] === true).map((key) => capabilityLabels[key]()).join(', ');
 }
 
+/** What an asset is called where it is shown: its name, else its ID. */
+export function assetName(asset: Pick<DigitalAssetInfo, 'asset_name' | 'asset_id'>): string {
+  return displayText(asset.asset_name || asset.asset_id);
+}
+
 /** One short line: the state when not ACTIVED, else what matters for the type (voice: language · sex · real-time). */
 export function assetSummary(asset: DigitalAssetInfo): string {
-  if (!isActive(asset)) return asset.asset_state!;
+  if (!isActive(asset)) return displayText(asset.asset_state!);
   const voice = voiceMeta(asset);
   if (voice) {
-    return [voice.language, voice.sex && sexLabel(voice.sex), voice.is_realtime_voice === false ? undefined : l10n.t('real-time')]
-      .filter((part): part is string => !!part).join(' · ');
+    return displayText([voice.language, voice.sex && sexLabel(voice.sex), voice.is_realtime_voice === false ? undefined : l10n.t('real-time')]
+      .filter((part): part is string => !!part).join(' · '));
   }
   return '';
 }
 
-/** Name, ID, type, state, tags, voice details and times, as label/value rows. */
+/** Name, ID, type, state, tags, voice details and times, as label/value rows (values as displayText shows them). */
 export function assetDetailRows(asset: DigitalAssetInfo): DetailRow[] {
+  return detailRows(asset).map((row) => ({ label: row.label, value: displayText(row.value) }));
+}
+
+function detailRows(asset: DigitalAssetInfo): DetailRow[] {
   const rows: DetailRow[] = [
     { label: l10n.t('Name'), value: asset.asset_name },
     { label: l10n.t('ID'), value: asset.asset_id },
@@ -84,7 +94,7 @@ export function assetDetailRows(asset: DigitalAssetInfo): DetailRow[] {
 /** "<code> <message>" of a failed call, for an error node; the full message (request id too) goes to the log. */
 export function failureText(error: unknown): string {
   if (error instanceof MetaStudioApiError) {
-    return [error.errorCode ?? `HTTP ${error.status}`, error.errorMsg].filter(Boolean).join(' ');
+    return displayText([error.errorCode ?? `HTTP ${error.status}`, error.errorMsg].filter(Boolean).join(' '));
   }
-  return error instanceof Error ? error.message : String(error);
+  return displayText(error instanceof Error ? error.message : String(error));
 }

@@ -4,6 +4,7 @@
  * Cancellation is not one of these: an aborted call rejects with the signal's `AbortError`.
  */
 import * as l10n from '@vscode/l10n';
+import { displayText } from '../text/displayText';
 
 export abstract class MetaStudioError extends Error {
   /** `GET /v1/{project_id}/digital-assets`-style description of the call. */
@@ -25,7 +26,7 @@ export class MetaStudioApiError extends MetaStudioError {
 }
 
 function apiErrorMessage(operation: string, status: number, code?: string, msg?: string, requestId?: string): string {
-  const where = requestId ? l10n.t('HTTP {0}, request id {1}', status, requestId) : l10n.t('HTTP {0}', status);
+  const where = requestId ? l10n.t('HTTP {0}, request id {1}', status, displayText(requestId)) : l10n.t('HTTP {0}', status);
   const what = code && msg ? `${code}: ${msg}` : code ?? msg ?? l10n.t('{0} failed', operation);
   return `${oneLine(what)} (${where})`;
 }
@@ -63,12 +64,13 @@ export class MetaStudioResponseError extends MetaStudioError {
     detail: string,
   ) {
     super(requestId
-      ? l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}, request id {2}): {3}', operation, status, requestId, oneLine(detail))
+      ? l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}, request id {2}): {3}', operation, status, displayText(requestId), oneLine(detail))
       : l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}): {2}', operation, status, oneLine(detail)));
   }
 }
 
+/** Server text on one line, cut at 300 characters, its control characters escaped (see displayText). */
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
+  return displayText(flat.length > 300 ? `${flat.slice(0, 299)}…` : flat);
 }

@@ -7,6 +7,7 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { MetaStudioClient } from '../cloud/client';
 import { isJobSucceeded } from '../cloud/jobState';
 import type { DigitalAssetInfo, VideoJobSummary } from '../cloud/types';
+import { displayText } from '../text/displayText';
 
 export interface OutputVideo {
   readonly assetId: string;
@@ -60,12 +61,17 @@ export function describeShot(shot: ShotReference): string {
   return l10n.t('the shot with sequence_no {0}', shot.sequenceNo ?? '?');
 }
 
-/** "MSS.42000007: Infer Error …", or undefined when the job carries no error. */
+/** What a job is called where it is shown: its output asset's name, else its ID. */
+export function jobName(job: Pick<VideoJobSummary, 'output_asset_config' | 'job_id'>): string {
+  return displayText(job.output_asset_config?.asset_name || job.job_id);
+}
+
+/** "MSS.42000007: Infer Error …" (as displayText shows it), or undefined when the job carries no error. */
 export function jobErrorText(job: VideoJobSummary): string | undefined {
   const code = job.error_info?.error_code;
   const msg = job.error_info?.error_msg;
   if (!code && !msg) return undefined;
-  return code && msg ? `${code}: ${msg}` : (code ?? msg);
+  return displayText(code && msg ? `${code}: ${msg}` : (code ?? msg)!);
 }
 
 /** How long the job has been (or was) processing: start to end, or to `now` while it runs. */
