@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CoreDiagnostic } from '../core/diagnostics';
+import { encodingProblem } from '../core/lint/fileText';
 import { log } from '../logging/log';
 import { MetaStudioDiagnostic, toWorkspaceEdit } from './convert';
 
@@ -11,6 +12,16 @@ export interface DocumentLinter {
 }
 
 const debounceMs = 250;
+
+/**
+ * A document's text through `lint`, with `file/not-utf8` first when VS Code will save it in another
+ * encoding or read bytes that are not UTF-8 (it shows them as U+FFFD).
+ */
+export function lintDocumentText(document: vscode.TextDocument, lint: (text: string) => CoreDiagnostic[]): CoreDiagnostic[] {
+  const text = document.getText();
+  const problem = encodingProblem(text, document.encoding);
+  return problem ? [problem, ...lint(text)] : lint(text);
+}
 
 /**
  * Keeps a linter's diagnostics in step with open documents: linted on open, debounced while typing,

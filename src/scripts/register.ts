@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { scriptSchemaFile } from '../core/scripts/schemas';
 import { validateScript } from '../core/scripts/validate';
 import { registerCommand } from '../commands/registerCommand';
-import { registerLinter } from '../diagnostics/lintController';
+import { lintDocumentText, registerLinter } from '../diagnostics/lintController';
 import type { Services } from '../services';
 import { ScriptJsonService } from './jsonLanguageService';
 import { newScript } from './newScript';
@@ -16,7 +16,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const linter = registerLinter(context, {
     name: 'metastudio-scripts',
     languageIds: Object.values(scriptLanguageIds),
-    lint: (doc) => validateScript(doc.getText(), scriptKindOf(doc)!, { voiceCapability: (id) => services.assets.voiceCapability(id) }),
+    lint: (doc) => lintDocumentText(doc, (text) => validateScript(text, scriptKindOf(doc)!, { voiceCapability: (id) => services.assets.voiceCapability(id) })),
   });
   context.subscriptions.push(services.assets.onDidChange(() => linter.relint()));
 

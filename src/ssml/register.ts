@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { findScriptTextAt } from '../core/scripts/texts';
 import { encodeJsonStringContent } from '../core/scripts/jsonString';
 import { ssmlCompletions, ssmlHover, lintSsml } from '../core/ssml';
-import { registerLinter } from '../diagnostics/lintController';
+import { lintDocumentText, registerLinter } from '../diagnostics/lintController';
 import { scriptKindOf, scriptSelector } from '../scripts/scriptLanguages';
 import type { Services } from '../services';
 import { asIs, toCompletionItem, toHover, type TextPlacement } from './ssmlItems';
@@ -27,7 +27,7 @@ export function register(context: vscode.ExtensionContext, _services: Services):
   registerLinter(context, {
     name: 'metastudio-ssml',
     languageIds: [ssmlLanguageId],
-    lint: (doc) => lintSsml(doc.getText(), { where: 'standalone' }),
+    lint: (doc) => lintDocumentText(doc, (text) => lintSsml(text, { where: 'standalone' })),
   });
 
   context.subscriptions.push(

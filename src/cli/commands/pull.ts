@@ -1,5 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { readFileText } from '../../core/lint/fileText';
 import { linkPulledFile, pulledText, requireScriptKind } from '../../core/remote/linkedFiles';
 import { kindLabel, linkKindOf, ScriptFileError } from '../../core/remote/scriptBody';
 import { outputFormat, parseCommandArgs } from '../args';
@@ -40,7 +41,10 @@ export const pullCommand: CliCommand = {
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    const previous = await readFile(file, 'utf8').then((t) => t.replace(/^\uFEFF/, ''), () => undefined);
+    // The old file keeps its "$schema"; anything there but a readable file (a FIFO would block the write) is refused.
+    const old = await lstat(file).then(() => readFileText(file), () => undefined);
+    if (old && !old.readable) throw new UsageError(`cannot write ${values.output}: ${old.problem.message}`);
+    const previous = old?.text;
     return withClient('pull', values, io, async (client, connection) => {
       const text = await pulledText(client, kind, id, previous, { signal: io.signal });
       const place = await linkPlace(io, connection);

@@ -103,7 +103,7 @@ export const renderCommand: CliCommand = {
     if (script && !script.file.endsWith(fileExtension('video'))) throw new UsageError('only a video script (*.video.json) can be rendered');
     const name = values.name ?? (script ? nameOfFile(script.file) : undefined);
     if (!name) throw new UsageError('give the output asset name with --name NAME');
-    if (script && reportLintErrors(io, positionals[0], script.file, script.text) && !values.force) {
+    if (script && reportLintErrors(io, positionals[0], script.file, script.text, script.problems) && !values.force) {
       return fail(io, 'render', 'the file has lint errors; nothing was pushed or started (--force goes on anyway)');
     }
     const downloadPath = values.download === undefined ? undefined : resolve(io.cwd, values.download);

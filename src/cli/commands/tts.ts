@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { MetaStudioClient } from '../../core/cloud/client';
-import { billingProvider } from '../../core/assets/describe';
+import { assetName, billingProvider } from '../../core/assets/describe';
 import { createUndiciTransport } from '../../core/cloud/undiciTransport';
 import { cliCacheFolder } from '../../core/preview/cacheFolder';
 import { DownloadError, downloadFetchOf } from '../../core/download/request';
@@ -9,7 +9,9 @@ import { numberedOutputs } from '../../core/preview/outputNames';
 import { PreviewCache } from '../../core/preview/previewCache';
 import { Previewer, PreviewTimeoutError, TtsJobFailedError, type PreviewProgress } from '../../core/preview/previewer';
 import { lintSsml } from '../../core/ssml/lint';
-import { LineIndex } from '../../core/diagnostics';
+import { LineIndex, type CoreDiagnostic } from '../../core/diagnostics';
+import { readFileText } from '../../core/lint/fileText';
+import { displayText } from '../../core/text/displayText';
 import { integerOption, outputFormat, parseCommandArgs, timeoutOption } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
@@ -39,14 +41,12 @@ ${connectionUsage}
 Exit codes: 0 written; 1 SSML errors, a failed synthesis or download, or an API error; 2 usage error
 or missing file; 3 no credentials; 4 timed out waiting.`;
 
-async function readText(arg: string, io: CliIo): Promise<string> {
-  if (!arg.startsWith('@')) return arg;
-  const path = resolve(io.cwd, arg.slice(1));
-  try {
-    return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  } catch {
-    throw new UsageError(`cannot read ${arg.slice(1)}`);
-  }
+/** The text to speak, and the problem of the file it came from (not UTF-8), if any. */
+async function readText(arg: string, io: CliIo): Promise<{ text: string; problems: CoreDiagnostic[] }> {
+  if (!arg.startsWith('@')) return { text: arg, problems: [] };
+  const read = await readFileText(resolve(io.cwd, arg.slice(1)));
+  if (!read.readable) throw new UsageError(`cannot read ${arg.slice(1)}: ${read.problem.message}`);
+  return { text: read.text, problems: read.encodingProblem ? [read.encodingProblem] : [] };
 }
 
 function progressLine(p: PreviewProgress): string {
@@ -62,7 +62,7 @@ async function noteBilling(client: MetaStudioClient, voiceId: string, io: CliIo)
   try {
     const voice = await client.getAsset(voiceId, { signal: io.signal });
     const provider = billingProvider(voice);
-    if (provider) io.stderr(`tts: "${voice.asset_name}" is a third-party voice (${provider}): this synthesis is billed\n`);
+    if (provider) io.stderr(`tts: "${assetName(voice)}" is a third-party voice (${displayText(provider)}): this synthesis is billed\n`);
   } catch {
     // The create call reports what is wrong with the voice.
   }
@@ -87,8 +87,9 @@ export const ttsCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError('give one TEXT or @FILE');
     if (!values.voice) throw new UsageError('give the voice with --voice ID');
     if (!values.output) throw new UsageError('give the output file with -o OUT');
+    const { text, problems } = await readText(positionals[0], io);
     const request = {
-      text: await readText(positionals[0], io),
+      text,
       voiceAssetId: values.voice,
       speed: integerOption(values.speed, '--speed', 50, 200),
       pitch: integerOption(values.pitch, '--pitch', 50, 200),
@@ -97,7 +98,7 @@ export const ttsCommand: CliCommand = {
     if (!request.text.trim()) throw new UsageError('the text is empty');
     const timeoutMs = timeoutOption(values.timeout);
 
-    const errors = lintSsml(request.text, { where: 'preview' }).filter((d) => d.severity === 'error');
+    const errors = [...problems, ...lintSsml(request.text, { where: 'preview' })].filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       const lines = new LineIndex(request.text);
       const source = positionals[0].startsWith('@') ? positionals[0].slice(1) : 'text';
