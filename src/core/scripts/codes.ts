@@ -3,7 +3,7 @@ import { defineCodes } from '../diagnostics';
 /** Every diagnostic of video and live script files, with its one severity and the rule it enforces. */
 export const scriptCodes = defineCodes({
   // JSON and schema (DECISIONS 7, 8).
-  'script/json-syntax': { severity: 'error', rule: 'A script file is strict JSON: no comments, no trailing commas, one value.' },
+  'script/json-syntax': { severity: 'error', rule: 'A script file is strict JSON: no comments, no trailing commas, one value, nested at most 1,000 deep.' },
   'script/unknown-property': { severity: 'warning', rule: 'A property the reference does not list; a near miss of a known name (edit distance ≤ 2 and less than half the name\'s length) offers the rename.' },
   'script/duplicate-property': { severity: 'warning', rule: 'A key appears once per object; of repeated keys only the last counts.' },
   'script/missing-property': { severity: 'error', rule: 'Mandatory properties are present (e.g. `script_name`, `shoot_scripts`, `voice_asset_id`, `codec`).' },

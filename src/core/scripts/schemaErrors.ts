@@ -23,13 +23,13 @@ function typeName(type: string): string {
   }
 }
 
-/** What the message calls the value: its property name, else its place in the array, else "the script". */
-function label(node: Node): string {
+/** What the message calls the value at `path`: its property name, else its place in the array, else "the script". */
+function label(node: Node, path: readonly (string | number)[]): string {
   const key = keyOf(node);
   if (key) return String(key.value);
-  if (node.parent?.type === 'array') {
+  const index = path[path.length - 1];
+  if (node.parent?.type === 'array' && typeof index === 'number') {
     const holder = node.parent.parent && keyOf(node.parent);
-    const index = node.parent.children?.indexOf(node) ?? 0;
     return holder ? `${String(holder.value)}[${index}]` : `[${index}]`;
   }
   return l10n.t('the script');
@@ -63,7 +63,8 @@ function rangeText(min: unknown, max: unknown): string {
 export const mappedKeywords = ['additionalProperties', 'required', 'type', 'enum', 'enumIgnoreCase', 'minimum', 'maximum', 'maxLength', 'pattern'];
 
 function mapError(error: ErrorObject, root: Node, text: string): CoreDiagnostic | undefined {
-  const node = nodeAtPath(root, pointerSegments(error.instancePath));
+  const path = pointerSegments(error.instancePath);
+  const node = nodeAtPath(root, path);
   if (!node) return undefined;
   const parentSchema = (error.parentSchema ?? {}) as JsonSchema;
   switch (error.keyword) {
@@ -71,8 +72,7 @@ function mapError(error: ErrorObject, root: Node, text: string): CoreDiagnostic 
       const name = String(error.params.additionalProperty);
       const key = propertyNode(node, name)?.children?.[0];
       if (!key) return undefined;
-      const present = new Set(node.children?.map((p) => String(p.children?.[0]?.value)));
-      const known = Object.keys((parentSchema.properties ?? {}) as object).filter((k) => !present.has(k));
+      const known = Object.keys((parentSchema.properties ?? {}) as object).filter((k) => !propertyNode(node, k));
       const [suggestion] = nearMisses(name, known, scriptCloseness);
       return suggestion
         ? diagnostic('script/unknown-property', nodeRange(key), l10n.t('Unknown property "{0}". Did you mean "{1}"?', name, suggestion), [renamePropertyFix(key, suggestion)])
@@ -87,25 +87,25 @@ function mapError(error: ErrorObject, root: Node, text: string): CoreDiagnostic 
     case 'type': {
       const expected = String(error.params.type);
       const fix = retypeFix(node, expected);
-      return diagnostic('script/wrong-type', nodeRange(node), l10n.t('Incorrect type: "{0}" must be {1}.', label(node), typeName(expected)), fix && [fix]);
+      return diagnostic('script/wrong-type', nodeRange(node), l10n.t('Incorrect type: "{0}" must be {1}.', label(node, path), typeName(expected)), fix && [fix]);
     }
     case 'enum':
     case 'enumIgnoreCase': {
       const allowed = (error.keyword === 'enum' ? error.params.allowedValues : error.schema) as unknown[];
       return diagnostic('script/invalid-enum', nodeRange(node),
-        l10n.t('{0} is not a valid value of "{1}". Valid values: {2}.', JSON.stringify(node.value), label(node), allowed.map((v) => JSON.stringify(v)).join(', ')),
+        l10n.t('{0} is not a valid value of "{1}". Valid values: {2}.', JSON.stringify(node.value), label(node, path), allowed.map((v) => JSON.stringify(v)).join(', ')),
         [replaceValueFix(node, closestValue(node.value, allowed))]);
     }
     case 'minimum':
     case 'maximum':
       return diagnostic('script/out-of-range', nodeRange(node),
-        l10n.t('"{0}" must be {1}, not {2}.', label(node), rangeText(parentSchema.minimum, parentSchema.maximum), String(node.value)));
+        l10n.t('"{0}" must be {1}, not {2}.', label(node, path), rangeText(parentSchema.minimum, parentSchema.maximum), String(node.value)));
     case 'maxLength':
       return diagnostic('script/text-too-long', nodeRange(node),
         l10n.t('The text has {0} characters; at most {1} are allowed.', codePointLength(String(node.value)), String(error.params.limit)));
     case 'pattern':
       // The schemas' one pattern: Base64 text layers.
-      return diagnostic('script/not-base64', nodeRange(node), l10n.t('"{0}" must be Base64-encoded text.', label(node)));
+      return diagnostic('script/not-base64', nodeRange(node), l10n.t('"{0}" must be Base64-encoded text.', label(node, path)));
     default:
       // Unreachable while the schemas use only the keywords above (a unit test checks it).
       return undefined;

@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { getNodeValue, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { parseScript } from './parse';
+import { maxNesting, parseScript } from './parse';
 import type { CoreDiagnostic } from '../diagnostics';
 import { DiagnosticCollector } from '../lint/collector';
 import { scriptCodes } from './codes';
@@ -63,7 +63,11 @@ function checkSyntax(text: string, errors: readonly ParseError[], collector: Dia
 }
 
 function validate(text: string, kind: ScriptKind, options: ScriptLintOptions, collector: DiagnosticCollector): void {
-  const { root, errors } = parseScript(text);
+  const { root, errors, tooDeepAt } = parseScript(text);
+  if (tooDeepAt !== undefined) {
+    return collector.add('script/json-syntax', scriptCodes['script/json-syntax'].severity, tooDeepAt, tooDeepAt + 1,
+      () => ({ message: l10n.t('Nested more than {0} levels deep: JSON parsers refuse that, and no script needs it.', maxNesting) }));
+  }
   // A broken document would give schema errors about what the parser guessed: report the syntax only.
   if (errors.length || !root) return checkSyntax(text, errors, collector);
   const validator = scriptValidator(kind);

@@ -61,6 +61,24 @@ describe('hostile input', function () {
     }
   });
 
+  it('lints a script object of 100,000 unknown properties, and 50,000 shots with errors on one line', () => {
+    const wide = `{"script_name":"x","shoot_scripts":[],${Array.from({ length: 100_000 }, (_, i) => `"p${i}":1`).join(',')}}`;
+    assert.deepEqual(countByCode(lintFile('a.video.json', wide)), { 'script/unknown-property': 1000, 'lint/more-problems': 1 });
+    const shots = `{"script_name":"x","shoot_scripts":[${'{"shoot_script":{"text_config":{"text":1}}},{},'.repeat(25_000)}{}]}`;
+    const counts = countByCode(lintFile('a.video.json', shots));
+    assert.equal(counts['script/wrong-type'], 1000);
+    // Each with a fix that inserts the property in the object's own layout: found without reading back the whole line.
+    assert.equal(counts['script/missing-property'], 1000);
+  });
+
+  it('reports a script nested 100,000 deep as a JSON error, not an internal one', () => {
+    for (const text of ['['.repeat(100_000), `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`]) {
+      const diagnostics = lintFile('a.video.json', text);
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.start]), [['script/json-syntax', text[0] === '[' ? 1000 : 5000]]);
+      assert.match(diagnostics[0].message, /^Nested more than 1000 levels deep/);
+    }
+  });
+
   it('strips tags as the regular expression did, in one pass', () => {
     const rnd = mulberry32(13);
     const pieces = ['<', '>', 'a', '<b>', ' ', '<<', '>>'];
