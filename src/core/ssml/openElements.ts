@@ -3,7 +3,7 @@
  * text of 300,000 unclosed or nested tags would otherwise keep 300,000 objects alive to the end, and
  * collecting them would take longer than the lint itself.
  */
-import type { ElementSpec } from './dialect';
+import { canonicalName, elementSpec, type ElementSpec } from './dialect';
 import type { StartTag } from './tokenizer';
 import type { ValueFacts } from './values';
 
@@ -25,18 +25,25 @@ export interface OpenElement {
 
 export const noFacts: ValueFacts = Object.freeze({});
 
-const SELF_CLOSING = 1, TERMINATED = 2, HAS_TEXT = 4, HAS_CHILD = 8, PINYIN = 16, CMU = 32;
-/** Per element: start, end, nameStart, nameEnd, hanzi, ph valueStart (-1: none), ph valueEnd, syllables (-1: none). */
-const FIELDS = 8;
+const SELF_CLOSING = 1, TERMINATED = 2, HAS_TEXT = 4, HAS_CHILD = 8;
+/** Per element: start, end, nameStart, nameEnd. */
+const FIELDS = 4;
+
+/** What only a phoneme has: its `ph` and the Chinese characters counted so far. */
+interface PhonemeParts {
+  hanzi: number;
+  readonly facts: ValueFacts;
+  readonly ph?: OpenElement['ph'];
+}
 
 export class OpenElementStack {
   private count = 0;
-  /** As written, and as matched: strings the text or the dialect already holds. */
+  /** The names as written: strings the text already holds. */
   private readonly tagNames: string[] = [];
-  private readonly names: string[] = [];
-  private readonly specs: (ElementSpec | undefined)[] = [];
   private numbers = new Int32Array(FIELDS * 16);
   private flags = new Uint8Array(16);
+  /** By depth, for the open phonemes (a few at most in any sensible text). */
+  private readonly phonemes = new Map<number, PhonemeParts>();
 
   get length(): number {
     return this.count;
@@ -45,22 +52,16 @@ export class OpenElementStack {
   push(element: OpenElement): void {
     const i = this.count++;
     if (i === this.flags.length) this.grow();
-    const { tag, facts, ph } = element;
+    const { tag } = element;
     this.tagNames.push(tag.name);
-    this.names.push(element.name);
-    this.specs.push(element.spec);
     const n = this.numbers;
     const at = FIELDS * i;
     n[at] = tag.start;
     n[at + 1] = tag.end;
     n[at + 2] = tag.nameStart;
     n[at + 3] = tag.nameEnd;
-    n[at + 4] = element.hanzi;
-    n[at + 5] = ph?.valueStart ?? -1;
-    n[at + 6] = ph?.valueEnd ?? -1;
-    n[at + 7] = facts.syllables ?? -1;
-    this.flags[i] = (tag.selfClosing ? SELF_CLOSING : 0) | (tag.terminated ? TERMINATED : 0) | (element.hasText ? HAS_TEXT : 0)
-      | (element.hasChild ? HAS_CHILD : 0) | (facts.notation === 'pinyin' ? PINYIN : facts.notation === 'cmu' ? CMU : 0);
+    this.flags[i] = (tag.selfClosing ? SELF_CLOSING : 0) | (tag.terminated ? TERMINATED : 0) | (element.hasText ? HAS_TEXT : 0) | (element.hasChild ? HAS_CHILD : 0);
+    if (element.name === 'phoneme') this.phonemes.set(i, { hanzi: element.hanzi, facts: element.facts, ph: element.ph });
   }
 
   /** The innermost element, as an object again. */
@@ -73,26 +74,29 @@ export class OpenElementStack {
       name: this.tagNames.pop()!, start: n[at], end: n[at + 1], nameStart: n[at + 2], nameEnd: n[at + 3],
       selfClosing: (f & SELF_CLOSING) !== 0, terminated: (f & TERMINATED) !== 0,
     };
-    const notation = f & PINYIN ? 'pinyin' : f & CMU ? 'cmu' : undefined;
-    const facts: ValueFacts = notation ? { notation, ...(n[at + 7] >= 0 ? { syllables: n[at + 7] } : {}) } : noFacts;
+    const name = canonicalName(tag.name);
+    const phoneme = this.phonemes.get(i);
+    this.phonemes.delete(i);
     return {
-      tag, name: this.names.pop()!, spec: this.specs.pop(), hasText: (f & HAS_TEXT) !== 0, hasChild: (f & HAS_CHILD) !== 0,
-      hanzi: n[at + 4], facts, ...(n[at + 5] >= 0 ? { ph: { valueStart: n[at + 5], valueEnd: n[at + 6] } } : {}),
+      tag, name, spec: elementSpec(name), hasText: (f & HAS_TEXT) !== 0, hasChild: (f & HAS_CHILD) !== 0,
+      hanzi: phoneme?.hanzi ?? 0, facts: phoneme?.facts ?? noFacts, ...(phoneme?.ph ? { ph: phoneme.ph } : {}),
     };
   }
 
   // The innermost element's parts, read and changed in place.
 
-  get topName(): string | undefined {
-    return this.names[this.count - 1];
-  }
-
   get topTagName(): string | undefined {
     return this.tagNames[this.count - 1];
   }
 
+  get topName(): string | undefined {
+    const tagName = this.topTagName;
+    return tagName === undefined ? undefined : canonicalName(tagName);
+  }
+
   get topSpec(): ElementSpec | undefined {
-    return this.specs[this.count - 1];
+    const name = this.topName;
+    return name === undefined ? undefined : elementSpec(name);
   }
 
   get topHasText(): boolean {
@@ -107,8 +111,10 @@ export class OpenElementStack {
     this.flags[this.count - 1] |= HAS_CHILD;
   }
 
+  /** Counts Chinese characters into the innermost element, which is a phoneme. */
   addHanzi(count: number): void {
-    this.numbers[FIELDS * (this.count - 1) + 4] += count;
+    const phoneme = this.phonemes.get(this.count - 1);
+    if (phoneme) phoneme.hanzi += count;
   }
 
   private grow(): void {
