@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../core/cloud/auth';
 import { parseEndpointUrl } from '../core/cloud/endpoint';
+import { displayText } from '../core/text/displayText';
 import { withCancellableProgress } from '../commands/progress';
 import { registerCommand, UserFacingError } from '../commands/registerCommand';
 import { log } from '../logging/log';
@@ -66,7 +67,7 @@ export function register(context: vscode.ExtensionContext): ConnectionService {
       log().warn(`sign-in check failed for ${describe(profile)}: ${(err as Error).message}`);
       if (args) throw new UserFacingError(vscode.l10n.t('Could not sign in to MetaStudio: {0}', (err as Error).message));
       const keep = vscode.l10n.t('Save Anyway');
-      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Could not sign in to MetaStudio: {0}', (err as Error).message), { modal: true }, keep);
+      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Could not sign in to MetaStudio: {0}', displayText((err as Error).message)), { modal: true }, keep);
       if (choice !== keep) return undefined;
     }
     await store.save(profile, credentials);

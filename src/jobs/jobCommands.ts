@@ -9,6 +9,7 @@ import { jobName, JobOutputError, outputVideo } from '../core/remote/jobOutcome'
 import type { JobTracker } from '../core/remote/jobTracker';
 import { unchangedLinkId } from '../core/remote/linkedFiles';
 import { nameOfFile, scriptKindOf } from '../core/remote/scriptBody';
+import { displayText } from '../core/text/displayText';
 import { log } from '../logging/log';
 import { withCancellableProgress } from '../commands/progress';
 import { pushDocument, type PushContext, type PushOptions } from '../push/pushDocument';
@@ -44,7 +45,7 @@ function jobIdOf(arg: JobArgument | undefined): string {
 
 async function pickRemoteScript(client: MetaStudioClient): Promise<{ id: string; name: string } | undefined> {
   const items = (async () => (await client.listVideoScripts({ limit: 100 })).video_scripts
-    .map((s) => ({ label: s.script_name, description: s.script_id, id: s.script_id })))();
+    .map((s) => ({ label: displayText(s.script_name), description: displayText(s.script_id), id: s.script_id })))();
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Start a video job'), placeHolder: vscode.l10n.t('The video script to render'), matchOnDescription: true });
   return picked && { id: picked.id, name: picked.label };
 }

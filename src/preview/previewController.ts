@@ -8,6 +8,7 @@ import type { MetaStudioClient } from '../core/cloud/client';
 import { resolveRequest } from '../core/preview/previewKey';
 import type { PreviewProgress, PreviewResult, Previewer } from '../core/preview/previewer';
 import { lintSsml } from '../core/ssml/lint';
+import { displayText } from '../core/text/displayText';
 import { withCancellableProgress } from '../commands/progress';
 import { isCancellation, UserFacingError } from '../commands/registerCommand';
 import { log } from '../logging/log';
@@ -75,7 +76,7 @@ export class PreviewController {
       this.panel.setBusy(false);
     } catch (err) {
       const cancelled = isCancellation(err);
-      this.panel.setBusy(false, cancelled ? undefined : err instanceof Error ? err.message : String(err));
+      this.panel.setBusy(false, cancelled ? undefined : displayText(err instanceof Error ? err.message : String(err)));
       if (!cancelled) throw err;
     }
   }

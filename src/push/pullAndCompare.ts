@@ -4,6 +4,7 @@ import type { MetaStudioClient } from '../core/cloud/client';
 import { MetaStudioError } from '../core/cloud/errors';
 import { linkOf, linkPulledFile, pulledText } from '../core/remote/linkedFiles';
 import { fileNameFor, kindLabel, ScriptFileError } from '../core/remote/scriptBody';
+import { displayText } from '../core/text/displayText';
 import type { ScriptKind } from '../core/scripts/schemas';
 import { log } from '../logging/log';
 import { scriptKindOfFile, type PushContext } from './pushDocument';
@@ -25,10 +26,10 @@ async function pickRemote(client: MetaStudioClient, kind: ScriptKind): Promise<{
   const items = vscode.window.showQuickPick((async () => {
     if (kind === 'video') {
       const { video_scripts } = await client.listVideoScripts({ limit: 100 });
-      return video_scripts.map((s) => ({ label: s.script_name, description: s.script_id, detail: s.update_time, id: s.script_id }));
+      return video_scripts.map((s) => ({ label: displayText(s.script_name), description: displayText(s.script_id), detail: s.update_time, id: s.script_id }));
     }
     const { smart_live_rooms } = await client.listLiveRooms({ limit: 100 });
-    return smart_live_rooms.map((r) => ({ label: r.room_name, description: r.room_id, detail: r.update_time, id: r.room_id }));
+    return smart_live_rooms.map((r) => ({ label: displayText(r.room_name), description: displayText(r.room_id), detail: r.update_time, id: r.room_id }));
   })(), { title: vscode.l10n.t('Pull a {0}', kindLabel(kind)), placeHolder: vscode.l10n.t('The {0} to write into a local file', kindLabel(kind)), matchOnDescription: true });
   const picked = await items;
   return picked && { id: picked.id, name: picked.label };
