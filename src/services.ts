@@ -1,8 +1,18 @@
+import type * as vscode from 'vscode';
 import type { ConnectionService } from './connections/connectionService';
 import type { AssetCatalog } from './core/assets/catalog';
+import type { Languages } from './languages';
+import type { Prompts } from './prompts';
 
-/** What features share, created once in activate() and handed to each feature's register(). */
+/**
+ * What features share, created once in activate() and handed to each feature's register(): a
+ * feature reaches another only through these, never by importing from its folder. A feature that
+ * provides a service gets the services made before it and returns its own.
+ */
 export interface Services {
+  /** Input boxes, quick picks, confirmations and save dialogs: every question goes through it. */
+  readonly prompts: Prompts;
+  readonly languages: Languages;
   readonly connections: ConnectionService;
   /**
    * What is known about the active connection's assets, cached: `peek(id)` and
@@ -10,4 +20,14 @@ export interface Services {
    * `list('voices')` lists voices, `onDidChange` fires when an answer arrives (re-lint then).
    */
   readonly assets: AssetCatalog;
+  readonly push: PushService;
+}
+
+/** What other features need of push. */
+export interface PushService {
+  /**
+   * The remote ID of the script a document holds: its linked one while the text is what was last
+   * pushed, else the one it gets when pushed now (asking what a push asks); undefined when not pushed.
+   */
+  remoteIdOf(document: vscode.TextDocument): Promise<string | undefined>;
 }

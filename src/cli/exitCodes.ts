@@ -1,4 +1,6 @@
-/** Exit codes of the `metastudio` CLI (DECISIONS.md 19). */
+import { ExpectedError } from '../core/errors';
+
+/** Exit codes of the `metastudio` CLI (docs/decisions/cli-contract.md). */
 export const ExitCode = {
   Ok: 0,
   /** Lint errors, a job that did not succeed, or an API error. */
@@ -11,4 +13,6 @@ export const ExitCode = {
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** Thrown by a command for bad usage; the CLI prints the message and the command's usage and exits 2. */
-export class UsageError extends Error {}
+export class UsageError extends ExpectedError {
+  override readonly name = 'UsageError';
+}

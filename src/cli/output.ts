@@ -1,4 +1,4 @@
-/** What the commands print, in the one shape DECISIONS.md 19 asks of all of them. */
+/** What the commands print, in the one shape all of them share (docs/decisions/cli-contract.md). */
 import { displayText } from '../core/text/displayText';
 import { ExitCode } from './exitCodes';
 import type { CliIo, OutputFormat } from './io';

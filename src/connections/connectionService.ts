@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../core/cloud/auth';
 import { MetaStudioClient } from '../core/cloud/client';
+import { CancelledError, ExpectedError } from '../core/errors';
 import { connectionKey } from '../core/links/links';
-import { UserFacingError } from '../commands/registerCommand';
 import { log } from '../logging/log';
 import type { ConnectionProfile, ConnectionStore } from './connectionStore';
 
 /**
  * Hands out a client for the active connection, and none in an untrusted workspace, where nothing
- * is sent to the cloud (DECISIONS.md 22). The extension passes the extension host's global `fetch`,
+ * is sent to the cloud (docs/decisions/workspace-trust.md). The extension passes the extension host's global `fetch`,
  * which VS Code routes through the user's proxy settings, PAC and OS certificates.
  */
 export class ConnectionService implements vscode.Disposable {
@@ -70,12 +70,12 @@ export class ConnectionService implements vscode.Disposable {
   }
 
   /**
-   * The client for a remote command: refuses in an untrusted workspace (DECISIONS.md 22) and
+   * The client for a remote command: refuses in an untrusted workspace (docs/decisions/workspace-trust.md) and
    * offers to sign in when signed out.
    */
   async client(): Promise<MetaStudioClient> {
     if (!vscode.workspace.isTrusted) {
-      throw new UserFacingError(vscode.l10n.t('This workspace is not trusted: MetaStudio validates scripts here but sends nothing to the cloud.'));
+      throw new ExpectedError(vscode.l10n.t('This workspace is not trusted: MetaStudio validates scripts here but sends nothing to the cloud.'));
     }
     const client = await this.tryClient();
     if (client) return client;
@@ -83,6 +83,6 @@ export class ConnectionService implements vscode.Disposable {
     void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to MetaStudio first.'), signIn).then((choice) => {
       if (choice === signIn) void vscode.commands.executeCommand('metastudio.connection.signIn');
     });
-    throw new vscode.CancellationError();
+    throw new CancelledError();
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Diagnostics as the core produces them: editor-free, offset-based, with their quick fixes as data.
- * The editor turns them into vscode.Diagnostic/CodeAction; the CLI into the JSON of DECISIONS.md 19.
+ * The editor turns them into vscode.Diagnostic/CodeAction; the CLI into its JSON report (docs/decisions/cli-contract.md).
  */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -29,7 +29,7 @@ export interface CoreDiagnostic {
   readonly fixes?: readonly Fix[];
 }
 
-/** Declares a family of diagnostic codes, each with its one severity (DECISIONS.md 16). */
+/** Declares a family of diagnostic codes, each with its one severity (docs/decisions/diagnostic-codes.md). */
 export function defineCodes<const T extends Record<string, { severity: Severity; rule: string }>>(codes: T): T {
   return codes;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { normalizeJobState } from '../core/cloud/jobState';
-import { jobErrorWithShot, jobName, jobRunMs } from '../core/remote/jobOutcome';
+import { errorMessage } from '../core/errors';
+import { jobDisplayName, jobErrorWithShot, jobRunMs } from '../core/remote/jobOutcome';
 import { displayText } from '../core/text/displayText';
 import type { JobTracker, TrackedJob } from '../core/remote/jobTracker';
 
@@ -64,7 +65,7 @@ export function jobView({ job, pollError }: TrackedJob, now = Date.now()): JobVi
   return {
     jobId: job.job_id,
     state,
-    label: jobName(job),
+    label: jobDisplayName(job),
     description: parts.filter(Boolean).join(' · '),
     icon: icons[state]?.[0] ?? 'question',
     contextValue: `metastudio.job.${state}`,
@@ -93,16 +94,15 @@ function tooltip({ job, pollError }: TrackedJob): vscode.MarkdownString {
 export class JobsTree implements vscode.TreeDataProvider<JobsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<JobsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: { dispose(): void };
+  private readonly subscriptions: vscode.Disposable[];
   private loadedOnce = false;
 
   constructor(private readonly tracker: JobTracker) {
-    this.subscription = tracker.onDidChange(() => this.changed.fire(undefined));
+    this.subscriptions = [this.changed, tracker.onDidChange(() => this.changed.fire(undefined))];
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
+    this.subscriptions.forEach((d) => d.dispose());
   }
 
   /** Forget that the view was loaded (connection changed): the next look loads it again. */
@@ -136,7 +136,7 @@ export class JobsTree implements vscode.TreeDataProvider<JobsNode>, vscode.Dispo
       case 'failed': {
         const item = new vscode.TreeItem(vscode.l10n.t('Failed to load the jobs — show logs'));
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-        item.tooltip = this.tracker.error && displayText(this.tracker.error.message);
+        item.tooltip = this.tracker.error && errorMessage(this.tracker.error);
         item.command = { command: 'metastudio.logs.show', title: vscode.l10n.t('Show Logs') };
         return [{ kind: 'message', item }];
       }

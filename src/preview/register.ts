@@ -1,42 +1,47 @@
 /**
- * Voice preview (issue 7): the "Preview Voice" command from the palette, editor menus, CodeLenses
+ * Voice preview: the "Preview Voice" command from the palette, editor menus, CodeLenses
  * and the assets tree; the player panel; the preview cache in global storage and its command and
  * size setting.
  */
 import * as vscode from 'vscode';
-import { PreviewCache } from '../core/preview/previewCache';
+import { errorMessage } from '../core/errors';
+import { cacheLimitOfSetting, PreviewCache } from '../core/preview/previewCache';
 import { Previewer } from '../core/preview/previewer';
-import { displayText } from '../core/text/displayText';
 import { registerCommand } from '../commands/registerCommand';
 import { log } from '../logging/log';
-import { scriptSelector } from '../scripts/scriptLanguages';
 import type { Services } from '../services';
+import { onDidChangeSettings, settings } from '../settings';
 import { previewCodeLenses } from './codeLens';
 import { BILLING_CONFIRMED_KEY, PreviewController } from './previewController';
-import { PreviewPanel } from './previewPanel';
-import { ScriptedPrompts, testHooksKey, windowPrompts, type PreviewTestHooks } from './prompts';
+import { PreviewPanel, type AudioReport, type SessionEntry } from './previewPanel';
 import { listVoices } from './voices';
 
-const CACHE_SETTING = 'metastudio.preview.cacheSizeMB';
-
-function cacheLimitBytes(): number {
-  const mb = vscode.workspace.getConfiguration().get<number>(CACHE_SETTING, 200);
-  return Math.max(1, Number.isFinite(mb) ? mb : 200) * 1024 * 1024;
+/** What the integration tests read of the preview (the extension's API hands it out in test mode only). */
+export interface PreviewProbe {
+  state(): Promise<{
+    /** What the player's `<audio>` element did. */
+    readonly audio: readonly AudioReport[];
+    readonly session: readonly SessionEntry[];
+    readonly cacheFolder: string;
+    readonly cache: { readonly entries: number; readonly bytes: number };
+  }>;
+  /** Forgets every answer to the billing question. */
+  resetBilling(): Promise<void>;
 }
 
-export function register(context: vscode.ExtensionContext, services: Services): void {
+function cacheLimitBytes(): number {
+  return cacheLimitOfSetting(settings.previewCacheSizeMB.value());
+}
+
+export function register(context: vscode.ExtensionContext, services: Services): PreviewProbe {
   const folder = vscode.Uri.joinPath(context.globalStorageUri, 'previews');
-  const cache = new PreviewCache(folder.fsPath, cacheLimitBytes());
+  const cache = new PreviewCache(folder.fsPath, { limitBytes: cacheLimitBytes(), warn: (message) => log().warn(`preview cache: ${message}`) });
   const previewer = new Previewer({ cache });
-  const panel: PreviewPanel = new PreviewPanel(context.extensionUri, folder, {
-    synthesize: (entry, settings) => controller.resynthesize(entry, settings).catch((err: unknown) => {
-      const message = err instanceof Error ? err.message : String(err);
-      log().warn(`preview: synthesize from the player failed: ${message}`);
-      void vscode.window.showErrorMessage(displayText(message));
-    }),
+  const panel: PreviewPanel = new PreviewPanel(context.extensionUri, folder, services.prompts, {
+    synthesize: (entry, voiceSettings) => controller.resynthesize(entry, voiceSettings),
     voices: () => listVoices(services.assets).catch(() => []),
   });
-  const controller = new PreviewController(context, services, previewer, panel, windowPrompts);
+  const controller = new PreviewController(context, services, previewer, panel);
   context.subscriptions.push(panel);
 
   registerCommand(context, 'metastudio.preview.voice', (arg: unknown) => controller.run(arg));
@@ -48,25 +53,17 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     return freed;
   });
   context.subscriptions.push(
-    vscode.languages.registerCodeLensProvider(scriptSelector, previewCodeLenses),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(CACHE_SETTING)) void cache.setMaxBytes(cacheLimitBytes()).catch((err: unknown) => log().warn(`preview cache: ${String(err)}`));
+    vscode.languages.registerCodeLensProvider(services.languages.scriptSelector, previewCodeLenses(services.languages)),
+    onDidChangeSettings([settings.previewCacheSizeMB], () => {
+      void cache.setMaxBytes(cacheLimitBytes()).catch((err: unknown) => log().warn(`preview cache: ${errorMessage(err)}`));
     }),
   );
 
-  // The tests answer the questions a modal dialog would ask and read what the player reported,
-  // through the extension host's global object (a command would be one more for every caller).
-  if (context.extensionMode === vscode.ExtensionMode.Test) {
-    const hooks: PreviewTestHooks = async (arg) => {
-      if (arg?.answers) controller.prompts = new ScriptedPrompts(arg.answers);
-      if (arg?.reset) {
-        controller.billingAccepted.clear();
-        await context.globalState.update(BILLING_CONFIRMED_KEY, undefined);
-      }
-      const prompts = controller.prompts instanceof ScriptedPrompts ? controller.prompts.calls : [];
-      return { prompts, audio: panel.audioReports, session: panel.session, cacheFolder: folder.fsPath, cache: await cache.stats() };
-    };
-    (globalThis as Record<symbol, unknown>)[Symbol.for(testHooksKey)] = hooks;
-    context.subscriptions.push({ dispose: () => { delete (globalThis as Record<symbol, unknown>)[Symbol.for(testHooksKey)]; } });
-  }
+  return {
+    state: async () => ({ audio: panel.audioReports, session: panel.session, cacheFolder: folder.fsPath, cache: await cache.stats() }),
+    resetBilling: async () => {
+      controller.billingAccepted.clear();
+      await context.globalState.update(BILLING_CONFIRMED_KEY, undefined);
+    },
+  };
 }

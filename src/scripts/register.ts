@@ -1,27 +1,28 @@
 import * as vscode from 'vscode';
-import { scriptSchemaFile } from '../core/scripts/schemas';
+import { scriptKindNames, scriptKinds, type ScriptKind } from '../core/scripts/kinds';
 import { validateScript } from '../core/scripts/validate';
 import { registerCommand } from '../commands/registerCommand';
 import { lintDocumentText, registerLinter } from '../diagnostics/lintController';
 import type { Services } from '../services';
 import { ScriptJsonService } from './jsonLanguageService';
 import { newScript } from './newScript';
-import { scriptKindOf, scriptLanguageIds, scriptSelector } from './scriptLanguages';
 
 /** Video and live script files: JSON IntelliSense from our schemas, MetaStudio's rules as you type. */
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  const json = new ScriptJsonService(vscode.Uri.joinPath(context.extensionUri, 'schemas'), scriptSchemaFile);
+  const json = new ScriptJsonService(vscode.Uri.joinPath(context.extensionUri, 'schemas'));
+  const { languages } = services;
+  const { scriptSelector } = languages;
 
   // The voices' capabilities come from the asset catalog's cache, so typing never waits on the network.
   const linter = registerLinter(context, {
     name: 'metastudio-scripts',
-    languageIds: Object.values(scriptLanguageIds),
-    lint: (doc) => lintDocumentText(doc, (text) => validateScript(text, scriptKindOf(doc)!, { voiceCapability: (id) => services.assets.voiceCapability(id) })),
+    languageIds: Object.values(languages.scripts),
+    lint: (doc) => lintDocumentText(doc, (text) => validateScript(text, languages.scriptKindOf(doc)!, { voiceCapability: (id) => services.assets.voiceCapability(id) })),
   });
   context.subscriptions.push(services.assets.onDidChange(() => linter.relint()));
 
-  const withKind = <T>(doc: vscode.TextDocument, run: (kind: 'video' | 'live') => T): T | undefined => {
-    const kind = scriptKindOf(doc);
+  const withKind = <T>(doc: vscode.TextDocument, run: (kind: ScriptKind) => T): T | undefined => {
+    const kind = languages.scriptKindOf(doc);
     return kind && run(kind);
   };
   context.subscriptions.push(
@@ -48,6 +49,5 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
   );
 
-  registerCommand(context, 'metastudio.script.newVideo', (name?: string) => newScript('video', name));
-  registerCommand(context, 'metastudio.script.newLive', (name?: string) => newScript('live', name));
+  for (const kind of scriptKindNames) registerCommand(context, scriptKinds[kind].newFile.command, () => newScript(services, kind));
 }

@@ -3,12 +3,9 @@ import { findScriptTextAt } from '../core/scripts/texts';
 import { encodeJsonStringContent } from '../core/scripts/jsonString';
 import { ssmlCompletions, ssmlHover, lintSsml } from '../core/ssml';
 import { lintDocumentText, registerLinter } from '../diagnostics/lintController';
-import { scriptKindOf, scriptSelector } from '../scripts/scriptLanguages';
 import type { Services } from '../services';
 import { asIs, toCompletionItem, toHover, type TextPlacement } from './ssmlItems';
 
-export const ssmlLanguageId = 'metastudio-ssml';
-const ssmlSelector: vscode.DocumentFilter = { language: ssmlLanguageId };
 const triggers = ['<', ' ', '"', '='];
 
 /** JSON-escapes inserted text; a snippet's escaping backslashes must survive the snippet parser. */
@@ -23,10 +20,11 @@ function jsonPlacement(map: { toDocument(i: number): number }): TextPlacement {
 }
 
 /** MetaStudio SSML: `.ssml` files, and the SSML inside every shot text of a script file. */
-export function register(context: vscode.ExtensionContext, _services: Services): void {
+export function register(context: vscode.ExtensionContext, { languages }: Services): void {
+  const ssmlSelector: vscode.DocumentFilter = { language: languages.ssml };
   registerLinter(context, {
     name: 'metastudio-ssml',
-    languageIds: [ssmlLanguageId],
+    languageIds: [languages.ssml],
     lint: (doc) => lintDocumentText(doc, (text) => lintSsml(text, { where: 'standalone' })),
   });
 
@@ -42,17 +40,17 @@ export function register(context: vscode.ExtensionContext, _services: Services):
       },
     }),
     // Inside script texts: the same providers on the decoded string, mapped through JSON escapes.
-    vscode.languages.registerCompletionItemProvider(scriptSelector, {
+    vscode.languages.registerCompletionItemProvider(languages.scriptSelector, {
       provideCompletionItems: (doc, pos, _token, ctx) => {
-        const kind = scriptKindOf(doc);
+        const kind = languages.scriptKindOf(doc);
         const at = kind && findScriptTextAt(doc.getText(), kind, doc.offsetAt(pos));
         if (!at) return undefined;
         return ssmlCompletions(at.value, at.decodedOffset, { where: kind }, ctx.triggerCharacter).map((e) => toCompletionItem(doc, e, jsonPlacement(at.map)));
       },
     }, ...triggers),
-    vscode.languages.registerHoverProvider(scriptSelector, {
+    vscode.languages.registerHoverProvider(languages.scriptSelector, {
       provideHover: (doc, pos) => {
-        const kind = scriptKindOf(doc);
+        const kind = languages.scriptKindOf(doc);
         const at = kind && findScriptTextAt(doc.getText(), kind, doc.offsetAt(pos));
         const hover = at && ssmlHover(at.value, at.decodedOffset);
         return hover ? toHover(doc, hover, jsonPlacement(at.map)) : undefined;

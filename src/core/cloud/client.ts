@@ -1,28 +1,36 @@
 /**
  * The MetaStudio client: typed calls over an injected `fetch`, with authentication, a timeout and
  * an AbortSignal on every call, retries where they are safe, client-side throttling, and response
- * variants normalised (DECISIONS.md 1–6a).
+ * variants normalised. It implements docs/decisions/endpoints.md, docs/decisions/request-signing.md,
+ * docs/decisions/api-errors.md, docs/decisions/field-spellings.md, docs/decisions/video-jobs.md and
+ * docs/decisions/tts-preview.md. A redirect is refused, never followed (the credentials and the body
+ * would go along), and no answer is read past MAX_RESPONSE_BYTES.
  */
 import * as l10n from '@vscode/l10n';
 import { authenticate, type Credentials } from './auth';
 import { systemClock, type Clock } from './clock';
 import { regionOf } from './endpoint';
-import { MetaStudioApiError, MetaStudioNetworkError, MetaStudioResponseError, MetaStudioTimeoutError } from './errors';
+import {
+  MetaStudioApiError, MetaStudioError, MetaStudioNetworkError, MetaStudioRedirectError, MetaStudioResponseError, MetaStudioTimeoutError,
+} from './errors';
 import { queryString, type QueryValue } from './query';
 import { normalizeAsset, normalizeJob, withNormalizedVideoConfig } from './responseVariants';
 import { isRetryableStatus, MAX_ATTEMPTS, MAX_RETRY_AFTER_MS, parseRetryAfter, retryDelay, type RetryMode } from './retry';
 import { percentEncode } from './signer';
 import { rateLimitsFor, Throttle, type ApiName, type RateLimits } from './throttle';
-import type { FetchLike, FetchResponse } from './transport';
+import { discardBody, readBodyCapped, type FetchLike, type FetchResponse } from './transport';
 import type {
   CreateVideoJobRequest, DigitalAssetInfo, ListAssetsQuery, ListAssetsResponse, ListLiveRoomsQuery,
   ListLiveRoomsResponse, ListVideoJobsQuery, ListVideoJobsResponse, ListVideoScriptsQuery,
   ListVideoScriptsResponse, LiveRoomDetails, LiveRoomRequest, TtsAuditionFileResponse, TtsAuditionRequest,
   VideoJobDetails, VideoScriptDetails, VideoScriptRequest, VideoScriptWriteResponse,
 } from './types';
-import { isObject } from '../json';
+import { errorMessage } from '../errors';
+import { isObject, parseUntrustedJson } from '../json';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Larger answers are refused unread: the API's largest (a page of scripts with their texts) stay far below. */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** One line per event; never given a credential. */
 export interface ClientLogger {
@@ -65,7 +73,7 @@ interface Call {
 /** Node's network errors carry a code somewhere down their `cause` chain. */
 function networkErrorCode(err: unknown): { code: string | undefined; detail: string } {
   let current: unknown = err;
-  let detail = err instanceof Error ? err.message : String(err);
+  let detail = errorMessage(err);
   for (let depth = 0; current instanceof Error && depth < 5; depth++) {
     detail = current.message || detail;
     const code = (current as { code?: unknown }).code;
@@ -164,7 +172,7 @@ export class MetaStudioClient {
     await this.call({ api: 'videoJobs.cancel', method: 'POST', path: `/2d-digital-human-videos/${seg(jobId)}/cancel`, retry: 'unsafe', expectBody: false }, options);
   }
 
-  /** 2D avatar video jobs, newest first (DECISIONS.md 6). */
+  /** 2D avatar video jobs, newest first (docs/decisions/video-jobs.md). */
   async listVideoJobs(query: ListVideoJobsQuery = {}, options?: CallOptions): Promise<ListVideoJobsResponse> {
     const full = { ...query, job_type: '2D_DIGITAL_HUMAN_VIDEO', sort_key: 'create_time', sort_dir: 'desc' };
     const result = await this.call<ListVideoJobsResponse>({
@@ -201,7 +209,7 @@ export class MetaStudioClient {
     }, options));
   }
 
-  // ---- TTS audition (DECISIONS.md 2) ----
+  // ---- TTS audition (docs/decisions/tts-preview.md) ----
 
   createTtsAudition(body: TtsAuditionRequest, options?: CallOptions): Promise<{ job_id: string }> {
     return this.call({ api: 'tts.create', method: 'POST', path: '/ttsc/audition', body, retry: 'unsafe', expectBody: true }, options);
@@ -254,16 +262,23 @@ export class MetaStudioClient {
     const started = this.clock.now();
     try {
       const response = await this.options.fetch(url, {
-        method: call.method, headers, ...(body === undefined ? {} : { body }),
+        method: call.method, headers, ...(body === undefined ? {} : { body }), redirect: 'manual',
         signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
       });
-      const text = await response.text();
-      const json = parseJson(text);
-      const requestId = (json.ok && isObject(json.value) ? stringField(json.value, 'request_id') : undefined)
-        ?? response.headers.get('x-request-id') ?? undefined;
-      this.options.logger?.debug(`${operation}${call.query ?? ''} -> ${response.status} in ${this.clock.now() - started} ms${requestId ? `, request id ${requestId}` : ''}`);
+      const headerRequestId = response.headers.get('x-request-id') ?? undefined;
+      const logAnswer = (requestId: string | undefined) => this.options.logger?.debug(
+        `${operation}${call.query ?? ''} -> ${response.status} in ${this.clock.now() - started} ms${requestId ? `, request id ${requestId}` : ''}`);
+      if (response.status >= 300 && response.status < 400) {
+        logAnswer(headerRequestId);
+        await discardBody(response);
+        throw new MetaStudioRedirectError(operation, response.status, originOf(response.headers.get('location'), url));
+      }
+      const json = parseJson(await readText(response, operation, headerRequestId));
+      const requestId = (json.ok && isObject(json.value) ? stringField(json.value, 'request_id') : undefined) ?? headerRequestId;
+      logAnswer(requestId);
       return { kind: 'response', response, json, requestId };
     } catch (err) {
+      if (err instanceof MetaStudioError) throw err;
       if (signal?.aborted) throw signal.reason;
       if (timeout.signal.aborted) throw new MetaStudioTimeoutError(operation, timeoutMs);
       const { code, detail } = networkErrorCode(err);
@@ -292,13 +307,38 @@ type Json = { ok: true; value: unknown } | { ok: false; error: string };
 type ResponseOutcome = { kind: 'response'; response: FetchResponse; json: Json; requestId: string | undefined };
 type Outcome = ResponseOutcome | { kind: 'network'; error: MetaStudioNetworkError };
 
-/** An empty body is no value (delete, cancel); anything else must be JSON. */
+/** The body as text; an error, and no more read, past MAX_RESPONSE_BYTES (declared or received). */
+async function readText(response: FetchResponse, operation: string, requestId: string | undefined): Promise<string> {
+  const tooLarge = () => new MetaStudioResponseError(operation, response.status, requestId,
+    l10n.t('the answer is larger than {0} MiB, so it was not read to the end', MAX_RESPONSE_BYTES / 1024 / 1024));
+  if (Number(response.headers.get('content-length')) > MAX_RESPONSE_BYTES) {
+    await discardBody(response);
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  const { overCap } = await readBodyCapped(response.body, MAX_RESPONSE_BYTES, (chunk) => { chunks.push(chunk); });
+  if (overCap) throw tooLarge();
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Where a redirect points, as scheme, host and port only: its path and query may carry anything. */
+function originOf(location: string | null, base: string): string | undefined {
+  if (!location) return undefined;
+  try {
+    const target = new URL(location, base);
+    return target.origin === 'null' ? target.protocol : target.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An empty body is no value (delete, cancel); anything else must be JSON without a key that reaches every object. */
 function parseJson(text: string): Json {
   if (text.trim() === '') return { ok: true, value: undefined };
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: parseUntrustedJson(text) };
   } catch (err) {
-    return { ok: false, error: (err as Error).message };
+    return { ok: false, error: errorMessage(err) };
   }
 }
 

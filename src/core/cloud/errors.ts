@@ -4,31 +4,36 @@
  * Cancellation is not one of these: an aborted call rejects with the signal's `AbortError`.
  */
 import * as l10n from '@vscode/l10n';
+import { ExpectedError, oneLine } from '../errors';
 import { displayText } from '../text/displayText';
 
-export abstract class MetaStudioError extends Error {
+/** Longest text from the server or the network a message quotes. */
+const MAX_DETAIL = 300;
+
+export abstract class MetaStudioError extends ExpectedError {
   /** `GET /v1/{project_id}/digital-assets`-style description of the call. */
   abstract readonly operation: string;
 }
 
-/** The API answered with an HTTP error status (DECISIONS.md 5). */
+/** The API answered with an HTTP error status (docs/decisions/api-errors.md). */
 export class MetaStudioApiError extends MetaStudioError {
   override readonly name = 'MetaStudioApiError';
   constructor(
     readonly operation: string,
     readonly status: number,
-    readonly errorCode: string | undefined,
+    code: string | undefined,
+    /** The answer's `error_msg`. */
     readonly errorMsg: string | undefined,
-    readonly requestId: string | undefined,
+    requestId: string | undefined,
   ) {
-    super(apiErrorMessage(operation, status, errorCode, errorMsg, requestId));
+    super(apiErrorMessage(operation, status, code, errorMsg, requestId), { code, requestId });
   }
 }
 
 function apiErrorMessage(operation: string, status: number, code?: string, msg?: string, requestId?: string): string {
   const where = requestId ? l10n.t('HTTP {0}, request id {1}', status, displayText(requestId)) : l10n.t('HTTP {0}', status);
   const what = code && msg ? `${code}: ${msg}` : code ?? msg ?? l10n.t('{0} failed', operation);
-  return `${oneLine(what)} (${where})`;
+  return `${serverText(what)} (${where})`;
 }
 
 /** The request did not get an HTTP answer: DNS, refused or reset connection, TLS, proxy. */
@@ -37,12 +42,12 @@ export class MetaStudioNetworkError extends MetaStudioError {
   constructor(
     readonly operation: string,
     /** System or undici error code (ECONNREFUSED, ECONNRESET, UND_ERR_SOCKET…), when known. */
-    readonly code: string | undefined,
+    code: string | undefined,
     detail: string,
     /** False only when the connection was refused, so the server cannot have seen the request. */
     readonly mayHaveReachedServer: boolean,
   ) {
-    super(l10n.t('Cannot reach MetaStudio ({0}): {1}', operation, oneLine(detail)));
+    super(l10n.t('Cannot reach MetaStudio ({0}): {1}', operation, serverText(detail)), { code });
   }
 }
 
@@ -54,23 +59,40 @@ export class MetaStudioTimeoutError extends MetaStudioError {
   }
 }
 
-/** A 2xx answer whose body is not the JSON the API documents. */
+/**
+ * The endpoint answered with a redirect. Signed calls never follow one: the credentials and the
+ * body would go to wherever it points. Only the target's origin is named, never its path or query.
+ */
+export class MetaStudioRedirectError extends MetaStudioError {
+  override readonly name = 'MetaStudioRedirectError';
+  constructor(
+    readonly operation: string,
+    readonly status: number,
+    /** Scheme, host and port of the `Location`, when it has a usable one. */
+    readonly locationOrigin: string | undefined,
+  ) {
+    super(locationOrigin
+      ? l10n.t('MetaStudio redirected {0} (HTTP {1}) to {2}; signed calls never follow a redirect, so nothing was sent there.', operation, status, locationOrigin)
+      : l10n.t('MetaStudio answered {0} with a redirect (HTTP {1}) to no usable location; signed calls never follow a redirect.', operation, status));
+  }
+}
+
+/** An answer whose body cannot be used: a 2xx that is not the JSON the API documents, or any answer too large to read. */
 export class MetaStudioResponseError extends MetaStudioError {
   override readonly name = 'MetaStudioResponseError';
   constructor(
     readonly operation: string,
     readonly status: number,
-    readonly requestId: string | undefined,
+    requestId: string | undefined,
     detail: string,
   ) {
     super(requestId
-      ? l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}, request id {2}): {3}', operation, status, displayText(requestId), oneLine(detail))
-      : l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}): {2}', operation, status, oneLine(detail)));
+      ? l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}, request id {2}): {3}', operation, status, displayText(requestId), serverText(detail))
+      : l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}): {2}', operation, status, serverText(detail)), { requestId });
   }
 }
 
-/** Server text on one line, cut at 300 characters, its control characters escaped (see displayText). */
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return displayText(flat.length > 300 ? `${flat.slice(0, 299)}…` : flat);
+/** Text from the server or the network on one line, cut short, its control characters escaped (see displayText). */
+function serverText(text: string): string {
+  return displayText(oneLine(text, MAX_DETAIL));
 }

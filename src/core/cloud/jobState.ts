@@ -1,4 +1,4 @@
-/** Video job states, with the reference's two spellings of two of them taken as one (DECISIONS.md 6). */
+/** Video job states, with the reference's two spellings of two of them taken as one (docs/decisions/video-jobs.md). */
 import type { JobState } from './types';
 
 export type CanonicalJobState = 'WAITING' | 'PROCESSING' | 'SUCCEED' | 'FAILED' | 'CANCELED' | 'BLOCK';

@@ -1,5 +1,5 @@
 /**
- * Huawei Cloud AK/SK request signing, `SDK-HMAC-SHA256` (DECISIONS.md 4): the canonical request
+ * Huawei Cloud AK/SK request signing, `SDK-HMAC-SHA256` (docs/decisions/request-signing.md): the canonical request
  * is method, URI path (each segment percent-encoded, trailing `/`), sorted query string, sorted
  * lower-cased headers, the signed header list and the hex SHA-256 of the body.
  */

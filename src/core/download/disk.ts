@@ -1,22 +1,30 @@
 /**
  * A download to disk with progress, for big files (produced videos). The bytes go to
- * `<destination>.part`, renamed when complete; an interrupted download is tried again from where it
- * stopped (`Range`), or from the start when the server does not do ranges. A download that fails
- * for good, or is cancelled, leaves no partial file behind.
+ * `<destination>.part`, moved into place when complete (over an existing file only when asked to);
+ * an interrupted download is tried again from where it stopped (`Range`), or from the start when the
+ * server does not do ranges. A download that fails for good, or is cancelled, leaves no partial
+ * file behind.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { systemClock, type Clock } from '../cloud/clock';
-import { discardBody, DownloadError, openDownload, statusError, type OpenOptions } from './request';
+import { DownloadError, openDownload, statusError, type OpenOptions } from './request';
 
-export interface DiskDownloadOptions extends Omit<OpenOptions, 'headers'> {
+/** What an answer that never ends may write to the disk at most (8 GiB). */
+const DEFAULT_MAX_BYTES = 8 * 1024 * 1024 * 1024;
+
+export interface DiskDownloadOptions extends Omit<OpenOptions, 'range'> {
+  /** The size cap of the whole file. */
+  readonly maxBytes?: number;
   /** Bytes on disk so far, and the total when the server said. */
   readonly onProgress?: (received: number, total: number | undefined) => void;
   /** Tries in all (default 3). */
   readonly attempts?: number;
   readonly clock?: Clock;
+  /** Replace a file already at the destination (default: refuse, and keep it). */
+  readonly overwrite?: boolean;
 }
 
 export interface DiskDownload {
@@ -55,7 +63,7 @@ export async function downloadToFile(url: string, destination: string, options: 
     for (let attempt = 1; ; attempt++) {
       try {
         const bytes = await downloadOnce(url, part, options);
-        await rename(part, destination);
+        await moveIntoPlace(part, destination, options.overwrite ?? false);
         return { bytes, attempts: attempt };
       } catch (err) {
         if (options.signal?.aborted || attempt >= attempts || !isWorthRetrying(err)) throw err;
@@ -68,13 +76,31 @@ export async function downloadToFile(url: string, destination: string, options: 
   }
 }
 
+/** Without `overwrite`, a file that is at the destination by now is kept: `link`, unlike `rename`, refuses to replace it. */
+async function moveIntoPlace(part: string, destination: string, overwrite: boolean): Promise<void> {
+  if (overwrite) return rename(part, destination);
+  try {
+    await link(part, destination);
+  } catch (err) {
+    // A file system without hard links gets the same check, only not atomic.
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST' && !(await exists(destination))) return rename(part, destination);
+    throw new DownloadError(l10n.t('{0} already exists; it was not replaced.', destination));
+  }
+  await unlink(part);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(() => true, () => false);
+}
+
 /** One request: resumes `part` if it has bytes; returns the complete size. */
 async function downloadOnce(url: string, part: string, options: DiskDownloadOptions): Promise<number> {
   const have = await sizeOf(part);
-  const { response, url: finalUrl } = await openDownload(url, { ...options, headers: have > 0 ? { Range: `bytes=${have}-` } : {} }).catch(async (err: unknown) => {
+  const download = await openDownload(url, { ...options, ...(have > 0 ? { range: `bytes=${have}-` } : {}) }).catch(async (err: unknown) => {
     if (err instanceof DownloadError && err.status === 416) await unlink(part).catch(() => undefined);
     throw err;
   });
+  const { response } = download;
   let offset: number;
   let total: number | undefined;
   if (response.status === 206 && have > 0) {
@@ -85,27 +111,26 @@ async function downloadOnce(url: string, part: string, options: DiskDownloadOpti
     const length = Number(response.headers.get('content-length') ?? Number.NaN);
     total = Number.isFinite(length) ? length : undefined;
   } else {
-    await discardBody(response);
-    throw statusError(response.status, finalUrl);
+    await download.discard();
+    throw statusError(response.status, download.url);
   }
-  if (!response.body) throw new DownloadError(l10n.t('The download answered without a body.'), { transient: true });
+  if (!response.body) {
+    await download.discard();
+    throw new DownloadError(l10n.t('The download answered without a body.'), { transient: true });
+  }
   const out = createWriteStream(part, { flags: offset > 0 ? 'a' : 'w' });
   const closed = new Promise<void>((resolve, reject) => {
     out.once('close', resolve);
     out.once('error', reject);
   });
   let received = offset;
-  const reader = response.body.getReader();
   try {
     options.onProgress?.(received, total);
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (!value) continue;
-      if (!out.write(value)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-      received += value.byteLength;
+    await download.readBody((options.maxBytes ?? DEFAULT_MAX_BYTES) - offset, async (chunk) => {
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      received += chunk.byteLength;
       options.onProgress?.(received, total);
-    }
+    });
   } finally {
     out.end();
     await closed;

@@ -1,38 +1,20 @@
 /**
  * What every download shares: the URL policy (https, or plain http only to a loopback host, for
- * the sandbox: DECISIONS.md 1), checked again on every redirect; the link's validity; one error
- * type; and the fetch it goes through. Downloads follow pre-signed links, which need no credentials
- * and never get any: the only header ever sent is what the caller passes (a `Range`).
+ * the sandbox: docs/decisions/endpoints.md), checked again on every redirect; the link's validity; a stall
+ * timeout and a size cap; one error type. Downloads follow pre-signed links, which need no
+ * credentials and never get any: the only header ever sent is a `Range`.
  */
 import * as l10n from '@vscode/l10n';
 import { isLoopbackHost } from '../cloud/endpoint';
-import type { FetchInit, FetchLike } from '../cloud/transport';
+import { discardBody, readBodyCapped, type FetchLike, type FetchResponse } from '../cloud/transport';
+import { ExpectedError } from '../errors';
 
 const MAX_REDIRECTS = 3;
-
-interface ByteReader {
-  read(): Promise<{ done: boolean; value?: Uint8Array }>;
-  cancel(reason?: unknown): Promise<void>;
-}
-
-/** The slice of a `fetch` Response a download needs (global fetch and undici's both fit). */
-export interface DownloadResponse {
-  readonly status: number;
-  readonly headers: { get(name: string): string | null };
-  readonly body: { getReader(): ByteReader } | null;
-}
-
-export interface DownloadFetchInit {
-  readonly headers: Record<string, string>;
-  readonly signal: AbortSignal;
-  /** Redirects are followed by `openDownload`, so that each hop is checked. */
-  readonly redirect: 'manual';
-}
-
-export type DownloadFetch = (url: string, init: DownloadFetchInit) => Promise<DownloadResponse>;
+/** How long a download may wait for an answer, and then for each next chunk of its body. */
+export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
 /** The download was refused or failed; the message says why in one line. */
-export class DownloadError extends Error {
+export class DownloadError extends ExpectedError {
   override readonly name = 'DownloadError';
   /** The HTTP status that failed it, if one did. */
   readonly status: number | undefined;
@@ -45,23 +27,8 @@ export class DownloadError extends Error {
   }
 }
 
-/**
- * Downloads through a client transport: the `fetch` behind a `FetchLike` (undici's, the global
- * one) takes `redirect` and answers with a streamed body, which `FetchLike` itself does not declare.
- */
-export function downloadFetchOf(fetch: FetchLike): DownloadFetch {
-  return async (url, init) => {
-    const request: FetchInit & { redirect: 'manual' } = { method: 'GET', headers: { ...init.headers }, signal: init.signal, redirect: init.redirect };
-    const response = (await fetch(url, request)) as unknown as DownloadResponse;
-    if (response.body !== null && typeof response.body?.getReader !== 'function') {
-      throw new DownloadError(l10n.t('The transport gave no readable body.'));
-    }
-    return response;
-  };
-}
-
 /** The extension host's (or Node's) own `fetch`, looked up at call time. */
-export const globalDownloadFetch: DownloadFetch = downloadFetchOf((url, init) => globalThis.fetch(url, init));
+const globalFetch: FetchLike = (url, init) => globalThis.fetch(url, init);
 
 /** Throws a DownloadError unless the URL may be fetched: https, or http to a loopback host. */
 export function checkDownloadUrl(text: string): URL {
@@ -77,32 +44,60 @@ export function checkDownloadUrl(text: string): URL {
 }
 
 export interface OpenOptions {
-  readonly fetch?: DownloadFetch;
+  /** A client transport (the global `fetch` by default); it is asked not to follow redirects. */
+  readonly fetch?: FetchLike;
   readonly signal?: AbortSignal;
-  /** Sent on every hop; never credentials. */
-  readonly headers?: Record<string, string>;
+  /** The one header a download may send, on every hop. */
+  readonly range?: string;
   /** Epoch ms after which the link must not be used. */
   readonly validUntil?: number;
   readonly now?: () => number;
+  /** Longest wait for an answer, and then for each next chunk of its body; default 30 s. */
+  readonly stallTimeoutMs?: number;
+}
+
+/** A 2xx answer whose body is still to be read, through `readBody` or let go with `discard`. */
+export interface OpenedDownload {
+  /** Status and headers. */
+  readonly response: FetchResponse;
+  /** Where the answer came from, after redirects. */
+  readonly url: URL;
+  /** Hands the body to `onChunk`; refused (a DownloadError) when it is declared or grows larger than `maxBytes`. */
+  readBody(maxBytes: number, onChunk: (chunk: Uint8Array) => void | Promise<void>): Promise<number>;
+  discard(): Promise<void>;
 }
 
 /**
  * Requests a URL, following up to three redirects, each checked like the first; no request is sent
- * once the link's validity has run out. Answers with the first 2xx response (its body unread) and
- * the URL that gave it; any other status is a DownloadError carrying that status.
+ * once the link's validity has run out. Answers with the first 2xx response and the URL that gave
+ * it; any other status is a DownloadError carrying that status. Pre-signed links need no
+ * credentials and never get any: no header but `Range` is ever sent.
  */
-export async function openDownload(urlText: string, options: OpenOptions = {}): Promise<{ response: DownloadResponse; url: URL }> {
-  const fetch = options.fetch ?? globalDownloadFetch;
+export async function openDownload(urlText: string, options: OpenOptions = {}): Promise<OpenedDownload> {
+  const fetch = options.fetch ?? globalFetch;
   const now = options.now ?? Date.now;
+  const stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+  const headers: Record<string, string> = options.range === undefined ? {} : { Range: options.range };
   let url = checkDownloadUrl(urlText);
   for (let redirects = 0; ; redirects++) {
     if (options.validUntil !== undefined && now() >= options.validUntil) {
       throw new DownloadError(l10n.t('The download link has expired.'));
     }
     options.signal?.throwIfAborted();
-    const response = await fetch(url.href, { headers: options.headers ?? {}, signal: options.signal ?? new AbortController().signal, redirect: 'manual' });
+    const stall = new StallTimer(stallMs);
+    let response: FetchResponse;
+    try {
+      response = await fetch(url.href, {
+        method: 'GET', headers: { ...headers }, redirect: 'manual',
+        signal: options.signal ? AbortSignal.any([options.signal, stall.signal]) : stall.signal,
+      });
+    } catch (err) {
+      stall.stop();
+      throw stall.explain(err);
+    }
     const status = response.status;
-    if (status >= 200 && status < 300) return { response, url };
+    if (status >= 200 && status < 300) return opened(response, url, stall, options.signal);
+    stall.stop();
     await discardBody(response);
     if (status >= 300 && status < 400) {
       const location = response.headers.get('location');
@@ -115,14 +110,75 @@ export async function openDownload(urlText: string, options: OpenOptions = {}): 
   }
 }
 
+function opened(response: FetchResponse, url: URL, stall: StallTimer, signal: AbortSignal | undefined): OpenedDownload {
+  stall.restart();
+  return {
+    response,
+    url,
+    discard: async () => {
+      stall.stop();
+      await discardBody(response);
+    },
+    readBody: async (maxBytes, onChunk) => {
+      try {
+        if (Number(response.headers.get('content-length')) > maxBytes) {
+          await discardBody(response);
+          throw tooLarge(maxBytes);
+        }
+        const { bytes, overCap } = await readBodyCapped(response.body, maxBytes, async (chunk) => {
+          stall.stop();
+          await onChunk(chunk);
+          signal?.throwIfAborted();
+          stall.restart();
+        });
+        if (overCap) throw tooLarge(maxBytes);
+        return bytes;
+      } catch (err) {
+        throw stall.explain(err);
+      } finally {
+        stall.stop();
+      }
+    },
+  };
+}
+
+/** Aborts its signal when `restart` is not called again within its time. */
+class StallTimer {
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly ms: number) {
+    this.restart();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  restart(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.controller.abort(), this.ms);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** The stall, when it is what ended a request; else `err` itself. */
+  explain(err: unknown): unknown {
+    return this.controller.signal.aborted
+      ? new DownloadError(l10n.t('The download stalled: nothing arrived for {0} s.', this.ms / 1000), { transient: true })
+      : err;
+  }
+}
+
+function tooLarge(maxBytes: number): DownloadError {
+  return new DownloadError(l10n.t('Refused the download: it is larger than {0} MB.', Math.round(maxBytes / 1024 / 1024 * 10) / 10));
+}
+
 /** An answer with a status the download cannot use. */
 export function statusError(status: number, url: URL): DownloadError {
   return new DownloadError(l10n.t('The download failed with HTTP {0} ({1}).', status, url.host), { status, transient: status >= 500 });
-}
-
-/** Lets go of a response whose body will not be read. */
-export async function discardBody(response: DownloadResponse): Promise<void> {
-  await response.body?.getReader().cancel().catch(() => undefined);
 }
 
 /** Pre-signed URLs carry their signature in the query: never show it. */

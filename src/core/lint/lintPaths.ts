@@ -1,18 +1,18 @@
 /**
- * Lints files and folders from disk into the report of DECISIONS 19 (`metastudio lint`). An entry
- * that cannot be read is a `file/unreadable` diagnostic on its path; the others are linted all the same.
+ * Lints files and folders from disk into the report of `metastudio lint` (docs/decisions/cli-contract.md).
+ * An entry that cannot be read is a `file/unreadable` diagnostic on its path; the others are linted all the same.
  */
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { LineIndex, sortDiagnostics, type CoreDiagnostic, type Range, type Severity } from '../diagnostics';
-import type { ScriptKind } from '../scripts/schemas';
+import { kindOfFile, type ScriptKind } from '../scripts/kinds';
 import type { VoiceCapability } from '../ssml/types';
 import { capDiagnostics } from './collector';
 import { lintCodes } from './codes';
 import { readFileText } from './fileText';
-import { lintFile, lintFileKind } from './lintFile';
+import { isLintedFile, lintFile } from './lintFile';
 
 /** Asset lookups for `lint --online`: the references each script makes, checked against the service. */
 export interface OnlineAssetChecks {
@@ -41,7 +41,7 @@ export interface LintReport {
   readonly files: readonly LintedFile[];
   /** Paths given that do not exist. */
   readonly missing: readonly string[];
-  /** Files given by name that are not `*.video.json`, `*.live.json` or `*.ssml`. */
+  /** Files given by name that are not ours (`isLintedFile`). */
   readonly unsupported: readonly string[];
 }
 
@@ -73,7 +73,7 @@ async function walk(folder: string, label: string, found: Map<string, Found>): P
     const shown = join(label, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(path, shown, found);
-    } else if (lintFileKind(entry.name)) {
+    } else if (isLintedFile(entry.name)) {
       found.set(shown, { path });
     }
   }
@@ -83,8 +83,8 @@ async function lintOne(file: string, path: string, online: OnlineAssetChecks | u
   const read = await readFileText(path);
   if (!read.readable) return toReported([read.problem], '');
   const { text } = read;
-  const kind = lintFileKind(file);
-  const assetDiagnostics = online && kind !== 'ssml' && kind ? await online.check(text, kind) : [];
+  const kind = kindOfFile(file);
+  const assetDiagnostics = online && kind ? await online.check(text, kind) : [];
   const diagnostics = lintFile(file, text, online ? { voiceCapability: (id) => online.voiceCapability(id) } : {});
   return toReported(capDiagnostics([diagnostics, assetDiagnostics, read.encodingProblem ? [read.encodingProblem] : []].flat()), text);
 }
@@ -100,7 +100,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, online?: 
     const info = await stat(path).catch(() => undefined) ?? await lstat(path).catch(() => undefined);
     if (!info) missing.push(given);
     else if (info.isDirectory()) await walk(path, given, found);
-    else if (lintFileKind(given)) found.set(given, { path });
+    else if (isLintedFile(given)) found.set(given, { path });
     else unsupported.push(given);
   }
   const files: LintedFile[] = [];

@@ -1,4 +1,4 @@
-/** Where the CLI keeps its previews (DECISIONS.md 19): `$XDG_CACHE_HOME/metastudio`, default `~/.cache/metastudio`. */
+/** Where the CLI keeps its previews (docs/decisions/cli-contract.md): `$XDG_CACHE_HOME/metastudio`, default `~/.cache/metastudio`. */
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 

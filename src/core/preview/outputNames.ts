@@ -1,4 +1,4 @@
-/** Where several preview files go when one name is given (DECISIONS.md 19): OUT, then name-2.ext, name-3.ext… */
+/** Where several preview files go when one name is given (docs/decisions/cli-contract.md): OUT, then name-2.ext, name-3.ext… */
 import { basename, dirname, extname, join } from 'node:path';
 
 export function numberedOutputs(out: string, count: number): string[] {

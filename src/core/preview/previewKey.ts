@@ -4,6 +4,7 @@
  * for the cloud and a repeated preview is never paid for twice.
  */
 import { createHash } from 'node:crypto';
+import { VOICE_SETTINGS } from '../voiceSettings';
 
 /** Where a preview is synthesized: the connection's endpoint origin and project. */
 export interface PreviewPlace {
@@ -11,13 +12,8 @@ export interface PreviewPlace {
   readonly projectId: string;
 }
 
-/** The API's defaults (reference 9.1, Table 9-3). */
-export const DEFAULT_SPEED = 100;
-export const DEFAULT_PITCH = 100;
-export const DEFAULT_VOLUME = 140;
-
 export interface PreviewRequest {
-  /** Sent as written (DECISIONS.md 14); only the cache key normalizes it. */
+  /** Sent as written (docs/decisions/ssml-context.md); only the cache key normalizes it. */
   readonly text: string;
   readonly voiceAssetId: string;
   readonly speed?: number;
@@ -36,9 +32,9 @@ export function resolveRequest(request: PreviewRequest): ResolvedPreviewRequest 
   return {
     text: request.text,
     voiceAssetId: request.voiceAssetId,
-    speed: request.speed ?? DEFAULT_SPEED,
-    pitch: request.pitch ?? DEFAULT_PITCH,
-    volume: request.volume ?? DEFAULT_VOLUME,
+    speed: request.speed ?? VOICE_SETTINGS.speed.default,
+    pitch: request.pitch ?? VOICE_SETTINGS.pitch.default,
+    volume: request.volume ?? VOICE_SETTINGS.volume.default,
   };
 }
 

@@ -1,14 +1,15 @@
 /**
- * Following a 2D video job until it ends (DECISIONS.md 6): polled no faster than every 5 s, more
+ * Following a 2D video job until it ends (docs/decisions/video-jobs.md): polled no faster than every 5 s, more
  * slowly the longer the job has run, with an injectable clock, an AbortSignal and an optional
  * overall timeout.
  */
 import * as l10n from '@vscode/l10n';
 import type { MetaStudioClient } from '../cloud/client';
 import { systemClock, type Clock } from '../cloud/clock';
-import { MetaStudioApiError, MetaStudioError } from '../cloud/errors';
+import { MetaStudioApiError, MetaStudioError, MetaStudioRedirectError } from '../cloud/errors';
 import { isJobTerminal } from '../cloud/jobState';
 import type { VideoJobDetails } from '../cloud/types';
+import { WaitTimeoutError } from '../errors';
 
 export const MIN_POLL_MS = 5_000;
 export const MAX_POLL_MS = 60_000;
@@ -26,7 +27,7 @@ function jobAge(job: Pick<VideoJobDetails, 'create_time'> | undefined, now: numb
   return Math.max(0, now - (Number.isNaN(created) ? fallbackStart : Math.min(created, fallbackStart)));
 }
 
-export class JobWaitTimeoutError extends Error {
+export class JobWaitTimeoutError extends WaitTimeoutError {
   override readonly name = 'JobWaitTimeoutError';
   constructor(readonly jobId: string, readonly lastState: string | undefined, timeoutMs: number) {
     super(l10n.t('Video job {0} is still {1} after {2} s of waiting.', jobId, lastState ?? '?', Math.round(timeoutMs / 1000)));
@@ -44,9 +45,10 @@ export interface FollowOptions {
   readonly onPollError?: (error: Error) => void;
 }
 
-/** Worth another poll: no answer, or a server-side or throttling error (a 404 or 401 will not go away). */
+/** Worth another poll: no answer, or a server-side or throttling error (a 404, a 401 or a redirect will not go away). */
 function isTransient(err: unknown): err is MetaStudioError {
   if (err instanceof MetaStudioApiError) return err.status >= 500 || err.status === 429;
+  if (err instanceof MetaStudioRedirectError) return false;
   return err instanceof MetaStudioError;
 }
 

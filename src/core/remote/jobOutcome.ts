@@ -1,5 +1,5 @@
 /**
- * What a finished video job produced: the output asset and its MAIN file's URL (DECISIONS.md 6),
+ * What a finished video job produced: the output asset and its MAIN file's URL (docs/decisions/video-jobs.md),
  * or, for a failed job, its error and the shot the error names.
  */
 import * as l10n from '@vscode/l10n';
@@ -7,7 +7,10 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { MetaStudioClient } from '../cloud/client';
 import { isJobSucceeded } from '../cloud/jobState';
 import type { DigitalAssetInfo, VideoJobSummary } from '../cloud/types';
+import { checkDownloadUrl } from '../download/request';
+import { ExpectedError } from '../errors';
 import { displayText } from '../text/displayText';
+import { safeFileName } from './scriptBody';
 
 export interface OutputVideo {
   readonly assetId: string;
@@ -17,11 +20,14 @@ export interface OutputVideo {
   readonly fileName: string;
 }
 
-export class JobOutputError extends Error {
+export class JobOutputError extends ExpectedError {
   override readonly name = 'JobOutputError';
 }
 
-/** The produced video: the output asset's details and the download URL of its MAIN file. */
+/**
+ * The produced video: the output asset's details and the download URL of its MAIN file, which must
+ * pass the download URL policy (a DownloadError otherwise).
+ */
 export async function outputVideo(client: MetaStudioClient, job: VideoJobSummary, signal?: AbortSignal): Promise<OutputVideo> {
   if (!isJobSucceeded(job.state)) throw new JobOutputError(l10n.t('Video job {0} has not succeeded (state {1}).', job.job_id, job.state));
   const assetId = job.output_asset_config?.asset_id;
@@ -29,8 +35,22 @@ export async function outputVideo(client: MetaStudioClient, job: VideoJobSummary
   const asset = await client.getAsset(assetId, { signal });
   const main = asset.files?.find((f) => f.asset_file_category === 'MAIN' && f.download_url);
   if (!main?.download_url) throw new JobOutputError(l10n.t('The output asset {0} has no MAIN file to download yet.', assetId));
+  // Checked here, before any download starts.
+  checkDownloadUrl(main.download_url);
   const fileName = main.file_name || `${asset.asset_name || assetId}.${main.file_type || 'mp4'}`;
   return { assetId, asset, url: main.download_url, fileName };
+}
+
+/** The name of the script a job rendered, as the API says (undefined when it cannot say). */
+export async function scriptNameOfJob(client: MetaStudioClient, jobId: string, signal?: AbortSignal): Promise<string | undefined> {
+  const { script_id } = await client.getVideoJob(jobId, { signal });
+  return script_id ? (await client.getVideoScript(script_id, { signal })).script_name || undefined : undefined;
+}
+
+/** The file a produced video is saved as: its script's name (else the output asset's) and the MAIN file's extension. */
+export function videoFileName(video: OutputVideo, scriptName: string | undefined): string {
+  const extension = /\.([A-Za-z0-9]{1,8})$/.exec(video.fileName)?.[1] ?? 'mp4';
+  return `${safeFileName(scriptName?.trim() || video.asset.asset_name || video.assetId, 'video')}.${extension}`;
 }
 
 export interface ShotReference {
@@ -61,9 +81,9 @@ export function describeShot(shot: ShotReference): string {
   return l10n.t('the shot with sequence_no {0}', shot.sequenceNo ?? '?');
 }
 
-/** What a job is called where it is shown: its output asset's name, else its ID. */
-export function jobName(job: Pick<VideoJobSummary, 'output_asset_config' | 'job_id'>): string {
-  return displayText(job.output_asset_config?.asset_name || job.job_id);
+/** What a job is called wherever it is shown: its output asset's name, else its ID (as displayText shows them). */
+export function jobDisplayName(job: Pick<VideoJobSummary, 'job_id' | 'output_asset_config'>): string {
+  return displayText(job.output_asset_config?.asset_name?.trim() || job.job_id);
 }
 
 /** "MSS.42000007: Infer Error …" (as displayText shows it), or undefined when the job carries no error. */
@@ -74,7 +94,6 @@ export function jobErrorText(job: VideoJobSummary): string | undefined {
   return displayText(code && msg ? `${code}: ${msg}` : (code ?? msg)!);
 }
 
-/** How long the job has been (or was) processing: start to end, or to `now` while it runs. */
 /** The job's error naming the shot it points to, unless the message already says it; undefined without an error. */
 export function jobErrorWithShot(job: VideoJobSummary): string | undefined {
   const error = jobErrorText(job);
@@ -83,6 +102,7 @@ export function jobErrorWithShot(job: VideoJobSummary): string | undefined {
   return error && named && !error.includes(named) ? `${error} (${named})` : error;
 }
 
+/** How long the job has been (or was) processing: start to end, or to `now` while it runs. */
 export function jobRunMs(job: Pick<VideoJobSummary, 'start_time' | 'end_time'>, now: number): number | undefined {
   const start = job.start_time ? Date.parse(job.start_time) : Number.NaN;
   if (Number.isNaN(start)) return undefined;

@@ -1,19 +1,44 @@
 /**
- * MetaStudio's cross-field rules (DECISIONS 9–11a), on a tree that ajv has already checked. Each rule
- * looks only at values of the right type, so a wrong type is reported once, by the schema.
+ * MetaStudio's cross-field rules (docs/decisions/backgrounds.md, docs/decisions/video-output-rules.md,
+ * docs/decisions/script-texts.md,
+ * and the SDK's stated conditions: docs/decisions/sdk-wire-truth.md), on a tree that ajv has already checked. Each rule looks only at
+ * values of the right type, so a wrong type is reported once, by the schema.
  */
 import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
+import commonSchema from '../../../schemas/common.schema.json';
 import type { CoreDiagnostic, Fix } from '../diagnostics';
 import { withoutTags } from '../ssml/spokenText';
 import { codePointLength } from '../text/codePoints';
 import { scriptCodes, type ScriptCode } from './codes';
 import { insertPropertyFix, replaceValueFix } from './fixes';
-import type { ScriptKind } from './schemas';
+import { scriptKinds, type ScriptKind } from './kinds';
 import type { ScriptText } from './texts';
 import { childValue, elements, propertyNode } from './tree';
 
 const resizeResolutions = ['1920x1080', '1080x1920', '1280x720', '720x1280', '3840x2160', '2160x3840'];
+interface Canvas {
+  readonly width: number;
+  readonly height: number;
+}
+/** The layout canvas of each view mode. */
+const canvases: Readonly<Record<string, Canvas>> = {
+  LANDSCAPE: { width: 1920, height: 1080 },
+  VERTICAL: { width: 1080, height: 1920 },
+};
+/** The SDK's subtitle sizes in practice; below the API's minimum, the schema reports. */
+const minSubtitleFontSize = 24;
+const minFontSize = commonSchema.definitions.fontSize.minimum;
+/** `action_interval` 255 turns automatic gestures off; nothing larger is documented. */
+const maxActionInterval = 255;
+/** Video-config switches that only avatar video production applies. */
+const videoOnlySwitches = ['is_subtitle_enable', 'is_enable_super_resolution', 'is_end_at_first_frame', 'is_vocabulary_config_enable'];
+const videoOnlyCodecs = ['VP8', 'QTRLE'];
+/** A scene's fields that only an audio-driven (`script_type` AUDIO) scene uses. */
+const audioSceneFields = ['audio_duration', 'audio_drive_action_config', 'audio_drive_file_external_url', 'audio_config'];
+/** Values the API takes; any other is the schema's error, not a rule's. */
+const frameRates: readonly string[] = commonSchema.definitions.videoConfig.properties.frame_rate.enum;
+const backgroundTypes: readonly string[] = commonSchema.definitions.backgroundConfigInfo.properties.background_type.enum;
 const maxScenes = 50;
 const maxSceneChars = 10_000;
 const maxTotalChars = 100_000;
@@ -41,7 +66,25 @@ function spokenLength(text: string): number {
   return withoutTags(text).length;
 }
 
-function checkBackgrounds(text: string, list: Node | undefined, report: Report): void {
+/** The canvas layouts are drawn on: the script's view mode, else its kind's default (none for a kind without layouts). */
+function canvasOf(root: Node, kind: ScriptKind): Canvas | undefined {
+  const viewMode = typed(childValue(root, 'view_mode'), 'string')?.value;
+  return canvases[viewMode] ?? canvases[String(scriptKinds[kind].remote.defaults.get('view_mode'))];
+}
+
+/** An image placed by `background_image_config` covers the whole canvas (the SDK's condition). */
+function checkBackgroundGap(background: Node, canvas: Canvas, report: Report): void {
+  const placement = childValue(background, 'background_image_config');
+  const [dx, dy, width, height] = ['dx', 'dy', 'width', 'height'].map((name) => integer(childValue(placement, name))?.value);
+  const key = keyNode(background, 'background_image_config');
+  if (!key || dx === undefined || dy === undefined || width === undefined || height === undefined) return;
+  if (dx > 0 || dy > 0 || dx + width < canvas.width || dy + height < canvas.height) {
+    report('layout/background-gap', key, l10n.t('The background image spans x {0} to {1} and y {2} to {3}: it leaves part of the {4}x{5} canvas uncovered.',
+      dx, dx + width, dy, dy + height, canvas.width, canvas.height));
+  }
+}
+
+function checkBackgrounds(text: string, list: Node | undefined, canvas: Canvas | undefined, report: Report): void {
   for (const background of elements(list)) {
     const type = typed(childValue(background, 'background_type'), 'string');
     const config = childValue(background, 'background_config');
@@ -49,9 +92,78 @@ function checkBackgrounds(text: string, list: Node | undefined, report: Report):
       report('script/background-config-required', type, l10n.t('A background of type IMAGE needs "background_config" (the image URL).'),
         [insertPropertyFix(text, background, 'background_config', '')]);
     }
+    if (type?.value === 'COLOR' && !childValue(background, 'background_color_config')) {
+      report('script/background-color-required', type, l10n.t('A background of type COLOR needs "background_color_config" (its RGB value).'),
+        [insertPropertyFix(text, background, 'background_color_config', '#FFFFFF')]);
+    }
     if (config?.type === 'string' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(config.value)) {
       report('script/background-config-not-url', config, l10n.t('"background_config" expects a URL, not an asset ID or other text; put an image asset ID in "background_asset_id".'));
     }
+    if (!type || !backgroundTypes.includes(type.value)) continue;
+    for (const [name, only] of [['background_image_config', 'IMAGE'], ['background_color_config', 'COLOR']]) {
+      const key = keyNode(background, name);
+      if (key && type.value !== only) {
+        report('script/background-field-ignored', key, l10n.t('"{0}" only takes effect in a background of type {1}, not {2}.', name, only, type.value));
+      }
+    }
+    if (type.value === 'IMAGE' && canvas) checkBackgroundGap(background, canvas, report);
+  }
+}
+
+function checkLayers(list: Node | undefined, kind: ScriptKind, report: Report): void {
+  for (const layer of elements(list)) {
+    const sequenceNo = keyNode(layer, 'sequence_no');
+    if (kind === 'video' && sequenceNo) {
+      report('script/setting-ignored', sequenceNo, l10n.t('A layer\'s "sequence_no" only takes effect in a live room.'));
+    }
+    const rotation = keyNode(layer, 'rotation');
+    if (rotation && typed(childValue(layer, 'layer_type'), 'string')?.value === 'VIDEO') {
+      report('script/setting-ignored', rotation, l10n.t('Video layers do not rotate: "rotation" has no effect.'));
+    }
+  }
+}
+
+/** The audio-drive fields of a video scene that is not audio-driven. */
+function checkAudioFields(scene: Node | undefined, report: Report): void {
+  const scriptType = typed(childValue(scene, 'script_type'), 'string')?.value ?? 'TEXT';
+  if (scriptType === 'AUDIO') return;
+  for (const name of audioSceneFields) {
+    const key = keyNode(scene, name);
+    if (key) report('script/setting-ignored', key, l10n.t('"{0}" only takes effect in a scene whose script_type is AUDIO.', name));
+  }
+}
+
+function checkActionInterval(root: Node, report: Report): void {
+  const interval = childValue(childValue(root, 'action_config'), 'action_interval');
+  if (interval?.type === 'number' && interval.value > maxActionInterval) {
+    report('script/action-interval', interval, l10n.t('"action_interval" is at most {0} (which turns automatic gestures off); {1} is not documented.', maxActionInterval, interval.value));
+  }
+}
+
+/** A bot writes intelligent replies: the trigger must name it. */
+function checkTriggers(text: string, root: Node, report: Report): void {
+  for (const rule of elements(childValue(root, 'interaction_rules'))) {
+    const trigger = childValue(rule, 'trigger');
+    const mode = typed(childValue(trigger, 'reply_mode'), 'string');
+    if (!trigger || mode?.value !== 'INTELLIGENT_REPLY') continue;
+    const robot = childValue(trigger, 'robot_id');
+    if (robot?.type === 'string' && robot.value !== '') continue;
+    report('script/robot-id-required', robot ?? mode, l10n.t('A trigger with reply_mode INTELLIGENT_REPLY needs "robot_id" (the bot that writes the replies).'),
+      robot ? undefined : [insertPropertyFix(text, trigger, 'robot_id', '')]);
+  }
+}
+
+/** A live room's video config set as only avatar video production uses it. */
+function checkVideoOnlySettings(config: Node, report: Report): void {
+  for (const name of videoOnlySwitches) {
+    const key = keyNode(config, name);
+    if (key && childValue(config, name)?.value === true) {
+      report('script/setting-ignored', key, l10n.t('"{0}" only takes effect in avatar video production, not in a live room.', name));
+    }
+  }
+  const codec = typed(childValue(config, 'codec'), 'string');
+  if (codec && videoOnlyCodecs.includes(codec.value)) {
+    report('script/setting-ignored', codec, l10n.t('The {0} codec is only for avatar video production, not for a live room.', codec.value));
   }
 }
 
@@ -76,6 +188,11 @@ function checkVideoConfig(root: Node, kind: ScriptKind, report: Report): void {
       if (key) report('script/crop-offset-ignored', key, l10n.t('"{0}" only takes effect when clip_mode is CROP.', name));
     }
   }
+  const fontSize = integer(childValue(childValue(config, 'subtitle_config'), 'font_size'));
+  if (fontSize && fontSize.value >= minFontSize && fontSize.value < minSubtitleFontSize) {
+    report('script/subtitle-font-size', fontSize, l10n.t('Subtitles use a font size from {0} to 120; {1} is below what the service renders.', minSubtitleFontSize, fontSize.value));
+  }
+  if (kind === 'live') checkVideoOnlySettings(config, report);
   const modelType = typed(childValue(root, 'model_asset_type'), 'string')?.value;
   if (kind !== 'video' || (modelType !== undefined && modelType !== 'HUMAN_MODEL_2D')) return;
   const bitrate = integer(childValue(config, 'bitrate'));
@@ -83,7 +200,7 @@ function checkVideoConfig(root: Node, kind: ScriptKind, report: Report): void {
     report('script/avatar-bitrate', bitrate, l10n.t('Avatar video production uses a bitrate from 1000 to 8000 kbit/s, not {0}.', bitrate.value));
   }
   const frameRate = typed(childValue(config, 'frame_rate'), 'string');
-  if (frameRate && frameRate.value !== '25') {
+  if (frameRate && frameRate.value !== '25' && frameRates.includes(frameRate.value)) {
     report('script/avatar-frame-rate', frameRate, l10n.t('Avatar videos are produced at 25 FPS; frame_rate "{0}" is not used.', frameRate.value), [replaceValueFix(frameRate, '25')]);
   }
 }
@@ -142,13 +259,24 @@ export function crossFieldRules(text: string, root: Node, kind: ScriptKind, text
     result.push({ code, severity: scriptCodes[code].severity, message, start: at.offset, end: at.offset + at.length, ...(fixes ? { fixes } : {}) });
   };
   checkVideoConfig(root, kind, report);
+  const canvas = canvasOf(root, kind);
   if (kind === 'video') {
-    for (const item of elements(childValue(root, 'shoot_scripts'))) checkBackgrounds(text, childValue(childValue(item, 'shoot_script'), 'background_config'), report);
+    for (const item of elements(childValue(root, 'shoot_scripts'))) {
+      const scene = childValue(item, 'shoot_script');
+      checkBackgrounds(text, childValue(scene, 'background_config'), canvas, report);
+      checkLayers(childValue(scene, 'layer_config'), kind, report);
+      checkAudioFields(scene, report);
+    }
     checkVideoLimits(root, texts, report);
     checkOneAvatar(root, report);
-  } else {
-    for (const scene of elements(childValue(root, 'scene_scripts'))) checkBackgrounds(text, childValue(scene, 'background_config'), report);
+    checkActionInterval(root, report);
+  } else if (kind === 'live') {
+    for (const scene of elements(childValue(root, 'scene_scripts'))) {
+      checkBackgrounds(text, childValue(scene, 'background_config'), canvas, report);
+      checkLayers(childValue(scene, 'layer_config'), kind, report);
+    }
     checkStreamKeys(root, report);
+    checkTriggers(text, root, report);
   }
   return result;
 }

@@ -60,7 +60,21 @@ function rangeText(min: unknown, max: unknown): string {
 }
 
 /** The validation keywords mapped above; the schemas may use no other. */
-export const mappedKeywords = ['additionalProperties', 'required', 'type', 'enum', 'enumIgnoreCase', 'minimum', 'maximum', 'maxLength', 'pattern'];
+export const mappedKeywords = ['additionalProperties', 'required', 'type', 'enum', 'enumIgnoreCase', 'minimum', 'maximum', 'maxLength', 'maxItems', 'pattern'];
+
+/** Names the API reference misprints, and the name the service reads (docs/decisions/field-spellings.md, docs/decisions/sdk-wire-truth.md). */
+const misnamedFields: Readonly<Record<string, string>> = {
+  is_subtitle_enabled: 'is_subtitle_enable',
+  is_subtitle_able: 'is_subtitle_enable',
+};
+
+/** A misprinted name where the object has the right one: renamed by the fix unless the right one is there already. */
+function misnamedField(key: Node, name: string, known: Record<string, unknown>, isPresent: (name: string) => boolean): CoreDiagnostic | undefined {
+  const right = Object.hasOwn(misnamedFields, name) ? misnamedFields[name] : undefined;
+  if (!right || !Object.hasOwn(known, right)) return undefined;
+  return diagnostic('script/misnamed-field', nodeRange(key), l10n.t('"{0}" is not read: the service reads "{1}".', name, right),
+    isPresent(right) ? undefined : [renamePropertyFix(key, right)]);
+}
 
 function mapError(error: ErrorObject, root: Node, text: string): CoreDiagnostic | undefined {
   const path = pointerSegments(error.instancePath);
@@ -72,7 +86,11 @@ function mapError(error: ErrorObject, root: Node, text: string): CoreDiagnostic 
       const name = String(error.params.additionalProperty);
       const key = propertyNode(node, name)?.children?.[0];
       if (!key) return undefined;
-      const known = Object.keys((parentSchema.properties ?? {}) as object).filter((k) => !propertyNode(node, k));
+      const isPresent = (property: string) => propertyNode(node, property) !== undefined;
+      const properties = (parentSchema.properties ?? {}) as Record<string, unknown>;
+      const misnamed = misnamedField(key, name, properties, isPresent);
+      if (misnamed) return misnamed;
+      const known = Object.keys(properties).filter((k) => !isPresent(k));
       const [suggestion] = nearMisses(name, known, scriptCloseness);
       return suggestion
         ? diagnostic('script/unknown-property', nodeRange(key), l10n.t('Unknown property "{0}". Did you mean "{1}"?', name, suggestion), [renamePropertyFix(key, suggestion)])
@@ -103,6 +121,9 @@ function mapError(error: ErrorObject, root: Node, text: string): CoreDiagnostic 
     case 'maxLength':
       return diagnostic('script/text-too-long', nodeRange(node),
         l10n.t('The text has {0} characters; at most {1} are allowed.', codePointLength(String(node.value)), String(error.params.limit)));
+    case 'maxItems':
+      return diagnostic('script/too-many-items', objectAnchor(node),
+        l10n.t('"{0}" has {1} items; at most {2} are allowed.', label(node, path), node.children?.length ?? 0, String(error.params.limit)));
     case 'pattern':
       // The schemas' one pattern: Base64 text layers.
       return diagnostic('script/not-base64', nodeRange(node), l10n.t('"{0}" must be Base64-encoded text.', label(node, path)));

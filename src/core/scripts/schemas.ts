@@ -2,30 +2,20 @@
  * The script JSON Schemas (schemas/*.schema.json, shared with vscode-json-languageservice) and the
  * ajv validators compiled from them once per process.
  *
- * The files stay editor-friendly: unknown properties allowed (DECISIONS 8: ours is a warning with
+ * The files stay editor-friendly: unknown properties allowed (docs/decisions/unknown-properties.md: ours is a warning with
  * "did you mean"), `$ref`s across files. For ajv they are turned into one self-contained schema per
  * kind whose objects forbid unknown properties, so a single ajv pass finds every schema problem.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
 import commonSchema from '../../../schemas/common.schema.json';
-import liveSchema from '../../../schemas/live-script.schema.json';
-import videoSchema from '../../../schemas/video-script.schema.json';
-
-export type ScriptKind = 'video' | 'live';
+import { scriptKinds, type ScriptKind } from './kinds';
 
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
-/** The schema files by name, as relative `$ref`s name them. */
+/** The schema files by name, as relative `$ref`s name them: the kinds' and the one they share. */
 export const scriptSchemaFiles: Readonly<Record<string, JsonSchema>> = {
   'common.schema.json': commonSchema,
-  'video-script.schema.json': videoSchema,
-  'live-script.schema.json': liveSchema,
-};
-
-/** The schema file of each kind of script. */
-export const scriptSchemaFile: Readonly<Record<ScriptKind, string>> = {
-  video: 'video-script.schema.json',
-  live: 'live-script.schema.json',
+  ...Object.fromEntries(Object.values(scriptKinds).map(({ schema }) => [schema.file, schema.json])),
 };
 
 /** Keywords for editors and people only: ajv needs none of them. */
@@ -34,7 +24,7 @@ const annotationKeywords = new Set([
   'defaultSnippets', 'patternErrorMessage', 'definitions',
 ]);
 
-/** Our vendor keyword: the `enum` matches ignoring case (DECISIONS 18); ajv checks it as `enumIgnoreCase`. */
+/** Our vendor keyword: the `enum` matches ignoring case (docs/decisions/case-insensitive-enums.md); ajv checks it as `enumIgnoreCase`. */
 const ignoreCaseKeyword = 'x-enum-ignore-case';
 
 function pointerTarget(root: JsonSchema, pointer: string): JsonSchema {
@@ -75,8 +65,8 @@ const validators = new Map<ScriptKind, ValidateFunction>();
 
 /** The self-contained schema ajv checks a script of this kind against. */
 export function validationSchema(kind: ScriptKind): JsonSchema {
-  const file = scriptSchemaFile[kind];
-  return forValidation(scriptSchemaFiles[file], file);
+  const { file, json } = scriptKinds[kind].schema;
+  return forValidation(json, file);
 }
 
 /** The compiled validator of a kind, compiled on first use. */

@@ -1,6 +1,7 @@
 /**
  * The spoken texts of a script (`text_config.text` of every shot) with their ranges and the voice
- * that speaks them, and their SSML diagnostics mapped back into the JSON document (DECISIONS 11, 15).
+ * that speaks them, and their SSML diagnostics mapped back into the JSON document
+ * (docs/decisions/script-texts.md, docs/decisions/voice-capabilities.md).
  */
 import type { Node } from 'jsonc-parser';
 import { parseScript } from './parse';
@@ -10,7 +11,7 @@ import { ssmlCodes } from '../ssml/codes';
 import { checkSsml } from '../ssml/lint';
 import type { SsmlContext, VoiceCapability } from '../ssml/types';
 import { decodeJsonString, encodeJsonStringContent, jsonStringMap, type JsonStringMap } from './jsonString';
-import type { ScriptKind } from './schemas';
+import type { ScriptKind } from './kinds';
 import { childValue, elements } from './tree';
 
 /** The voice_config that speaks a text, as far as it is written in the script. */
@@ -71,7 +72,7 @@ export function collectTexts(root: Node | undefined, kind: ScriptKind): ScriptTe
       const text = shot && textOf(shot, ['shoot_scripts', i, 'shoot_script'], voice);
       if (text) texts.push(text);
     });
-  } else {
+  } else if (kind === 'live') {
     elements(childValue(root, 'scene_scripts')).forEach((scene, i) => {
       const voice = voiceOf(childValue(scene, 'voice_config'));
       elements(childValue(scene, 'shoot_scripts')).forEach((shot, j) => {

@@ -15,12 +15,12 @@ export const ssmlCodes = defineCodes({
   'ssml/unterminated-comment': { severity: 'error', rule: 'An XML comment `<!--` ends with `-->`.' },
   'ssml/unsupported-markup': { severity: 'error', rule: 'No DOCTYPE or processing instruction other than a leading `<?xml …?>` declaration.' },
   'ssml/invalid-character': { severity: 'error', rule: 'Text with tags holds only characters XML allows: no NUL or other control character but tab, line feed and carriage return, no U+FFFE or U+FFFF, no unpaired surrogate.' },
-  // Root (DECISIONS 12).
+  // Root (docs/decisions/ssml-dialect.md).
   'ssml/missing-speak-root': { severity: 'error', rule: 'Text with tags has a single `<speak>` root element.' },
   'ssml/content-outside-root': { severity: 'error', rule: 'Nothing but whitespace and comments comes before or after the `<speak>` root.' },
   'ssml/nested-speak': { severity: 'error', rule: '`<speak>` is only the root, never inside another element.' },
   'ssml/speak-typo': { severity: 'error', rule: 'The root is `speak` (the reference also prints `speake` and `speack`).' },
-  // Elements and attributes (DECISIONS 13).
+  // Elements and attributes (docs/decisions/ssml-dialect.md).
   'ssml/unknown-element': { severity: 'error', rule: 'Only speak, break, phoneme, say-as, sub, prosody, emotion and insert-action exist.' },
   'ssml/unknown-attribute': { severity: 'error', rule: 'Each element takes only its documented attributes.' },
   'ssml/missing-attribute': { severity: 'error', rule: 'Mandatory attributes: phoneme `ph`, say-as `interpret-as`, sub `alias`, prosody `rate`, emotion `type`, insert-action `id`.' },
@@ -37,11 +37,11 @@ export const ssmlCodes = defineCodes({
   'ssml/pinyin-count-mismatch': { severity: 'warning', rule: 'A pinyin `ph` has one syllable per Chinese character of the phoneme\'s text.' },
   'ssml/cmu-phoneme-unknown': { severity: 'error', rule: 'Each CMU phoneme is one of the 39 ARPAbet symbols.' },
   'ssml/cmu-stress-invalid': { severity: 'error', rule: 'CMU vowels carry a stress digit 0–2; consonants carry none.' },
-  // Content (DECISIONS 13).
+  // Content (docs/decisions/ssml-dialect.md).
   'ssml/text-only-content': { severity: 'error', rule: 'phoneme, say-as, sub and prosody contain text only, no tags.' },
   'ssml/empty-element-content': { severity: 'error', rule: 'break and insert-action are empty elements (`<break …/>`).' },
   'ssml/missing-content': { severity: 'warning', rule: 'phoneme, say-as, sub and prosody enclose the text they apply to.' },
-  // Context (DECISIONS 14, 15).
+  // Context (docs/decisions/ssml-context.md, docs/decisions/voice-capabilities.md).
   'ssml/no-effect-in-video': { severity: 'warning', rule: 'In video scripts only break and phoneme take effect.' },
   'ssml/voice-unsupported': { severity: 'warning', rule: 'The voice in use supports the tag (its `voice_capability`), when known.' },
   // Never expected: the linter caught its own failure instead of throwing.

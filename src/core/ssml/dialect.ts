@@ -1,6 +1,7 @@
 /**
- * MetaStudio's SSML dialect (reference 10.5 and 10.7, DECISIONS.md 12–15): the one table of
- * elements, attributes and values that the linter, the completion and the hover all read.
+ * MetaStudio's SSML dialect (reference 10.5 and 10.7; docs/decisions/ssml-dialect.md,
+ * docs/decisions/ssml-context.md, docs/decisions/voice-capabilities.md): the one table of elements,
+ * attributes and values that the linter, the completion and the hover all read.
  * Documentation is a function so that it is translated when asked for, after l10n is configured.
  */
 import * as l10n from '@vscode/l10n';
@@ -35,7 +36,7 @@ export interface ElementSpec {
   readonly content: ContentModel;
   readonly doc: () => string;
   readonly attributes: readonly AttributeSpec[];
-  /** Whether the tag takes effect in video production (DECISIONS.md 14). */
+  /** Whether the tag takes effect in video production (docs/decisions/ssml-context.md). */
   readonly inVideo: boolean;
   /** The voice capability the element needs; phoneme's depends on its `ph` (pinyin or CMU). */
   readonly capability?: CapabilityFlag;
@@ -178,7 +179,7 @@ export const ssmlElements: readonly ElementSpec[] = [
   },
 ];
 
-/** Misspellings of the root printed by the reference (DECISIONS.md 12). */
+/** Misspellings of the root printed by the reference (docs/decisions/ssml-dialect.md). */
 export const speakTypos: readonly string[] = ['speake', 'speack'];
 
 const byName = new Map(ssmlElements.map((e) => [e.name, e]));

@@ -4,6 +4,7 @@ import { DiagnosticCollector } from '../lint/collector';
 import { ssmlCodes, type Report } from './codes';
 import { attributeSpec, canonicalName, elementSpec, ssmlElements, type CapabilityFlag, type ElementSpec } from './dialect';
 import { removeTagFix, renameTagFix, replaceFix } from './fixes';
+import { errorMessage } from '../errors';
 import { nearMisses } from '../text/nearest';
 import { countHanzi } from './phonemes';
 import { noFacts, OpenElementStack, type OpenElement } from './openElements';
@@ -26,12 +27,12 @@ export function lintSsml(text: string, context: SsmlContext): CoreDiagnostic[] {
  * tokenizer hands each token to the checks as it goes; never throws.
  */
 export function checkSsml(text: string, context: SsmlContext, report: Report): void {
-  // DECISIONS.md 12: plain text is sent as is.
+  // Plain text is sent as is (docs/decisions/ssml-dialect.md).
   if (typeof text !== 'string' || text.indexOf('<') < 0) return;
   try {
     new Linter(text, context ?? { where: 'standalone' }, report).run();
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = errorMessage(err);
     report('ssml/lint-failed', 0, 0, () => ({ message: l10n.t('The SSML check failed on this text: {0}', reason) }));
   }
 }
@@ -43,7 +44,7 @@ class Linter {
   /** How many elements of each name are open: a closing tag of none is stray without a search. */
   private readonly openCount = new Map<string, number>();
   /** The name of the first tag, where a missing root is reported. */
-  private firstTag: { readonly nameStart: number; readonly nameEnd: number } | undefined;
+  private firstTag: { readonly name: string; readonly nameStart: number; readonly nameEnd: number } | undefined;
   private rootSeen = false;
   /**
    * Top-level tags (name start and end) and text (start and end) before the root, as flat pairs:
@@ -273,17 +274,21 @@ class Linter {
     const openTypo = tag.name !== name;
     const closeTypo = end !== undefined && end.name !== name;
     if (openTypo || closeTypo) {
-      const details = (typo: string) => () => ({
-        message: l10n.t('"{0}" is a misspelling of "speak" (printed so in the reference)', typo),
+      // One diagnostic for the element, on its first misspelt tag: the fix renames both.
+      const typo = openTypo ? tag : end!;
+      this.report('ssml/speak-typo', typo.nameStart, typo.nameEnd, () => ({
+        message: l10n.t('"{0}" is a misspelling of "speak" (printed so in the reference): did you mean <speak>?', typo.name),
         fixes: [renameTagFix('speak', openTypo ? tag : undefined, closeTypo ? end : undefined, true)],
-      });
-      if (openTypo) this.report('ssml/speak-typo', tag.nameStart, tag.nameEnd, details(tag.name));
-      if (closeTypo) this.report('ssml/speak-typo', end.nameStart, end.nameEnd, details(end.name));
+      }));
     }
     if (!spec) {
-      this.report('ssml/unknown-element', tag.nameStart, tag.nameEnd, () => ({
-        message: l10n.t('Unknown element <{0}>', tag.name), fixes: nearMisses(tag.name, elementNames).map((n, i) => renameTagFix(n, tag, end, i === 0)),
-      }));
+      this.report('ssml/unknown-element', tag.nameStart, tag.nameEnd, () => {
+        const near = nearMisses(tag.name, elementNames);
+        return {
+          message: near.length > 0 ? l10n.t('Unknown element <{0}>: did you mean <{1}>?', tag.name, near[0]) : l10n.t('Unknown element <{0}>', tag.name),
+          fixes: near.map((n, i) => renameTagFix(n, tag, end, i === 0)),
+        };
+      });
     }
   }
 
@@ -310,6 +315,8 @@ class Linter {
   private checkRoot(): void {
     const first = this.firstTag;
     if (!first || this.rootSeen) return;
+    // A misspelt root (`<speek>`) already has its diagnostic and its rename.
+    if (!elementSpec(first.name) && nearMisses(first.name, elementNames)[0] === 'speak') return;
     const wrap = !this.sawSpeak;
     this.report('ssml/missing-speak-root', first.nameStart, first.nameEnd, () => ({
       message: l10n.t('Text with tags must be inside one <speak> root element'),

@@ -1,5 +1,5 @@
 /**
- * The two notations of phoneme `ph` (DECISIONS.md 13): pinyin with tone numbers and CMU
+ * The two notations of phoneme `ph` (docs/decisions/ssml-dialect.md): pinyin with tone numbers and CMU
  * ARPAbet. Holds the table of Mandarin syllables and the ARPAbet inventory.
  */
 import { editDistance } from '../text/nearest';

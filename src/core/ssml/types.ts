@@ -1,4 +1,4 @@
-/** Where an SSML text lives: decides which tags take effect (DECISIONS.md 14). */
+/** Where an SSML text lives: decides which tags take effect (docs/decisions/ssml-context.md). */
 export type SsmlWhere = 'video' | 'live' | 'standalone' | 'preview';
 
 /** A voice asset's `voice_capability` (assets reference), as far as the SSML linter needs it. */
@@ -14,7 +14,7 @@ export interface VoiceCapability {
 
 export interface SsmlContext {
   readonly where: SsmlWhere;
-  /** The capabilities of the voice in use, when known (DECISIONS.md 15). */
+  /** The capabilities of the voice in use, when known (docs/decisions/voice-capabilities.md). */
   readonly voice?: VoiceCapability;
   /** Shown in capability warnings, e.g. the voice's name or ID. */
   readonly voiceLabel?: string;

@@ -1,4 +1,4 @@
-/** The value rules of each attribute kind in `dialect.ts` (DECISIONS.md 13). */
+/** The value rules of each attribute kind in `dialect.ts` (docs/decisions/ssml-dialect.md). */
 import * as l10n from '@vscode/l10n';
 import type { Fix } from '../diagnostics';
 import type { Report } from './codes';

@@ -1,4 +1,4 @@
-/** Closeness of names and values: "did you mean" suggestions (DECISIONS.md 8) and ordering replacements. */
+/** Closeness of names and values: "did you mean" suggestions (docs/decisions/unknown-properties.md) and ordering replacements. */
 
 /** How two strings are compared. */
 export interface Closeness {
@@ -44,7 +44,7 @@ export function editDistance(a: string, b: string, { ignoreCase = true, swaps = 
   return prev[b.length];
 }
 
-/** The rule of DECISIONS.md 8: a near miss is at most 2 edits away, and less than half the input's length. */
+/** A near miss is at most 2 edits away, and less than half the input's length (docs/decisions/unknown-properties.md). */
 export function isNearMiss(input: string, distance: number): boolean {
   return distance <= 2 && distance < input.length / 2;
 }

@@ -38,6 +38,28 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
   res.end(JSON.stringify(body));
 }
 
+/**
+ * Streams a JSON list of up to `total` bytes (generated as it goes, never held whole) at the pace the
+ * client reads; resolves with the bytes written once the answer ends or the client lets go.
+ */
+export function streamJson(res: ServerResponse, total: number, headers: Record<string, string> = {}): Promise<number> {
+  const item = Buffer.from('{"asset_id":"a","asset_name":"padding padding padding padding padding"},'.repeat(900));
+  let sent = 0;
+  return new Promise((resolve) => {
+    res.once('close', () => resolve(sent));
+    res.writeHead(200, { 'Content-Type': 'application/json', ...headers });
+    res.write('{"assets":[');
+    const more = (): void => {
+      while (sent + item.length <= total) {
+        sent += item.length;
+        if (!res.write(item)) return void res.once('drain', more);
+      }
+      res.end('{}]}');
+    };
+    more();
+  });
+}
+
 /** An HTTP server on 127.0.0.1 that records every request before handing it to the handler. */
 export async function startLocalServer(): Promise<LocalServer> {
   let handler: Handler = (_req, res) => json(res, 404, { error_code: 'TEST.404', error_msg: 'no handler' });

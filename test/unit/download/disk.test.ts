@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createUndiciTransport } from '../../../src/core/cloud/undiciTransport';
 import { downloadToFile } from '../../../src/core/download/disk';
-import { DownloadError, downloadFetchOf } from '../../../src/core/download/request';
+import { DownloadError } from '../../../src/core/download/request';
 import { FakeClock, startLocalServer, type LocalServer } from '../cloud/support';
 import { recordingFetch } from './support';
 
@@ -65,7 +65,7 @@ describe('download/disk', () => {
     const path = join(folder, 'restarted.mp4');
     const transport = createUndiciTransport({});
     try {
-      const result = await downloadToFile(`${server.url}/v.mp4`, path, { clock, fetch: downloadFetchOf(transport.fetch) });
+      const result = await downloadToFile(`${server.url}/v.mp4`, path, { clock, fetch: transport.fetch });
       assert.equal(result.attempts, 2);
       assert.equal(result.bytes, CONTENT.length);
     } finally {
@@ -85,6 +85,21 @@ describe('download/disk', () => {
     assert.equal(server.requests[0].headers.range, undefined, 'a stale partial file is not resumed');
     assert.ok(!existsSync(path));
     assert.ok(!existsSync(`${path}.part`));
+  });
+
+  it('keeps a file already at the destination unless asked to replace it', async () => {
+    serve({ ranges: true });
+    const path = join(folder, 'existing.mp4');
+    await writeFile(path, 'mine');
+    const err = await downloadToFile(`${server.url}/v.mp4`, path, { clock }).then(() => assert.fail('expected an error'), (e: unknown) => e);
+    assert.ok(err instanceof DownloadError);
+    assert.match(err.message, /existing\.mp4 already exists; it was not replaced/);
+    assert.equal(await readFile(path, 'utf8'), 'mine');
+    assert.ok(!existsSync(`${path}.part`));
+    assert.equal(server.requests.length, 1, 'not retried');
+
+    await downloadToFile(`${server.url}/v.mp4`, path, { clock, overwrite: true });
+    assert.ok((await readFile(path)).equals(CONTENT));
   });
 
   it('leaves nothing behind when cancelled', async () => {
@@ -145,5 +160,42 @@ describe('download/disk', () => {
     assert.deepEqual(server.requests.map((r) => r.url), ['/v.mp4', '/files/v.mp4', '/v.mp4', '/files/v.mp4']);
     assert.match(String(server.requests[3].headers.range), /^bytes=\d+-$/);
     assert.equal(server.requests[3].headers.authorization, undefined);
+  });
+  it('stops at its size cap, announced or not, without retrying, and leaves nothing behind', async () => {
+    const path = join(folder, 'huge.mp4');
+    for (const announced of [true, false]) {
+      let sent = 0;
+      server.handle((_req, res) => {
+        res.writeHead(200, announced ? { 'Content-Length': String(CONTENT.length * 200) } : {});
+        const more = (): void => {
+          while (sent < CONTENT.length * 200 && res.write(CONTENT)) sent += CONTENT.length;
+          if (sent < CONTENT.length * 200) res.once('drain', more); else res.end();
+        };
+        more();
+      });
+      server.requests.length = 0;
+      await assert.rejects(downloadToFile(`${server.url}/v.mp4`, path, { clock, maxBytes: 1_000_000 }),
+        (e: unknown) => e instanceof DownloadError && /larger than 1 MB/.test(e.message), `announced: ${announced}`);
+      assert.equal(server.requests.length, 1, 'not retried');
+      assert.ok(sent < CONTENT.length * 200, `stopped reading: ${sent} bytes sent`);
+      assert.ok(!existsSync(path) && !existsSync(`${path}.part`));
+    }
+  });
+
+  it('gives up on a stalled answer and resumes it on the next try', async () => {
+    server.handle((req, res, index) => {
+      const start = Number(/bytes=(\d+)-/.exec(String(req.headers.range ?? ''))?.[1] ?? 0);
+      res.writeHead(start ? 206 : 200, {
+        'Content-Length': String(CONTENT.length - start),
+        ...(start ? { 'Content-Range': `bytes ${start}-${CONTENT.length - 1}/${CONTENT.length}` } : {}),
+      });
+      if (index === 0) return void res.write(CONTENT.subarray(0, 70_000)); // then nothing, for ever
+      res.end(CONTENT.subarray(start));
+    });
+    const path = join(folder, 'stalled.mp4');
+    const result = await downloadToFile(`${server.url}/v.mp4`, path, { clock, stallTimeoutMs: 300 });
+    assert.equal(result.attempts, 2);
+    assert.ok((await readFile(path)).equals(CONTENT));
+    assert.match(String(server.requests[1].headers.range), /^bytes=\d+-$/);
   });
 });

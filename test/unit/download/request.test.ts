@@ -1,7 +1,8 @@
 /** The shared download rules: URL policy on every hop, link validity, HTTP errors, no credentials. */
 import assert from 'node:assert/strict';
 import type { FetchInit, FetchLike } from '../../../src/core/cloud/transport';
-import { checkDownloadUrl, DownloadError, downloadFetchOf, openDownload } from '../../../src/core/download/request';
+import { checkDownloadUrl, DownloadError, openDownload } from '../../../src/core/download/request';
+import { createUndiciTransport } from '../../../src/core/cloud/undiciTransport';
 import { startLocalServer, type LocalServer } from '../cloud/support';
 import { recordingFetch } from './support';
 
@@ -63,16 +64,58 @@ describe('download/request', () => {
     assert.ok(busy instanceof DownloadError && busy.status === 503 && busy.transient);
   });
 
-  it('sends a transport nothing but the given headers, and asks it not to follow redirects', async () => {
+  it('sends no credential header on any hop, through either transport', async () => {
+    const other = await startLocalServer();
+    try {
+      server.handle((_req, res) => void res.writeHead(307, { Location: `${other.url}/hop` }).end());
+      other.handle((req, res) => void (req.url === '/hop' ? res.writeHead(302, { Location: '/file.wav' }).end() : res.writeHead(206).end('ok')));
+      const undici = createUndiciTransport({});
+      const transports: FetchLike[] = [undici.fetch, (url, init) => globalThis.fetch(url, init)];
+      for (const fetch of transports) {
+        const download = await openDownload(`${server.url}/start`, { fetch, range: 'bytes=2-' });
+        assert.equal(await download.readBody(100, () => undefined), 2);
+      }
+      await undici.close();
+      const hops = [...server.requests, ...other.requests];
+      assert.equal(hops.length, 6);
+      for (const hop of hops) {
+        assert.equal(hop.headers.range, 'bytes=2-', hop.url);
+        for (const name of ['authorization', 'x-auth-token', 'x-security-token', 'x-project-id', 'x-sdk-date']) {
+          assert.equal(hop.headers[name], undefined, `${name} on ${hop.url}`);
+        }
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('gives up, as worth another try, on an answer that does not come or stops coming', async () => {
+    server.handle((req, res) => {
+      if (req.url === '/silent') return; // no answer at all
+      res.writeHead(200);
+      res.write('first bytes'); // then nothing
+    });
+    for (const path of ['/silent', '/stops']) {
+      const started = Date.now();
+      const err = await openDownload(`${server.url}${path}`, { fetch: recordingFetch(seen), stallTimeoutMs: 200 })
+        .then((download) => download.readBody(1000, () => undefined))
+        .then(() => assert.fail('expected an error'), (e: unknown) => e);
+      assert.ok(err instanceof DownloadError && err.transient, `${path}: ${String(err)}`);
+      assert.match(err.message, /stalled: nothing arrived for 0\.2 s/);
+      assert.ok(Date.now() - started < 2000, `${path}: gave up after ${Date.now() - started} ms`);
+    }
+  });
+
+  it('sends a transport no header but a Range, and asks it not to follow redirects', async () => {
     const inits: FetchInit[] = [];
     const transport: FetchLike = async (_url, init) => {
       inits.push(init);
-      return { status: 200, headers: new Headers(), text: async () => '', body: null } as Awaited<ReturnType<FetchLike>>;
+      return { status: 200, headers: new Headers(), body: null };
     };
-    await openDownload('https://obs.example.com/v.mp4', { fetch: downloadFetchOf(transport), headers: { Range: 'bytes=5-' } });
+    await openDownload('https://obs.example.com/v.mp4', { fetch: transport, range: 'bytes=5-' });
     assert.equal(inits.length, 1);
     assert.deepEqual(inits[0].headers, { Range: 'bytes=5-' });
     assert.equal(inits[0].method, 'GET');
-    assert.equal((inits[0] as FetchInit & { redirect?: string }).redirect, 'manual');
+    assert.equal(inits[0].redirect, 'manual');
   });
 });

@@ -3,9 +3,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { commands } from '../../../src/cli/commands';
 import { runCli } from '../../../src/cli/main';
+import { buildCli } from '../../support/bundledCli';
 import { recordingIo } from '../../support/cliIo';
 
 const repo = join(__dirname, '../../..');
@@ -43,7 +43,7 @@ describe('metastudio lint', () => {
     assert.match(all.err, /1 error, 1 warning in 5 files/);
   });
 
-  it('prints the JSON of DECISIONS 19: 0-based ranges, sorted by path', async () => {
+  it('prints its JSON report: 0-based ranges, sorted by path (docs/decisions/cli-contract.md)', async () => {
     const io = recordingIo({ cwd: dir });
     assert.equal(await runCli(['lint', '--format', 'json', 'warn.live.json', 'bad.video.json'], io, commands), 1);
     const report = JSON.parse(io.out) as { file: string; diagnostics: { range: unknown; code: string; severity: string; message: string }[] }[];
@@ -57,7 +57,7 @@ describe('metastudio lint', () => {
       const io = recordingIo({ cwd: dir });
       writeFileSync(join(dir, 'package.json'), '{}');
       assert.equal(await runCli(args, io, commands), 2, args.join(' '));
-      assert.match(io.err, /Usage: metastudio lint/);
+      assert.match(io.err, /^metastudio lint: .+\nRun "metastudio lint --help" for its usage\.\n$/);
       assert.equal(io.out, '');
     }
   });
@@ -106,12 +106,7 @@ describe('metastudio lint', () => {
 
   it('runs the same from the bundled CLI', async function () {
     this.timeout(60000);
-    const outfile = join(dir, 'cli.js');
-    // The CLI build of esbuild.mjs, into a temporary folder.
-    await build({
-      entryPoints: [join(repo, 'src/cli/index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-      mainFields: ['module', 'main'], outfile, define: { __VERSION__: '"0.0.0-test"' }, logLevel: 'silent',
-    });
+    const outfile = await buildCli(dir);
     const clean = spawnSync(process.execPath, [outfile, 'lint', 'examples', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
     assert.equal(clean.status, 0, clean.stderr);
     assert.equal(JSON.parse(clean.stdout).length, 3);

@@ -18,6 +18,8 @@ describe('preview/messages', () => {
       null, 'ready', [], {}, { type: 'evil' },
       { type: 'synthesize', entryId: 'p1', settings: { voiceAssetId: 'v', speed: '100', pitch: 100, volume: 140 } },
       { type: 'synthesize', entryId: 'p1' },
+      { type: 'synthesize', entryId: 'p1', settings: { voiceAssetId: 'v', speed: 300, pitch: 100, volume: 140 } },
+      { type: 'synthesize', entryId: 'p1', settings: { voiceAssetId: 'v', speed: 100, pitch: 100, volume: 140.5 } },
       { type: 'saveAs', entryId: 3 },
       { type: 'audio', entryId: 'p1', event: 'exploded', currentTime: 0, duration: 1 },
       { type: 'audio', entryId: 'p1', event: 'loaded', currentTime: 0, duration: Number.NaN },

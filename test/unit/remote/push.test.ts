@@ -89,7 +89,7 @@ describe('remote/push against the sandbox', () => {
     const before = cloud.sandbox.requests.length;
     const err = await push(videoBody(name)).then(() => assert.fail('expected a refusal'), (e: unknown) => e);
     assert.ok(err instanceof MetaStudioApiError);
-    assert.equal(err.errorCode, 'MSS.20010005');
+    assert.equal(err.code, 'MSS.20010005');
     assert.ok(err.requestId, 'the request id is kept for the message');
     assert.equal(cloud.sandbox.requests.length - before, 1);
   });
@@ -113,8 +113,8 @@ describe('remote/push against the sandbox', () => {
     const altering: FetchLike = async (url, init) => {
       const response = await cloud.transport.fetch(url, init);
       if (init.method !== 'GET' || !/digital-human-video-scripts\/[^/?]+$/.test(new URL(url).pathname)) return response;
-      const text = (await response.text()).replace('再见', '**');
-      return { status: response.status, headers: response.headers, text: async () => text };
+      const text = (await new Response(response.body as ReadableStream).text()).replace('再见', '**');
+      return new Response(text, { status: response.status, headers: { 'X-Request-Id': response.headers.get('x-request-id') ?? '' } });
     };
     const result = await pushScript({ client: cloud.client({ fetch: altering }), kind: 'video', body: videoBody(unique('altered')), confirmRecreate: async () => false });
     assert.deepEqual(result.differences, ['shoot_scripts[1].shoot_script.text_config.text']);

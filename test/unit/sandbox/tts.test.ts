@@ -104,7 +104,7 @@ describe('sandbox TTS audition', () => {
     assert.equal(unknownJob.json.error_code, 'MSS.20050013');
   });
 
-  it('does not answer on the /tts/audition typo path (DECISIONS 2)', async () => {
+  it('does not answer on the /tts/audition typo path (docs/decisions/tts-preview.md)', async () => {
     const result = await at('POST', api('/tts/audition'), { body: { text: 'x', emotion: suite.assets.voiceId } });
     assert.equal(result.status, 404);
   });

@@ -70,7 +70,7 @@ describe('validateScript', () => {
     assert.equal(d.fixes?.[0].edits[0].newText, '"TEXT"');
   });
 
-  it('matches auth_type and relation ignoring case, other enums exactly (DECISIONS 18)', () => {
+  it('matches auth_type and relation ignoring case, other enums exactly (docs/decisions/case-insensitive-enums.md)', () => {
     const room = (auth: string, relation: string) => JSON.stringify({
       room_name: 'r',
       live_event_callback_config: { auth_type: auth },
@@ -86,19 +86,72 @@ describe('validateScript', () => {
   });
 
   it('inserts a missing mandatory property with a placeholder, in the object\'s layout', () => {
-    const text = video('"codec": "H264",\n    ', '');
+    const text = video('"bitrate": 4000,\n    ', '');
     const d = only(text, 'video', 'script/missing-property');
     assert.equal(text.slice(d.start, d.end), '"video_config"');
     const fixed = applyFix(text, d.fixes?.[0]);
     assert.deepEqual(validateScript(fixed, 'video'), []);
-    assert.match(fixed, /"video_config": \{\n {4}"codec": "H264",\n {4}"bitrate": 4000/);
-    // A missing object gets its own mandatory members filled in.
-    const noShot = '{"script_name": "x", "shoot_scripts": [{}]}';
-    const shot = only(noShot, 'video', 'script/missing-property');
-    assert.equal(noShot.slice(shot.start, shot.end), '{');
-    assert.equal(applyFix(noShot, shot.fixes?.[0]), '{"script_name": "x", "shoot_scripts": [{"shoot_script": {}}]}');
+    assert.match(fixed, /"video_config": \{\n {4}"bitrate": 4000,\n {4}"codec": "H264"/);
+    const noName = '{"room_name": "x", "scene_scripts": [{"shoot_scripts": []}]}';
+    const name = only(noName, 'live', 'script/missing-property');
+    assert.equal(noName.slice(name.start, name.end), '{');
+    assert.equal(applyFix(noName, name.fixes?.[0]), '{"room_name": "x", "scene_scripts": [{"script_name": "", "shoot_scripts": []}]}');
     const root = validateScript('{}', 'live');
     assert.equal(applyFix('{}', root[0].fixes?.[0]), '{"room_name": ""}');
+  });
+
+  it('follows the SDK on mandatory fields: a video script needs no name, scenes or codec', () => {
+    assert.deepEqual(validateScript('{}', 'video'), []);
+    assert.deepEqual(validateScript(video('"codec": "H264",\n    ', ''), 'video'), []);
+  });
+
+  it('warns about the reference\'s misprints of is_subtitle_enable and renames them', () => {
+    for (const misprint of ['is_subtitle_enabled', 'is_subtitle_able']) {
+      const text = video('"frame_rate": "25"', `"frame_rate": "25", "${misprint}": true`);
+      const d = only(text, 'video', 'script/misnamed-field');
+      assert.equal(d.severity, 'warning');
+      assert.equal(text.slice(d.start, d.end), `"${misprint}"`);
+      assert.match(d.message, /the service reads "is_subtitle_enable"/);
+      const fixed = applyFix(text, d.fixes?.[0]);
+      assert.deepEqual(validateScript(fixed, 'video'), []);
+      assert.match(fixed, /"is_subtitle_enable": true/);
+    }
+    // Beside the right name a rename would duplicate it: the warning stays, without a fix.
+    const both = video('"frame_rate": "25"', '"frame_rate": "25", "is_subtitle_enable": true, "is_subtitle_able": true');
+    assert.equal(only(both, 'video', 'script/misnamed-field').fixes, undefined);
+    // Where no is_subtitle_enable belongs, the name is just unknown.
+    only(video('"script_name"', '"is_subtitle_enabled": true, "script_name"'), 'video', 'script/unknown-property');
+  });
+
+  it('takes the SDK\'s enum values: VP9 and QTRLE codecs, COLOR backgrounds, frame rates 24 and 30', () => {
+    assert.deepEqual(validateScript(video('"H264"', '"VP9"'), 'video'), []);
+    assert.deepEqual(validateScript(video('"H264"', '"QTRLE"'), 'video'), []);
+    // 24 and 30 are valid, but not for an avatar video; anything else is no frame rate.
+    only(video('"frame_rate": "25"', '"frame_rate": "30"'), 'video', 'script/avatar-frame-rate');
+    only(video('"frame_rate": "25"', '"frame_rate": "60"'), 'video', 'script/invalid-enum');
+    const color = video('"script_type": "TEXT",', '"script_type": "TEXT", "background_config": [{ "background_type": "COLOR", "background_color_config": "#000000" }],');
+    assert.deepEqual(validateScript(color, 'video'), []);
+  });
+
+  it('asks a COLOR background for its color, with a fix that adds one', () => {
+    const text = video('"script_type": "TEXT",', '"script_type": "TEXT",\n        "background_config": [{ "background_type": "COLOR" }],');
+    const d = only(text, 'video', 'script/background-color-required');
+    assert.equal(d.severity, 'error');
+    assert.equal(text.slice(d.start, d.end), '"COLOR"');
+    const fixed = applyFix(text, d.fixes?.[0]);
+    assert.deepEqual(validateScript(fixed, 'video'), []);
+    assert.match(fixed, /\[\{ "background_color_config": "#FFFFFF", "background_type": "COLOR" \}\]/);
+  });
+
+  it('asks an intelligent reply for its bot, with a fix that adds the field', () => {
+    const text = '{"room_name": "r", "interaction_rules": [{"trigger": {"reply_mode": "INTELLIGENT_REPLY"}}]}';
+    const d = only(text, 'live', 'script/robot-id-required');
+    const fixed = applyFix(text, d.fixes?.[0]);
+    assert.match(fixed, /\{"robot_id": "", "reply_mode": "INTELLIGENT_REPLY"\}/);
+    // Still to be filled in: an empty ID names no bot.
+    const again = only(fixed, 'live', 'script/robot-id-required');
+    assert.equal(fixed.slice(again.start, again.end), '""');
+    assert.deepEqual(validateScript(fixed.replace('"robot_id": ""', '"robot_id": "bot-1"'), 'live'), []);
   });
 
   it('reports a wrong type once, with a retyping fix where the value fits', () => {

@@ -24,7 +24,7 @@ describe('text/nearest', () => {
     assert.equal(editDistance('abdc', 'abcd', {}, 1), 1);
   });
 
-  it('applies the near-miss rule of DECISIONS.md 8', () => {
+  it('applies the near-miss rule (docs/decisions/unknown-properties.md)', () => {
     assert.equal(isNearMiss('bitrat', 2), true);
     assert.equal(isNearMiss('bitrat', 3), false);
     assert.equal(isNearMiss('dz', 1), false, 'half of 2 is 1');
