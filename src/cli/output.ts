@@ -5,10 +5,15 @@ import type { CliIo, OutputFormat } from './io';
 
 /**
  * The command's result on stdout: with --format json exactly one JSON value (a list indented, one
- * record on one line), else `lines()`, each ended by a newline.
+ * record on one line), else `lines()`, each on its one line (see displayText) and ended by a newline.
  */
 export function printResult(io: CliIo, format: OutputFormat, json: unknown, lines: () => readonly string[]): void {
-  io.stdout(format === 'json' ? `${JSON.stringify(json, null, Array.isArray(json) ? 2 : undefined)}\n` : lines().map((l) => `${l}\n`).join(''));
+  io.stdout(format === 'json' ? `${JSON.stringify(json, null, Array.isArray(json) ? 2 : undefined)}\n` : lines().map((l) => `${displayText(l)}\n`).join(''));
+}
+
+/** One line of progress or information on stderr (text from a server stays on its line). */
+export function note(io: CliIo, line: string): void {
+  io.stderr(`${displayText(line)}\n`);
 }
 
 /** One line on stderr, `metastudio COMMAND: MESSAGE` (a message from a server stays on its line). */

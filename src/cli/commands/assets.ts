@@ -8,7 +8,7 @@ import { integerOption, outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand } from '../io';
-import { printResult } from '../output';
+import { note, printResult } from '../output';
 
 const DEFAULT_LIMIT = 1000;
 const SOURCES: readonly AssetSource[] = ['SYSTEM', 'CUSTOMIZATION', 'ALL'];
@@ -78,7 +78,7 @@ export const assetsCommand: CliCommand = {
         return { count: page.count, items: page.assets };
       }, limit);
       printResult(io, format, assets, () => table(assets));
-      io.stderr(`${assets.length === 1 ? l10n.t('1 asset') : l10n.t('{0} assets', assets.length)}\n`);
+      note(io, assets.length === 1 ? l10n.t('1 asset') : l10n.t('{0} assets', assets.length));
       return ExitCode.Ok;
     });
   },

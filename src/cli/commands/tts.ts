@@ -12,12 +12,11 @@ import { lintSsml } from '../../core/ssml/lint';
 import { VOICE_SETTINGS, type VoiceSettingName } from '../../core/voiceSettings';
 import { LineIndex, type CoreDiagnostic } from '../../core/diagnostics';
 import { readFileText } from '../../core/lint/fileText';
-import { displayText } from '../../core/text/displayText';
 import { integerOption, outputFormat, parseCommandArgs, timeoutOption } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo } from '../io';
-import { fail, printResult, problemLine } from '../output';
+import { fail, note, printResult, problemLine } from '../output';
 
 /** "50–200 (default 100)", for the usage. */
 function rangeText(name: VoiceSettingName): string {
@@ -73,7 +72,7 @@ async function noteBilling(client: MetaStudioClient, voiceId: string, io: CliIo)
   try {
     const voice = await client.getAsset(voiceId, { signal: io.signal });
     const provider = billingProvider(voice);
-    if (provider) io.stderr(`${l10n.t('tts: "{0}" is a third-party voice ({1}): this synthesis is billed', assetName(voice), displayText(provider))}\n`);
+    if (provider) note(io, l10n.t('tts: "{0}" is a third-party voice ({1}): this synthesis is billed', assetName(voice), provider));
   } catch {
     // The create call reports what is wrong with the voice.
   }
@@ -113,28 +112,28 @@ export const ttsCommand: CliCommand = {
     if (errors.length > 0) {
       const lines = new LineIndex(request.text);
       const source = positionals[0].startsWith('@') ? positionals[0].slice(1) : l10n.t('text');
-      for (const d of errors) io.stderr(`${problemLine(source, lines.positionAt(d.start), 'error', d.code, d.message)}\n`);
+      for (const d of errors) note(io, problemLine(source, lines.positionAt(d.start), 'error', d.code, d.message));
       if (!values.force) return fail(io, 'tts', l10n.t('the text has SSML errors; nothing was sent (--force sends it anyway)'));
     }
 
     return withClient('tts', values, io, async (client, connection) => {
       const transport = createUndiciTransport(io.env);
       const previewer = new Previewer({
-        cache: new PreviewCache(cliCacheFolder(io.env), { warn: (message) => io.stderr(`tts: ${message}\n`) }),
+        cache: new PreviewCache(cliCacheFolder(io.env), { warn: (message) => note(io, `tts: ${message}`) }),
         fetchFile: transport.fetch,
         ...(timeoutMs ? { timeoutMs } : {}),
       });
       try {
         const result = await previewer.preview(client, connection, request, {
           signal: io.signal,
-          onProgress: (p) => io.stderr(`${progressLine(p)}\n`),
+          onProgress: (p) => note(io, progressLine(p)),
           beforeSynthesis: () => noteBilling(client, request.voiceAssetId, io),
         });
         const outputs = numberedOutputs(resolve(io.cwd, values.output!), result.files.length);
         await mkdir(dirname(outputs[0]), { recursive: true });
         for (const [i, file] of result.files.entries()) await writeFile(outputs[i], await readFile(file));
         const how = result.fromCache ? l10n.t('from the cache (no request)') : l10n.t('synthesized (job {0})', result.jobId ?? '');
-        io.stderr(`${l10n.t('tts: {0}, {1} file(s), {2} bytes', how, result.files.length, result.bytes)}\n`);
+        note(io, l10n.t('tts: {0}, {1} file(s), {2} bytes', how, result.files.length, result.bytes));
         printResult(io, format, { files: outputs, cached: result.fromCache, job_id: result.jobId ?? null }, () => outputs);
         return ExitCode.Ok;
       } finally {

@@ -37,10 +37,12 @@ export function voiceMeta(asset: DigitalAssetInfo) {
 
 /**
  * The provider of a third-party voice (one with `external_voice_meta`, "Third-party TTS timbre
- * metadata"), whose previews are billed ("third-party timbre preview is charged", reference 9.1).
+ * metadata"), whose previews are billed ("third-party timbre preview is charged", reference 9.1), as
+ * displayText shows it.
  */
 export function billingProvider(asset: DigitalAssetInfo): string | undefined {
-  return voiceMeta(asset)?.external_voice_meta?.provider || undefined;
+  const provider = voiceMeta(asset)?.external_voice_meta?.provider;
+  return provider ? displayText(provider) : undefined;
 }
 
 /** A voice's capabilities that are on, e.g. "break time, prosody". */

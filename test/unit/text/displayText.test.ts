@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { assetDetailRows, assetName, assetSummary, failureText } from '../../../src/core/assets/describe';
+import { assetDetailRows, assetName, assetSummary, billingProvider, failureText } from '../../../src/core/assets/describe';
 import { MetaStudioApiError } from '../../../src/core/cloud/errors';
 import type { DigitalAssetInfo } from '../../../src/core/cloud/types';
 import { errorMessage, ExpectedError } from '../../../src/core/errors';
@@ -33,10 +33,10 @@ describe('displayText', () => {
     const hostile = 'x\u001b]8;;http://evil/\u0007click\u001b[2J\u009b\u202e\nforged line';
     const error = new MetaStudioApiError('GET /v1/p/jobs', 400, 'MSS.1\u001b[31m', hostile, 'req\u0007');
     const asset = { asset_id: 'id', asset_name: hostile, asset_type: 'VOICE_MODEL', asset_state: 'ACTIVED', reason: hostile, tags: [hostile],
-      asset_extra_meta: { voice_model_meta: { language: hostile } } } as unknown as DigitalAssetInfo;
+      asset_extra_meta: { voice_model_meta: { language: hostile, external_voice_meta: { provider: hostile } } } } as unknown as DigitalAssetInfo;
     const job = { job_id: 'j', state: 'FAILED', output_asset_config: { asset_name: hostile }, error_info: { error_code: 'E\u001b', error_msg: `shot 2 ${hostile}` } };
     const shown = [error.message, failureText(error), assetName(asset), assetSummary(asset), ...assetDetailRows(asset).map((r) => r.value),
-      jobDisplayName(job), jobErrorWithShot(job)!, errorMessage(error), errorMessage(new Error(hostile)),
+      billingProvider(asset)!, jobDisplayName(job), jobErrorWithShot(job)!, errorMessage(error), errorMessage(new Error(hostile)),
       errorMessage(new ExpectedError('Failed', { code: 'C\u001b[1m', requestId: 'r\u009b' }))];
     for (const text of shown) {
       assert.doesNotMatch(text, controls, text);
