@@ -22,6 +22,7 @@ interface Pending {
   readonly start: number;
   readonly end: number;
   readonly details: () => Details;
+  readonly transform: ((details: Details) => Details) | undefined;
 }
 
 interface Bucket {
@@ -38,22 +39,30 @@ function compare(a: { start: number; end: number }, b: { start: number; end: num
   return a.start - b.start || a.end - b.end;
 }
 
+/** Whether `[start, end)` sorts before `b`: `compare` without an object, for the path every diagnostic takes. */
+function before(start: number, end: number, b: { readonly start: number; readonly end: number }): boolean {
+  return start < b.start || (start === b.start && end < b.end);
+}
+
 export class DiagnosticCollector {
   private readonly buckets = new Map<string, Bucket>();
 
-  /** Offers a diagnostic; `details` runs only if it is among the kept ones when `result()` is asked. */
-  add(code: string, severity: Severity, start: number, end: number, details: () => Details): void {
+  /**
+   * Offers a diagnostic; `details` (then `transform`, if given) runs only if it is among the kept ones
+   * when `result()` is asked. A `transform` shared by many diagnostics saves a closure for each.
+   */
+  add(code: string, severity: Severity, start: number, end: number, details: () => Details, transform?: (details: Details) => Details): void {
     let bucket = this.buckets.get(code);
     if (!bucket) {
       bucket = { kept: [], dropped: 0 };
       this.buckets.set(code, bucket);
     }
     // Ties go to the one offered first, as the (stable) sort of the result orders them.
-    if (bucket.cutoff && compare({ start, end }, bucket.cutoff) >= 0) {
-      this.drop(bucket, { start, end });
+    if (bucket.cutoff && !before(start, end, bucket.cutoff)) {
+      this.drop(bucket, start, end);
       return;
     }
-    bucket.kept.push({ code, severity, start, end, details });
+    bucket.kept.push({ code, severity, start, end, details, transform });
     if (bucket.kept.length >= 2 * maxPerCode) this.prune(bucket);
   }
 
@@ -70,7 +79,7 @@ export class DiagnosticCollector {
     for (const [code, bucket] of this.buckets) {
       this.prune(bucket);
       for (const p of bucket.kept) {
-        const { message, fixes } = p.details();
+        const { message, fixes } = p.transform ? p.transform(p.details()) : p.details();
         result.push(fixes?.length ? { code, severity: p.severity, message, start: p.start, end: p.end, fixes } : { code, severity: p.severity, message, start: p.start, end: p.end });
       }
       if (bucket.firstDropped) {
@@ -86,15 +95,15 @@ export class DiagnosticCollector {
     return sortDiagnostics(result);
   }
 
-  private drop(bucket: Bucket, at: { readonly start: number; readonly end: number }): void {
+  private drop(bucket: Bucket, start: number, end: number): void {
     bucket.dropped++;
-    if (!bucket.firstDropped || compare(at, bucket.firstDropped) < 0) bucket.firstDropped = { start: at.start, end: at.end };
+    if (!bucket.firstDropped || before(start, end, bucket.firstDropped)) bucket.firstDropped = { start, end };
   }
 
   private prune(bucket: Bucket): void {
     if (bucket.kept.length <= maxPerCode) return;
     bucket.kept.sort(compare);
-    for (let i = maxPerCode; i < bucket.kept.length; i++) this.drop(bucket, bucket.kept[i]);
+    for (let i = maxPerCode; i < bucket.kept.length; i++) this.drop(bucket, bucket.kept[i].start, bucket.kept[i].end);
     bucket.kept.length = maxPerCode;
     bucket.cutoff = bucket.kept[maxPerCode - 1];
   }

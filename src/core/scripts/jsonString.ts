@@ -28,7 +28,12 @@ function contentOf(text: string, start: number, literalEnd: number): { contentSt
 
 /** The escape at `text[at]` (a backslash before `contentEnd - 1`): how many characters it takes. */
 function escapeLength(text: string, at: number, contentEnd: number): number {
-  return text.charCodeAt(at + 1) === 117 /* u */ && at + 6 <= contentEnd && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6)) ? 6 : 2;
+  return text.charCodeAt(at + 1) === 117 /* u */ && at + 6 <= contentEnd
+    && isHex(text.charCodeAt(at + 2)) && isHex(text.charCodeAt(at + 3)) && isHex(text.charCodeAt(at + 4)) && isHex(text.charCodeAt(at + 5)) ? 6 : 2;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
 
 /** The character an escape of `length` at `text[at]` stands for; a malformed one stands for the character after the backslash. */
@@ -132,12 +137,26 @@ class EscapeMap implements JsonStringMap {
     for (let k = 0; k < this.at.length; k++) visit(this.at[k], this.length[k]);
   }
 
+  /** The escape the last `toDocument` found: the linters ask in ascending order, mostly. */
+  private last = -1;
+
   toDocument(i: number): number {
     if (i >= this.decodedLength) return this.contentEnd;
     const unit = Math.max(0, i);
-    const k = lastAtMost(this.unit, unit);
+    const k = this.lastUnitAtMost(unit);
     if (k < 0) return this.contentStart + unit;
     return this.unit[k] === unit ? this.at[k] : this.at[k] + this.length[k] + (unit - this.unit[k] - 1);
+  }
+
+  /** `lastAtMost(this.unit, unit)`, trying the last answer and the one after it first. */
+  private lastUnitAtMost(unit: number): number {
+    const { last } = this;
+    const units = this.unit;
+    if (last >= 0 && units[last] <= unit) {
+      if (last + 1 === units.length || units[last + 1] > unit) return last;
+      if (last + 2 === units.length || units[last + 2] > unit) return (this.last = last + 1);
+    }
+    return (this.last = lastAtMost(units, unit));
   }
 
   toDecoded(documentOffset: number): number {

@@ -119,13 +119,12 @@ function toDocumentFix(fix: Fix, map: JsonStringMap): Fix {
 export function lintTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions, collector: DiagnosticCollector, check = checkSsml): void {
   for (const t of texts) {
     let map: JsonStringMap | undefined;
+    let toDocument: ((details: Details) => Details) | undefined;
     check(t.value, ssmlContext(kind, t.voice, options), (code, start, end, details) => {
-      // Decoded once per text, and only for a text with problems.
+      // Made once per text, and only for a text with problems.
       const m = (map ??= jsonStringMap(document, t.start, t.end));
-      collector.add(code, ssmlCodes[code].severity, m.toDocument(start), m.toDocument(end), (): Details => {
-        const { message, fixes } = details();
-        return { message, fixes: fixes?.map((f) => toDocumentFix(f, m)) };
-      });
+      toDocument ??= ({ message, fixes }) => ({ message, fixes: fixes?.map((f) => toDocumentFix(f, m)) });
+      collector.add(code, ssmlCodes[code].severity, m.toDocument(start), m.toDocument(end), details, toDocument);
     });
   }
 }

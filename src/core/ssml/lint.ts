@@ -40,7 +40,7 @@ export function checkSsml(text: string, context: SsmlContext, report: Report): v
 const elementNames = ssmlElements.map((e) => e.name);
 
 class Linter {
-  private readonly stack = new OpenElementStack();
+  private readonly stack: OpenElementStack;
   /** How many elements of each name are open: a closing tag of none is stray without a search. */
   private readonly openCount = new Map<string, number>();
   /** The name of the first tag, where a missing root is reported. */
@@ -56,7 +56,9 @@ class Linter {
   /** An unterminated comment ran to the end: the closing tags are in it, already reported. */
   private swallowed = false;
 
-  constructor(private readonly text: string, private readonly context: SsmlContext, private readonly report: Report) {}
+  constructor(private readonly text: string, private readonly context: SsmlContext, private readonly report: Report) {
+    this.stack = new OpenElementStack(text);
+  }
 
   run(): void {
     checkCharacters(this.text, this.report);

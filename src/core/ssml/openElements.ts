@@ -38,12 +38,18 @@ interface PhonemeParts {
 
 export class OpenElementStack {
   private count = 0;
-  /** The names as written: strings the text already holds. */
-  private readonly tagNames: string[] = [];
+  /**
+   * The innermost element's name as written; the others' are read back from the text when they come
+   * to the top. An array of 300,000 names would be copied by every collection of young objects.
+   */
+  private topTag: string | undefined;
   private numbers = new Int32Array(FIELDS * 16);
   private flags = new Uint8Array(16);
   /** By depth, for the open phonemes (a few at most in any sensible text). */
   private readonly phonemes = new Map<number, PhonemeParts>();
+
+  /** `text`: what the tags' offsets point into. */
+  constructor(private readonly text: string) {}
 
   get length(): number {
     return this.count;
@@ -53,7 +59,7 @@ export class OpenElementStack {
     const i = this.count++;
     if (i === this.flags.length) this.grow();
     const { tag } = element;
-    this.tagNames.push(tag.name);
+    this.topTag = tag.name;
     const n = this.numbers;
     const at = FIELDS * i;
     n[at] = tag.start;
@@ -71,22 +77,27 @@ export class OpenElementStack {
     const n = this.numbers;
     const f = this.flags[i];
     const tag: OpenTag = {
-      name: this.tagNames.pop()!, start: n[at], end: n[at + 1], nameStart: n[at + 2], nameEnd: n[at + 3],
+      name: this.topTag!, start: n[at], end: n[at + 1], nameStart: n[at + 2], nameEnd: n[at + 3],
       selfClosing: (f & SELF_CLOSING) !== 0, terminated: (f & TERMINATED) !== 0,
     };
+    this.topTag = i > 0 ? this.text.slice(n[at - FIELDS + 2], n[at - FIELDS + 3]) : undefined;
     const name = canonicalName(tag.name);
-    const phoneme = this.phonemes.get(i);
-    this.phonemes.delete(i);
-    return {
-      tag, name, spec: elementSpec(name), hasText: (f & HAS_TEXT) !== 0, hasChild: (f & HAS_CHILD) !== 0,
-      hanzi: phoneme?.hanzi ?? 0, facts: phoneme?.facts ?? noFacts, ...(phoneme?.ph ? { ph: phoneme.ph } : {}),
-    };
+    const element: OpenElement = { tag, name, spec: elementSpec(name), hasText: (f & HAS_TEXT) !== 0, hasChild: (f & HAS_CHILD) !== 0, hanzi: 0, facts: noFacts };
+    // Most texts have no phoneme open: the map is not asked then.
+    const phoneme = this.phonemes.size > 0 ? this.phonemes.get(i) : undefined;
+    if (phoneme) {
+      this.phonemes.delete(i);
+      element.hanzi = phoneme.hanzi;
+      element.facts = phoneme.facts;
+      if (phoneme.ph) element.ph = phoneme.ph;
+    }
+    return element;
   }
 
   // The innermost element's parts, read and changed in place.
 
   get topTagName(): string | undefined {
-    return this.tagNames[this.count - 1];
+    return this.topTag;
   }
 
   get topName(): string | undefined {

@@ -33,6 +33,7 @@ export interface StartTag {
   readonly name: string;
   readonly nameStart: number;
   readonly nameEnd: number;
+  /** Each name once, the first of it: a repeat is reported as `ssml/duplicate-attribute` and left out. */
   readonly attributes: readonly Attribute[];
   readonly selfClosing: boolean;
   /** Whether the tag ends with `>` or `/>`. */
@@ -334,13 +335,18 @@ class Tokenizer {
         continue;
       }
       const attribute = this.attribute(at, name, spaced);
-      if (attributes) {
-        seen ??= new Set(attributes.map((a) => a.name));
-        if (seen.has(attribute.name)) this.duplicateAttribute(attribute);
-        seen.add(attribute.name);
-        attributes.push(attribute);
-      } else {
+      if (!attributes) {
         attributes = [attribute];
+      } else {
+        seen ??= new Set(attributes.map((a) => a.name));
+        // A repeated attribute is reported and otherwise left out, as XML allows none: the first one
+        // counts. Keeping them all would hold on to every one of a megabyte of repeats.
+        if (seen.has(attribute.name)) {
+          this.duplicateAttribute(attribute);
+        } else {
+          seen.add(attribute.name);
+          attributes.push(attribute);
+        }
       }
       at = attributeEnd(attribute);
     }

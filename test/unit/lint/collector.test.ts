@@ -40,6 +40,23 @@ describe('DiagnosticCollector', () => {
     assert.deepEqual(result.map((d) => d.start), [...result.map((d) => d.start)].sort((a, b) => a - b));
   });
 
+  it('builds details and runs a shared transform for the kept diagnostics only', () => {
+    const collector = new DiagnosticCollector();
+    let built = 0;
+    let transformed = 0;
+    const transform = ({ message }: { message: string }) => {
+      transformed++;
+      return { message: `${message}!` };
+    };
+    for (let i = 5000; i > 0; i--) collector.add('ssml/stray-less-than', 'error', i, i + 1, () => ({ message: `lt ${built++}` }), transform);
+    const kept = collector.result().filter((d) => d.code === 'ssml/stray-less-than');
+    assert.equal(kept.length, 1000);
+    assert.equal(built, 1000);
+    assert.equal(transformed, 1000);
+    assert.equal(kept[0].start, 1);
+    assert.ok(kept.every((d) => d.message.endsWith('!')));
+  });
+
   it('keeps fixes, and lists a file under the cap unchanged', () => {
     const fixes = [{ title: 't', edits: [{ start: 1, end: 2, newText: 'x' }] }];
     const diagnostics = [

@@ -10,6 +10,7 @@ import { lintFile } from '../../../src/core/lint/lintFile';
 import { fileNameFor } from '../../../src/core/remote/scriptBody';
 import { shotOfError } from '../../../src/core/remote/jobOutcome';
 import { withoutTags } from '../../../src/core/ssml/spokenText';
+import { tokenize } from '../../../src/core/ssml/tokenizer';
 
 const MiB = 1024 * 1024;
 const generous = 60_000;
@@ -69,6 +70,18 @@ describe('hostile input', function () {
     assert.equal(counts['script/wrong-type'], 1000);
     // Each with a fix that inserts the property in the object's own layout: found without reading back the whole line.
     assert.equal(counts['script/missing-property'], 1000);
+  });
+
+  it('keeps the first of a megabyte of repeated attributes, and reports the repeats', () => {
+    const duplicates: number[] = [];
+    const tokens = tokenize(`<speak><break${fill(' a', MiB)} time="1s">`, (code, start) => {
+      if (code === 'ssml/duplicate-attribute') duplicates.push(start);
+    });
+    const tag = tokens.find((t) => t.kind === 'start' && t.name === 'break');
+    assert.ok(tag?.kind === 'start');
+    assert.deepEqual(tag.attributes.map((a) => [a.name, a.nameStart]), [['a', 14], ['time', 14 + MiB]]);
+    assert.equal(duplicates.length, MiB / 2 - 1);
+    assert.equal(duplicates[0], 16);
   });
 
   it('reports a script nested 100,000 deep as a JSON error, not an internal one', () => {

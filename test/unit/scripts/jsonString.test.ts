@@ -41,6 +41,25 @@ function decodeFirst(doc: string) {
 }
 
 describe('jsonString', () => {
+  it('maps offsets asked in any order, as the linters ask them (mostly ascending)', () => {
+    const rnd = mulberry32(7);
+    const pieces = ['a', '\\"', '\\u003c', '\\n', 'b', '\\uZZ', '中'];
+    for (let run = 0; run < 200; run++) {
+      let content = '';
+      for (let n = Math.floor(rnd() * 40); n > 0; n--) content += pieces[Math.floor(rnd() * pieces.length)];
+      const doc = `{"t": "${content}"}`;
+      const start = doc.indexOf('"', 5);
+      const reference = referenceDecode(doc, start, doc.length - 1);
+      const length = reference.value.length;
+      const ascending = Array.from({ length: length + 2 }, (_, i) => i - 1);
+      const orders = [ascending, [...ascending].reverse(), ascending.map(() => Math.floor(rnd() * (length + 3)) - 1)];
+      for (const order of orders) {
+        const map = jsonStringMap(doc, start, doc.length - 1);
+        for (const i of order) assert.equal(map.toDocument(i), reference.toDocument(i), `${JSON.stringify(doc)} at ${i}`);
+      }
+    }
+  });
+
   it('maps a literal without escapes by its offset', () => {
     const doc = '{"text": "abc"}';
     const { value, map } = decodeJsonString(doc, 9, 14);
