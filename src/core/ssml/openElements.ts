@@ -43,6 +43,9 @@ export class OpenElementStack {
    * to the top. An array of 300,000 names would be copied by every collection of young objects.
    */
   private topTag: string | undefined;
+  /** The innermost element's name as matched and its spec, asked for by every token inside it. */
+  private innerName: string | undefined;
+  private innerSpec: ElementSpec | undefined;
   private numbers = new Int32Array(FIELDS * 16);
   private flags = new Uint8Array(16);
   /** By depth, for the open phonemes (a few at most in any sensible text). */
@@ -60,6 +63,8 @@ export class OpenElementStack {
     if (i === this.flags.length) this.grow();
     const { tag } = element;
     this.topTag = tag.name;
+    this.innerName = element.name;
+    this.innerSpec = element.spec;
     const n = this.numbers;
     const at = FIELDS * i;
     n[at] = tag.start;
@@ -80,9 +85,10 @@ export class OpenElementStack {
       name: this.topTag!, start: n[at], end: n[at + 1], nameStart: n[at + 2], nameEnd: n[at + 3],
       selfClosing: (f & SELF_CLOSING) !== 0, terminated: (f & TERMINATED) !== 0,
     };
+    const element: OpenElement = { tag, name: this.innerName!, spec: this.innerSpec, hasText: (f & HAS_TEXT) !== 0, hasChild: (f & HAS_CHILD) !== 0, hanzi: 0, facts: noFacts };
     this.topTag = i > 0 ? this.text.slice(n[at - FIELDS + 2], n[at - FIELDS + 3]) : undefined;
-    const name = canonicalName(tag.name);
-    const element: OpenElement = { tag, name, spec: elementSpec(name), hasText: (f & HAS_TEXT) !== 0, hasChild: (f & HAS_CHILD) !== 0, hanzi: 0, facts: noFacts };
+    this.innerName = this.topTag === undefined ? undefined : canonicalName(this.topTag);
+    this.innerSpec = this.innerName === undefined ? undefined : elementSpec(this.innerName);
     // Most texts have no phoneme open: the map is not asked then.
     const phoneme = this.phonemes.size > 0 ? this.phonemes.get(i) : undefined;
     if (phoneme) {
@@ -101,13 +107,11 @@ export class OpenElementStack {
   }
 
   get topName(): string | undefined {
-    const tagName = this.topTagName;
-    return tagName === undefined ? undefined : canonicalName(tagName);
+    return this.innerName;
   }
 
   get topSpec(): ElementSpec | undefined {
-    const name = this.topName;
-    return name === undefined ? undefined : elementSpec(name);
+    return this.innerSpec;
   }
 
   get topHasText(): boolean {
