@@ -12,7 +12,7 @@ import { DiagnosticCollector } from '../lint/collector';
 import { scriptCodes } from './codes';
 import type { ScriptKind } from './kinds';
 import { crossFieldRules } from './rules';
-import { schemaDiagnostics } from './schemaErrors';
+import { checkSchemaErrors } from './schemaErrors';
 import { scriptValidator } from './schemas';
 import { overriddenKeys } from './tree';
 import { collectTexts, lintTexts, type ScriptLintOptions } from './texts';
@@ -73,7 +73,7 @@ function validate(text: string, kind: ScriptKind, options: ScriptLintOptions, co
   // A broken document would give schema errors about what the parser guessed: report the syntax only.
   if (errors.length || !root) return checkSyntax(text, errors, collector);
   const validator = scriptValidator(kind);
-  if (!validator(getNodeValue(root))) collector.addAll(schemaDiagnostics(validator.errors ?? [], root, text));
+  if (!validator(getNodeValue(root))) checkSchemaErrors(validator.errors ?? [], root, text, collector);
   for (const key of overriddenKeys(root)) {
     collector.add('script/duplicate-property', scriptCodes['script/duplicate-property'].severity, key.offset, key.offset + key.length,
       () => ({ message: l10n.t('Duplicate property "{0}": only its last occurrence counts.', String(key.value)) }));
