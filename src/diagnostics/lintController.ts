@@ -13,6 +13,9 @@ export interface DocumentLinter {
 
 const debounceMs = 250;
 
+/** Set once a quick fix of ours was applied: the walkthrough's "Fix a problem" step waits for it. */
+export const quickFixAppliedContext = 'metastudio.quickFixApplied';
+
 /**
  * A document's text through `lint`, with `file/not-utf8` first when VS Code will save it in another
  * encoding or read bytes that are not UTF-8 (it shows them as U+FFFD).
@@ -73,7 +76,9 @@ export function registerLinter(context: vscode.ExtensionContext, linter: Documen
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
   );
-  vscode.workspace.textDocuments.forEach(lintNow);
+  // The documents open already are linted right after activation, which so compiles no validator.
+  const initial = setTimeout(() => vscode.workspace.textDocuments.forEach(lintNow), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(initial) });
   // What the linter knows changed (e.g. the asset catalog, which changes once per lookup): a burst
   // of changes lints each open document once.
   return { relint: () => vscode.workspace.textDocuments.filter(applies).forEach(schedule) };
@@ -90,6 +95,8 @@ function quickFixes(document: vscode.TextDocument, context: vscode.CodeActionCon
       action.edit = toWorkspaceEdit(document, fix);
       action.diagnostics = [diagnostic];
       action.isPreferred = fix.preferred;
+      // VS Code runs it after applying the edit, in the window itself: no round trip to the extension.
+      action.command = { command: 'setContext', title: fix.title, arguments: [quickFixAppliedContext, true] };
       actions.push(action);
     }
   }

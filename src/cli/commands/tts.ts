@@ -51,12 +51,19 @@ function voiceOption(value: string | undefined, name: VoiceSettingName): number 
   return integerOption(value, `--${name}`, VOICE_SETTINGS[name].min, VOICE_SETTINGS[name].max);
 }
 
-/** The text to speak, and the problem of the file it came from (not UTF-8), if any. */
-async function readText(arg: string, io: CliIo): Promise<{ text: string; problems: CoreDiagnostic[] }> {
+/** TEXT, or the text of the file after `@` and the problem of that file (not UTF-8), if any; a usage error when it cannot be read. */
+export async function readTextArg(arg: string, io: CliIo): Promise<{ text: string; problems: CoreDiagnostic[] }> {
   if (!arg.startsWith('@')) return { text: arg, problems: [] };
   const read = await readFileText(resolve(io.cwd, arg.slice(1)));
   if (!read.readable) throw new UsageError(l10n.t('cannot read {0}: {1}', arg.slice(1), read.problem.message));
   return { text: read.text, problems: read.encodingProblem ? [read.encodingProblem] : [] };
+}
+
+/** The SSML errors of TEXT or @FILE on stderr, as compilers print them. */
+export function printTextErrors(io: CliIo, arg: string, text: string, errors: readonly CoreDiagnostic[]): void {
+  const lines = new LineIndex(text);
+  const source = arg.startsWith('@') ? arg.slice(1) : l10n.t('text');
+  for (const d of errors) note(io, problemLine(source, lines.positionAt(d.start), 'error', d.code, d.message));
 }
 
 function progressLine(p: PreviewProgress): string {
@@ -97,7 +104,7 @@ export const ttsCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError(l10n.t('give one TEXT or @FILE'));
     if (!values.voice) throw new UsageError(l10n.t('give the voice with --voice ID'));
     if (!values.output) throw new UsageError(l10n.t('give the output file with -o OUT'));
-    const { text, problems } = await readText(positionals[0], io);
+    const { text, problems } = await readTextArg(positionals[0], io);
     const request = {
       text,
       voiceAssetId: values.voice,
@@ -110,9 +117,7 @@ export const ttsCommand: CliCommand = {
 
     const errors = [...problems, ...lintSsml(request.text, { where: 'preview' })].filter((d) => d.severity === 'error');
     if (errors.length > 0) {
-      const lines = new LineIndex(request.text);
-      const source = positionals[0].startsWith('@') ? positionals[0].slice(1) : l10n.t('text');
-      for (const d of errors) note(io, problemLine(source, lines.positionAt(d.start), 'error', d.code, d.message));
+      printTextErrors(io, positionals[0], request.text, errors);
       if (!values.force) return fail(io, 'tts', l10n.t('the text has SSML errors; nothing was sent (--force sends it anyway)'));
     }
 
