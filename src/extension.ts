@@ -12,6 +12,7 @@ import * as preview from './preview/register';
 import { replaceablePrompts, windowPrompts, type Prompts } from './prompts';
 import * as push from './push/register';
 import * as scripts from './scripts/register';
+import * as shots from './shots/register';
 import * as ssml from './ssml/register';
 import { log } from './logging/log';
 import type { Services } from './services';
@@ -38,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   const prompts = testing?.prompts ?? windowPrompts;
   const connectionService = connections.register(context, { prompts });
   const shared = { prompts, languages: createLanguages(), connections: connectionService, assets: createAssetCatalog(context, { connections: connectionService }) };
-  const services: Services = { ...shared, push: push.register(context, shared) };
+  const services: Services = { ...shared, push: push.register(context, shared), shots: shots.register(context, shared) };
   scripts.register(context, services);
   ssml.register(context, services);
   assets.register(context, services);
