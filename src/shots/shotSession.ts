@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { LineIndex, type TextEdit } from '../core/diagnostics';
 import type { ScriptKind } from '../core/scripts/kinds';
 import { shotTextStartingAt, type ShotText } from '../core/scripts/shotTexts';
-import { applyEdits, applyLineChanges, diffEdit, followOffset, literalEdits } from '../core/scripts/textEdits';
+import { applyEdits, applyLineChanges, diffEdit, followLiteral, literalEdits } from '../core/scripts/textEdits';
 import { log } from '../logging/log';
 
 /** `live`: editing the script; `missing`: the literal is there but no longer a text (e.g. its key changed); `deleted` and `closed` are final. */
@@ -85,10 +85,12 @@ export class ShotSession {
   /** Follows a change of the script; mirrors a change of the text into the editor. */
   scriptChanged(e: vscode.TextDocumentChangeEvent): void {
     if (this.state_ === 'deleted' || this.state_ === 'closed' || !e.contentChanges.length) return;
-    const start = followOffset(this.start, e.contentChanges);
-    if (start === undefined) return this.setState('deleted');
-    this.start = start;
-    const found = shotTextStartingAt(this.script.getText(), this.kind, start);
+    const document = this.script.getText();
+    // Typing inside the literal (the shot editor's writes) needs no parse of the whole script.
+    const followed = followLiteral(document, this.start, this.text.end, e.contentChanges);
+    if (followed.kind === 'lost') return this.setState('deleted');
+    this.start = followed.start;
+    const found = followed.kind === 'kept' && this.state_ === 'live' ? { ...this.text, ...followed } : shotTextStartingAt(document, this.kind, followed.start);
     if (!found) return this.setState('missing');
     this.text = found;
     this.setState('live');
@@ -129,15 +131,14 @@ export class ShotSession {
   private async write(base: string, edits: readonly TextEdit[] | undefined): Promise<void> {
     for (let attempt = 0; attempt < 2; attempt++) {
       if (this.state_ !== 'live') return;
-      const document = this.script.getText();
-      const found = shotTextStartingAt(document, this.kind, this.start);
-      if (!found) return this.setState('missing');
+      // The text as the script has it: every change of the script reached scriptChanged before this job runs.
+      const found = this.text;
       const target = this.shown;
       if (found.value === target) return;
       const exact = attempt === 0 && edits && found.value === base && applyEdits(base, edits) === target;
       const decoded = exact ? edits : [diffEdit(found.value, target)!];
       const edit = new vscode.WorkspaceEdit();
-      for (const e of literalEdits(document, found.start, found.end, decoded)) {
+      for (const e of literalEdits(this.script.getText(), found.start, found.end, decoded)) {
         edit.replace(this.script.uri, new vscode.Range(this.script.positionAt(e.start), this.script.positionAt(e.end)), e.newText);
       }
       if (await vscode.workspace.applyEdit(edit)) return;

@@ -31,7 +31,7 @@ export function shotUri(script: vscode.Uri, names: readonly string[], path: read
 
 /** The script and the text's path a shot editor's URI was made for; undefined for a URI not made by `shotUri`. */
 export function parseShotUri(uri: vscode.Uri): { script: vscode.Uri; path: (string | number)[] } | undefined {
-  if (uri.scheme !== SHOT_SCHEME) return undefined;
+  if (uri.scheme !== SHOT_SCHEME || !uri.path.endsWith('.ssml')) return undefined;
   const query = new URLSearchParams(uri.query);
   const script = query.get('script');
   const at = query.get('at');

@@ -82,3 +82,33 @@ export function followOffset(offset: number, changes: readonly OffsetChange[]): 
   }
   return moved;
 }
+
+/** The end (after the closing quote) of the string literal opening at `document[start]`; undefined when it is not one (a raw line break ends it). */
+export function literalEnd(document: string, start: number): number | undefined {
+  if (document.charCodeAt(start) !== 34 /* " */) return undefined;
+  for (let i = start + 1; i < document.length; i++) {
+    const code = document.charCodeAt(i);
+    if (code === 92 /* \\ */) i++;
+    else if (code === 34) return i + 1;
+    else if (code === 10 || code === 13) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A string literal at `document[start, end)` after an event's changes (`document` is the text after
+ * them): `lost` when a change removed its opening quote; its new range and value when every change
+ * was inside its content and it is still one literal (no other part of the file changed, so it is
+ * still the same text); `moved` when the rest of the file changed too, and only a parse can say what
+ * the literal is now.
+ */
+export function followLiteral(document: string, start: number, end: number, changes: readonly OffsetChange[]):
+  { readonly kind: 'lost' } | { readonly kind: 'moved'; readonly start: number } | { readonly kind: 'kept'; readonly start: number; readonly end: number; readonly value: string } {
+  const moved = followOffset(start, changes);
+  if (moved === undefined) return { kind: 'lost' };
+  const inside = changes.every((c) => c.rangeOffset > start && c.rangeOffset + c.rangeLength < end);
+  if (!inside) return { kind: 'moved', start: moved };
+  const newEnd = end + changes.reduce((sum, c) => sum + c.text.length - c.rangeLength, 0);
+  if (literalEnd(document, moved) !== newEnd) return { kind: 'moved', start: moved };
+  return { kind: 'kept', start: moved, end: newEnd, value: decodeJsonString(document, moved, newEnd).value };
+}
