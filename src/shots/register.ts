@@ -41,7 +41,7 @@ export function register(context: vscode.ExtensionContext, { languages }: Pick<S
       if (session.state === 'deleted' || session.state === 'closed') void vscode.window.showWarningMessage(noLongerWrites(session, session.uri));
     }),
     // The script's voice_config may have changed: the shot editors' SSML context with it.
-    vscode.workspace.onDidChangeTextDocument((e) => { if (languages.scriptKindOf(e.document) && e.contentChanges.length) changed.fire(); }),
+    vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length && files.hasSessionsOn(e.document)) changed.fire(); }),
     vscode.languages.registerCodeLensProvider(languages.scriptSelector, {
       provideCodeLenses(document) {
         const kind = languages.scriptKindOf(document);

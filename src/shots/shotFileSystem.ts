@@ -52,6 +52,12 @@ export class ShotFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     this.subscriptions.forEach((s) => s.dispose());
   }
 
+  /** Whether a shot editor edits a text of this script. */
+  hasSessionsOn(script: vscode.TextDocument): boolean {
+    for (const session of this.sessions.values()) if (session.script === script) return true;
+    return false;
+  }
+
   /** The session of a shot editor's document; undefined for any other document. */
   sessionOf(uri: vscode.Uri): ShotSession | undefined {
     return this.sessions.get(uri.toString());

@@ -186,7 +186,8 @@ export class ShotSession {
       });
     }
     await this.settled();
-    if (this.script.isDirty && !(await this.script.save())) {
+    // An auto-save of the script may be on its way at the same time: only a script left unsaved is a failure.
+    if (this.script.isDirty && !(await this.script.save()) && this.script.isDirty) {
       throw vscode.FileSystemError.Unavailable(vscode.l10n.t('{0} could not be saved.', vscode.workspace.asRelativePath(this.script.uri)));
     }
   }

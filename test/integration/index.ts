@@ -17,6 +17,7 @@ const suites = pass === 'zh-cn' ? [() => import('./zhCn.test')] : [
   () => import('./activation.test'),
   () => import('./connections.test'),
   () => import('./ssml.test'),
+  () => import('./shots.test'),
   () => import('./proxy.test'),
   () => import('./assets.test'),
   () => import('./preview.test'),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { TextEdit } from '../../../src/core/diagnostics';
 import { decodeJsonString } from '../../../src/core/scripts/jsonString';
-import { applyEdits, applyLineChanges, diffEdit, followOffset, literalEdits } from '../../../src/core/scripts/textEdits';
+import { applyEdits, applyLineChanges, diffEdit, followLiteral, followOffset, literalEdits, literalEnd } from '../../../src/core/scripts/textEdits';
 
 /** Applies document edits (any order, not overlapping). */
 function applyDocumentEdits(document: string, edits: readonly TextEdit[]): string {
@@ -121,5 +121,24 @@ describe('textEdits: editor changes, diffs and followed offsets', () => {
     assert.equal(followOffset(10, [{ rangeOffset: 11, rangeLength: 0, text: 'ab' }]), 10, 'typing in the text does not');
     assert.equal(followOffset(10, [{ rangeOffset: 5, rangeLength: 6, text: '' }]), undefined, 'the quote removed');
     assert.equal(followOffset(10, [{ rangeOffset: 30, rangeLength: 1, text: '' }, { rangeOffset: 0, rangeLength: 4, text: '' }]), 6);
+  });
+
+  it('follows a literal through changes inside it without a parse, and asks for one after any other change', () => {
+    const before = '{"a": "x\\"y", "b": 1}';
+    const start = before.indexOf('"x');
+    const end = literalEnd(before, start)!;
+    assert.equal(before.slice(start, end), '"x\\"y"');
+    // Typing inside the content: kept, with its new value.
+    const typed = before.slice(0, start + 2) + '\\n' + before.slice(start + 2);
+    assert.deepEqual(followLiteral(typed, start, end, [{ rangeOffset: start + 2, rangeLength: 0, text: '\\n' }]), { kind: 'kept', start, end: end + 2, value: 'x\n"y' });
+    // An unescaped quote typed in the script ends the literal early: the file's structure changed.
+    const broken = before.slice(0, start + 2) + '"' + before.slice(start + 2);
+    assert.deepEqual(followLiteral(broken, start, end, [{ rangeOffset: start + 2, rangeLength: 0, text: '"' }]), { kind: 'moved', start });
+    // A change elsewhere moves it and needs a parse; a change over its opening quote loses it.
+    const shifted = `  ${before}`;
+    assert.deepEqual(followLiteral(shifted, start, end, [{ rangeOffset: 0, rangeLength: 0, text: '  ' }]), { kind: 'moved', start: start + 2 });
+    assert.deepEqual(followLiteral('{}', start, end, [{ rangeOffset: 0, rangeLength: before.length, text: '{}' }]), { kind: 'lost' });
+    assert.equal(literalEnd('"ab\ncd"', 0), undefined, 'a raw line break is not inside a literal');
+    assert.equal(literalEnd('x"ab"', 0), undefined);
   });
 });
