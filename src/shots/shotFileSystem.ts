@@ -106,6 +106,9 @@ export class ShotFileSystem implements vscode.FileSystemProvider, vscode.Disposa
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    // A shot file's folder: VS Code asks for it before writing a file it was told is deleted, and
+    // must then reach writeFile, which says why it refuses.
+    if (!parseShotUri(uri)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     const session = await this.live(uri);
     return { type: vscode.FileType.File, ctime: session.ctime, mtime: session.mtime, size: encoder.encode(session.content()).byteLength };
   }
