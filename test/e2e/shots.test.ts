@@ -11,29 +11,30 @@ describe('the shot editor in the browser workbench (packaged .vsix)', () => {
 
   it('opens a shot\'s text beside its script and writes what is typed into the JSON string', async () => {
     const { page } = wb;
-    await openFile(page, 'promo.video.json');
-    // The second shot's lens ("Edit Text" above each shot text).
-    const lens = page.locator('.codelens-decoration a', { hasText: 'Edit Text' }).nth(1);
+    await openFile(page, 'evening.live.json');
+    // The first shot's lens ("Edit Text" above each shot text).
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Edit Text' }).first();
     await lens.waitFor({ timeout: 60_000 });
     await lens.click();
-    const tab = page.locator('.tab.active', { hasText: 'promo.video · Shot 2.ssml' });
-    await tab.waitFor({ timeout: 30_000 });
-    // The decoded text: real quotes, and the line break the JSON string writes as \n.
+    await page.locator('.tab.active', { hasText: 'evening.live · Opening › Greeting.ssml' }).waitFor({ timeout: 30_000 });
+    // The decoded text: one line per line of SSML, quotes as they are.
     const shotEditor = page.locator('.editor-group-container.active .view-lines');
-    await shotEditor.locator('.view-line', { hasText: 'interpret-as="money">599</say-as>' }).waitFor({ timeout: 30_000 });
-    await shotEditor.locator('.view-line', { hasText: '谢谢</speak>' }).waitFor({ timeout: 30_000 });
+    await shotEditor.locator('.view-line', { hasText: 'type="HAPPY">欢迎来到极光官方直播间！' }).waitFor({ timeout: 30_000 });
 
-    // Type at the end of the first line: a new line with a break and a quoted word.
-    await shotEditor.locator('.view-line').first().click();
+    // A new line after the greeting: typed with its quotes, as in any SSML file.
+    await shotEditor.locator('.view-line', { hasText: '点个关注，不迷路。' }).click();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
-    await page.keyboard.type('<break time="300ms"/>');
+    await page.keyboard.type('<prosody rate="120">');
     await page.keyboard.press('Escape');
-    await page.keyboard.type('“新品”就在今天。');
-    // The script, in the other group, shows it escaped inside the same string (spaces render as
+    await page.keyboard.type('今晚八点，新品首发！</prosody>');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Home');
+    // The script, in the other group, has it escaped inside the same string (spaces render as
     // no-break spaces, so the text looked for has none).
     const scriptEditor = page.locator('.editor-group-container:not(.active) .view-lines');
-    await scriptEditor.locator('.view-line', { hasText: String.raw`300ms\"/>“新品”就在今天。\n谢谢` }).waitFor({ timeout: 30_000 });
+    await scriptEditor.locator('.view-line', { hasText: String.raw`不迷路。\n` }).filter({ hasText: String.raw`rate=\"120\">今晚八点，新品首发！</prosody>\n</speak>` }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+B');
     await screenshot(page, 'e2e-shot-editor');
   });
 });
