@@ -34,6 +34,8 @@ describe('the shot editor in the browser workbench (packaged .vsix)', () => {
     // no-break spaces, so the text looked for has none).
     const scriptEditor = page.locator('.editor-group-container:not(.active) .view-lines');
     await scriptEditor.locator('.view-line', { hasText: String.raw`不迷路。\n` }).filter({ hasText: String.raw`rate=\"120\">今晚八点，新品首发！</prosody>\n</speak>` }).waitFor({ timeout: 30_000 });
+    // The linter's last pass (debounced) has seen the finished text: no error is left in the shot editor.
+    await page.locator('.editor-group-container.active .squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
     await page.keyboard.press('Control+B');
     await screenshot(page, 'e2e-shot-editor');
   });
