@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import { mulberry32 } from '../../../src/core/prng';
 import { lintFile } from '../../../src/core/lint/lintFile';
+import { layoutOf, plainText } from '../../../src/core/layout/model';
+import { frameSvg } from '../../../src/core/layout/svg';
 import { fileNameFor } from '../../../src/core/remote/scriptBody';
 import { shotOfError } from '../../../src/core/remote/jobOutcome';
 import { withoutTags } from '../../../src/core/ssml/spokenText';
@@ -99,9 +101,19 @@ describe('hostile input', function () {
       let text = '';
       for (let n = Math.floor(rnd() * 12); n > 0; n--) text += pieces[Math.floor(rnd() * pieces.length)];
       assert.equal(withoutTags(text), text.replace(/<[^>]*>/g, ''), JSON.stringify(text));
+      assert.equal(withoutTags(text, ' '), text.replace(/<[^>]*>/g, ' '), JSON.stringify(text));
     }
     assert.equal(withoutTags(fill('<', MiB)).length, MiB);
     assert.equal(withoutTags(`${fill('<', MiB)}>x`), 'x');
+  });
+
+  it('lays out a shot text of a megabyte of "<", and draws a background URL of a megabyte of "?"', () => {
+    assert.equal(plainText(fill('<', MiB)).length, MiB);
+    const script = JSON.stringify({ script_name: 'x', shoot_scripts: [{ sequence_no: 0, shoot_script: {
+      text_config: { text: 'x' }, background_config: [{ background_type: 'IMAGE', background_config: `https://x/bg.jpg${fill('?', MiB)}\n` }],
+    } }] });
+    const layout = layoutOf(script, 'video');
+    assert.match(frameSvg(layout, layout.frames[0]), /bg\.jpg/);
   });
 
   it('makes a file name of a name that is a megabyte of spaces and dots', () => {
