@@ -10,6 +10,8 @@ export interface Timings {
   readonly jobStepMs: number;
   /** How long a TTS audition takes before its files are complete. */
   readonly ttsDelayMs: number;
+  /** How long an uploaded asset stays CREATING (under review) once its main file is confirmed. */
+  readonly assetReviewMs: number;
 }
 
 export interface RequestContext {
@@ -23,6 +25,10 @@ export interface RequestContext {
   readonly timings: Timings;
   /** A pre-signed download URL of a file served by the sandbox, valid for `ttlMs`. */
   readonly fileUrl: (file: FileRecord, ttlMs: number) => string;
+  /** A pre-signed PUT URL of an announced file or a scene's audio, valid for `ttlMs`. */
+  readonly uploadUrl: (fileId: string, ttlMs: number) => string;
+  /** Drops the uploaded bytes of a file. */
+  readonly forgetUpload: (fileId: string) => void;
 }
 
 /** How long the sandbox's asset, cover and video URLs stay valid (TTS audio URLs: one hour). */
