@@ -5,7 +5,7 @@
  * and what the file was announced with; errors are OBS's XML bodies. The folder is
  * `<dataDir>/uploads`, or a temporary folder removed when the sandbox closes.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
@@ -103,7 +103,8 @@ export class UploadFolder {
     if (declared > limit) return refuse(obsError(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed object size.'));
 
     await mkdir(this.dir, { recursive: true });
-    const part = `${this.path(fileId)}.part`;
+    // One partial file per request, so that a retry racing a cut-off upload never loses its bytes.
+    const part = `${this.path(fileId)}.${randomUUID()}.part`;
     const got = await this.write(req, part, limit);
     if (!got) {
       await rm(part, { force: true });

@@ -20,8 +20,6 @@ const EXTENSIONS: Readonly<Record<UploadableType, readonly string[]>> = {
 
 /** `file_size` of "Creating a File" takes 1 to 5,368,709,120 bytes (reference Table 4-172); larger files need the large-file API (4.2.4). */
 export const MAX_FILE_BYTES = 5_368_709_120;
-/** `file_name` takes 1 to 256 characters (reference Table 4-172). */
-export const MAX_FILE_NAME_CHARS = 256;
 
 /** An audio-driven scene's audio: MP3, WAV or M4A of at most 100 MB (reference Table 5-22). */
 export const SCENE_AUDIO_EXTENSIONS: readonly string[] = ['mp3', 'wav', 'm4a'];

@@ -15,7 +15,7 @@ import { MetaStudioApiError, MetaStudioError, MetaStudioRedirectError } from '..
 import type { AssetFileCategory, DigitalAssetInfo } from '../cloud/types';
 import { UploadCleanupError, UploadRefusedError } from './errors';
 import {
-  COVER_EXTENSIONS, extensionOf, extensionsOf, MAX_FILE_BYTES, MAX_FILE_NAME_CHARS, TYPES_WITH_COVER, typesForFile,
+  COVER_EXTENSIONS, extensionOf, extensionsOf, MAX_FILE_BYTES, TYPES_WITH_COVER, typesForFile,
   uploadableExtensions, type UploadableType,
 } from './media';
 import { digestFile, putFile, type FileDigest } from './transfer';
@@ -107,9 +107,8 @@ async function checkedFile(path: string, category: AssetFileCategory): Promise<P
   if (info.size > MAX_FILE_BYTES) {
     throw new UploadRefusedError(l10n.t('{0} is larger than 5 GiB, the most MetaStudio takes in one upload (larger files need its large-file API, which is not used here).', path));
   }
-  const fileName = basename(path);
-  if (fileName.length > MAX_FILE_NAME_CHARS) throw new UploadRefusedError(l10n.t('{0}: MetaStudio takes file names of at most {1} characters.', path, MAX_FILE_NAME_CHARS));
-  return { path, fileName, fileType: extensionOf(path), size: info.size, category };
+  // `file_name` takes 1 to 256 characters (Table 4-172): no file system makes a longer one.
+  return { path, fileName: basename(path), fileType: extensionOf(path), size: info.size, category };
 }
 
 function typeOf(path: string, asked: UploadableType | undefined): UploadableType {
