@@ -3,8 +3,8 @@
  * pre-signed upload URL (an OBS object upload) with `Content-MD5`. Neither ever holds more than a
  * chunk of the file in memory. The PUT sends no credential (the URL is the capability) and only
  * `Content-MD5` and `Content-Length`; it goes over https, or plain http to a loopback host only
- * (the download URL policy), never follows a redirect, and never shows the URL (its query is a
- * credential): messages name its host at most.
+ * (the download URL policy), never follows a redirect (fetch fails on one), and never shows the
+ * URL (its query is a credential): messages name its host at most.
  */
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
@@ -67,8 +67,13 @@ export interface PutOptions {
   readonly stallTimeoutMs?: number;
 }
 
-/** What the transport is given for a streamed upload: `FetchInit` with a body of bytes. */
-type StreamingInit = Omit<FetchInit, 'body'> & { body: AsyncIterable<Uint8Array>; duplex: 'half' };
+/**
+ * What the transport is given for a streamed upload: `FetchInit` with a body of bytes, and
+ * `redirect: 'error'`. Not 'manual': fetch then keeps a copy of the body for a redirect it might
+ * replay (it tees the body stream), which holds the whole file in memory; 'error' follows no
+ * redirect either.
+ */
+type StreamingInit = Omit<FetchInit, 'body' | 'redirect'> & { body: AsyncIterable<Uint8Array>; duplex: 'half'; redirect: 'error' };
 
 /** The upload URL, checked against the transfer policy; a refusal names its scheme and host only. */
 function checkUploadUrl(text: string): URL {
@@ -120,7 +125,7 @@ export async function putFile(urlText: string, path: string, digest: FileDigest,
     headers: { 'Content-MD5': digest.md5, 'Content-Length': String(digest.size) },
     body: body(),
     duplex: 'half',
-    redirect: 'manual',
+    redirect: 'error',
     signal: options.signal ? AbortSignal.any([options.signal, stall.signal]) : stall.signal,
   };
   let response: FetchResponse;
@@ -147,10 +152,6 @@ async function checkAnswer(response: FetchResponse, url: URL, digest: FileDigest
       throw new UploadTransferError(l10n.t('The storage at {0} kept other bytes than were sent (its ETag is not their MD5).', url.host), status);
     }
     return;
-  }
-  if (status >= 300 && status < 400) {
-    await discardBody(response);
-    throw new UploadTransferError(l10n.t('The upload to {0} was redirected (HTTP {1}); uploads never follow a redirect.', url.host, status), status);
   }
   const chunks: Uint8Array[] = [];
   await readBodyCapped(response.body, MAX_ERROR_BODY_BYTES, (chunk) => { chunks.push(chunk); }).catch(() => undefined);
