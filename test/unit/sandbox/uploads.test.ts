@@ -13,6 +13,9 @@ import { api, call, FakeClock, scriptBody, usableAssets, withSandbox, type Usabl
 
 const REVIEW_MS = 1000;
 const md5 = (bytes: Buffer) => createHash('md5').update(bytes).digest('base64');
+/** A PUT of bytes, or of a stream of them, with plain fetch. */
+const put = (url: string, body: Uint8Array | AsyncIterable<Uint8Array>, init: { headers?: Record<string, string>; signal?: AbortSignal } = {}) =>
+  fetch(url, { method: 'PUT', body, duplex: 'half', ...init } as unknown as RequestInit);
 
 describe('sandbox uploads', () => {
   const clock = new FakeClock();
@@ -44,9 +47,9 @@ describe('sandbox uploads', () => {
     const bytes = randomBytes(70_000);
     const { assetId, fileId, url } = await announce(bytes);
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/_sandbox\/uploads\/[0-9a-f]{32}\?Expires=\d+&Signature=/);
-    const put = await fetch(url, { method: 'PUT', headers: { 'Content-MD5': md5(bytes) }, body: bytes });
-    assert.equal(put.status, 200);
-    assert.equal(put.headers.get('etag'), `"${createHash('md5').update(bytes).digest('hex')}"`);
+    const answer = await put(url, bytes, { headers: { 'Content-MD5': md5(bytes) } });
+    assert.equal(answer.status, 200);
+    assert.equal(answer.headers.get('etag'), `"${createHash('md5').update(bytes).digest('hex')}"`);
     assert.equal((await at('GET', `/digital-assets/${assetId}`)).json.files.length, 0, 'not part of the asset before it is confirmed');
     assert.equal((await at('POST', `/files/${fileId}/complete`, { state: 'CREATED' })).status, 200);
     const details = (await at('GET', `/digital-assets/${assetId}`)).json;
@@ -60,24 +63,24 @@ describe('sandbox uploads', () => {
   it('refuses a Content-MD5 other than announced, bytes that do not match it, the wrong size, and a tampered or expired URL', async () => {
     const bytes = randomBytes(10_000);
     const { url } = await announce(bytes);
-    const put = async (target: string, body: Buffer, headers: Record<string, string> = { 'Content-MD5': md5(bytes) }) => {
-      const response = await fetch(target, { method: 'PUT', headers, body });
+    const outcome = async (target: string, body: Buffer, headers: Record<string, string> = { 'Content-MD5': md5(bytes) }) => {
+      const response = await put(target, body, { headers });
       return `${response.status} ${/<Code>(\w+)<\/Code>/.exec(await response.text())?.[1]}`;
     };
-    assert.equal(await put(url, bytes, {}), '403 SignatureDoesNotMatch');
-    assert.equal(await put(url, bytes, { 'Content-MD5': md5(Buffer.from('other')) }), '403 SignatureDoesNotMatch');
+    assert.equal(await outcome(url, bytes, {}), '403 SignatureDoesNotMatch');
+    assert.equal(await outcome(url, bytes, { 'Content-MD5': md5(Buffer.from('other')) }), '403 SignatureDoesNotMatch');
     const damaged = Buffer.from(bytes);
     damaged[5] ^= 1;
-    assert.equal(await put(url, damaged), '400 BadDigest');
-    assert.equal(await put(url, bytes.subarray(0, 9_000)), '400 IncompleteBody');
-    assert.equal(await put(url, Buffer.concat([bytes, bytes])), '400 EntityTooLarge');
-    assert.equal(await put(url.replace(/Signature=[^&]+/, 'Signature=forged'), bytes), '403 SignatureDoesNotMatch');
-    assert.equal(await put(url.replace(/Expires=\d+/, 'Expires=1'), bytes), '403 SignatureDoesNotMatch');
+    assert.equal(await outcome(url, damaged), '400 BadDigest');
+    assert.equal(await outcome(url, bytes.subarray(0, 9_000)), '400 IncompleteBody');
+    assert.equal(await outcome(url, Buffer.concat([bytes, bytes])), '400 EntityTooLarge');
+    assert.equal(await outcome(url.replace(/Signature=[^&]+/, 'Signature=forged'), bytes), '403 SignatureDoesNotMatch');
+    assert.equal(await outcome(url.replace(/Expires=\d+/, 'Expires=1'), bytes), '403 SignatureDoesNotMatch');
     clock.advance(25 * 3600_000);
-    assert.equal(await put(url, bytes), '403 AccessDenied');
+    assert.equal(await outcome(url, bytes), '403 AccessDenied');
     clock.advance(-25 * 3600_000);
     assert.equal((await fetch(url, { method: 'POST', body: bytes })).status, 405);
-    assert.equal(await put(url, bytes), '200 undefined');
+    assert.equal(await outcome(url, bytes), '200 undefined');
   });
 
   it('refuses to confirm a file not uploaded, a second MAIN file, a category the type lacks, and another project\'s asset', async () => {
@@ -99,7 +102,7 @@ describe('sandbox uploads', () => {
   it('keeps uploaded bytes and announced files across a restart (with a data folder)', async () => {
     const bytes = randomBytes(5_000);
     const { assetId, fileId, url } = await announce(bytes);
-    assert.equal((await fetch(url, { method: 'PUT', headers: { 'Content-MD5': md5(bytes) }, body: bytes })).status, 200);
+    assert.equal((await put(url, bytes, { headers: { 'Content-MD5': md5(bytes) } })).status, 200);
     await sandbox.close();
     sandbox = await withSandbox(options());
     const kept = await readdir(join(dataDir, 'uploads'));
@@ -117,10 +120,10 @@ describe('sandbox uploads', () => {
       yield bytes.subarray(0, 1024 * 1024);
       controller.abort();
     })();
-    await assert.rejects(fetch(url, { method: 'PUT', headers: { 'Content-MD5': md5(bytes) }, body, duplex: 'half', signal: controller.signal } as RequestInit));
+    await assert.rejects(put(url, body, { headers: { 'Content-MD5': md5(bytes) }, signal: controller.signal }));
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.match((await at('POST', `/files/${fileId}/complete`, { state: 'CREATED' })).json.error_msg, /has not been uploaded/);
-    assert.equal((await fetch(url, { method: 'PUT', headers: { 'Content-MD5': md5(bytes) }, body: bytes })).status, 200);
+    assert.equal((await put(url, bytes, { headers: { 'Content-MD5': md5(bytes) } })).status, 200);
   });
 
   it('gives audio-driven scenes upload URLs, and fails a job whose audio is missing', async () => {
@@ -136,7 +139,7 @@ describe('sandbox uploads', () => {
 
     const audio = wavTone(2000, 440, 0.3);
     const url = created.audio_files.audio_file_url[0].audio_file_upload_url;
-    assert.equal((await fetch(url, { method: 'PUT', headers: { 'Content-MD5': md5(audio) }, body: audio })).status, 200);
+    assert.equal((await put(url, audio, { headers: { 'Content-MD5': md5(audio) } })).status, 200);
     const rendered = (await at('POST', '/2d-digital-human-videos', { script_id: created.script_id })).json.job_id;
     clock.advance(2000);
     assert.equal((await at('GET', `/2d-digital-human-videos/${rendered}`)).json.state, 'SUCCEED');
@@ -158,9 +161,9 @@ describe('sandbox uploads', () => {
     (body.shoot_scripts as { shoot_script: Record<string, unknown> }[])[0].shoot_script = { script_type: 'AUDIO' };
     const created = (await at('POST', '/digital-human-video-scripts', body)).json;
     const url = created.audio_files.audio_file_url[0].audio_file_upload_url;
-    const tooLarge = await fetch(url, { method: 'PUT', headers: { 'Content-Length': String(100 * 1024 * 1024 + 1) }, body: (async function* () { yield Buffer.alloc(1); })(), duplex: 'half' } as RequestInit).catch(() => undefined);
+    const tooLarge = await put(url, (async function* () { yield Buffer.alloc(1); })(), { headers: { 'Content-Length': String(100 * 1024 * 1024 + 1) } }).catch(() => undefined);
     assert.ok(tooLarge === undefined || tooLarge.status === 400);
-    assert.equal((await fetch(url, { method: 'PUT', body: Buffer.from('plain text, not audio') })).status, 200);
+    assert.equal((await put(url, Buffer.from('plain text, not audio'))).status, 200);
     const job = (await at('POST', '/2d-digital-human-videos', { script_id: created.script_id })).json.job_id;
     clock.advance(2000);
     assert.match((await at('GET', `/2d-digital-human-videos/${job}`)).json.error_info.error_msg, /not MP3, WAV or M4A/);
