@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { UserFacingError } from '../commands/registerCommand';
 import { MetaStudioError } from '../core/cloud/errors';
 import { LinksFileError } from '../core/links/links';
+import { UploadRefusedError, UploadTransferError } from '../core/upload/errors';
 import { pushFile, requireScriptKind, unchangedLinkId, type FilePushResult } from '../core/remote/linkedFiles';
 import { PushDeclinedError, type PushStep } from '../core/remote/push';
 import { kindLabel, remoteName, bodyOfText, ScriptFileError } from '../core/remote/scriptBody';
@@ -38,6 +39,7 @@ function stepMessage(step: PushStep): string {
     case 'updating': return vscode.l10n.t('Updating…');
     case 'creating': return vscode.l10n.t('Creating…');
     case 'looking-up': return vscode.l10n.t('No clear answer; looking it up by name…');
+    case 'uploading-audio': return vscode.l10n.t('Uploading the audio of its scenes…');
     case 'reading-back': return vscode.l10n.t('Reading it back…');
   }
 }
@@ -90,7 +92,7 @@ export async function pushDocument(context: PushContext, document: vscode.TextDo
       log().info(`push: ${err.message}`);
       return { outcome: 'declined' };
     }
-    if (err instanceof MetaStudioError || err instanceof ScriptFileError || err instanceof LinksFileError) {
+    if (err instanceof MetaStudioError || err instanceof ScriptFileError || err instanceof LinksFileError || err instanceof UploadTransferError || err instanceof UploadRefusedError) {
       // The API error's message carries code, message and request id (docs/decisions/api-errors.md).
       throw new UserFacingError(vscode.l10n.t('Push of "{0}" failed: {1}', name, err.message));
     }

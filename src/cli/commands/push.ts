@@ -8,6 +8,7 @@ import { pushFile, requireScriptKind, type FilePushResult, type LinkPlace } from
 import { PushDeclinedError } from '../../core/remote/push';
 import { kindLabel, ScriptFileError } from '../../core/remote/scriptBody';
 import { validateScript } from '../../core/scripts/validate';
+import { UploadRefusedError, UploadTransferError } from '../../core/upload/errors';
 import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient, type Connection } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
@@ -17,7 +18,9 @@ import { fail, printResult, problemLine, report } from '../output';
 const usage = `Usage: metastudio push FILE [--force] [--recreate] [--format text|json]
 
 Creates or updates the remote object of a script file: a video script for *.video.json, a live
-room for *.live.json. The file's JSON (minus "$schema") is the request body. The link to the remote
+room for *.live.json. The file's JSON (minus "$schema", and the "$audio_file" of scenes) is the
+request body; the audio file a scene with script_type AUDIO names in "$audio_file" (a path
+relative to the script) is then uploaded for it. The link to the remote
 ID is kept in .metastudio/links.json of the nearest folder holding .metastudio/ (else the current
 folder), per endpoint and project.
 
@@ -80,7 +83,7 @@ export async function pushForCli(
       report(io, command, `${err.message} Run again with --recreate to create it again.`);
       return undefined;
     }
-    if (err instanceof ScriptFileError) {
+    if (err instanceof ScriptFileError || err instanceof UploadTransferError || err instanceof UploadRefusedError) {
       report(io, command, err.message);
       return undefined;
     }

@@ -22,6 +22,15 @@ const RESPONSE_ONLY: Record<ScriptKind, ReadonlySet<string>> = {
   live: new Set(responseOnlyFields.live),
 };
 
+/**
+ * Request fields the service fills in: the audio scenes' URLs (reference Table 5-22), which expire.
+ * Like a default, they are left out where the local body does not have them.
+ */
+const SERVICE_FILLED: Record<ScriptKind, ReadonlySet<string>> = {
+  video: new Set(['audio_files']),
+  live: new Set(),
+};
+
 /** Printed variant names and the request's names (docs/decisions/field-spellings.md); the subtitle switch is the client's to read. */
 const VARIANTS: Record<ScriptKind, Readonly<Record<string, string>>> = {
   video: {},
@@ -87,8 +96,10 @@ function convert(kind: ScriptKind, value: unknown, local: unknown, path: string)
     const childPath = join(path, key);
     const child = renamed[key];
     if (RESPONSE_ONLY[kind].has(childPath)) continue;
+    const local = localObject !== undefined && Object.hasOwn(localObject, key);
+    if (!local && SERVICE_FILLED[kind].has(childPath)) continue;
     const defaults = DEFAULTS[kind];
-    if (!(localObject && Object.hasOwn(localObject, key)) && defaults.has(childPath) && deepEqual(child, defaults.get(childPath))) continue;
+    if (!local && defaults.has(childPath) && deepEqual(child, defaults.get(childPath))) continue;
     result[key] = convert(kind, child, localObject?.[key], childPath);
   }
   return result;
