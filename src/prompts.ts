@@ -28,8 +28,13 @@ export interface SaveRequest extends vscode.SaveDialogOptions {
   readonly id: string;
 }
 
+export interface OpenRequest extends vscode.OpenDialogOptions {
+  readonly id: string;
+}
+
 /**
- * The questions the extension asks: input boxes, quick picks, modal confirmations and save dialogs.
+ * The questions the extension asks: input boxes, quick picks, modal confirmations, and open and
+ * save dialogs.
  * Every feature asks through `services.prompts`, so that the integration tests can answer with a
  * scripted double (a dialog cannot be answered from the extension host). Undefined means dismissed.
  */
@@ -40,6 +45,8 @@ export interface Prompts {
   /** A modal warning: the key of the chosen button. */
   confirm<K extends string>(request: ConfirmRequest<K>): Promise<K | undefined>;
   saveAs(request: SaveRequest): Promise<vscode.Uri | undefined>;
+  /** The files (or folders) chosen. */
+  open(request: OpenRequest): Promise<vscode.Uri[] | undefined>;
 }
 
 /** The prompts of the VS Code window. */
@@ -58,6 +65,8 @@ export const windowPrompts: Prompts = {
   },
 
   saveAs: ({ id: _id, ...options }) => Promise.resolve(vscode.window.showSaveDialog(options)),
+
+  open: ({ id: _id, ...options }) => Promise.resolve(vscode.window.showOpenDialog(options)),
 };
 
 /** Prompts whose implementation can be replaced while running: ExtensionMode.Test only, for the tests' answers. */
@@ -69,6 +78,7 @@ export function replaceablePrompts(initial: Prompts): { readonly prompts: Prompt
       pick: (request) => current.pick(request),
       confirm: (request) => current.confirm(request),
       saveAs: (request) => current.saveAs(request),
+      open: (request) => current.open(request),
     },
     replace: (prompts) => { current = prompts; },
   };
