@@ -19,6 +19,7 @@ const suites = [
   () => import('./preview.test'),
   () => import('./push.test'),
   () => import('./jobs.test'),
+  () => import('./uploads.test'),
 ];
 
 export async function run(): Promise<void> {
