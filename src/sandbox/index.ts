@@ -77,9 +77,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     closing: closing.signal,
   });
   const server = createServer(httpServerOptions(options.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS), sandbox.handle);
+  const removeTemporary = async () => {
+    if (options.dataDir === undefined) await rm(uploadsDir, { recursive: true, force: true });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
+  }).catch(async (err: unknown) => {
+    await removeTemporary();
+    throw err;
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -99,7 +105,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       server.closeAllConnections();
       await closed;
       await writer?.flush();
-      if (options.dataDir === undefined) await rm(uploadsDir, { recursive: true, force: true });
+      await removeTemporary();
     },
   };
 }

@@ -11,14 +11,13 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { MAX_SCENE_AUDIO_BYTES } from '../core/upload/media';
 import type { UploadRecord } from './model';
 import type { SandboxStore } from './store';
 import { sceneAudioFile } from './store';
 import { constantTimeEqual } from './verifier';
 
 export const UPLOADS_PREFIX = '/_sandbox/uploads/';
-/** An audio-driven scene's audio is at most 100 MB (reference Table 5-22). */
-export const MAX_SCENE_AUDIO_BYTES = 100 * 1024 * 1024;
 
 export interface Received {
   readonly status: number;

@@ -23,8 +23,6 @@ export interface SceneAudio {
   readonly sequenceNo: number;
   /** The audio file, absolute. */
   readonly path: string;
-  /** As written in the script. */
-  readonly written: string;
 }
 
 /**
@@ -57,7 +55,7 @@ export async function sceneAudioOf(value: unknown, scriptFile: string, root: str
     if (size === 0) throw new ScriptFileError(l10n.t('{0}: the audio file {1} is empty.', where, written));
     if (size > MAX_SCENE_AUDIO_BYTES) throw new ScriptFileError(l10n.t('{0}: the audio file {1} is larger than 100 MB, the most a scene takes.', where, written));
     const sequenceNo = typeof scene.sequence_no === 'number' ? scene.sequence_no : index;
-    found.push({ index, sequenceNo, path: real, written });
+    found.push({ index, sequenceNo, path: real });
   }
   return found;
 }
@@ -65,8 +63,6 @@ export async function sceneAudioOf(value: unknown, scriptFile: string, root: str
 export interface SceneAudioUploadOptions {
   readonly fetch: FetchLike;
   readonly signal?: AbortSignal;
-  /** Before each file. */
-  readonly onFile?: (audio: SceneAudio) => void;
 }
 
 /** Streams each scene's audio to the upload URL the create or update gave for it. */
@@ -75,7 +71,6 @@ export async function uploadSceneAudio(audio: readonly SceneAudio[], answered: S
   for (const scene of audio) {
     const url = urls.get(scene.sequenceNo);
     if (!url) throw new ScriptFileError(l10n.t('MetaStudio gave no upload URL for the audio of scene {0} (sequence_no {1}); is its script_type AUDIO?', scene.index + 1, scene.sequenceNo));
-    options.onFile?.(scene);
     const digest = await digestFile(scene.path, { signal: options.signal });
     await putFile(url, scene.path, digest, { fetch: options.fetch, signal: options.signal });
   }

@@ -201,11 +201,9 @@ export async function uploadPrepared(client: UploadApi, upload: PreparedUpload, 
   const created = (details: DigitalAssetInfo, timedOut: boolean): UploadedAsset => ({
     assetId, name: upload.name, type: upload.type, file: upload.files.at(-1)!.path, state: details.asset_state ?? 'CREATING', details, timedOut,
   });
-  const first = await client.getAsset(assetId, { signal }).catch((err: unknown) => {
-    if (signal?.aborted) throw err;
-    // The asset is whole: a failed look at it is no reason to say the upload failed.
-    return { asset_id: assetId, asset_name: upload.name, asset_type: upload.type, asset_state: 'CREATING', tags: [...upload.tags] } satisfies DigitalAssetInfo;
-  });
+  // The asset is whole: neither a cancel now nor a failed look at it makes the upload fail.
+  const first = await client.getAsset(assetId).catch((): DigitalAssetInfo => (
+    { asset_id: assetId, asset_name: upload.name, asset_type: upload.type, asset_state: 'CREATING', tags: [...upload.tags] }));
   options.onCreated?.(created(first, false));
   if (!options.wait || first.asset_state !== 'CREATING') return created(first, false);
   report('waiting', upload.totalBytes);
