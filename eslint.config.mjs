@@ -19,6 +19,8 @@ const oneHome = [
   { selector: "Property[key.name='modal']", message: 'A modal confirmation goes through services.prompts.confirm (src/prompts.ts).' },
   { selector: "MemberExpression[property.name='getConfiguration']", message: 'Read settings through src/settings.ts.' },
 ];
+// One error model (docs/decisions/errors.md): a failure the user may see extends ExpectedError, so that every adapter shows it the same way.
+const errorModel = { selector: ":matches(ClassDeclaration, ClassExpression)[superClass.name='Error']", message: 'Extend ExpectedError (src/core/errors.ts), not Error: the command wrapper and the CLI show it without a stack trace.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.tools/**', 'node_modules/**', 'test-results/**', '**/*.cjs', '**/*.mjs'] },
@@ -40,9 +42,10 @@ export default tseslint.config(
     files: shared.map((folder) => `src/${folder}/**/*.ts`),
     rules: { 'no-restricted-imports': ['error', { paths: [toolkit], patterns: [sandbox, folders(features, 'A shared folder serves the features and imports none of them.')] }] },
   },
+  { files: ['src/**/*.ts'], ignores: ['src/core/errors.ts'], rules: { 'no-restricted-syntax': ['error', errorModel] } },
   {
     files: ['src/**/*.ts'],
     ignores: ['src/core/**', 'src/cli/**', 'src/prompts.ts', 'src/settings.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...oneHome] },
+    rules: { 'no-restricted-syntax': ['error', ...oneHome, errorModel] },
   },
 );

@@ -76,6 +76,29 @@ export interface ServerOptions {
   readonly port?: number;
   /** Where the server's output goes; kept in memory (and shown on a failed start) by default. */
   readonly onLog?: (text: string) => void;
+  /** VS Code's display language, e.g. `zh-cn` (see `setDisplayLanguage`); English by default. */
+  readonly displayLanguage?: string;
+}
+
+/**
+ * Makes `language` the display language of the server's browser workbench, as "Configure Display
+ * Language" does: `locale` in the user data folder's `User/argv.json`. The server uses a locale only
+ * when an installed language pack provides it, and the Marketplace's packs are out of reach offline:
+ * `languagepacks.json` (the server's record of installed packs) gets an entry whose translation of
+ * VS Code is empty. The workbench then runs in `language` (VS Code's own texts stay English) and so
+ * does the extension host: `vscode.env.language` is `language`, and extensions load their
+ * `package.nls.<language>.json` and `l10n/bundle.l10n.<language>.json`.
+ */
+function setDisplayLanguage(runDir: string, language: string): void {
+  writeFileSync(join(runDir, 'ud/User/argv.json'), JSON.stringify({ locale: language }));
+  const translations = join(runDir, `language-pack-${language}.i18n.json`);
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  writeFileSync(join(runDir, 'ud/languagepacks.json'), JSON.stringify({
+    [language]: {
+      hash: 'test', label: language, translations: { vscode: translations },
+      extensions: [{ extensionIdentifier: { id: `metastudio-tests.language-pack-${language}` }, version: '1.0.0' }],
+    },
+  }));
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<VsCodeServer> {
@@ -98,6 +121,7 @@ export async function startServer(options: ServerOptions = {}): Promise<VsCodeSe
     'git.openRepositoryInParentFolders': 'never',
     ...options.settings,
   }, null, 2));
+  if (options.displayLanguage) setDisplayLanguage(runDir, options.displayLanguage);
   if (options.vsix) installVsix({ runDir, extensionsDir }, options.vsix);
 
   const port = options.port ?? await freePort();

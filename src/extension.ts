@@ -4,6 +4,7 @@ import * as assets from './assets/register';
 import { createAssetCatalog } from './assets/catalogService';
 import * as connections from './connections/register';
 import * as jobs from './jobs/register';
+import type { VideoReport } from './jobs/videoPlayer';
 import type { ConnectionProfile } from './connections/connectionStore';
 import { createLanguages } from './languages';
 import * as logging from './logging/register';
@@ -23,6 +24,8 @@ export interface MetaStudioApi {
     /** Every question from now on goes to `prompts` (the tests' scripted answers). */
     usePrompts(prompts: Prompts): void;
     readonly preview: preview.PreviewProbe;
+    /** What the video player's `<video>` did, newest last. */
+    readonly videoReports: readonly VideoReport[];
   };
 }
 
@@ -40,11 +43,11 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   ssml.register(context, services);
   assets.register(context, services);
   const previewProbe = preview.register(context, services);
-  jobs.register(context, services);
+  const videoPlayer = jobs.register(context, services);
   log().info(`MetaStudio ${context.extension.packageJSON.version} activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
   return {
     activeConnection: () => services.connections.active(),
-    ...(testing ? { testing: { usePrompts: testing.replace, preview: previewProbe } } : {}),
+    ...(testing ? { testing: { usePrompts: testing.replace, preview: previewProbe, videoReports: videoPlayer.reports } } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { ScriptKind } from './core/scripts/schemas';
+import { kindOfLanguage, scriptKindNames, scriptKinds, type ScriptKind } from './core/scripts/kinds';
 
 /**
  * The languages of the files the extension reads, by id (package.json declares the same ids).
@@ -14,14 +14,12 @@ export interface Languages {
   scriptKindOf(document: vscode.TextDocument): ScriptKind | undefined;
 }
 
-const scriptLanguageIds: Readonly<Record<ScriptKind, string>> = { video: 'metastudio-video-script', live: 'metastudio-live-script' };
-
 export function createLanguages(): Languages {
-  const kinds = new Map(Object.entries(scriptLanguageIds).map(([kind, id]) => [id, kind as ScriptKind]));
+  const scripts = Object.fromEntries(scriptKindNames.map((kind) => [kind, scriptKinds[kind].languageId])) as Record<ScriptKind, string>;
   return {
-    scripts: scriptLanguageIds,
+    scripts,
     ssml: 'metastudio-ssml',
-    scriptSelector: [...kinds.keys()].map((language) => ({ language })),
-    scriptKindOf: (document) => kinds.get(document.languageId),
+    scriptSelector: Object.values(scripts).map((language) => ({ language })),
+    scriptKindOf: (document) => kindOfLanguage(document.languageId),
   };
 }

@@ -44,6 +44,7 @@ export interface Prompts {
   pick<T>(request: PickRequest<T>): Promise<T | undefined>;
   /** A modal warning: the key of the chosen button. */
   confirm<K extends string>(request: ConfirmRequest<K>): Promise<K | undefined>;
+  /** The file chosen; when it exists, the user has agreed to replace it. */
   saveAs(request: SaveRequest): Promise<vscode.Uri | undefined>;
   /** The files (or folders) chosen. */
   open(request: OpenRequest): Promise<vscode.Uri[] | undefined>;
@@ -64,10 +65,27 @@ export const windowPrompts: Prompts = {
     return buttons.find(([, label]) => label === chosen)?.[0];
   },
 
-  saveAs: ({ id: _id, ...options }) => Promise.resolve(vscode.window.showSaveDialog(options)),
+  async saveAs({ id: _id, ...options }: SaveRequest) {
+    const target = await vscode.window.showSaveDialog(options);
+    if (!target || dialogAsksBeforeReplacing() || !await vscode.workspace.fs.stat(target).then(() => true, () => false)) return target;
+    const replace = vscode.l10n.t('Replace');
+    const chosen = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)), { modal: true }, replace);
+    return chosen === replace ? target : undefined;
+  },
 
   open: ({ id: _id, ...options }) => Promise.resolve(vscode.window.showOpenDialog(options)),
 };
+
+/**
+ * Save dialogs ask before replacing a file, except the system one on Linux: Electron asks there only
+ * on request (`showOverwriteConfirmation`), and VS Code does not request it. VS Code's own dialog (remote
+ * windows, `files.simpleDialog.enable`) asks.
+ */
+function dialogAsksBeforeReplacing(): boolean {
+  return process.platform !== 'linux' || vscode.env.remoteName !== undefined
+    || vscode.workspace.getConfiguration('files').get<boolean>('simpleDialog.enable') === true;
+}
 
 /** Prompts whose implementation can be replaced while running: ExtensionMode.Test only, for the tests' answers. */
 export function replaceablePrompts(initial: Prompts): { readonly prompts: Prompts; replace(prompts: Prompts): void } {

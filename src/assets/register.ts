@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { defaultFilter, describeFilter, isFiltered, parseFilter, sexLabel, sourceLabel, voiceLanguages, type AssetFilter, type VoiceSex } from '../core/assets/filters';
+import { defaultFilter, describeFilter, isFiltered, languageName, parseFilter, sexLabel, sourceLabel, voiceLanguages, type AssetFilter, type VoiceSex } from '../core/assets/filters';
 import type { AssetGroupId } from '../core/assets/groups';
 import type { AssetSource } from '../core/cloud/types';
 import { registerCommand } from '../commands/registerCommand';
@@ -43,7 +43,7 @@ async function pickFilterChange(prompts: Prompts, filter: AssetFilter): Promise<
       return source && { source };
     }
     case 'language': {
-      const language = await prompts.pick<string | null>({ id: 'assets.filterLanguage', items: [{ label: any, value: null }, ...voiceLanguages.map((value) => ({ label: value, value }))], title: vscode.l10n.t('Voice Language') });
+      const language = await prompts.pick<string | null>({ id: 'assets.filterLanguage', items: [{ label: any, value: null }, ...voiceLanguages.map((value) => ({ label: languageName(value), description: value, value }))], title: vscode.l10n.t('Voice Language') });
       return language === undefined ? undefined : { language };
     }
     case 'sex': {
@@ -61,6 +61,23 @@ async function pickFilterChange(prompts: Prompts, filter: AssetFilter): Promise<
     default:
       return undefined;
   }
+}
+
+/**
+ * True once the view has been given more than `shown` assets of the group (a node can only be revealed
+ * after that), false after a few seconds without (the view was collapsed or hidden meanwhile).
+ */
+function childrenDelivered(tree: AssetsTreeProvider, group: GroupNode, shown: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (result: boolean) => {
+      clearTimeout(timer);
+      listener.dispose();
+      // The view gets the children when getChildren's promise settles, after this event.
+      setTimeout(() => resolve(result), 0);
+    };
+    const timer = setTimeout(() => done(false), 5_000);
+    const listener = tree.onDidDeliverChildren((node) => { if (node === group && group.list.items.length > shown) done(true); });
+  });
 }
 
 /**
@@ -108,8 +125,17 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   registerCommand(context, 'metastudio.assets.loadMore', async (arg?: AssetTreeNode | AssetGroupId) => {
     const group = groupOf(arg);
     if (!group) return undefined;
-    await tree.loadMore(group);
-    return group.list.items.length;
+    return vscode.window.withProgress({ location: { viewId: 'metastudio.assets' } }, async () => {
+      const shown = group.list.items.length;
+      const fromTree = typeof arg === 'object' && arg.kind === 'loadMore' && view.visible;
+      const delivered = fromTree ? childrenDelivered(tree, group, shown) : undefined;
+      await tree.loadMore(group);
+      // From the "Load more…" row (Enter or a click), focus goes on to the first new row: that row is
+      // gone, and without this the next Down would start again at the top of the tree.
+      const first = group.assetNodes()[shown];
+      if (delivered && first && await delivered) await view.reveal(first, { focus: true, select: false });
+      return group.list.items.length;
+    });
   });
   registerCommand(context, 'metastudio.assets.search', async () => {
     const value = await prompts.input({

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { AssetCatalog, AssetLookup } from '../core/assets/catalog';
 import { checkAssetReferences } from '../core/assets/checks';
-import { assetSummary, isActive } from '../core/assets/describe';
+import { assetStateText, assetSummary, isActive } from '../core/assets/describe';
 import { groupOfType, typeLabel } from '../core/assets/groups';
 import { assetFieldAt, fits, type AssetFieldAt } from '../core/assets/references';
 import type { DigitalAssetInfo } from '../core/cloud/types';
+import { errorMessage } from '../core/errors';
 import { encodeJsonStringContent } from '../core/scripts/jsonString';
 import { isUploadableType } from '../core/upload/media';
 import { registerLinter } from '../diagnostics/lintController';
@@ -47,7 +48,7 @@ async function candidates(catalog: AssetCatalog, field: AssetFieldAt): Promise<{
 
 function completionItem(asset: DigitalAssetInfo, field: AssetFieldAt, range: vscode.Range): vscode.CompletionItem {
   const item = new vscode.CompletionItem({ label: asset.asset_name || asset.asset_id, description: assetSummary(asset) || typeLabel(asset.asset_type) }, vscode.CompletionItemKind.Value);
-  item.detail = `${asset.asset_id} · ${asset.asset_type}${isActive(asset) ? '' : ` · ${asset.asset_state}`}`;
+  item.detail = `${asset.asset_id} · ${asset.asset_type}${isActive(asset) ? '' : ` · ${assetStateText(asset)}`}`;
   item.documentation = assetTooltip(asset);
   item.insertText = idText(field, asset.asset_id);
   item.filterText = `${asset.asset_name} ${asset.asset_id}`;
@@ -91,7 +92,7 @@ function hoverText(lookup: AssetLookup | undefined, id: string): vscode.Markdown
   }
   const md = new vscode.MarkdownString();
   if (lookup?.state === 'missing') md.appendText(vscode.l10n.t('No asset "{0}" in this project.', id));
-  else if (lookup?.state === 'failed') md.appendText(vscode.l10n.t('Could not look up asset "{0}": {1}', id, lookup.error instanceof Error ? lookup.error.message : String(lookup.error)));
+  else if (lookup?.state === 'failed') md.appendText(vscode.l10n.t('Could not look up asset "{0}": {1}', id, errorMessage(lookup.error)));
   else md.appendText(vscode.l10n.t('Asset "{0}": sign in to MetaStudio to look it up.', id));
   return md;
 }

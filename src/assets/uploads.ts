@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import { assetGroup, typeLabel, uploadTypeOf, type AssetGroupId } from '../core/assets/groups';
 import { fits } from '../core/assets/references';
-import { MetaStudioError } from '../core/cloud/errors';
 import type { DigitalAssetInfo } from '../core/cloud/types';
-import { UploadCleanupError, UploadRefusedError, UploadTransferError } from '../core/upload/errors';
+import { ExpectedError, withErrorContext } from '../core/errors';
+import { UploadRefusedError } from '../core/upload/errors';
 import { extensionsOf, isUploadableType, typesForFile, UPLOADABLE_TYPES, uploadableExtensions, type UploadableType } from '../core/upload/media';
 import { batchPercent, describeProgress } from '../core/upload/progress';
 import { prepareUpload, uploadPrepared, type PreparedUpload, type UploadedAsset } from '../core/upload/uploadAsset';
 import { parseUriList } from '../core/upload/uriList';
 import { withCancellableProgress } from '../commands/progress';
-import { registerCommand, UserFacingError } from '../commands/registerCommand';
+import { registerCommand } from '../commands/registerCommand';
 import { log } from '../logging/log';
 import type { Services } from '../services';
 import type { AssetsTreeProvider, AssetTreeNode, GroupNode } from './assetsTree';
@@ -36,13 +36,8 @@ function fileFilters(types: readonly UploadableType[]): Record<string, string[]>
 }
 
 function localPath(uri: vscode.Uri): string {
-  if (!READABLE_SCHEMES.has(uri.scheme)) throw new UserFacingError(vscode.l10n.t('{0} is not a file on this computer, so it cannot be uploaded.', uri.toString(true)));
+  if (!READABLE_SCHEMES.has(uri.scheme)) throw new ExpectedError(vscode.l10n.t('{0} is not a file on this computer, so it cannot be uploaded.', uri.toString(true)));
   return uri.fsPath;
-}
-
-function uploadFailure(file: string, err: unknown): unknown {
-  const known = err instanceof UploadRefusedError || err instanceof UploadTransferError || err instanceof UploadCleanupError || err instanceof MetaStudioError;
-  return known ? new UserFacingError(vscode.l10n.t('The upload of {0} failed: {1}', vscode.workspace.asRelativePath(file), (err as Error).message)) : err;
 }
 
 /**
@@ -89,8 +84,8 @@ export class Uploads {
       try {
         prepared.push(await prepareUpload(file, types[i] ? { type: types[i] } : {}));
       } catch (err) {
-        if (err instanceof UploadRefusedError) throw new UserFacingError(vscode.l10n.t('{0} Nothing was uploaded.', err.message));
-        throw err;
+        if (!(err instanceof UploadRefusedError)) throw err;
+        throw new ExpectedError(vscode.l10n.t('{0} Nothing was uploaded.', err.message), { cause: err });
       }
     }
     const client = await this.services.connections.client();
@@ -108,21 +103,16 @@ export class Uploads {
           made.set(asset.assetId, asset.details);
           this.show(asset.details);
         };
-        let asset: UploadedAsset;
-        try {
-          asset = await uploadPrepared(client, item, {
-            signal,
-            wait: { timeoutMs: REVIEW_WAIT_MS },
-            onCreated: show,
-            onProgress: (progress) => {
-              const percent = batchPercent(done, progress, batchBytes);
-              report(describeProgress(name, progress, percent), percent - shown);
-              shown = Math.max(shown, percent);
-            },
-          });
-        } catch (err) {
-          throw uploadFailure(files[i], err);
-        }
+        const asset: UploadedAsset = await withErrorContext(vscode.l10n.t('The upload of {0} failed', name), () => uploadPrepared(client, item, {
+          signal,
+          wait: { timeoutMs: REVIEW_WAIT_MS },
+          onCreated: show,
+          onProgress: (progress) => {
+            const percent = batchPercent(done, progress, batchBytes);
+            report(describeProgress(name, progress, percent), percent - shown);
+            shown = Math.max(shown, percent);
+          },
+        }));
         show(asset);
         log().info(`upload: ${name} is the ${asset.type} asset ${asset.assetId}, ${asset.state}`);
         done += item.totalBytes;
@@ -180,7 +170,7 @@ export class Uploads {
     if (!uri) return undefined;
     const type = target.types.find((t): t is UploadableType => isUploadableType(t) && typesForFile(uri.path).includes(t));
     if (!type) {
-      throw new UserFacingError(vscode.l10n.t('The field takes {0} files.', types.flatMap((t) => extensionsOf(t)).join(', ')));
+      throw new ExpectedError(vscode.l10n.t('The field takes {0} files.', types.flatMap((t) => extensionsOf(t)).join(', ')));
     }
     const [asset] = await this.upload([uri], { type, offerInsert: false }) ?? [];
     if (!asset) return undefined;

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { isLoopbackHost, regionOf } from '../core/cloud/endpoint';
 import { withCancellableProgress } from '../commands/progress';
-import { registerCommand, UserFacingError } from '../commands/registerCommand';
+import { registerCommand } from '../commands/registerCommand';
+import { errorMessage, ExpectedError } from '../core/errors';
 import { log } from '../logging/log';
 import type { Services } from '../services';
 import { onDidChangeSettings, settings } from '../settings';
@@ -16,6 +18,12 @@ function describe(profile: ConnectionProfile): string {
   return `${profile.name} — ${new URL(profile.endpoint).host} · ${profile.projectId}`;
 }
 
+/** Where a connection goes, in words a screen reader reads well: "local sandbox", a region, or the host. */
+function place(profile: ConnectionProfile): string {
+  const url = new URL(profile.endpoint);
+  return isLoopbackHost(url.hostname) ? vscode.l10n.t('local sandbox') : regionOf(profile.endpoint) ?? url.host;
+}
+
 /** Connections: the service every remote feature uses, the status bar item, and Sign In, Switch and Sign Out. */
 export function register(context: vscode.ExtensionContext, { prompts }: Pick<Services, 'prompts'>): ConnectionService {
   const store = new ConnectionStore(context.globalState, context.secrets, process.env, endpointDefaults);
@@ -28,15 +36,23 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
   const updateStatus = () => {
     const active = store.active();
     status.text = active ? `$(cloud) ${active.name}` : `$(cloud) ${vscode.l10n.t('MetaStudio: Sign In')}`;
-    status.tooltip = active ? vscode.l10n.t('MetaStudio: {0}. Click to switch connections.', describe(active)) : vscode.l10n.t('Sign in to MetaStudio');
+    status.tooltip = active ? vscode.l10n.t('MetaStudio: {0}. Switch connection', describe(active)) : vscode.l10n.t('Sign in to MetaStudio');
+    // Read instead of the text and tooltip: no icon name, no host and project ID, no mouse assumed.
+    status.accessibilityInformation = {
+      role: 'button',
+      label: active ? vscode.l10n.t('MetaStudio connection: {0} ({1}). Switch connection', active.name, place(active)) : vscode.l10n.t('MetaStudio: not signed in. Sign in'),
+    };
     void vscode.commands.executeCommand('setContext', 'metastudio.signedIn', active !== undefined);
+    // The views' sign-in welcome waits for this key: before activation neither key is set, and a
+    // welcome shown then would be replaced under the keyboard focus a moment later.
+    void vscode.commands.executeCommand('setContext', 'metastudio.signedOut', active === undefined);
     status.show();
   };
   context.subscriptions.push(status, store.onDidChange(updateStatus), onDidChangeSettings([settings.endpoint, settings.region], () => store.settingsChanged()));
   updateStatus();
 
   registerCommand(context, 'metastudio.connection.signIn', async () => {
-    if (!vscode.workspace.isTrusted) throw new UserFacingError(vscode.l10n.t('This workspace is not trusted: MetaStudio sends nothing to the cloud from it.'));
+    if (!vscode.workspace.isTrusted) throw new ExpectedError(vscode.l10n.t('This workspace is not trusted: MetaStudio sends nothing to the cloud from it.'));
     const result = await askForConnection(prompts, store, endpointDefaults());
     if (!result) return undefined;
     const { profile, credentials } = result;
@@ -44,10 +60,10 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
       await withCancellableProgress(vscode.l10n.t('Checking the MetaStudio connection "{0}"…', profile.name),
         (_report, signal) => service.verify(profile, credentials, signal));
     } catch (err) {
-      log().warn(`sign-in check failed for ${describe(profile)}: ${(err as Error).message}`);
+      log().warn(`sign-in check failed for ${describe(profile)}: ${errorMessage(err)}`);
       const choice = await prompts.confirm({
         id: 'connection.saveAnyway',
-        message: vscode.l10n.t('Could not sign in to MetaStudio: {0}', (err as Error).message),
+        message: vscode.l10n.t('Could not sign in to MetaStudio: {0}', errorMessage(err)),
         choices: { save: vscode.l10n.t('Save Anyway') },
       });
       if (choice !== 'save') return undefined;
@@ -76,7 +92,7 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
       if (picked === null) return vscode.commands.executeCommand('metastudio.connection.signIn');
       name = picked;
     }
-    if (!profiles.some((p) => p.name === name)) throw new UserFacingError(vscode.l10n.t('There is no MetaStudio connection named "{0}".', name));
+    if (!profiles.some((p) => p.name === name)) throw new ExpectedError(vscode.l10n.t('There is no MetaStudio connection named "{0}".', name));
     await store.setActive(name);
     log().info(`active connection: ${name}`);
     return name;
@@ -98,7 +114,7 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
       if (picked === undefined) return undefined;
       name = picked;
     }
-    if (!removable.some((p) => p.name === name)) throw new UserFacingError(vscode.l10n.t('There is no saved MetaStudio connection named "{0}".', name));
+    if (!removable.some((p) => p.name === name)) throw new ExpectedError(vscode.l10n.t('There is no saved MetaStudio connection named "{0}".', name));
     await store.remove(name);
     log().info(`signed out: ${name}`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of MetaStudio connection "{0}"; its credentials were deleted.', name));

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../core/cloud/auth';
 import { DEFAULT_REGION, REGIONS, parseEndpointUrl, regionEndpoint } from '../core/cloud/endpoint';
+import { errorMessage } from '../core/errors';
 import type { PickItem, Prompts } from '../prompts';
 import type { ConnectionProfile, ConnectionStore } from './connectionStore';
 
@@ -62,7 +63,7 @@ async function askForEndpoint(prompts: Prompts, defaults: { endpoint?: string; r
         parseEndpointUrl(v.trim());
         return undefined;
       } catch (err) {
-        return (err as Error).message;
+        return errorMessage(err);
       }
     },
   });

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { ExpectedError } from './errors';
 
 /** True for a JSON object (not null, not an array). */
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -11,7 +12,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
  */
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-export class UnsafeJsonKeyError extends Error {
+export class UnsafeJsonKeyError extends ExpectedError {
   override readonly name = 'UnsafeJsonKeyError';
   constructor(readonly key: string, readonly place: string) {
     super(l10n.t('The key "{0}" in {1} is refused: keys named __proto__, constructor or prototype are not allowed.', key, place));

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { normalizeJobState } from '../core/cloud/jobState';
+import { errorMessage } from '../core/errors';
 import { jobDisplayName, jobErrorWithShot, jobRunMs } from '../core/remote/jobOutcome';
 import type { JobTracker, TrackedJob } from '../core/remote/jobTracker';
 
@@ -134,7 +135,7 @@ export class JobsTree implements vscode.TreeDataProvider<JobsNode>, vscode.Dispo
       case 'failed': {
         const item = new vscode.TreeItem(vscode.l10n.t('Failed to load the jobs — show logs'));
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-        item.tooltip = this.tracker.error?.message;
+        item.tooltip = this.tracker.error && errorMessage(this.tracker.error);
         item.command = { command: 'metastudio.logs.show', title: vscode.l10n.t('Show Logs') };
         return [{ kind: 'message', item }];
       }

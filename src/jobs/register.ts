@@ -6,6 +6,7 @@ import { log } from '../logging/log';
 import type { Services } from '../services';
 import { registerJobCommands } from './jobCommands';
 import { JobsTree } from './jobsTree';
+import { VideoPlayer } from './videoPlayer';
 
 async function goToShot(origin: vscode.Uri, job: TrackedJob['job']): Promise<void> {
   const shot = shotOfError(job.error_info?.error_msg ?? undefined);
@@ -41,7 +42,8 @@ async function announce({ job, origin }: TrackedJob): Promise<void> {
 }
 
 /** The Jobs view and the job commands. */
-export function register(context: vscode.ExtensionContext, services: Services): void {
+export function register(context: vscode.ExtensionContext, services: Services): VideoPlayer {
+  const player = new VideoPlayer(context.extensionUri, vscode.Uri.joinPath(context.globalStorageUri, 'videos'));
   const tracker = new JobTracker(() => services.connections.tryClient(), { log: (line) => log().info(line) });
   const tree = new JobsTree(tracker);
   context.subscriptions.push(
@@ -53,6 +55,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       tree.invalidate();
     }),
     tracker,
+    player,
   );
-  registerJobCommands(context, services, tracker);
+  registerJobCommands(context, services, tracker, player);
+  return player;
 }

@@ -5,11 +5,11 @@
  */
 import * as vscode from 'vscode';
 import type { MetaStudioClient } from '../core/cloud/client';
+import { CancelledError, errorMessage, ExpectedError, isCancellation } from '../core/errors';
 import { resolveRequest } from '../core/preview/previewKey';
 import type { PreviewProgress, PreviewResult, Previewer } from '../core/preview/previewer';
 import { lintSsml } from '../core/ssml/lint';
 import { withCancellableProgress } from '../commands/progress';
-import { isCancellation, UserFacingError } from '../commands/registerCommand';
 import { log } from '../logging/log';
 import type { Services } from '../services';
 import type { VoiceSettings } from './messages';
@@ -74,7 +74,7 @@ export class PreviewController {
       this.panel.setBusy(false);
     } catch (err) {
       const cancelled = isCancellation(err);
-      this.panel.setBusy(false, cancelled ? undefined : err instanceof Error ? err.message : String(err));
+      this.panel.setBusy(false, cancelled ? undefined : errorMessage(err));
       if (!cancelled) throw err;
     }
   }
@@ -85,7 +85,7 @@ export class PreviewController {
    */
   /** The client's endpoint and project are the place that keys the cache. */
   private async speak(client: MetaStudioClient, target: TextTarget): Promise<PreviewOutcome | undefined> {
-    if (!target.text.trim()) throw new UserFacingError(vscode.l10n.t('There is no text to preview.'));
+    if (!target.text.trim()) throw new ExpectedError(vscode.l10n.t('There is no text to preview.'));
     let voice = target.voice?.voiceAssetId ? undefined : await this.pickVoice();
     const voiceAssetId = target.voice?.voiceAssetId ?? voice?.id;
     if (!voiceAssetId) return undefined;
@@ -131,7 +131,7 @@ export class PreviewController {
   private async confirmBilling(voice: VoiceInfo): Promise<void> {
     if (!voice.provider || this.billingAccepted.has(voice.id) || this.context.globalState.get<boolean>(BILLING_CONFIRMED_KEY)) return;
     const answer = await confirmBilling(this.services.prompts, voice);
-    if (answer === 'no') throw new vscode.CancellationError();
+    if (answer === 'no') throw new CancelledError();
     this.billingAccepted.add(voice.id);
     if (answer === 'always') await this.context.globalState.update(BILLING_CONFIRMED_KEY, true);
   }

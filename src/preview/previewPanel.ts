@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { reportFailure } from '../commands/registerCommand';
 import { numberedOutputs } from '../core/preview/outputNames';
 import { log } from '../logging/log';
 import type { Prompts } from '../prompts';
@@ -105,7 +106,7 @@ export class PreviewPanel implements vscode.Disposable {
       if (this.panel === panel) this.panel = undefined;
       this.ready = false;
     });
-    panel.webview.html = playerHtml(panel.webview, vscode.Uri.joinPath(dist, 'webview', 'preview.js'));
+    panel.webview.html = playerHtml(panel.webview, vscode.Uri.joinPath(dist, 'webview'));
   }
 
   private receive(message: unknown): void {
@@ -113,7 +114,7 @@ export class PreviewPanel implements vscode.Disposable {
       log().warn('preview player: ignored an unexpected message');
       return;
     }
-    void this.handle(message).catch((err: unknown) => log().error(`preview player: ${message.type} failed`, err instanceof Error ? err : String(err)));
+    void this.handle(message).catch((err: unknown) => reportFailure(`preview player: ${message.type}`, err));
   }
 
   private async handle(message: FromWebview): Promise<void> {
@@ -137,7 +138,14 @@ export class PreviewPanel implements vscode.Disposable {
       }
       case 'saveAs': {
         const entry = this.find(message.entryId);
-        if (entry) await saveAudioAs(this.prompts, entry);
+        if (!entry) return;
+        try {
+          await saveAudioAs(this.prompts, entry);
+        } finally {
+          // Saved or cancelled, the keyboard goes back to where it was: the dialog took the focus.
+          this.panel?.reveal(this.panel.viewColumn, false);
+          this.post({ type: 'saveDialogClosed' });
+        }
         return;
       }
       case 'audio':

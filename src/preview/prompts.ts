@@ -24,11 +24,12 @@ export function pickVoice(prompts: Prompts, voices: Promise<readonly VoiceInfo[]
     return ordered.map((voice): PickItem<VoiceInfo> => ({
       value: voice,
       label: voice.name,
-      description: [voice.id === lastId ? vscode.l10n.t('last used') : '', voice.provider ? vscode.l10n.t('billed by {0}', voice.provider) : ''].filter(Boolean).join(' · '),
+      description: [voice.id === lastId ? vscode.l10n.t('last used') : '', voice.summary ?? '', voice.provider ? vscode.l10n.t('billed by {0}', voice.provider) : ''].filter(Boolean).join(' · '),
       detail: voice.id,
     }));
   });
-  return prompts.pick({ id: 'preview.voice', items, title: vscode.l10n.t('Preview Voice'), placeHolder: vscode.l10n.t('Choose the voice to speak the text'), matchOnDetail: true, ignoreFocusOut: true });
+  // Typing a language ("English", "中文") filters by it: the description holds it in words.
+  return prompts.pick({ id: 'preview.voice', items, title: vscode.l10n.t('Preview Voice'), placeHolder: vscode.l10n.t('Choose the voice to speak the text (type a language to filter)'), matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
 }
 
 /**

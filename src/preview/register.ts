@@ -4,6 +4,7 @@
  * size setting.
  */
 import * as vscode from 'vscode';
+import { errorMessage } from '../core/errors';
 import { cacheLimitOfSetting, PreviewCache } from '../core/preview/previewCache';
 import { Previewer } from '../core/preview/previewer';
 import { registerCommand } from '../commands/registerCommand';
@@ -37,11 +38,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const cache = new PreviewCache(folder.fsPath, { limitBytes: cacheLimitBytes(), warn: (message) => log().warn(`preview cache: ${message}`) });
   const previewer = new Previewer({ cache });
   const panel: PreviewPanel = new PreviewPanel(context.extensionUri, folder, services.prompts, {
-    synthesize: (entry, voiceSettings) => controller.resynthesize(entry, voiceSettings).catch((err: unknown) => {
-      const message = err instanceof Error ? err.message : String(err);
-      log().warn(`preview: synthesize from the player failed: ${message}`);
-      void vscode.window.showErrorMessage(message);
-    }),
+    synthesize: (entry, voiceSettings) => controller.resynthesize(entry, voiceSettings),
     voices: () => listVoices(services.assets).catch(() => []),
   });
   const controller = new PreviewController(context, services, previewer, panel);
@@ -58,7 +55,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   context.subscriptions.push(
     vscode.languages.registerCodeLensProvider(services.languages.scriptSelector, previewCodeLenses(services.languages)),
     onDidChangeSettings([settings.previewCacheSizeMB], () => {
-      void cache.setMaxBytes(cacheLimitBytes()).catch((err: unknown) => log().warn(`preview cache: ${String(err)}`));
+      void cache.setMaxBytes(cacheLimitBytes()).catch((err: unknown) => log().warn(`preview cache: ${errorMessage(err)}`));
     }),
   );
 

@@ -5,8 +5,8 @@
  * nearest enclosing `voice_config`.
  */
 import * as vscode from 'vscode';
+import { ExpectedError } from '../core/errors';
 import { findScriptTextAt, type ScriptVoice } from '../core/scripts/texts';
-import { UserFacingError } from '../commands/registerCommand';
 import type { Languages } from '../languages';
 
 
@@ -69,7 +69,7 @@ function documentTarget(languages: Languages, document: vscode.TextDocument, sel
     const found = findScriptTextAt(source, kind, offset);
     if (!found) {
       if (selection && !selection.isEmpty) return selectionTarget(document, selection);
-      throw new UserFacingError(vscode.l10n.t('Put the cursor in a shot\'s "text" (text_config.text) to preview it, or select the text to hear.'));
+      throw new ExpectedError(vscode.l10n.t('Put the cursor in a shot\'s "text" (text_config.text) to preview it, or select the text to hear.'));
     }
     const where = (i: number) => document.positionAt(found.map.toDocument(i));
     if (selection && !selection.isEmpty && selection.start.isAfterOrEqual(document.positionAt(found.start)) && selection.end.isBeforeOrEqual(document.positionAt(found.end))) {
@@ -82,7 +82,7 @@ function documentTarget(languages: Languages, document: vscode.TextDocument, sel
   }
   if (selection && !selection.isEmpty) return selectionTarget(document, selection);
   if (isSsml(languages, document) || !selection) {
-    if (source.trim() === '') throw new UserFacingError(vscode.l10n.t('The file is empty: there is nothing to preview.'));
+    if (source.trim() === '') throw new ExpectedError(vscode.l10n.t('The file is empty: there is nothing to preview.'));
     return { kind: 'text', text: source, where: (i) => document.positionAt(i) };
   }
   return undefined;

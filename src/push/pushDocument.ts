@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
-import { UserFacingError } from '../commands/registerCommand';
-import { MetaStudioError } from '../core/cloud/errors';
-import { LinksFileError } from '../core/links/links';
-import { UploadRefusedError, UploadTransferError } from '../core/upload/errors';
+import { errorMessage, withErrorContext } from '../core/errors';
 import { pushFile, requireScriptKind, unchangedLinkId, type FilePushResult } from '../core/remote/linkedFiles';
 import { PushDeclinedError, type PushStep } from '../core/remote/push';
-import { kindLabel, remoteName, bodyOfText, ScriptFileError } from '../core/remote/scriptBody';
-import type { ScriptKind } from '../core/scripts/schemas';
+import { remoteName, bodyOfText } from '../core/remote/scriptBody';
+import { scriptKinds, type ScriptKind } from '../core/scripts/kinds';
 import { validateScript } from '../core/scripts/validate';
 import { log } from '../logging/log';
 import { withCancellableProgress } from '../commands/progress';
@@ -27,11 +24,7 @@ export interface PushContext {
 
 /** The kind of a script file, or a clear error for any other file. */
 export function scriptKindOfFile(uri: vscode.Uri): ScriptKind {
-  try {
-    return requireScriptKind(uri.path);
-  } catch (err) {
-    throw new UserFacingError((err as Error).message);
-  }
+  return requireScriptKind(uri.path);
 }
 
 function stepMessage(step: PushStep): string {
@@ -71,32 +64,22 @@ export async function pushDocument(context: PushContext, document: vscode.TextDo
   }
   const client = await context.connections.client();
   const place = context.links.placeOf(document.uri);
-  let name: string;
-  try {
-    name = remoteName(kind, bodyOfText(text)) ?? vscode.workspace.asRelativePath(document.uri);
-  } catch (err) {
-    throw new UserFacingError(vscode.l10n.t('Cannot push {0}: {1}', vscode.workspace.asRelativePath(document.uri), (err as Error).message));
-  }
+  const path = vscode.workspace.asRelativePath(document.uri);
+  const name = await withErrorContext(vscode.l10n.t('Cannot push {0}', path), async () => remoteName(kind, bodyOfText(text)) ?? path);
   let result: FilePushResult;
   try {
-    result = await withCancellableProgress(vscode.l10n.t('Pushing {0} "{1}"', kindLabel(kind), name), (report, signal) =>
-      pushFile(place, document.uri.fsPath, text, {
+    result = await withCancellableProgress(vscode.l10n.t('Pushing {0} "{1}"', scriptKinds[kind].label(), name), (report, signal) =>
+      withErrorContext(vscode.l10n.t('Push of "{0}" failed', name), () => pushFile(place, document.uri.fsPath, text, {
         client,
         signal,
         onStep: (step) => report(stepMessage(step)),
         onRecovered: (message) => log().warn(`push: ${message}`),
         confirmRecreate: (id) => confirmRecreate(context.prompts, kind, name, id),
-      }));
+      })));
   } catch (err) {
-    if (err instanceof PushDeclinedError) {
-      log().info(`push: ${err.message}`);
-      return { outcome: 'declined' };
-    }
-    if (err instanceof MetaStudioError || err instanceof ScriptFileError || err instanceof LinksFileError || err instanceof UploadTransferError || err instanceof UploadRefusedError) {
-      // The API error's message carries code, message and request id (docs/decisions/api-errors.md).
-      throw new UserFacingError(vscode.l10n.t('Push of "{0}" failed: {1}', name, err.message));
-    }
-    throw err;
+    if (!(err instanceof PushDeclinedError)) throw err;
+    log().info(`push: ${errorMessage(err)}`);
+    return { outcome: 'declined' };
   }
   log().info(`push: ${result.created ? 'created' : 'updated'} ${result.link.kind} ${result.id} from ${document.uri.toString(true)}`);
   void announce(document, kind, name, result);
@@ -106,7 +89,7 @@ export async function pushDocument(context: PushContext, document: vscode.TextDo
 async function confirmRecreate(prompts: Prompts, kind: ScriptKind, name: string, id: string): Promise<boolean> {
   const choice = await prompts.confirm({
     id: 'push.recreate',
-    message: vscode.l10n.t('The {0} "{1}" this file is linked to ({2}) no longer exists in MetaStudio. Create it again?', kindLabel(kind), name, id),
+    message: vscode.l10n.t('The {0} "{1}" this file is linked to ({2}) no longer exists in MetaStudio. Create it again?', scriptKinds[kind].label(), name, id),
     choices: { create: vscode.l10n.t('Create Again') },
   });
   return choice === 'create';
@@ -121,9 +104,10 @@ export async function remoteIdOf(context: PushContext, document: vscode.TextDocu
 }
 
 async function announce(document: vscode.TextDocument, kind: ScriptKind, name: string, result: FilePushResult): Promise<void> {
+  const label = scriptKinds[kind].label();
   const done = result.created
-    ? vscode.l10n.t('Created {0} "{1}" ({2}).', kindLabel(kind), name, result.id)
-    : vscode.l10n.t('Updated {0} "{1}" ({2}).', kindLabel(kind), name, result.id);
+    ? vscode.l10n.t('Created {0} "{1}" ({2}).', label, name, result.id)
+    : vscode.l10n.t('Updated {0} "{1}" ({2}).', label, name, result.id);
   if (result.differences.length === 0) {
     void vscode.window.showInformationMessage(done);
     return;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { registerCommand, UserFacingError } from '../commands/registerCommand';
-import { scriptKindOf } from '../core/remote/scriptBody';
+import { registerCommand } from '../commands/registerCommand';
+import { ExpectedError } from '../core/errors';
+import { kindOfFile, scriptFilePatterns } from '../core/scripts/kinds';
 import type { PushService, Services } from '../services';
 import { compareWithRemote, pullScript, type PullSource } from './pullAndCompare';
 import { pushDocument, remoteIdOf, type PushContext } from './pushDocument';
@@ -10,7 +11,7 @@ import { WorkspaceLinks } from './workspaceLinks';
 /** The script file a command is about: the one clicked in the explorer or editor title, else the active editor's. */
 export function scriptUri(arg: unknown): vscode.Uri {
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-  if (!uri || !scriptKindOf(uri.path)) throw new UserFacingError(vscode.l10n.t('Open a video script (*.video.json) or live script (*.live.json) first.'));
+  if (!uri || !kindOfFile(uri.path)) throw new ExpectedError(vscode.l10n.t('Open a script file ({0}) first.', scriptFilePatterns));
   return uri;
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { UserFacingError } from '../commands/registerCommand';
+import { ExpectedError } from '../core/errors';
 import { connectionKey, linkPath, moveLinks, putLinks, takeLinks } from '../core/links/links';
 import { LINKS_FOLDER, LinkStore } from '../core/links/linkStore';
 import type { LinkPlace } from '../core/remote/linkedFiles';
@@ -31,10 +31,10 @@ export class WorkspaceLinks implements vscode.Disposable {
   placeOf(uri: vscode.Uri): LinkPlace {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (uri.scheme !== 'file' || !folder) {
-      throw new UserFacingError(vscode.l10n.t('{0} is not in a workspace folder on disk, where its link to MetaStudio would be kept.', uri.toString(true)));
+      throw new ExpectedError(vscode.l10n.t('{0} is not in a workspace folder on disk, where its link to MetaStudio would be kept.', uri.toString(true)));
     }
     const profile = this.connections.active();
-    if (!profile) throw new UserFacingError(vscode.l10n.t('Sign in to MetaStudio first.'));
+    if (!profile) throw new ExpectedError(vscode.l10n.t('Sign in to MetaStudio first.'));
     return { store: this.store(folder), connection: connectionKey(profile.endpoint, profile.projectId) };
   }
 

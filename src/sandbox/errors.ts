@@ -2,7 +2,11 @@
  * MSS-style error answers (docs/decisions/api-errors.md): `{error_code, error_msg}` and, where the reference
  * prints it (TTS, and every 401 here), `request_id`. Codes come from the reference's examples and
  * error-code appendix.
+ *
+ * `ApiError` is what the emulator answers, not a failure of this program: it never reaches a user
+ * as an error, so it stays outside the error model of docs/decisions/errors.md.
  */
+// eslint-disable-next-line no-restricted-syntax -- an answer the emulator sends, not a failure of this program
 export class ApiError extends Error {
   constructor(
     readonly status: number,

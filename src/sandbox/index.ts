@@ -57,9 +57,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   if (!isLoopbackHost(host)) throw new Error(`the sandbox listens on loopback only, not on ${host}`);
   const log = options.log ?? (() => undefined);
   const store = new SandboxStore(options.dataDir === undefined ? undefined : await loadState(options.dataDir));
-  const writer = options.dataDir === undefined
-    ? undefined
-    : new StateWriter(options.dataDir, (err) => log(`sandbox: could not save state: ${err instanceof Error ? err.message : String(err)}`));
+  const writer = options.dataDir === undefined ? undefined : new StateWriter(options.dataDir, () => store.snapshot());
   const closing = new AbortController();
   // Without a data folder, uploads go to a temporary folder that goes when the sandbox does.
   const uploadsDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), 'metastudio-sandbox-uploads-')) : join(options.dataDir, 'uploads');

@@ -7,6 +7,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerOptions, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import { errorMessage } from '../core/errors';
 import { ApiError, errorBody, unauthorized } from './errors';
 import { DEFAULT_SLOW_MS, FaultQueue, parseFaultSpec, type FaultSpec } from './faults';
 import { CONTENT_TYPES } from './media';
@@ -50,7 +51,7 @@ export function httpServerOptions(timeouts: HttpTimeouts): ServerOptions {
 export interface LoggedRequest {
   readonly method: string;
   readonly path: string;
-  /** The raw query string, without `?`. */
+  /** The raw query string, without `?`; empty for a file download or upload (see `loggedQuery`). */
   readonly query: string;
   /** 0 when the connection was dropped on purpose. */
   readonly status: number;
@@ -104,7 +105,7 @@ export class SandboxServer {
 
   readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
     this.serve(req, res).catch((err: unknown) => {
-      this.config.log(`sandbox: ${err instanceof Error ? err.message : String(err)}`);
+      this.config.log(`sandbox: ${errorMessage(err)}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
   };
@@ -140,7 +141,7 @@ export class SandboxServer {
       ? faultAnswer(fault, requestId)
       : body === undefined
         ? errorAnswer(new ApiError(413, 'MSS.00000003', 'Invalid parameter: the body is larger than 12 MB'), requestId)
-        : this.dispatch(method, rawPath, rawQuery, req.headers, body, requestId);
+        : await this.dispatch(method, rawPath, rawQuery, req.headers, body, requestId);
     if (fault?.kind === 'malformed-json') answer = truncate(answer);
 
     this.record(method, rawPath, rawQuery, fault?.kind === 'drop' ? 0 : answer.status, started, fault, answer.note);
@@ -151,14 +152,13 @@ export class SandboxServer {
     send(res, answer, requestId);
   }
 
-  /** Logs a request: in the request log and as one line (without a pre-signed URL's query, its capability). */
+  /** Logs a request: in the request log and as one line. */
   private record(method: string, rawPath: string, rawQuery: string, status: number, started: number, fault: FaultSpec | undefined, note: string | undefined): void {
-    this.log.push({ method, path: rawPath, query: rawQuery, status });
+    const query = loggedQuery(rawPath, rawQuery);
+    this.log.push({ method, path: rawPath, query, status });
     if (this.log.length > MAX_LOGGED_REQUESTS) this.log.splice(0, this.log.length - MAX_LOGGED_REQUESTS);
     const why = fault ? ` [fault ${fault.kind}]` : note ? ` (${note})` : '';
-    const presigned = rawPath.startsWith(FILES_PREFIX) || rawPath.startsWith(UPLOADS_PREFIX);
-    const shownQuery = rawQuery && !presigned ? `?${rawQuery}` : '';
-    this.config.log(`${method} ${rawPath}${shownQuery} -> ${status || 'dropped'} in ${Date.now() - started} ms${why}`);
+    this.config.log(`${method} ${rawPath}${query ? `?${query}` : ''} -> ${status || 'dropped'} in ${Date.now() - started} ms${why}`);
   }
 
   /** A PUT to an upload URL: streamed to the upload folder, with the faults of uploads (a status, `bad-digest`, `slow`, `drop`). */
@@ -180,6 +180,13 @@ export class SandboxServer {
         answer = undefined;
       }
     }
+    if (answer?.status === 200 && this.config.writer) {
+      try {
+        await this.config.writer.save(); // acknowledged means on disk
+      } catch (err) {
+        answer = obsError(500, 'InternalError', `could not save state: ${errorMessage(err)}`);
+      }
+    }
     const status = answer && fault?.kind !== 'drop' ? answer.status : 0;
     this.record(method, rawPath, rawQuery, status, started, fault, answer?.note);
     if (status === 0) {
@@ -187,12 +194,11 @@ export class SandboxServer {
       return;
     }
     send(res, { ...answer!, headers: { ...answer!.headers, 'x-obs-request-id': requestId } }, requestId);
-    if (status === 200) this.config.writer?.save(this.config.store.snapshot());
   }
 
-  private dispatch(
+  private async dispatch(
     method: string, rawPath: string, rawQuery: string, headers: IncomingMessage['headers'], body: Buffer, requestId: string,
-  ): Answer {
+  ): Promise<Answer> {
     if (rawPath.startsWith(FILES_PREFIX)) return this.download(method, rawPath, rawQuery);
     const match = /^\/v1\/([^/]+)(\/.*)$/.exec(rawPath);
     const route = match && ROUTES.find((r) => r.method === method && r.pattern.test(match[2]));
@@ -229,12 +235,18 @@ export class SandboxServer {
       answer = jsonAnswer(reply.status, reply.body);
     } catch (err) {
       if (!(err instanceof ApiError)) this.config.log(`sandbox: ${method} ${rawPath} failed: ${err instanceof Error ? err.stack : String(err)}`);
-      const error = err instanceof ApiError ? err
-        : route.tts ? new ApiError(500, 'MSS.000000002', 'internal error', true)
-          : new ApiError(500, 'MSS.00000004', 'Internal Error');
+      const error = err instanceof ApiError ? err : internalError(route);
       answer = { ...errorAnswer(error, requestId), note: error.message };
     }
-    if (writer && (advanced || (method !== 'GET' && answer.status < 400))) writer.save(store.snapshot());
+    if (writer && (advanced || (method !== 'GET' && answer.status < 400))) {
+      try {
+        await writer.save(); // acknowledged means on disk
+      } catch (err) {
+        const reason = `could not save state: ${errorMessage(err)}`;
+        this.config.log(`sandbox: ${reason}`);
+        answer = { ...errorAnswer(internalError(route), requestId), note: reason };
+      }
+    }
     return answer;
   }
 
@@ -313,13 +325,22 @@ export class SandboxServer {
       try {
         spec = parseFaultSpec(JSON.parse(body?.toString('utf8') ?? ''));
       } catch (err) {
-        return jsonAnswer(400, { error: err instanceof Error ? err.message : String(err) });
+        return jsonAnswer(400, { error: errorMessage(err) });
       }
       this.faults.add(spec);
       return jsonAnswer(200, { faults: this.faults.list() as unknown as Json });
     }
     return jsonAnswer(404, { error: `no sandbox admin endpoint ${key}` });
   }
+}
+
+/** The query as both logs show it: a download or upload URL's query is its pre-signed capability (`Signature`), left out. */
+function loggedQuery(rawPath: string, rawQuery: string): string {
+  return rawPath.startsWith(FILES_PREFIX) || rawPath.startsWith(UPLOADS_PREFIX) ? '' : rawQuery;
+}
+
+function internalError(route: Route): ApiError {
+  return route.tts ? new ApiError(500, 'MSS.000000002', 'internal error', true) : new ApiError(500, 'MSS.00000004', 'Internal Error');
 }
 
 function faultAnswer(fault: FaultSpec, requestId: string): Answer {

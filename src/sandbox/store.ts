@@ -1,10 +1,13 @@
 /**
  * The sandbox's state: seeded assets plus what clients create, in memory, optionally persisted to
- * `<dataDir>/sandbox-state.json` (written to a temporary file, then renamed over the old one).
+ * `<dataDir>/sandbox-state.json`. A change is on disk before it is acknowledged (see `StateWriter`).
  */
+import { errorMessage } from '../core/errors';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../core/files/atomicWrite';
+import { isObject, parseUntrustedJson } from '../core/json';
 import { renderFile } from './media';
 import type { AssetRecord, FileRecord, JobRecord, PersistedState, RoomRecord, ScriptRecord, TtsRecord, UploadRecord } from './model';
 import { seedAssets } from './seed';
@@ -120,48 +123,86 @@ export function sceneAudioFile(upload: UploadRecord): FileRecord {
   };
 }
 
+const COLLECTIONS = ['assets', 'scripts', 'rooms', 'jobs', 'tts'] as const;
+const isTemporary = (name: string) => name.startsWith(`${STATE_FILE}.`) && name.endsWith('.tmp');
+
+/** The saved state, if any, after removing the temporary files a killed sandbox left behind. */
 export async function loadState(dataDir: string): Promise<PersistedState | undefined> {
-  let text: string;
+  let names: string[];
   try {
-    text = await readFile(join(dataDir, STATE_FILE), 'utf8');
+    names = await readdir(dataDir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
-  const state = JSON.parse(text) as PersistedState;
-  if (state.version !== 1) throw new Error(`${STATE_FILE}: unsupported version ${String(state.version)}`);
-  return state;
+  await Promise.all(names.filter(isTemporary).map((name) => rm(join(dataDir, name), { force: true })));
+  if (!names.includes(STATE_FILE)) return undefined;
+  let state: unknown;
+  try {
+    state = parseUntrustedJson(await readFile(join(dataDir, STATE_FILE), 'utf8'));
+  } catch (err) {
+    throw new Error(`${STATE_FILE}: ${errorMessage(err)}`);
+  }
+  if (!isObject(state)) throw new Error(`${STATE_FILE}: not a JSON object`);
+  if (state.version !== 1) throw new Error(`${STATE_FILE}: unsupported version ${JSON.stringify(state.version)}`);
+  const wrong = COLLECTIONS.find((name) => !Array.isArray(state[name]));
+  if (wrong) throw new Error(`${STATE_FILE}: "${wrong}" is not a list`);
+  if (state.uploads !== undefined && !Array.isArray(state.uploads)) throw new Error(`${STATE_FILE}: "uploads" is not a list`);
+  return state as unknown as PersistedState;
 }
 
-/** Serializes writes: at most one in flight, and the last snapshot asked for is the one that lands. */
+/**
+ * Saves the whole state before a change is acknowledged: a temporary file written and fsynced,
+ * renamed over the state file, the folder fsynced. Saves asked for while one is running share the
+ * next one (a group commit), so a burst of changes costs a few writes, not one each.
+ */
 export class StateWriter {
-  private pending: PersistedState | undefined;
-  private running: Promise<void> | undefined;
+  private waiting: { resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private idle: Promise<void> = Promise.resolve();
+  private busy = false;
 
-  constructor(private readonly dataDir: string, private readonly onError: (err: unknown) => void) {}
+  constructor(private readonly dataDir: string, private readonly snapshot: () => PersistedState) {}
 
-  save(state: PersistedState): void {
-    this.pending = state;
-    this.running ??= this.drain().finally(() => { this.running = undefined; });
+  /** Resolves once the state as it is now is on disk; rejects when that write failed. */
+  save(): Promise<void> {
+    const saved = new Promise<void>((resolve, reject) => this.waiting.push({ resolve, reject }));
+    if (!this.busy) {
+      this.busy = true;
+      this.idle = this.drain();
+    }
+    return saved;
   }
 
-  async flush(): Promise<void> {
-    while (this.running) await this.running;
+  flush(): Promise<void> {
+    return this.idle;
   }
 
   private async drain(): Promise<void> {
-    await mkdir(this.dataDir, { recursive: true });
-    while (this.pending) {
-      const state = this.pending;
-      this.pending = undefined;
-      const target = join(this.dataDir, STATE_FILE);
-      const temporary = `${target}.${process.pid}.tmp`;
+    while (this.waiting.length > 0) {
+      const batch = this.waiting;
+      this.waiting = [];
       try {
-        await writeFile(temporary, JSON.stringify(state, null, 1));
-        await rename(temporary, target);
+        // Taken now: later changes wait for the next write.
+        await writeDurably(this.dataDir, JSON.stringify(this.snapshot()));
+        for (const waiter of batch) waiter.resolve();
       } catch (err) {
-        this.onError(err);
+        for (const waiter of batch) waiter.reject(err);
       }
+    }
+    this.busy = false; // in the same step as the last check, so no save can slip between them
+  }
+}
+
+async function writeDurably(dataDir: string, text: string): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  await writeFileAtomically(join(dataDir, STATE_FILE), text);
+  // The rename itself is durable once the folder is synced (not possible on Windows).
+  if (process.platform !== 'win32') {
+    const folder = await open(dataDir, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
     }
   }
 }

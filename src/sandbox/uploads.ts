@@ -137,7 +137,7 @@ export class UploadFolder {
 
   /** Streams the body to `part` while hashing it; stops keeping bytes past `limit`. Undefined when the client went away. */
   private async write(req: IncomingMessage, part: string, limit: number): Promise<{ size: number; md5: string; head: Buffer; tooLarge: boolean } | undefined> {
-    const out = createWriteStream(part);
+    const out = createWriteStream(part, { flush: true });
     const hash = createHash('md5');
     let size = 0;
     let head = Buffer.alloc(0);

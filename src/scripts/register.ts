@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { scriptSchemaFile } from '../core/scripts/schemas';
+import { scriptKindNames, scriptKinds, type ScriptKind } from '../core/scripts/kinds';
 import { validateScript } from '../core/scripts/validate';
 import { registerCommand } from '../commands/registerCommand';
 import { registerLinter } from '../diagnostics/lintController';
@@ -9,7 +9,7 @@ import { newScript } from './newScript';
 
 /** Video and live script files: JSON IntelliSense from our schemas, MetaStudio's rules as you type. */
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  const json = new ScriptJsonService(vscode.Uri.joinPath(context.extensionUri, 'schemas'), scriptSchemaFile);
+  const json = new ScriptJsonService(vscode.Uri.joinPath(context.extensionUri, 'schemas'));
   const { languages } = services;
   const { scriptSelector } = languages;
 
@@ -21,7 +21,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   });
   context.subscriptions.push(services.assets.onDidChange(() => linter.relint()));
 
-  const withKind = <T>(doc: vscode.TextDocument, run: (kind: 'video' | 'live') => T): T | undefined => {
+  const withKind = <T>(doc: vscode.TextDocument, run: (kind: ScriptKind) => T): T | undefined => {
     const kind = languages.scriptKindOf(doc);
     return kind && run(kind);
   };
@@ -49,6 +49,5 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
   );
 
-  registerCommand(context, 'metastudio.script.newVideo', () => newScript(services, 'video'));
-  registerCommand(context, 'metastudio.script.newLive', () => newScript(services, 'live'));
+  for (const kind of scriptKindNames) registerCommand(context, scriptKinds[kind].newFile.command, () => newScript(services, kind));
 }

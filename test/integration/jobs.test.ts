@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { JobView } from '../../src/jobs/jobsTree';
 import { links, sandboxClient, sandboxRequests, useSandbox } from './remoteSupport';
-import { answerPrompts, workspaceUri } from './util';
+import { answerPrompts, testingApi, waitFor, workspaceUri } from './util';
 
 /** Starts a video job from a script file, naming its output asset when asked. */
 async function startJob(uri: vscode.Uri, assetName: string): Promise<{ jobId: string } | undefined> {
@@ -51,11 +51,24 @@ describe('video jobs', () => {
     assert.match(done.description, /^Succeeded · \d+ s · /);
 
     const target = workspaceUri('downloads', 'welcome.mp4');
-    await answerPrompts({ 'job.saveVideo': target });
+    const asked = await answerPrompts({ 'job.saveVideo': target });
     const saved = await vscode.commands.executeCommand<string>('metastudio.job.downloadVideo', started.jobId);
     assert.equal(saved, target.fsPath);
+    assert.match(String(asked.asked.find((q) => q.id === 'job.saveVideo')?.shown), /\/welcome\.mp4$/, 'the proposed name is the script\'s');
     const video = await vscode.workspace.fs.readFile(target);
     assert.equal(new TextDecoder('latin1').decode(video.subarray(4, 8)), 'ftyp');
+    // The save prompt answers only a file the user agreed to replace: the download replaces it.
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('an older file'));
+    await answerPrompts({ 'job.saveVideo': target });
+    assert.equal(await vscode.commands.executeCommand<string>('metastudio.job.downloadVideo', started.jobId), target.fsPath);
+    assert.equal(new TextDecoder('latin1').decode((await vscode.workspace.fs.readFile(target)).subarray(4, 8)), 'ftyp');
+
+    // Open Video plays a copy in the extension's storage inside VS Code, never through an external link.
+    const copy = await vscode.commands.executeCommand<string>('metastudio.job.openVideo', started.jobId);
+    assert.ok(copy && !vscode.workspace.asRelativePath(copy).startsWith('downloads'), copy);
+    const reports = (await testingApi()).testing.videoReports;
+    await waitFor(() => reports.some((r) => r.event === 'canplay'), 30_000, 'the video player to reach canplay');
+    assert.ok(!reports.some((r) => r.event === 'error'));
 
     const details = await vscode.commands.executeCommand<string>('metastudio.job.showOutputAsset', started.jobId);
     const asset = JSON.parse((await vscode.workspace.openTextDocument(vscode.Uri.parse(details))).getText());

@@ -11,7 +11,7 @@ import { MetaStudioClient } from '../../src/core/cloud/client';
 import type { DigitalAssetInfo } from '../../src/core/cloud/types';
 import type { PreviewOutcome } from '../../src/preview/previewController';
 import type { ScriptedPrompts } from './scriptedPrompts';
-import { answerPrompts, testingApi, waitFor } from './util';
+import { answerPrompts, testingApi, waitFor, waitForLogLine } from './util';
 
 const sandboxUrl = process.env.METASTUDIO_SANDBOX_URL!;
 
@@ -191,13 +191,15 @@ describe('voice preview', () => {
     assert.equal(creates((await requests()).slice(before)).length, 0);
   });
 
-  it('reports a failed audition and caches nothing', async () => {
+  it('reports a failed audition as an expected error (code, message, request id; no stack) and caches nothing', async () => {
     const before = (await requests()).length;
     const stats = (await previewState()).cache;
     assert.equal(await preview({ text: unique('无效音色'), voiceAssetId: 'no-such-voice-0000' }), undefined);
     const failed = creates((await requests()).slice(before));
     assert.deepEqual(failed.map((r) => r.status), [400]);
     assert.deepEqual((await previewState()).cache, stats);
+    const logged = await waitForLogLine(/\[warning\] command metastudio\.preview\.voice: MSS\.\d+: .+ \(HTTP 400, request id \S+\)/, 'the failure in one warning line');
+    assert.doesNotMatch(logged.next ?? '', /^\s+at /, `no stack trace after: ${logged.line}`);
   });
 
   it('keeps the cache under its size limit and clears it on command', async () => {

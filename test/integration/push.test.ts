@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { scriptKindNames, scriptKinds, type ScriptKind } from '../../src/core/scripts/kinds';
 import type { PushOutcome } from '../../src/push/pushDocument';
 import { admin, links, readText, sandboxClient, sandboxRequests, sandboxUrl, useSandbox, writeText } from './remoteSupport';
 import type { Answers } from './scriptedPrompts';
@@ -143,17 +144,16 @@ describe('push, pull and compare', () => {
     assert.equal(await scriptsNamed(name), 1);
   });
 
-  for (const kind of ['video', 'live'] as const) {
-    it(`pulls a remote ${kind === 'video' ? 'video script' : 'live room'} into a linked file; compare shows no difference`, async () => {
-      const client = sandboxClient();
-      let id: string;
-      if (kind === 'video') {
-        ({ script_id: id } = await client.createVideoScript(JSON.parse(videoScript(`it pulled ${run}`)) as never));
-      } else {
-        const room = JSON.parse(await readText(workspaceUri('jobs', 'studio.live.json')));
-        ({ room_id: id } = await client.createLiveRoom({ ...room, room_name: `it pulled room ${run}`, play_policy: { repeat_count: 1 } }));
-      }
-      const target = workspaceUri('pulled', `remote.${kind}.json`);
+  /** A body of each kind to pull. */
+  const remoteBodies: Record<ScriptKind, () => Promise<object>> = {
+    video: async () => JSON.parse(videoScript(`it pulled ${run}`)),
+    live: async () => ({ ...JSON.parse(await readText(workspaceUri('jobs', 'studio.live.json'))), room_name: `it pulled room ${run}`, play_policy: { repeat_count: 1 } }),
+  };
+  for (const kind of scriptKindNames) {
+    const { label, suffix } = scriptKinds[kind];
+    it(`pulls a remote ${label()} into a linked file; compare shows no difference`, async () => {
+      const { id } = await scriptKinds[kind].remote.create(sandboxClient(), await remoteBodies[kind]());
+      const target = workspaceUri('pulled', `remote${suffix}`);
       await answerPrompts({ 'pull.target': target });
       const pulled = await vscode.commands.executeCommand<{ file: string; id: string }>('metastudio.script.pull', { kind, id });
       assert.equal(pulled?.id, id);
@@ -161,7 +161,7 @@ describe('push, pull and compare', () => {
       const body = JSON.parse(text);
       assert.equal(body.script_id ?? body.room_id, undefined, 'no response-only field');
       assert.equal(body.view_mode, undefined, 'no server default the remote filled in');
-      assert.equal((await links())[`pulled/remote.${kind}.json`].id, id);
+      assert.equal((await links())[`pulled/remote${suffix}`].id, id);
 
       const remoteUri = await vscode.commands.executeCommand<string>('metastudio.script.compare', target);
       const remote = await vscode.workspace.openTextDocument(vscode.Uri.parse(remoteUri));

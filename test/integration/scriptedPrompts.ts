@@ -14,7 +14,7 @@ export type Answers = Record<string, unknown>;
 
 export interface AskedQuestion {
   readonly id: string;
-  /** The message and detail of a confirmation; the values a pick offered. */
+  /** The message and detail of a confirmation; the values a pick offered; the path a save dialog proposed. */
   readonly shown?: unknown;
   /** Why an input box would not take the answer (the test's answer was then dismissed). */
   readonly refused?: string;
@@ -60,7 +60,7 @@ export class ScriptedPrompts implements Prompts {
 
   async saveAs(request: SaveRequest): Promise<vscode.Uri | undefined> {
     const answer = this.answer(request.id) as vscode.Uri | undefined;
-    this.asked.push({ id: request.id });
+    this.asked.push({ id: request.id, ...(request.defaultUri ? { shown: request.defaultUri.path } : {}) });
     return answer;
   }
 

@@ -16,6 +16,20 @@ export async function waitFor<T>(probe: () => T | undefined | null | false | Pro
   }
 }
 
+/** The extension's log once one of its lines matches `line` (showing the channel makes VS Code open its document); that line and the next. */
+export async function waitForLogLine(line: RegExp, what: string): Promise<{ line: string; next: string | undefined }> {
+  await vscode.commands.executeCommand('metastudio.logs.show');
+  return waitFor(() => {
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.uri.scheme !== 'output' || !/MetaStudio/i.test(document.uri.path)) continue;
+      const lines = document.getText().split('\n');
+      const at = lines.findIndex((l) => line.test(l));
+      if (at >= 0) return { line: lines[at], next: lines[at + 1] };
+    }
+    return undefined;
+  }, 15_000, what);
+}
+
 export function workspaceUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, ...segments);
 }

@@ -1,7 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import { AssetCatalog } from '../../core/assets/catalog';
 import { checkAssetReferencesOnline } from '../../core/assets/checks';
 import type { MetaStudioClient } from '../../core/cloud/client';
 import { connectionKey } from '../../core/links/links';
+import { lintedFilePatterns } from '../../core/lint/lintFile';
 import { lintPaths, type LintReport, type OnlineAssetChecks } from '../../core/lint/lintPaths';
 import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
@@ -9,9 +11,9 @@ import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo } from '../io';
 import { printResult, problemLine } from '../output';
 
-const usage = `Usage: metastudio lint [paths…] [--format text|json] [--online]
+const usage = () => l10n.t(`Usage: metastudio lint [paths…] [--format text|json] [--online]
 
-Checks video scripts (*.video.json), live scripts (*.live.json) and SSML files (*.ssml), offline.
+Checks script files and SSML files ({1}), offline.
 A folder is searched recursively (node_modules and dot-folders are skipped); no path means ".".
 
 Options:
@@ -20,10 +22,10 @@ Options:
   --online            also look up the assets scripts reference (missing, not ACTIVED, wrong type,
                       live voice not real-time) and check SSML against each voice's capabilities
 
-${connectionUsage}
+{0}
 
 Exit codes: 0 no errors (warnings allowed); 1 errors found or an API error; 2 usage error or missing
-path; 3 no credentials (with --online).`;
+path; 3 no credentials (with --online).`, connectionUsage(), lintedFilePatterns);
 
 function onlineChecks(client: MetaStudioClient): OnlineAssetChecks {
   const catalog = new AssetCatalog({ connection: () => ({ key: connectionKey(client.endpoint, client.projectId), client: async () => client }) });
@@ -38,13 +40,17 @@ function summary(report: LintReport): string {
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
   const files = report.files.length;
-  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`;
+  const count = (n: number, one: string, many: string) => (n === 1 ? one : many);
+  return `${l10n.t('{0}, {1} in {2}',
+    count(errors, l10n.t('1 error'), l10n.t('{0} errors', errors)),
+    count(warnings, l10n.t('1 warning'), l10n.t('{0} warnings', warnings)),
+    count(files, l10n.t('1 file'), l10n.t('{0} files', files)))}\n`;
 }
 
 export const lintCommand: CliCommand = {
   name: 'lint',
-  summary: 'check video scripts, live scripts and SSML files',
-  usage,
+  get summary() { return l10n.t('check video scripts, live scripts and SSML files'); },
+  get usage() { return usage(); },
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { online: { type: 'boolean', default: false }, ...connectionOptions });
     const format = outputFormat(values.format);
@@ -55,8 +61,8 @@ export const lintCommand: CliCommand = {
 
 function printReport(report: LintReport, format: 'text' | 'json', io: CliIo): number {
   const problems = [
-    ...report.missing.map((p) => `no such file or folder: ${p}`),
-    ...report.unsupported.map((p) => `not a script or SSML file (*.video.json, *.live.json, *.ssml): ${p}`),
+    ...report.missing.map((p) => l10n.t('no such file or folder: {0}', p)),
+    ...report.unsupported.map((p) => l10n.t('not a script or SSML file ({0}): {1}', lintedFilePatterns, p)),
   ];
   if (problems.length) throw new UsageError(problems.join('\n'));
   printResult(io, format, report.files,

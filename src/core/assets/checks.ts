@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import type { DigitalAssetInfo } from '../cloud/types';
 import type { CoreDiagnostic } from '../diagnostics';
-import type { ScriptKind } from '../scripts/schemas';
+import type { ScriptKind } from '../scripts/kinds';
 import type { AssetCatalog, AssetLookup } from './catalog';
 import { assetCodes, type AssetCode } from './codes';
 import { isActive } from './describe';

@@ -25,6 +25,7 @@ import type {
   ListVideoScriptsResponse, LiveRoomDetails, LiveRoomRequest, TtsAuditionFileResponse, TtsAuditionRequest,
   VideoJobDetails, VideoScriptDetails, VideoScriptRequest, VideoScriptWriteResponse,
 } from './types';
+import { errorMessage } from '../errors';
 import { isObject, parseUntrustedJson } from '../json';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -72,7 +73,7 @@ interface Call {
 /** Node's network errors carry a code somewhere down their `cause` chain. */
 function networkErrorCode(err: unknown): { code: string | undefined; detail: string } {
   let current: unknown = err;
-  let detail = err instanceof Error ? err.message : String(err);
+  let detail = errorMessage(err);
   for (let depth = 0; current instanceof Error && depth < 5; depth++) {
     detail = current.message || detail;
     const code = (current as { code?: unknown }).code;
@@ -370,7 +371,7 @@ function parseJson(text: string): Json {
   try {
     return { ok: true, value: parseUntrustedJson(text) };
   } catch (err) {
-    return { ok: false, error: (err as Error).message };
+    return { ok: false, error: errorMessage(err) };
   }
 }
 

@@ -14,6 +14,7 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { systemClock } from '../cloud/clock';
+import { ExpectedError } from '../errors';
 import { isObject, parseUntrustedJson } from '../json';
 
 export interface FileLockOptions {
@@ -37,7 +38,7 @@ interface Holder {
   readonly modifiedMs: number;
 }
 
-export class FileLockTimeoutError extends Error {
+export class FileLockTimeoutError extends ExpectedError {
   override readonly name = 'FileLockTimeoutError';
   constructor(readonly lockFile: string, holder: Holder, waitedMs: number) {
     super(l10n.t(

@@ -7,6 +7,7 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { errorMessage } from '../errors';
 import { writeFileAtomically } from '../files/atomicWrite';
 import { withFileLock } from '../files/fileLock';
 import { emptyLinks, getLink, LinksFileError, parseLinks, serializeLinks, setLink, type Link, type LinksDocument } from './links';
@@ -36,7 +37,7 @@ export class LinkStore {
     try {
       return parseLinks(text);
     } catch (err) {
-      throw new LinksFileError(`${this.file}: ${(err as Error).message}`);
+      throw new LinksFileError(`${this.file}: ${errorMessage(err)}`, { cause: err });
     }
   }
 
@@ -72,7 +73,7 @@ export class LinkStore {
       await mkdir(dirname(this.file), { recursive: true });
       await writeFileAtomically(this.file, serializeLinks(doc));
     } catch (err) {
-      throw new Error(l10n.t('Cannot write {0}: {1}', this.file, (err as Error).message));
+      throw new LinksFileError(l10n.t('Cannot write {0}: {1}', this.file, errorMessage(err)), { cause: err });
     }
   }
 }

@@ -6,12 +6,16 @@
  */
 import { isAbsolute, relative, sep } from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { errorMessage, ExpectedError } from '../errors';
 import { isObject, parseUntrustedJson, UnsafeJsonKeyError } from '../json';
+import { scriptKinds } from '../scripts/kinds';
 
-export type LinkKind = 'video-script' | 'live-room';
+/** The remote object kinds a link may name: one per script kind. */
+const linkKinds: ReadonlySet<unknown> = new Set(Object.values(scriptKinds).map((row) => row.remote.kind));
 
 export interface Link {
-  readonly kind: LinkKind;
+  /** The remote object's kind (a script kind's `remote.kind`, e.g. `video-script`). */
+  readonly kind: string;
   readonly id: string;
   /** SHA-256 (hex) of the file's text when it was last pushed or pulled. */
   readonly pushedSha256: string;
@@ -27,7 +31,7 @@ export interface LinksDocument {
   readonly links: LinksByConnection;
 }
 
-export class LinksFileError extends Error {
+export class LinksFileError extends ExpectedError {
   override readonly name = 'LinksFileError';
 }
 
@@ -49,7 +53,7 @@ export function linkPath(root: string, file: string): string | undefined {
 
 function isLink(value: unknown): value is Link {
   return isObject(value)
-    && (value.kind === 'video-script' || value.kind === 'live-room')
+    && linkKinds.has(value.kind)
     && typeof value.id === 'string' && value.id !== ''
     && typeof value.pushedSha256 === 'string'
     && typeof value.pushedAt === 'string';
@@ -72,8 +76,8 @@ export function parseLinks(text: string): LinksDocument {
   try {
     value = parseUntrustedJson(text);
   } catch (err) {
-    if (err instanceof UnsafeJsonKeyError) throw new LinksFileError(l10n.t('{0} Fix or delete the links file.', err.message));
-    throw new LinksFileError(l10n.t('The links file is not valid JSON ({0}); fix or delete it.', (err as Error).message));
+    if (err instanceof UnsafeJsonKeyError) throw new LinksFileError(l10n.t('{0} Fix or delete the links file.', err.message), { cause: err });
+    throw new LinksFileError(l10n.t('The links file is not valid JSON ({0}); fix or delete it.', errorMessage(err)), { cause: err });
   }
   if (!isObject(value) || value.version !== 1 || !isObject(value.links)) {
     throw new LinksFileError(l10n.t('The links file is not a version 1 links file; fix or delete it.'));

@@ -3,9 +3,9 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { LineIndex, sortDiagnostics, type CoreDiagnostic, type Range, type Severity } from '../diagnostics';
-import type { ScriptKind } from '../scripts/schemas';
+import { kindOfFile, type ScriptKind } from '../scripts/kinds';
 import type { VoiceCapability } from '../ssml/types';
-import { lintFile, lintFileKind } from './lintFile';
+import { isLintedFile, lintFile } from './lintFile';
 
 /** Asset lookups for `lint --online`: the references each script makes, checked against the service. */
 export interface OnlineAssetChecks {
@@ -34,7 +34,7 @@ export interface LintReport {
   readonly files: readonly LintedFile[];
   /** Paths given that do not exist. */
   readonly missing: readonly string[];
-  /** Files given by name that are not `*.video.json`, `*.live.json` or `*.ssml`. */
+  /** Files given by name that are not ours (`isLintedFile`). */
   readonly unsupported: readonly string[];
 }
 
@@ -56,7 +56,7 @@ async function walk(folder: string, label: string, found: Map<string, string>): 
     const shown = join(label, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(path, shown, found);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && lintFileKind(entry.name)) {
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && isLintedFile(entry.name)) {
       found.set(shown, path);
     }
   }
@@ -72,14 +72,14 @@ export async function lintPaths(paths: readonly string[], cwd: string, online?: 
     const info = await stat(path).catch(() => undefined);
     if (!info) missing.push(given);
     else if (info.isDirectory()) await walk(path, given, found);
-    else if (lintFileKind(given)) found.set(given, path);
+    else if (isLintedFile(given)) found.set(given, path);
     else unsupported.push(given);
   }
   const files: LintedFile[] = [];
   for (const [file, path] of [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-    const kind = lintFileKind(file);
-    const assetDiagnostics = online && kind !== 'ssml' && kind ? await online.check(text, kind) : [];
+    const kind = kindOfFile(file);
+    const assetDiagnostics = online && kind ? await online.check(text, kind) : [];
     const diagnostics = [...lintFile(file, text, online ? { voiceCapability: (id) => online.voiceCapability(id) } : {}), ...assetDiagnostics];
     files.push({ file, diagnostics: toReported(diagnostics, text) });
   }

@@ -9,6 +9,7 @@ import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { systemClock, type Clock } from '../cloud/clock';
+import { errorMessage } from '../errors';
 import { writeFileAtomically } from '../files/atomicWrite';
 import { withFileLock } from '../files/fileLock';
 import { isObject, parseUntrustedJson } from '../json';
@@ -265,7 +266,7 @@ function parseEntries(text: string): IndexEntry[] | string {
   try {
     value = parseUntrustedJson(text);
   } catch (err) {
-    return (err as Error).message;
+    return errorMessage(err);
   }
   if (!isObject(value) || value.version !== 1 || !Array.isArray(value.entries)) return l10n.t('not a version 1 index');
   return value.entries.flatMap((e: unknown) => {

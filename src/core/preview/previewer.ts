@@ -12,6 +12,7 @@ import type { FetchLike } from '../cloud/transport';
 import type { DigitalAssetInfo, TtsAuditionFileResponse, TtsAuditionRequest } from '../cloud/types';
 import { downloadToMemory } from '../download/memory';
 import { DownloadError } from '../download/request';
+import { ExpectedError, isCancellation, WaitTimeoutError } from '../errors';
 import { audioExtension } from './audioFormat';
 import { previewKey, resolveRequest, sampleKey, type PreviewPlace, type PreviewRequest } from './previewKey';
 import type { CachedPreview, NewCacheFile, PreviewCache } from './previewCache';
@@ -53,14 +54,14 @@ export interface PreviewResult extends CachedPreview {
 }
 
 /** The audition finished without audio, or reported a failure. */
-export class TtsJobFailedError extends Error {
+export class TtsJobFailedError extends ExpectedError {
   override readonly name = 'TtsJobFailedError';
-  constructor(readonly jobId: string, readonly errorCode: string | undefined, readonly errorMsg: string | undefined) {
-    super(l10n.t('The TTS preview (job {0}) failed: {1}', jobId, [errorCode, errorMsg].filter(Boolean).join(': ') || l10n.t('no audio file was returned')));
+  constructor(readonly jobId: string, code: string | undefined, readonly errorMsg: string | undefined) {
+    super(l10n.t('The TTS preview (job {0}) failed: {1}', jobId, [code, errorMsg].filter(Boolean).join(': ') || l10n.t('no audio file was returned')), { code });
   }
 }
 
-export class PreviewTimeoutError extends Error {
+export class PreviewTimeoutError extends WaitTimeoutError {
   override readonly name = 'PreviewTimeoutError';
   constructor(readonly jobId: string, timeoutMs: number) {
     super(l10n.t('The TTS preview (job {0}) was not ready within {1} s.', jobId, Math.round(timeoutMs / 1000)));
@@ -148,7 +149,7 @@ export class Previewer {
         const shared = await abortable(running, signal);
         return (shared ? { ...shared, fromCache: true } : shared) as T;
       } catch (err) {
-        if (!isAbort(err) || signal?.aborted) throw err;
+        if (!isCancellation(err) || signal?.aborted) throw err;
       }
     }
     const run = work();
@@ -213,10 +214,6 @@ export class Previewer {
     }
     return files;
   }
-}
-
-function isAbort(err: unknown): boolean {
-  return err instanceof Error && err.name === 'AbortError';
 }
 
 /** `promise`, or the signal's reason as soon as it aborts. */

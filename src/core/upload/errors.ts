@@ -4,26 +4,26 @@
  * cancelled upload rejects with the signal's `AbortError`.
  */
 import * as l10n from '@vscode/l10n';
+import { errorMessage, ExpectedError, isCancellation, type ExpectedErrorOptions } from '../errors';
 
 /** A file that cannot be uploaded as asked, said before any request is sent; nothing was created. */
-export class UploadRefusedError extends Error {
+export class UploadRefusedError extends ExpectedError {
   override readonly name = 'UploadRefusedError';
 }
 
 /** The PUT of a file's bytes to its pre-signed URL failed. */
-export class UploadTransferError extends Error {
+export class UploadTransferError extends ExpectedError {
   override readonly name = 'UploadTransferError';
-  constructor(
-    message: string,
-    /** The HTTP status, when the storage answered. */
-    readonly status?: number,
-  ) {
-    super(message);
+  /** The HTTP status, when the storage answered. */
+  readonly status: number | undefined;
+  constructor(message: string, options: ExpectedErrorOptions & { status?: number } = {}) {
+    super(message, options);
+    this.status = options.status;
   }
 }
 
 /** An upload failed or was cancelled, and what it had created could not all be deleted. */
-export class UploadCleanupError extends Error {
+export class UploadCleanupError extends ExpectedError {
   override readonly name = 'UploadCleanupError';
   constructor(
     /** Why the upload stopped: its own error, or the cancellation. */
@@ -33,7 +33,7 @@ export class UploadCleanupError extends Error {
     problem: string,
   ) {
     super(l10n.t('{0} The half-made asset {1} could not be deleted ({2}): delete it in the Assets view or with "metastudio assets delete {1} --force".',
-      reason instanceof Error && reason.name !== 'AbortError' ? reason.message : l10n.t('The upload was cancelled.'), assetId, problem));
+      isCancellation(reason) ? l10n.t('The upload was cancelled.') : errorMessage(reason), assetId, problem), { cause: reason });
   }
 }
 

@@ -149,7 +149,7 @@ async function checkAnswer(response: FetchResponse, url: URL, digest: FileDigest
     await discardBody(response);
     const etag = (response.headers.get('etag') ?? '').replace(/"/g, '').toLowerCase();
     if (/^[0-9a-f]{32}$/.test(etag) && etag !== Buffer.from(digest.md5, 'base64').toString('hex')) {
-      throw new UploadTransferError(l10n.t('The storage at {0} kept other bytes than were sent (its ETag is not their MD5).', url.host), status);
+      throw new UploadTransferError(l10n.t('The storage at {0} kept other bytes than were sent (its ETag is not their MD5).', url.host), { status });
     }
     return;
   }
@@ -160,9 +160,7 @@ async function checkAnswer(response: FetchResponse, url: URL, digest: FileDigest
   const message = /<Message>([^<]{1,300})<\/Message>/.exec(text)?.[1];
   const requestId = response.headers.get('x-obs-request-id') ?? response.headers.get('x-request-id');
   const what = [code, message].filter(Boolean).join(': ') || l10n.t('no reason given');
-  throw new UploadTransferError(requestId
-    ? l10n.t('The upload to {0} failed with HTTP {1}: {2} (request id {3})', url.host, status, what, requestId)
-    : l10n.t('The upload to {0} failed with HTTP {1}: {2}', url.host, status, what), status);
+  throw new UploadTransferError(l10n.t('The upload to {0} failed with HTTP {1}: {2}', url.host, status, what), { status, code, requestId: requestId ?? undefined });
 }
 
 /** The innermost message of a network error (fetch wraps the socket's error in a TypeError), without the URL's query. */

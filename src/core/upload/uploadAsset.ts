@@ -12,6 +12,7 @@ import * as l10n from '@vscode/l10n';
 import type { MetaStudioClient } from '../cloud/client';
 import { systemClock, type Clock } from '../cloud/clock';
 import { MetaStudioApiError, MetaStudioError, MetaStudioRedirectError } from '../cloud/errors';
+import { errorMessage } from '../errors';
 import type { AssetFileCategory, DigitalAssetInfo } from '../cloud/types';
 import { UploadCleanupError, UploadRefusedError } from './errors';
 import {
@@ -220,7 +221,7 @@ async function deleteHalfMade(client: UploadApi, assetId: string, fileIds: reado
     await client.deleteAsset(assetId, { ...options, force: true }).catch(ignoreNotFound);
     return undefined;
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    return errorMessage(err);
   }
 }
 

@@ -1,5 +1,6 @@
 /** What a route handler gets and returns, and the helpers the handlers share. */
 import { randomUUID } from 'node:crypto';
+import { parseUntrustedJson, UnsafeJsonKeyError } from '../../core/json';
 import { ApiError } from '../errors';
 import type { FileRecord, Json, JsonObject } from '../model';
 import type { SandboxStore } from '../store';
@@ -60,9 +61,9 @@ export const ok = (body?: Json): Reply => ({ status: 200, body });
 export function readBody(ctx: RequestContext, spec: Spec, fail: (detail: string) => ApiError): JsonObject {
   let body: unknown;
   try {
-    body = JSON.parse(ctx.bodyText);
-  } catch {
-    throw fail('the request body is not valid JSON');
+    body = parseUntrustedJson(ctx.bodyText); // what is stored must load again after a restart
+  } catch (err) {
+    throw fail(err instanceof UnsafeJsonKeyError ? err.message : 'the request body is not valid JSON');
   }
   const problem = findProblem(body, spec);
   if (problem) throw fail(problem);

@@ -42,7 +42,7 @@ describe('assets/filters and groups', () => {
     assert.deepEqual(groupQuery(assetGroup('others'), filter, 0, 10), {
       asset_type: 'PPT,MATERIAL,BUSINESS_CARD_TEMPLET', asset_source: 'SYSTEM', offset: 0, limit: 10, name: 'news',
     });
-    assert.equal(describeFilter(filter), 'System assets · name "news" · voices: EN, female, real-time');
+    assert.equal(describeFilter(filter), 'System assets · name "news" · voices: English, female, real-time');
     assert.equal(describeFilter(defaultFilter), 'All sources');
   });
 

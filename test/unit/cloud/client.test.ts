@@ -151,7 +151,7 @@ describe('cloud/client over loopback', () => {
     server.handle((_req, res) => json(res, 400, { error_code: 'MSS.20010005', error_msg: 'Script name duplicate' }, { 'X-Request-Id': '1234abcd' }));
     const err = await rejects(client().createVideoScript({ script_name: 'n', shoot_scripts: [] }), MetaStudioApiError);
     assert.equal(err.status, 400);
-    assert.equal(err.errorCode, 'MSS.20010005');
+    assert.equal(err.code, 'MSS.20010005');
     assert.equal(err.errorMsg, 'Script name duplicate');
     assert.equal(err.requestId, '1234abcd');
     assert.equal(err.message, 'MSS.20010005: Script name duplicate (HTTP 400, request id 1234abcd)');
@@ -168,7 +168,7 @@ describe('cloud/client over loopback', () => {
     server.handle((_req, res) => { res.writeHead(403, { 'Content-Type': 'text/html' }); res.end('<html>Forbidden</html>'); });
     const err = await rejects(client().getAsset('a'), MetaStudioApiError);
     assert.equal(err.status, 403);
-    assert.equal(err.errorCode, undefined);
+    assert.equal(err.code, undefined);
     assert.equal(err.message, 'GET /digital-assets/a failed (HTTP 403)');
   });
 

@@ -104,7 +104,7 @@ describe('cloud/client against the sandbox', () => {
       const name = `dup ${++counter}`;
       await c.createVideoScript(script(name));
       const err = await rejects(c.createVideoScript(script(name)), MetaStudioApiError);
-      assert.equal(err.errorCode, 'MSS.20010005');
+      assert.equal(err.code, 'MSS.20010005');
       assert.equal(err.status, 400);
       assert.ok(err.requestId, 'request id from the body or X-Request-Id');
       assert.match(err.message, /^MSS\.20010005: .+ \(HTTP 400, request id .+\)$/);
@@ -196,7 +196,7 @@ describe('cloud/client against the sandbox', () => {
     it('a wrong SK gets a typed 401', async () => {
       const err = await rejects(client({ credentials: { kind: 'aksk', ak: AK, sk: `${SK}-wrong` } }).listAssets(), MetaStudioApiError);
       assert.equal(err.status, 401);
-      assert.ok(err.errorCode);
+      assert.ok(err.code);
     });
 
     it('a wrong token gets a typed 401', async () => {

@@ -141,7 +141,7 @@ describe('preview/previewer against the sandbox', () => {
     const p = previewer();
     const err = await p.preview(client, place(), { text: uniqueText(), voiceAssetId: 'no-such-voice' }).then(() => undefined, (e: unknown) => e);
     assert.ok(err instanceof MetaStudioApiError);
-    assert.equal(err.errorCode, 'MSS.20050005');
+    assert.equal(err.code, 'MSS.20050005');
     assert.ok(err.requestId, 'the request id is kept');
     assert.match(err.message, /MSS\.20050005: .*request id/);
 

@@ -9,6 +9,7 @@ import { bodyDifferences, detailsToBody } from '../../../src/core/remote/details
 import { fetchRemoteBody, unchangedLinkId, linkOf, pulledText, pushFile, type LinkPlace } from '../../../src/core/remote/linkedFiles';
 import responseOnlyFields from '../../../src/core/remote/responseOnlyFields.json';
 import { bodyOfText, fileNameFor, textOfBody } from '../../../src/core/remote/scriptBody';
+import { validateScript } from '../../../src/core/scripts/validate';
 import { sdkWire, type FieldTable } from '../../support/sdkWire';
 import { startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 import { fileText, liveBody, richLiveBody, richVideoBody, videoBody } from './support';
@@ -140,7 +141,10 @@ describe('remote pull and compare round trip against the sandbox', () => {
       assert.ok(only.filter((field) => answered.includes(field)).length >= 4, 'the details carry response-only fields');
       // Into a new file, a pull leaves out the audio URLs the service fills in (they expire).
       const { audio_files: _serviceFilled, ...fresh } = body;
-      assert.deepEqual(bodyOfText(await pulledText(cloud.client(), kind, pushed.id)), fresh, 'a pull into a new file gives back the body');
+      const pulled = await pulledText(cloud.client(), kind, pushed.id);
+      assert.deepEqual(bodyOfText(pulled), fresh, 'a pull into a new file gives back the body');
+      const problems = (text: string) => validateScript(text, kind).map((d) => `${d.code}: ${d.message}`);
+      assert.deepEqual(problems(pulled), problems(fileText(body)), 'the pull adds no warning to what the pushed file had');
       assert.deepEqual(bodyDifferences(body, await fetchRemoteBody(cloud.client(), kind, pushed.id, fileText(body))), [], 'Compare shows no difference');
     });
   }
