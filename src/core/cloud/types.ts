@@ -292,7 +292,7 @@ export interface VideoScriptRequest {
 }
 
 export interface ShootScriptAudioFiles {
-  audio_file_url?: { sequence_no?: number; audio_file_upload_url?: string; audio_file_download_url?: string }[];
+  audio_file_url?: { sequence_no?: number; audio_file_upload_url?: string; audio_file_download_url?: string; audio_id?: number }[];
 }
 
 export interface VideoScriptWriteResponse {

@@ -17,6 +17,7 @@ import { typesForFile } from '../../../src/core/upload/media';
 import { prepareUpload, uploadAsset, type UploadProgress } from '../../../src/core/upload/uploadAsset';
 import { BLOCK_MARKER } from '../../../src/sandbox';
 import { startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
+import { conformanceProblems, sdkWire, type OperationName } from '../../support/sdkWire';
 import { FakeClock, RecordingLogger } from '../cloud/support';
 
 const REVIEW_MS = 1000;
@@ -27,8 +28,8 @@ describe('upload/uploadAsset against the sandbox', () => {
   let cloud: SandboxClient;
   let client: MetaStudioClient;
   let folder: string;
-  /** Every request the client's transport sent: URL, method and headers. */
-  let sent: { url: string; method: string; headers: Record<string, string> }[];
+  /** Every request the client's transport sent: URL, method, headers and a JSON body's text. */
+  let sent: { url: string; method: string; headers: Record<string, string>; body?: string }[];
 
   const file = async (name: string, content: Buffer | string): Promise<string> => {
     const path = join(folder, name);
@@ -42,7 +43,7 @@ describe('upload/uploadAsset against the sandbox', () => {
   before(async () => {
     cloud = await startSandboxClient({ clock, timings: { jobStepMs: 1000, assetReviewMs: REVIEW_MS } });
     const recording: FetchLike = (url, init) => {
-      sent.push({ url, method: init.method, headers: init.headers });
+      sent.push({ url, method: init.method, headers: init.headers, ...(typeof init.body === 'string' ? { body: init.body } : {}) });
       return cloud.transport.fetch(url, init);
     };
     client = cloud.client({ fetch: recording, logger });
@@ -111,6 +112,31 @@ describe('upload/uploadAsset against the sandbox', () => {
     assert.deepEqual(withCover.details.files?.map((f) => `${f.asset_file_category} ${f.file_name}`), ['COVER launch-cover.jpg', 'MAIN launch.mp4']);
     const made = await uploadAsset(client, video, { name: 'launch without cover' }, { clock, wait: true });
     assert.deepEqual(made.details.files?.map((f) => f.asset_file_category), ['MAIN', 'COVER']);
+  });
+
+  it('speaks the SDK\'s request models: every field of the asset, file and confirmation bodies, and the delete\'s query', async () => {
+    const video = await file('sdk fields.mp4', randomBytes(20_000));
+    const cover = await file('sdk fields cover.png', randomBytes(1_000));
+    await uploadAsset(client, video, { cover, description: 'wire check', tags: ['sdk'] }, { clock });
+    cloud.sandbox.injectFault({ method: 'PUT', pathPattern: '^/_sandbox/uploads/', kind: '500' });
+    await assert.rejects(uploadAsset(client, video, { name: 'sdk fields, failed' }, { clock }), UploadTransferError);
+    const operations: Record<string, OperationName> = {
+      'POST /digital-assets': 'CreateDigitalAsset', 'POST /files': 'CreateFile', 'POST /files/{id}/complete': 'ConfirmFileUpload',
+      'DELETE /files/{id}': 'DeleteFile', 'DELETE /digital-assets/{id}': 'DeleteAsset',
+    };
+    const seen = new Set<OperationName>();
+    for (const request of sent.filter((r) => r.method !== 'GET' && r.method !== 'PUT')) {
+      const url = new URL(request.url);
+      const operation = operations[`${request.method} ${url.pathname.replace(/^\/v1\/[^/]+/, '').replace(/\/[0-9a-f]{32}/, '/{id}')}`];
+      assert.ok(operation, `${request.method} ${url.pathname} is one of the upload's operations`);
+      seen.add(operation);
+      const model = sdkWire.operations[operation];
+      for (const name of url.searchParams.keys()) assert.ok(model.query[name], `${operation}: ${name} is one of the SDK's query parameters`);
+      if (request.body === undefined) continue;
+      assert.ok(model.request, `${operation} takes a body`);
+      assert.deepEqual(conformanceProblems(model.request, JSON.parse(request.body)), [], `${operation}: the SDK's fields only`);
+    }
+    assert.deepEqual([...seen].sort(), Object.values(operations).sort());
   });
 
   it('uploads as the type asked for, when the extension fits it', async () => {
