@@ -19,6 +19,7 @@ export class Setting<T> {
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
 
 /** Every setting the extension reads; nothing else reads VS Code's configuration. */
 export const settings = {
@@ -28,6 +29,12 @@ export const settings = {
   endpoint: new Setting('metastudio.endpoint', isString),
   region: new Setting('metastudio.region', isString),
   previewCacheSizeMB: new Setting('metastudio.preview.cacheSizeMB', isNumber),
+};
+
+/** Settings of VS Code's own that the extension follows; their defaults are VS Code's. */
+export const workbenchSettings = {
+  /** Whether an extension's walkthrough opens when the extension is installed. */
+  openWalkthroughOnInstall: new Setting('workbench.welcomePage.walkthroughs.openOnInstall', isBoolean),
 };
 
 /** Calls `listener` once per configuration change that touches any of `watched`. */
