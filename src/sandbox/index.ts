@@ -16,8 +16,7 @@ import { UploadFolder } from './uploads';
 
 export type { FaultSpec } from './faults';
 export type { LoggedRequest } from './server';
-export { FAIL_MARKER, QUEUE_MARKER } from './routes/videoJobs';
-export { BLOCK_MARKER } from './routes/assets';
+export { BLOCK_MARKER, FAIL_MARKER, QUEUE_MARKER } from './markers';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */

@@ -15,7 +15,9 @@ import type { FileRecord, Json } from './model';
 import { advanceAssets, assetRoutes } from './routes/assets';
 import type { RequestContext, Route, Timings } from './routes/context';
 import { fileRoutes } from './routes/files';
+import { advanceLiveJobs, liveJobRoutes } from './routes/liveJobs';
 import { liveRoomRoutes } from './routes/liveRooms';
+import { ruleGroupRoutes } from './routes/ruleGroups';
 import { ttsRoutes } from './routes/tts';
 import { advanceJobs, videoJobRoutes } from './routes/videoJobs';
 import { videoScriptRoutes } from './routes/videoScripts';
@@ -23,7 +25,9 @@ import type { SandboxStore, StateWriter } from './store';
 import { drain, obsError, UPLOADS_PREFIX, type UploadFolder } from './uploads';
 import { constantTimeEqual, verifySignature } from './verifier';
 
-const ROUTES: readonly Route[] = [...assetRoutes, ...fileRoutes, ...videoScriptRoutes, ...videoJobRoutes, ...liveRoomRoutes, ...ttsRoutes];
+const ROUTES: readonly Route[] = [
+  ...assetRoutes, ...fileRoutes, ...videoScriptRoutes, ...videoJobRoutes, ...liveRoomRoutes, ...liveJobRoutes, ...ruleGroupRoutes, ...ttsRoutes,
+];
 /** AK/SK requests are limited to 12 MB bodies (reference 3.2). */
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
 const FILES_PREFIX = '/_sandbox/files/';
@@ -215,8 +219,7 @@ export class SandboxServer {
 
     const { store, timings, writer } = this.config;
     const now = this.config.now();
-    const jobsAdvanced = advanceJobs(store, now, timings.jobStepMs);
-    const advanced = advanceAssets(store, now) || jobsAdvanced;
+    const advanced = [advanceJobs(store, now, timings.jobStepMs), advanceLiveJobs(store, now, timings.jobStepMs), advanceAssets(store, now)].some(Boolean);
     const ctx: RequestContext = {
       projectId,
       params: route.pattern.exec(match[2])!.slice(1).map(safeDecode),
@@ -228,6 +231,7 @@ export class SandboxServer {
       fileUrl: (file, ttlMs) => this.fileUrl(file, now + ttlMs),
       uploadUrl: (fileId, ttlMs) => this.config.uploads.url(this.baseUrl, fileId, ttlMs),
       forgetUpload: (fileId) => this.config.uploads.forget(fileId),
+      apiUrl: (path) => `${this.baseUrl}/v1/${match[1]}${path}`,
     };
     let answer: Answer;
     try {

@@ -92,7 +92,7 @@ export async function pushScript(request: PushRequest): Promise<PushResult> {
       audioUploads ??= (await remote.update(client, id, body, { signal })).audioUploads;
       await uploadSceneAudio(request.audio, audioUploads, { fetch: client.transport, signal });
     } catch (err) {
-      if (created && remote.delete) await remote.delete(client, id, { signal: AbortSignal.timeout(30_000) }).catch((cleanup: unknown) => {
+      if (created) await remote.delete(client, id, { signal: AbortSignal.timeout(30_000) }).catch((cleanup: unknown) => {
         request.onRecovered?.(l10n.t('The {0} {1} made by this push could not be deleted after its audio failed: {2}', label(), id!, errorMessage(cleanup)));
       });
       throw err;

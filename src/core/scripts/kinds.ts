@@ -49,11 +49,8 @@ export interface RemoteObjectKind {
   /** The details response. */
   get(client: MetaStudioClient, id: string, options?: CallOptions): Promise<object>;
   update(client: MetaStudioClient, id: string, body: object, options?: CallOptions): Promise<Written>;
-  /**
-   * Deletes the object, which a push that created it does when the audio of its scenes fails; null
-   * for a kind without audio-driven scenes.
-   */
-  readonly delete: ((client: MetaStudioClient, id: string, options?: CallOptions) => Promise<void>) | null;
+  /** Deletes the object: a push that created it does when the audio of its scenes fails. */
+  delete(client: MetaStudioClient, id: string, options?: CallOptions): Promise<void>;
   /** One page; `name` filters as loosely as the API does. */
   list(client: MetaStudioClient, query: { name?: string; offset?: number; limit?: number }, options?: CallOptions): Promise<Page<RemoteSummary>>;
   // How a details response maps back to a body (docs/decisions/details-to-body.md), by dotted paths, `[]` for every element.
@@ -136,7 +133,7 @@ const rows = {
         await client.updateLiveRoom(id, body as LiveRoomRequest, options);
         return { id };
       },
-      delete: null,
+      delete: (client, id, options) => client.deleteLiveRoom(id, options),
       list: async (client, { name, offset, limit }, options) => {
         const page = await client.listLiveRooms({ room_name: name, offset, limit }, options);
         return { count: page.count, items: page.smart_live_rooms.map((r) => ({ id: r.room_id, name: r.room_name, updated: r.update_time })) };

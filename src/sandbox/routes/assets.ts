@@ -6,6 +6,7 @@
  * `mode=force` removes it and its files for good.
  */
 import { ApiError } from '../errors';
+import { BLOCK_MARKER } from '../markers';
 import { rfc3339, type AssetRecord, type Json, type JsonObject } from '../model';
 import { hexId } from '../seed';
 import { assetCreate } from '../specs';
@@ -13,7 +14,6 @@ import type { SandboxStore } from '../store';
 import { DAY_URL_TTL_MS, includesFold, listParam, newId, ok, page, readBody, sortRecords, timeParam, type RequestContext, type Route } from './context';
 
 /** Put this in an uploaded asset's name to have its review end in BLOCK. */
-export const BLOCK_MARKER = '[[sandbox:block]]';
 
 const SYSTEM_PROJECT_ID = 'metastudio-system';
 

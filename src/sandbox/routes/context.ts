@@ -30,6 +30,8 @@ export interface RequestContext {
   readonly uploadUrl: (fileId: string, ttlMs: number) => string;
   /** Drops the uploaded bytes of a file. */
   readonly forgetUpload: (fileId: string) => void;
+  /** Where the sandbox serves the API path `path` (after `/v1/{project_id}`) of this project. */
+  readonly apiUrl: (path: string) => string;
 }
 
 /** How long the sandbox's asset, cover and video URLs stay valid (TTS audio URLs: one hour). */

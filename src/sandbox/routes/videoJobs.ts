@@ -14,22 +14,16 @@
 import { normalizeJobState } from '../../core/cloud/jobState';
 import { ApiError, fieldVerifyFail, notFound } from '../errors';
 import { rfc3339, type AssetRecord, type JobRecord, type JsonObject } from '../model';
+import { FAIL_MARKER, QUEUE_MARKER } from '../markers';
 import { hexId } from '../seed';
+import { shotsSeconds, spokenText } from '../speech';
 import { videoJobCreate } from '../specs';
 import type { SandboxStore } from '../store';
 import { usableAsset } from './assets';
 import { DAY_URL_TTL_MS, includesFold, listParam, newId, ok, page, readBody, sortRecords, timeParam, type RequestContext, type Route } from './context';
 import { crossFieldProblem, findScript, sceneAudio, shotText } from './videoScripts';
 
-/** Put this in a shot's text to make the job fail. */
-export const FAIL_MARKER = '[[sandbox:fail]]';
-/** Put this in a shot's text to keep the job WAITING until it is canceled. */
-export const QUEUE_MARKER = '[[sandbox:queue]]';
 const JOB_TYPE = '2D_DIGITAL_HUMAN_VIDEO';
-/** The sandbox "speaks" five characters a second. */
-const SECONDS_PER_CHARACTER = 0.2;
-/** Uploaded audio is taken to play at 128 kbit/s. */
-const AUDIO_BYTES_PER_SECOND = 16_000;
 const SCRIPT_SETTINGS = ['model_asset_id', 'voice_config', 'video_config', 'shoot_scripts', 'background_music_config'];
 
 type JobState = 'WAITING' | 'PROCESSING' | 'SUCCEED' | 'FAILED' | 'CANCELED';
@@ -43,7 +37,6 @@ export function jobState(job: JobRecord, now: number, stepMs: number): JobState 
   return job.failure ? 'FAILED' : 'SUCCEED';
 }
 
-const spokenText = (text: string) => text.replace(/<[^>]*>/g, '').trim();
 const shots = (request: JsonObject) => (request.shoot_scripts as JsonObject[]).map((item) => (item.shoot_script ?? {}) as JsonObject);
 
 /** The received audio of each audio-driven shot of a script's job, by position in `shoot_scripts`. */
@@ -81,12 +74,6 @@ function findFailure(request: JsonObject, ctx: RequestContext, audio: ReadonlyMa
   return undefined;
 }
 
-function durationSeconds(request: JsonObject, audio: ReadonlyMap<number, { size: number }>): number {
-  const seconds = shots(request).map((shot, i) => audio.has(i) ? audio.get(i)!.size / AUDIO_BYTES_PER_SECOND : spokenText(shotText(shot)).length * SECONDS_PER_CHARACTER)
-    .reduce((a, b) => a + b, 0);
-  return Math.max(1, Math.round(seconds * 10) / 10);
-}
-
 function createJob(ctx: RequestContext): JobRecord {
   const body = readBody(ctx, videoJobCreate, fieldVerifyFail);
   const problem = crossFieldProblem(body);
@@ -114,7 +101,7 @@ function createJob(ctx: RequestContext): JobRecord {
     script_id: scriptId,
     output_asset_id: hexId(`output:${jobId}`),
     output_asset_name: ((body.output_asset_config as JsonObject | undefined)?.asset_name as string | undefined) ?? scriptName ?? `video-${jobId.slice(0, 8)}`,
-    duration_s: durationSeconds(request, audio),
+    duration_s: shotsSeconds(shots(request).map((shot, i) => audio.has(i) ? { audioBytes: audio.get(i)!.size } : shotText(shot))),
     failure: findFailure(request, ctx, audio),
     queued: shots(request).some((shot) => shotText(shot).includes(QUEUE_MARKER)),
   };
