@@ -12,6 +12,7 @@ import type { ConnectionProfile } from './connections/connectionStore';
 import { contextKeysSet } from './contextKeys';
 import { madeSoFar } from './core/lazy';
 import { createLanguages } from './languages';
+import * as layout from './layout/register';
 import * as logging from './logging/register';
 import * as preview from './preview/register';
 import { replaceablePrompts, windowPrompts, type Prompts } from './prompts';
@@ -86,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   lap('ssml');
   assets.register(context, services);
   lap('assets');
+  layout.register(context, services);
+  lap('layout');
   const previewProbe = preview.register(context, services);
   lap('preview');
   const videoPlayer = jobs.register(context, services);
