@@ -39,7 +39,7 @@ export function sceneItems(scenes: readonly JsonObject[], fromScene = 0, fromSho
         sequence_no: typeof shot.sequence_no === 'number' ? shot.sequence_no : i,
         ...(typeof shot.title === 'string' ? { title: shot.title } : {}),
         text,
-        duration_ms: speakingSeconds([text]) * 1000,
+        duration_ms: speakingSeconds(text) * 1000,
       });
     });
   });
@@ -55,7 +55,7 @@ export function insertedItem(job: LiveJobRecord, text: string, title: string): P
     sequence_no: 0,
     title,
     text,
-    duration_ms: speakingSeconds([text]) * 1000,
+    duration_ms: speakingSeconds(text) * 1000,
     inserted: true,
   };
 }
