@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
 import type { ConnectionService } from './connections/connectionService';
 import type { AssetCatalog } from './core/assets/catalog';
+import type { ScriptKind } from './core/scripts/kinds';
+import type { ScriptVoice } from './core/scripts/texts';
 import type { Languages } from './languages';
 import type { Prompts } from './prompts';
 
@@ -21,6 +23,7 @@ export interface Services {
    */
   readonly assets: AssetCatalog;
   readonly push: PushService;
+  readonly shots: ShotService;
 }
 
 /** What other features need of push. */
@@ -34,4 +37,12 @@ export interface PushService {
   linkedIdOf(uri: vscode.Uri): Promise<string | undefined>;
   /** The workspace file linked to a remote object (`kind` as in the links file, e.g. `live-room`), if any. */
   fileOfRemote(kind: string, id: string): Promise<vscode.Uri | undefined>;
+}
+
+/** What other features need of the shot editors (src/shots). */
+export interface ShotService {
+  /** The kind of script and the voice of the text a shot editor's document edits; undefined for any other document. */
+  shotOf(document: vscode.TextDocument): { readonly kind: ScriptKind; readonly voice?: ScriptVoice } | undefined;
+  /** A shot editor's context may have changed (its script changed, or its shot is gone). */
+  readonly onDidChange: vscode.Event<void>;
 }

@@ -8,22 +8,17 @@ import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import commonSchema from '../../../schemas/common.schema.json';
 import type { CoreDiagnostic, Fix } from '../diagnostics';
+import { layoutChecks } from '../layout/checks';
+import { layoutOfTree, type Canvas } from '../layout/model';
+import { withoutTags } from '../ssml/spokenText';
+import { codePointLength } from '../text/codePoints';
 import { scriptCodes, type ScriptCode } from './codes';
 import { insertPropertyFix, replaceValueFix } from './fixes';
-import { scriptKinds, type ScriptKind } from './kinds';
+import type { ScriptKind } from './kinds';
 import type { ScriptText } from './texts';
 import { childValue, elements, propertyNode } from './tree';
 
 const resizeResolutions = ['1920x1080', '1080x1920', '1280x720', '720x1280', '3840x2160', '2160x3840'];
-interface Canvas {
-  readonly width: number;
-  readonly height: number;
-}
-/** The layout canvas of each view mode. */
-const canvases: Readonly<Record<string, Canvas>> = {
-  LANDSCAPE: { width: 1920, height: 1080 },
-  VERTICAL: { width: 1080, height: 1920 },
-};
 /** The SDK's subtitle sizes in practice; below the API's minimum, the schema reports. */
 const minSubtitleFontSize = 24;
 const minFontSize = commonSchema.definitions.fontSize.minimum;
@@ -33,7 +28,7 @@ const maxActionInterval = 255;
 const videoOnlySwitches = ['is_subtitle_enable', 'is_enable_super_resolution', 'is_end_at_first_frame', 'is_vocabulary_config_enable'];
 const videoOnlyCodecs = ['VP8', 'QTRLE'];
 /** A scene's fields that only an audio-driven (`script_type` AUDIO) scene uses. */
-const audioSceneFields = ['audio_duration', 'audio_drive_action_config', 'audio_drive_file_external_url', 'audio_config'];
+const audioSceneFields = ['audio_duration', 'audio_drive_action_config', 'audio_drive_file_external_url', 'audio_config', '$audio_file'];
 /** Values the API takes; any other is the schema's error, not a rule's. */
 const frameRates: readonly string[] = commonSchema.definitions.videoConfig.properties.frame_rate.enum;
 const backgroundTypes: readonly string[] = commonSchema.definitions.backgroundConfigInfo.properties.background_type.enum;
@@ -61,13 +56,7 @@ function keyNode(object: Node | undefined, name: string): Node | undefined {
 
 /** The length the production limits count: the text without its SSML tags. */
 function spokenLength(text: string): number {
-  return text.replace(/<[^>]*>/g, '').length;
-}
-
-/** The canvas layouts are drawn on: the script's view mode, else its kind's default (none for a kind without layouts). */
-function canvasOf(root: Node, kind: ScriptKind): Canvas | undefined {
-  const viewMode = typed(childValue(root, 'view_mode'), 'string')?.value;
-  return canvases[viewMode] ?? canvases[String(scriptKinds[kind].remote.defaults.get('view_mode'))];
+  return withoutTags(text).length;
 }
 
 /** An image placed by `background_image_config` covers the whole canvas (the SDK's condition). */
@@ -82,7 +71,7 @@ function checkBackgroundGap(background: Node, canvas: Canvas, report: Report): v
   }
 }
 
-function checkBackgrounds(text: string, list: Node | undefined, canvas: Canvas | undefined, report: Report): void {
+function checkBackgrounds(text: string, list: Node | undefined, canvas: Canvas, report: Report): void {
   for (const background of elements(list)) {
     const type = typed(childValue(background, 'background_type'), 'string');
     const config = childValue(background, 'background_config');
@@ -104,7 +93,7 @@ function checkBackgrounds(text: string, list: Node | undefined, canvas: Canvas |
         report('script/background-field-ignored', key, l10n.t('"{0}" only takes effect in a background of type {1}, not {2}.', name, only, type.value));
       }
     }
-    if (type.value === 'IMAGE' && canvas) checkBackgroundGap(background, canvas, report);
+    if (type.value === 'IMAGE') checkBackgroundGap(background, canvas, report);
   }
 }
 
@@ -113,10 +102,6 @@ function checkLayers(list: Node | undefined, kind: ScriptKind, report: Report): 
     const sequenceNo = keyNode(layer, 'sequence_no');
     if (kind === 'video' && sequenceNo) {
       report('script/setting-ignored', sequenceNo, l10n.t('A layer\'s "sequence_no" only takes effect in a live room.'));
-    }
-    const rotation = keyNode(layer, 'rotation');
-    if (rotation && typed(childValue(layer, 'layer_type'), 'string')?.value === 'VIDEO') {
-      report('script/setting-ignored', rotation, l10n.t('Video layers do not rotate: "rotation" has no effect.'));
     }
   }
 }
@@ -225,7 +210,7 @@ function checkVideoLimits(root: Node, texts: readonly ScriptText[], report: Repo
     const spoken = spokenLength(t.value);
     total += spoken;
     // Over 131,072 the schema's error says it all.
-    if (spoken > maxSceneChars && [...t.value].length <= maxTextChars) {
+    if (spoken > maxSceneChars && codePointLength(t.value) <= maxTextChars) {
       report('script/scene-text-too-long', { offset: t.start, length: t.end - t.start }, l10n.t('A scene\'s text has at most {0} characters without tags; this one has {1}.', maxSceneChars, spoken));
     }
   }
@@ -257,7 +242,9 @@ export function crossFieldRules(text: string, root: Node, kind: ScriptKind, text
     result.push({ code, severity: scriptCodes[code].severity, message, start: at.offset, end: at.offset + at.length, ...(fixes ? { fixes } : {}) });
   };
   checkVideoConfig(root, kind, report);
-  const canvas = canvasOf(root, kind);
+  const layout = layoutOfTree(root, kind);
+  const { canvas } = layout;
+  layoutChecks(text, layout, report);
   if (kind === 'video') {
     for (const item of elements(childValue(root, 'shoot_scripts'))) {
       const scene = childValue(item, 'shoot_script');

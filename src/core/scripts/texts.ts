@@ -5,10 +5,12 @@
  */
 import type { Node } from 'jsonc-parser';
 import { parseScript } from './parse';
-import type { CoreDiagnostic, TextEdit } from '../diagnostics';
-import { lintSsml } from '../ssml/lint';
+import type { Fix, TextEdit } from '../diagnostics';
+import type { DiagnosticCollector, Details } from '../lint/collector';
+import { ssmlCodes } from '../ssml/codes';
+import { checkSsml } from '../ssml/lint';
 import type { SsmlContext, SsmlWhere, VoiceCapability } from '../ssml/types';
-import { decodeJsonString, encodeJsonStringContent, type JsonStringMap } from './jsonString';
+import { decodeJsonString, encodeJsonStringContent, jsonStringMap, type JsonStringMap } from './jsonString';
 import type { ScriptKind } from './kinds';
 import { childValue, elements } from './tree';
 
@@ -44,7 +46,8 @@ export interface ScriptTextAt extends ScriptText {
   readonly decodedOffset: number;
 }
 
-function voiceOf(config: Node | undefined): ScriptVoice | undefined {
+/** The voice a `voice_config` object names, as far as it is written. */
+export function voiceOf(config: Node | undefined): ScriptVoice | undefined {
   if (config?.type !== 'object') return undefined;
   const field = (name: string, type: 'string' | 'number') => {
     const node = childValue(config, name);
@@ -94,7 +97,8 @@ export function scriptTexts(text: string, kind: ScriptKind): ScriptText[] {
 /** Where a kind's texts are said: a video script's in a video, the others' in a livestream. */
 export const ssmlWhereOf = (kind: ScriptKind): SsmlWhere => (kind === 'video' ? 'video' : 'live');
 
-function ssmlContext(kind: ScriptKind, voice: ScriptVoice | undefined, options: ScriptLintOptions): SsmlContext {
+/** The SSML context a text of a script is spoken in: the script's kind, and its voice's capabilities when known. */
+export function ssmlContext(kind: ScriptKind, voice: ScriptVoice | undefined, options: ScriptLintOptions): SsmlContext {
   const id = voice?.voiceAssetId;
   const capability = id ? options.voiceCapability?.(id) : undefined;
   const where = ssmlWhereOf(kind);
@@ -113,24 +117,20 @@ function toDocumentEdit(edit: TextEdit, map: JsonStringMap): TextEdit {
   return { start: map.toDocument(edit.start), end: map.toDocument(edit.end), newText: encodeJsonStringContent(edit.newText) };
 }
 
-/** Moves a diagnostic of the decoded text (and its fixes) onto the JSON document. */
-function toDocumentDiagnostic(d: CoreDiagnostic, map: JsonStringMap): CoreDiagnostic {
-  return {
-    ...d,
-    start: map.toDocument(d.start),
-    end: map.toDocument(d.end),
-    ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => toDocumentEdit(e, map)) })) } : {}),
-  };
+function toDocumentFix(fix: Fix, map: JsonStringMap): Fix {
+  return { ...fix, edits: fix.edits.map((e) => toDocumentEdit(e, map)) };
 }
 
-/** The SSML diagnostics of every text, in document offsets (`lint` is replaceable for tests). */
-export function lintTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions, lint = lintSsml): CoreDiagnostic[] {
-  const result: CoreDiagnostic[] = [];
+/** Puts the SSML diagnostics of every text into `collector`, in document offsets (`check` is replaceable for tests). */
+export function lintTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions, collector: DiagnosticCollector, check = checkSsml): void {
   for (const t of texts) {
-    const found = lint(t.value, ssmlContext(kind, t.voice, options));
-    if (!found.length) continue;
-    const { map } = decodeJsonString(document, t.start, t.end);
-    for (const d of found) result.push(toDocumentDiagnostic(d, map));
+    let map: JsonStringMap | undefined;
+    let toDocument: ((details: Details) => Details) | undefined;
+    check(t.value, ssmlContext(kind, t.voice, options), (code, start, end, details) => {
+      // Made once per text, and only for a text with problems.
+      const m = (map ??= jsonStringMap(document, t.start, t.end));
+      toDocument ??= ({ message, fixes }) => ({ message, fixes: fixes?.map((f) => toDocumentFix(f, m)) });
+      collector.add(code, ssmlCodes[code].severity, m.toDocument(start), m.toDocument(end), details, toDocument);
+    });
   }
-  return result;
 }

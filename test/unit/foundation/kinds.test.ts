@@ -121,7 +121,7 @@ describe('the kinds of script file', () => {
     ]);
     const menus = problems.filter((p) => !p.startsWith('products:'));
     assert.ok(menus.length > 0);
-    for (const p of menus) assert.match(p, /^\S+ metastudio\.(script\.(push|pull|compare): does not show on \*\.products\.json|preview\.voice: names .* but not metastudio-live-products)$/);
+    for (const p of menus) assert.match(p, /^\S+ metastudio\.(script\.(push|pull|compare): does not show on \*\.products\.json|(preview\.voice|shot\.editText): names .* but not metastudio-live-products)$/);
     assert.ok(!menus.some((p) => p.includes('job.start')), 'a video job is for video scripts only');
     assert.ok(!menus.some((p) => p.includes('metastudio.live.')), 'a livestream is for live scripts only');
 
