@@ -89,7 +89,10 @@ async function retype(page: Page, frame: Frame, id: string, value: string): Prom
 }
 
 async function showPreviewWithAnError(page: Page): Promise<void> {
-  if (await page.locator('.tabs-container .tab', { hasText: 'Voice Preview' }).count() === 0) await previewByKeyboard(page, TEXT);
+  const tab = page.locator('.tabs-container .tab', { hasText: 'Voice Preview' });
+  // A webview behind another tab has no document: bring it to the front.
+  if (await tab.count() === 0) await previewByKeyboard(page, TEXT);
+  else await tab.first().click();
   const frame = await webviewFrame(page, 'Voice Preview');
   await frame.locator('#history li').first().waitFor({ timeout: 60_000 });
   await frame.locator('#speed').fill('999');
@@ -134,8 +137,8 @@ function videoJobDone(): Promise<void> {
         model_asset_id: '722928573bc9d8a099d400393a18d5d9',
         voice_config: { voice_asset_id: '5e93f40c9a5fb7e21cbdaf6d20b08559' },
         video_config: { codec: 'H264', bitrate: 4000, width: 1920, height: 1080, frame_rate: '25' },
-        // About twelve seconds of video: long enough to seek by ten.
-        shoot_scripts: [{ sequence_no: 0, shoot_script: { text_config: { text: '大家好，欢迎来到春季发布会。今天我们带来三款新产品，它们更轻、更快，也更安静。请跟我一起看看。' } } }],
+        // About fifteen seconds of video (a fifth of a second a character): long enough to seek by ten.
+        shoot_scripts: [{ sequence_no: 0, shoot_script: { text_config: { text: '大家好，欢迎来到春季发布会。今天我们带来三款新产品，它们更轻、更快，也更安静。请跟我一起看看它们是怎样做出来的，又能为您的生活带来哪些改变。' + '谢谢大家的到来。'.repeat(3) } } }],
       });
       const { job_id } = await client.createVideoJob({ script_id, output_asset_config: { asset_name: VIDEO } });
       await until(async () => (await client.getVideoJob(job_id)).state === 'SUCCEED', 'the video job to succeed', 60_000);

@@ -59,5 +59,8 @@ window.addEventListener('message', (event: MessageEvent<ToVideoWebview>) => {
   if (event.data.type === 'downloadDialogClosed') download.focus();
 });
 
-// Opened from a command or a notification, the keyboard starts on Play.
+// Opened from a command or a notification, or come back to from elsewhere, the keyboard starts on Play.
 playButton.focus();
+window.addEventListener('focus', () => {
+  if (document.activeElement === document.body) playButton.focus();
+});
