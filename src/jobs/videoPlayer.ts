@@ -35,7 +35,7 @@ export class VideoPlayer implements vscode.Disposable {
         enableScripts: true,
         localResourceRoots: [dist, this.videosFolder],
       });
-      panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message));
+      panel.webview.onDidReceiveMessage((message: unknown) => { void this.onMessage(message); });
       panel.onDidDispose(() => { if (this.panel === panel) this.panel = undefined; });
       this.panel = panel;
     } else {
