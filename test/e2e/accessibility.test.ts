@@ -155,6 +155,10 @@ async function openVideoByKeyboard(page: Page): Promise<void> {
   await videoJobDone();
   await runCommand(page, 'MetaStudio: Refresh Jobs');
   await runCommand(page, 'Focus on Jobs View');
+  // The job listed and the tree holding the keyboard before the first Down, which a refresh could undo.
+  await sidebar(page).locator('.monaco-list-row', { hasText: VIDEO }).waitFor({ timeout: 30_000 });
+  await until(async () => (await activeElement(page)).startsWith('DIV tree Jobs'), 'the Jobs tree to have the focus', 10_000)
+    .catch(async (err: Error) => { throw new Error(`${err.message}; the focus is on: ${await activeElement(page)}`); });
   const row = focusedRow(page).filter({ hasText: VIDEO });
   for (let i = 0; i < 10 && !(await row.count()); i++) {
     await page.keyboard.press('ArrowDown');
