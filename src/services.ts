@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
 import type { ConnectionService } from './connections/connectionService';
 import type { AssetCatalog } from './core/assets/catalog';
+import type { ScriptKind } from './core/scripts/kinds';
+import type { ScriptVoice } from './core/scripts/texts';
 import type { Languages } from './languages';
 import type { Prompts } from './prompts';
 
@@ -21,6 +23,7 @@ export interface Services {
    */
   readonly assets: AssetCatalog;
   readonly push: PushService;
+  readonly shots: ShotService;
 }
 
 /** What other features need of push. */
@@ -30,4 +33,12 @@ export interface PushService {
    * pushed, else the one it gets when pushed now (asking what a push asks); undefined when not pushed.
    */
   remoteIdOf(document: vscode.TextDocument): Promise<string | undefined>;
+}
+
+/** What other features need of the shot editors (src/shots). */
+export interface ShotService {
+  /** The kind of script and the voice of the text a shot editor's document edits; undefined for any other document. */
+  shotOf(document: vscode.TextDocument): { readonly kind: ScriptKind; readonly voice?: ScriptVoice } | undefined;
+  /** A shot editor's context may have changed (its script changed, or its shot is gone). */
+  readonly onDidChange: vscode.Event<void>;
 }

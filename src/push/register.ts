@@ -16,7 +16,7 @@ export function scriptUri(arg: unknown): vscode.Uri {
 }
 
 /** Push, pull and compare of script files; returns the push service. */
-export function register(context: vscode.ExtensionContext, { connections, prompts }: Omit<Services, 'push'>): PushService {
+export function register(context: vscode.ExtensionContext, { connections, prompts }: Pick<Services, 'connections' | 'prompts'>): PushService {
   const links = new WorkspaceLinks(connections);
   const remote = new RemoteDocuments();
   const push: PushContext = { connections, prompts, links };

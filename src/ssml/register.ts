@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { findScriptTextAt } from '../core/scripts/texts';
+import { findScriptTextAt, ssmlContext } from '../core/scripts/texts';
 import { encodeJsonStringContent } from '../core/scripts/jsonString';
 import { ssmlCompletions, ssmlHover, lintSsml } from '../core/ssml';
+import type { SsmlContext } from '../core/ssml/types';
 import { registerLinter } from '../diagnostics/lintController';
 import type { Services } from '../services';
 import { asIs, toCompletionItem, toHover, type TextPlacement } from './ssmlItems';
@@ -19,19 +20,25 @@ function jsonPlacement(map: { toDocument(i: number): number }): TextPlacement {
   };
 }
 
-/** MetaStudio SSML: `.ssml` files, and the SSML inside every shot text of a script file. */
-export function register(context: vscode.ExtensionContext, { languages }: Services): void {
+/** MetaStudio SSML: `.ssml` files, shot editors, and the SSML inside every shot text of a script file. */
+export function register(context: vscode.ExtensionContext, { languages, shots, assets }: Services): void {
   const ssmlSelector: vscode.DocumentFilter = { language: languages.ssml };
-  registerLinter(context, {
+  // A shot editor's text is spoken where its shot is, by its shot's voice; any other SSML file stands alone.
+  const contextOf = (doc: vscode.TextDocument): SsmlContext => {
+    const shot = shots.shotOf(doc);
+    return shot ? ssmlContext(shot.kind, shot.voice, { voiceCapability: (id) => assets.voiceCapability(id) }) : { where: 'standalone' };
+  };
+  const linter = registerLinter(context, {
     name: 'metastudio-ssml',
     languageIds: [languages.ssml],
-    lint: (doc) => lintSsml(doc.getText(), { where: 'standalone' }),
+    lint: (doc) => lintSsml(doc.getText(), contextOf(doc)),
   });
+  context.subscriptions.push(shots.onDidChange(() => linter.relint()), assets.onDidChange(() => linter.relint()));
 
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(ssmlSelector, {
       provideCompletionItems: (doc, pos, _token, ctx) =>
-        ssmlCompletions(doc.getText(), doc.offsetAt(pos), { where: 'standalone' }, ctx.triggerCharacter).map((e) => toCompletionItem(doc, e, asIs)),
+        ssmlCompletions(doc.getText(), doc.offsetAt(pos), contextOf(doc), ctx.triggerCharacter).map((e) => toCompletionItem(doc, e, asIs)),
     }, ...triggers),
     vscode.languages.registerHoverProvider(ssmlSelector, {
       provideHover: (doc, pos) => {

@@ -18,12 +18,14 @@ const suites = pass === 'zh-cn' ? [() => import('./zhCn.test')] : [
   () => import('./startup.test'),
   () => import('./connections.test'),
   () => import('./ssml.test'),
+  () => import('./shots.test'),
   () => import('./walkthrough.test'),
   () => import('./proxy.test'),
   () => import('./assets.test'),
   () => import('./preview.test'),
   () => import('./push.test'),
   () => import('./jobs.test'),
+  () => import('./layout.test'),
   () => import('./sandbox.test'),
 ];
 
