@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { scriptKindNames, scriptKinds, type ScriptKind } from '../core/scripts/kinds';
 import { validateScript } from '../core/scripts/validate';
 import { registerCommand } from '../commands/registerCommand';
-import { registerLinter } from '../diagnostics/lintController';
+import { lintDocumentText, registerLinter } from '../diagnostics/lintController';
 import type { Services } from '../services';
 import { ScriptJsonService } from './jsonLanguageService';
 import { newScript } from './newScript';
@@ -17,7 +17,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const linter = registerLinter(context, {
     name: 'metastudio-scripts',
     languageIds: Object.values(languages.scripts),
-    lint: (doc) => validateScript(doc.getText(), languages.scriptKindOf(doc)!, { voiceCapability: (id) => services.assets.voiceCapability(id) }),
+    lint: (doc) => lintDocumentText(doc, (text) => validateScript(text, languages.scriptKindOf(doc)!, { voiceCapability: (id) => services.assets.voiceCapability(id) })),
   });
   context.subscriptions.push(services.assets.onDidChange(() => linter.relint()));
 

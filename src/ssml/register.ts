@@ -3,7 +3,7 @@ import { findScriptTextAt, ssmlContext } from '../core/scripts/texts';
 import { encodeJsonStringContent } from '../core/scripts/jsonString';
 import { ssmlCompletions, ssmlHover, lintSsml } from '../core/ssml';
 import type { SsmlContext } from '../core/ssml/types';
-import { registerLinter } from '../diagnostics/lintController';
+import { lintDocumentText, registerLinter } from '../diagnostics/lintController';
 import type { Services } from '../services';
 import { asIs, toCompletionItem, toHover, type TextPlacement } from './ssmlItems';
 
@@ -31,7 +31,7 @@ export function register(context: vscode.ExtensionContext, { languages, shots, a
   const linter = registerLinter(context, {
     name: 'metastudio-ssml',
     languageIds: [languages.ssml],
-    lint: (doc) => lintSsml(doc.getText(), contextOf(doc)),
+    lint: (doc) => lintDocumentText(doc, (text) => lintSsml(text, contextOf(doc))),
   });
   context.subscriptions.push(shots.onDidChange(() => linter.relint()), assets.onDidChange(() => linter.relint()));
 

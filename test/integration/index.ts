@@ -25,6 +25,7 @@ const suites = pass === 'zh-cn' ? [() => import('./zhCn.test')] : [
   () => import('./preview.test'),
   () => import('./push.test'),
   () => import('./jobs.test'),
+  () => import('./uploads.test'),
   () => import('./layout.test'),
   () => import('./sandbox.test'),
 ];

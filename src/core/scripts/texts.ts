@@ -5,10 +5,12 @@
  */
 import type { Node } from 'jsonc-parser';
 import { parseScript } from './parse';
-import type { CoreDiagnostic, TextEdit } from '../diagnostics';
-import { lintSsml } from '../ssml/lint';
+import type { Fix, TextEdit } from '../diagnostics';
+import type { DiagnosticCollector, Details } from '../lint/collector';
+import { ssmlCodes } from '../ssml/codes';
+import { checkSsml } from '../ssml/lint';
 import type { SsmlContext, VoiceCapability } from '../ssml/types';
-import { decodeJsonString, encodeJsonStringContent, type JsonStringMap } from './jsonString';
+import { decodeJsonString, encodeJsonStringContent, jsonStringMap, type JsonStringMap } from './jsonString';
 import type { ScriptKind } from './kinds';
 import { childValue, elements } from './tree';
 
@@ -111,24 +113,20 @@ function toDocumentEdit(edit: TextEdit, map: JsonStringMap): TextEdit {
   return { start: map.toDocument(edit.start), end: map.toDocument(edit.end), newText: encodeJsonStringContent(edit.newText) };
 }
 
-/** Moves a diagnostic of the decoded text (and its fixes) onto the JSON document. */
-function toDocumentDiagnostic(d: CoreDiagnostic, map: JsonStringMap): CoreDiagnostic {
-  return {
-    ...d,
-    start: map.toDocument(d.start),
-    end: map.toDocument(d.end),
-    ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => toDocumentEdit(e, map)) })) } : {}),
-  };
+function toDocumentFix(fix: Fix, map: JsonStringMap): Fix {
+  return { ...fix, edits: fix.edits.map((e) => toDocumentEdit(e, map)) };
 }
 
-/** The SSML diagnostics of every text, in document offsets (`lint` is replaceable for tests). */
-export function lintTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions, lint = lintSsml): CoreDiagnostic[] {
-  const result: CoreDiagnostic[] = [];
+/** Puts the SSML diagnostics of every text into `collector`, in document offsets (`check` is replaceable for tests). */
+export function lintTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions, collector: DiagnosticCollector, check = checkSsml): void {
   for (const t of texts) {
-    const found = lint(t.value, ssmlContext(kind, t.voice, options));
-    if (!found.length) continue;
-    const { map } = decodeJsonString(document, t.start, t.end);
-    for (const d of found) result.push(toDocumentDiagnostic(d, map));
+    let map: JsonStringMap | undefined;
+    let toDocument: ((details: Details) => Details) | undefined;
+    check(t.value, ssmlContext(kind, t.voice, options), (code, start, end, details) => {
+      // Made once per text, and only for a text with problems.
+      const m = (map ??= jsonStringMap(document, t.start, t.end));
+      toDocument ??= ({ message, fixes }) => ({ message, fixes: fixes?.map((f) => toDocumentFix(f, m)) });
+      collector.add(code, ssmlCodes[code].severity, m.toDocument(start), m.toDocument(end), details, toDocument);
+    });
   }
-  return result;
 }
