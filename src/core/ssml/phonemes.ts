@@ -94,12 +94,38 @@ export function cmuProblem(phoneme: string): CmuProblem {
   return 'unknown';
 }
 
-/** The Chinese characters of a text: CJK ideographs of the BMP blocks and, as whole surrogate pairs, of U+20000–U+3FFFF (extensions B–H). */
+/**
+ * The length of the Chinese character at `text[i]`: 1 for a CJK ideograph of the BMP blocks (extension A,
+ * unified, compatibility), 2 for one of U+20000–U+3FFFF (extensions B–H, a surrogate pair), else 0.
+ */
+export function hanziLength(text: string, i: number): 0 | 1 | 2 {
+  const c = text.charCodeAt(i);
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) return 1;
+  if (c >= 0xd840 && c <= 0xd87f) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return 2;
+  }
+  return 0;
+}
+
+/** The Chinese characters of a text (see `hanziLength`), a supplementary one as its surrogate pair. */
 export function hanziOf(text: string): string[] {
-  return text.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/g) ?? [];
+  const found: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const length = hanziLength(text, i);
+    if (length) found.push(text.slice(i, i + length));
+    if (length === 2) i++;
+  }
+  return found;
 }
 
 /** Counts the Chinese characters of `text[from, to)`, a supplementary one once. */
 export function countHanzi(text: string, from: number, to: number): number {
-  return hanziOf(text.slice(from, to)).length;
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const length = hanziLength(text, i);
+    if (length) count++;
+    if (length === 2) i++;
+  }
+  return count;
 }
