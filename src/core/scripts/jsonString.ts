@@ -20,41 +20,37 @@ const simpleEscapes: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', 
 
 /**
  * Decodes the string literal at `text[start, end)` (quotes included; an unterminated literal may lack
- * the closing one). Malformed escapes decode to their raw characters and never throw.
+ * the closing one). Malformed escapes decode to their raw characters and never throw. The offset map
+ * remembers the escapes only, so decoding stays cheap for long texts with a few escaped quotes.
  */
 export function decodeJsonString(text: string, start: number, literalEnd: number): DecodedJsonString {
   const end = Math.min(literalEnd, text.length);
   const contentStart = start + 1;
   const contentEnd = end - 1 >= contentStart && text.charCodeAt(end - 1) === 34 /* " */ && end - start >= 2 ? end - 1 : end;
-  const firstEscape = text.indexOf('\\', contentStart);
-  if (firstEscape === -1 || firstEscape >= contentEnd) {
+  let escape = text.indexOf('\\', contentStart);
+  if (escape === -1 || escape >= contentEnd) {
     return { value: text.slice(contentStart, contentEnd), map: new ShiftMap(contentStart, contentEnd) };
   }
-  let value = '';
-  // offsets[i] = document offset where the text producing decoded unit i starts.
-  const offsets: number[] = [];
-  let i = contentStart;
-  while (i < contentEnd) {
-    const ch = text[i];
-    if (ch !== '\\' || i + 1 >= contentEnd) {
-      value += ch;
-      offsets.push(i);
-      i++;
-      continue;
-    }
-    const next = text[i + 1];
-    if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) && i + 6 <= contentEnd) {
-      value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-      offsets.push(i);
-      i += 6;
-    } else {
-      value += simpleEscapes[next] ?? next;
-      offsets.push(i);
-      i += 2;
-    }
+  const parts: string[] = [];
+  const escapes: Escape[] = [];
+  let decoded = 0;
+  let at = contentStart;
+  // A backslash that ends the content is a raw character.
+  while (escape >= 0 && escape + 1 < contentEnd) {
+    parts.push(text.slice(at, escape));
+    decoded += escape - at;
+    const next = text[escape + 1];
+    const unicode = next === 'u' && escape + 6 <= contentEnd && /^[0-9a-fA-F]{4}$/.test(text.slice(escape + 2, escape + 6));
+    parts.push(unicode ? String.fromCharCode(parseInt(text.slice(escape + 2, escape + 6), 16)) : simpleEscapes[next] ?? next);
+    at = escape + (unicode ? 6 : 2);
+    escapes.push({ decoded, documentStart: escape, documentEnd: at });
+    decoded++;
+    escape = text.indexOf('\\', at);
+    if (escape >= contentEnd) escape = -1;
   }
-  offsets.push(contentEnd);
-  return { value, map: new TableMap(offsets) };
+  parts.push(text.slice(at, contentEnd));
+  const value = parts.join('');
+  return { value, map: new EscapeMap(contentStart, contentEnd, value.length, escapes) };
 }
 
 /** The JSON string literal content (without quotes) that decodes to `value`. */
@@ -75,22 +71,51 @@ class ShiftMap implements JsonStringMap {
   }
 }
 
-class TableMap implements JsonStringMap {
-  constructor(private readonly offsets: readonly number[]) {}
+/** An escape of a literal: the decoded unit it produces and the document text it takes. */
+interface Escape {
+  readonly decoded: number;
+  readonly documentStart: number;
+  readonly documentEnd: number;
+}
+
+/** A literal with escapes: between two escapes, decoded and document offsets move together. */
+class EscapeMap implements JsonStringMap {
+  constructor(
+    private readonly contentStart: number,
+    private readonly contentEnd: number,
+    private readonly length: number,
+    private readonly escapes: readonly Escape[],
+  ) {}
 
   toDocument(i: number): number {
-    return this.offsets[Math.min(this.offsets.length - 1, Math.max(0, i))];
+    const at = Math.min(this.length, Math.max(0, i));
+    if (at === this.length) return this.contentEnd;
+    // The last escape at or before `at` (binary search; no closure: this runs for every diagnostic).
+    const { escapes } = this;
+    let low = -1;
+    let high = escapes.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (escapes[mid].decoded <= at) low = mid;
+      else high = mid - 1;
+    }
+    if (low < 0) return this.contentStart + at;
+    const escape = escapes[low];
+    return at === escape.decoded ? escape.documentStart : escape.documentEnd + (at - escape.decoded - 1);
   }
 
   toDecoded(documentOffset: number): number {
-    const offsets = this.offsets;
-    let low = 0;
-    let high = offsets.length - 1;
+    const at = Math.min(this.contentEnd, Math.max(this.contentStart, documentOffset));
+    const { escapes } = this;
+    let low = -1;
+    let high = escapes.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (offsets[mid] <= documentOffset) low = mid;
+      if (escapes[mid].documentStart <= at) low = mid;
       else high = mid - 1;
     }
-    return low;
+    if (low < 0) return at - this.contentStart;
+    const escape = escapes[low];
+    return Math.min(this.length, at < escape.documentEnd ? escape.decoded : escape.decoded + 1 + (at - escape.documentEnd));
   }
 }
