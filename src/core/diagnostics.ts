@@ -2,7 +2,8 @@
  * Diagnostics as the core produces them: editor-free, offset-based, with their quick fixes as data.
  * The editor turns them into vscode.Diagnostic/CodeAction; the CLI into its JSON report (docs/decisions/cli-contract.md).
  */
-export type Severity = 'error' | 'warning' | 'info';
+/** `hint` is the quietest: the editor shows it only as dots under the text, never in the Problems panel. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** A replacement of the document text between two UTF-16 offsets. */
 export interface TextEdit {
@@ -76,7 +77,7 @@ export class LineIndex {
   }
 }
 
-const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** Sorts by range, then severity, then code: the order the CLI prints and tests compare. */
 export function sortDiagnostics<T extends CoreDiagnostic>(diagnostics: T[]): T[] {

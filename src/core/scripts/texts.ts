@@ -5,8 +5,10 @@
  */
 import type { Node } from 'jsonc-parser';
 import { parseScript } from './parse';
-import type { CoreDiagnostic, TextEdit } from '../diagnostics';
-import { lintSsml } from '../ssml/lint';
+import type { CoreDiagnostic, Fix, TextEdit } from '../diagnostics';
+import type { Speech } from '../ssml/duration';
+import { analyzeSsml, lintSsml } from '../ssml/lint';
+import { polyphoneAt, type Polyphone } from '../ssml/polyphones';
 import type { SsmlContext, VoiceCapability } from '../ssml/types';
 import { decodeJsonString, encodeJsonStringContent, type JsonStringMap } from './jsonString';
 import type { ScriptKind } from './schemas';
@@ -35,6 +37,8 @@ export interface ScriptText {
 export interface ScriptLintOptions {
   /** The capabilities of a voice asset when known (fetched and cached by the caller); undefined: no per-voice checks. */
   readonly voiceCapability?: (voiceAssetId: string) => VoiceCapability | undefined;
+  /** The severity of `ssml/polyphone`; undefined: polyphones are not marked. */
+  readonly polyphones?: SsmlContext['polyphones'];
 }
 
 export interface ScriptTextAt extends ScriptText {
@@ -94,7 +98,8 @@ export function scriptTexts(text: string, kind: ScriptKind): ScriptText[] {
 function ssmlContext(kind: ScriptKind, voice: ScriptVoice | undefined, options: ScriptLintOptions): SsmlContext {
   const id = voice?.voiceAssetId;
   const capability = id ? options.voiceCapability?.(id) : undefined;
-  return capability ? { where: kind, voice: capability, voiceLabel: id } : { where: kind };
+  const polyphones = options.polyphones ? { polyphones: options.polyphones } : {};
+  return capability ? { where: kind, voice: capability, voiceLabel: id, ...polyphones } : { where: kind, ...polyphones };
 }
 
 /** The shot text whose string literal contains `offset` (between its quotes), decoded, with its offset map. */
@@ -105,18 +110,45 @@ export function findScriptTextAt(text: string, kind: ScriptKind, offset: number)
   return { ...found, value, map, decodedOffset: map.toDecoded(offset) };
 }
 
+/**
+ * The polyphone at a document offset inside a shot text: its offsets and fixes moved onto the
+ * document (the fixes' phoneme tags JSON-escaped); undefined when there is none.
+ */
+export function polyphoneInScript(text: string, kind: ScriptKind, offset: number): Polyphone | undefined {
+  const at = findScriptTextAt(text, kind, offset);
+  const found = at && polyphoneAt(at.value, at.decodedOffset);
+  if (!found) return undefined;
+  const { map } = at;
+  return {
+    ...found,
+    offset: map.toDocument(found.offset),
+    wordStart: map.toDocument(found.wordStart),
+    wordEnd: map.toDocument(found.wordEnd),
+    readings: found.readings.map((r) => ({ ...r, fix: toDocumentFix(r.fix, map) })),
+  };
+}
+
 function toDocumentEdit(edit: TextEdit, map: JsonStringMap): TextEdit {
   return { start: map.toDocument(edit.start), end: map.toDocument(edit.end), newText: encodeJsonStringContent(edit.newText) };
 }
 
-/** Moves a diagnostic of the decoded text (and its fixes) onto the JSON document. */
+/** Moves a fix of a decoded text onto the JSON document, its inserted text escaped. */
+export function toDocumentFix(fix: Fix, map: JsonStringMap): Fix {
+  return { ...fix, edits: fix.edits.map((e) => toDocumentEdit(e, map)) };
+}
+
+/**
+ * Moves a diagnostic the linter just made for the decoded text (and its fixes) onto the JSON document.
+ * One without fixes is moved in place: a long text may have thousands (polyphones), and they are ours.
+ */
 function toDocumentDiagnostic(d: CoreDiagnostic, map: JsonStringMap): CoreDiagnostic {
-  return {
-    ...d,
-    start: map.toDocument(d.start),
-    end: map.toDocument(d.end),
-    ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => toDocumentEdit(e, map)) })) } : {}),
-  };
+  const start = map.toDocument(d.start);
+  const end = map.toDocument(d.end);
+  if (d.fixes) return { ...d, start, end, fixes: d.fixes.map((f) => toDocumentFix(f, map)) };
+  const moved = d as { start: number; end: number };
+  moved.start = start;
+  moved.end = end;
+  return d;
 }
 
 /** The SSML diagnostics of every text, in document offsets (`lint` is replaceable for tests). */
@@ -129,4 +161,15 @@ export function lintTexts(document: string, texts: readonly ScriptText[], kind: 
     for (const d of found) result.push(toDocumentDiagnostic(d, map));
   }
   return result;
+}
+
+/** `lintTexts`, with what each text speaks (in the order of `texts`), from the same pass. */
+export function analyzeTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions): { diagnostics: CoreDiagnostic[]; speech: Speech[] } {
+  const speech: Speech[] = [];
+  const diagnostics = lintTexts(document, texts, kind, options, (text, context) => {
+    const analysis = analyzeSsml(text, context);
+    speech.push(analysis.speech);
+    return analysis.diagnostics;
+  });
+  return { diagnostics, speech };
 }

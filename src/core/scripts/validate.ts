@@ -12,7 +12,8 @@ import { crossFieldRules } from './rules';
 import { schemaDiagnostics } from './schemaErrors';
 import { scriptValidator, type ScriptKind } from './schemas';
 import { overriddenKeys } from './tree';
-import { collectTexts, lintTexts, type ScriptLintOptions } from './texts';
+import type { ShotSpeech } from './durations';
+import { analyzeTexts, collectTexts, lintTexts, type ScriptLintOptions } from './texts';
 
 function syntaxMessage(error: ParseError): string {
   switch (printParseErrorCode(error.error)) {
@@ -61,7 +62,8 @@ function syntaxDiagnostics(text: string, errors: readonly ParseError[]): CoreDia
   return result;
 }
 
-function validate(text: string, kind: ScriptKind, options: ScriptLintOptions): CoreDiagnostic[] {
+/** `shots`, when given, receives each shot text with what it speaks, counted in the same lint pass. */
+function validate(text: string, kind: ScriptKind, options: ScriptLintOptions, shots: ShotSpeech[] | undefined): CoreDiagnostic[] {
   const { root, errors } = parseScript(text);
   // A broken document would give schema errors about what the parser guessed: report the syntax only.
   if (errors.length || !root) return syntaxDiagnostics(text, errors);
@@ -78,8 +80,12 @@ function validate(text: string, kind: ScriptKind, options: ScriptLintOptions): C
   }
   if (root.type !== 'object') return diagnostics;
   const texts = collectTexts(root, kind);
-  diagnostics.push(...crossFieldRules(text, root, kind, texts), ...lintTexts(text, texts, kind, options));
-  return diagnostics;
+  diagnostics.push(...crossFieldRules(text, root, kind, texts));
+  // Texts may hold tens of thousands of diagnostics: too many to spread into arguments.
+  if (!shots) return diagnostics.concat(lintTexts(text, texts, kind, options));
+  const analysis = analyzeTexts(text, texts, kind, options);
+  texts.forEach((t, i) => shots.push({ text: t, speech: analysis.speech[i] }));
+  return diagnostics.concat(analysis.diagnostics);
 }
 
 /**
@@ -87,9 +93,28 @@ function validate(text: string, kind: ScriptKind, options: ScriptLintOptions): C
  * `text`; the result is sorted. Never throws: an internal failure becomes one diagnostic.
  */
 export function validateScript(text: string, kind: ScriptKind, options: ScriptLintOptions = {}): CoreDiagnostic[] {
+  return checked(text, kind, options, undefined);
+}
+
+/** A script's diagnostics and what each shot text speaks, from one parse and one lint pass. */
+export interface ScriptAnalysis {
+  readonly diagnostics: CoreDiagnostic[];
+  /** The shot texts in document order; none when the document is not a JSON object. */
+  readonly shots: readonly ShotSpeech[];
+}
+
+/** `validateScript`, counting what each shot text speaks on the way (docs/duration.md). */
+export function analyzeScript(text: string, kind: ScriptKind, options: ScriptLintOptions = {}): ScriptAnalysis {
+  const shots: ShotSpeech[] = [];
+  const diagnostics = checked(text, kind, options, shots);
+  return { diagnostics, shots };
+}
+
+function checked(text: string, kind: ScriptKind, options: ScriptLintOptions, shots: ShotSpeech[] | undefined): CoreDiagnostic[] {
   try {
-    return sortDiagnostics(validate(text, kind, options));
+    return sortDiagnostics(validate(text, kind, options, shots));
   } catch (err) {
+    shots?.splice(0);
     return [{
       code: 'script/internal-error',
       severity: scriptCodes['script/internal-error'].severity,

@@ -6,6 +6,7 @@
  */
 import { canonicalName } from './dialect';
 import { hanziLength } from './phonemes';
+import type { PolyphoneFinder } from './polyphones';
 import type { StartTag } from './tokenizer';
 import type { SsmlWhere } from './types';
 import { breakTimeMaxMs, breakTimeMinMs, parseDuration, rateMax, rateMin } from './values';
@@ -74,8 +75,11 @@ export class SpeechCounter {
 
   constructor(private readonly text: string, private readonly where: SsmlWhere) {}
 
-  /** Text `[start, end)` inside `parent` (undefined: at the top level, e.g. plain text). */
-  addText(start: number, end: number, parent: StartTag | undefined): void {
+  /**
+   * Text `[start, end)` inside `parent` (undefined: at the top level, e.g. plain text). `polyphones`
+   * checks each Chinese character in the same loop.
+   */
+  addText(start: number, end: number, parent: StartTag | undefined, polyphones?: PolyphoneFinder): void {
     const name = parent && canonicalName(parent.name);
     const effective = this.where !== 'video';
     if (name === 'sub' && effective) return;
@@ -83,7 +87,7 @@ export class SpeechCounter {
       start += 9;
       if (this.text.endsWith(']]>', end)) end -= 3;
     }
-    this.count(this.text, start, end, name === 'prosody' && effective ? rateOf(parent!) : 100);
+    this.count(this.text, start, end, name === 'prosody' && effective ? rateOf(parent!) : 100, polyphones);
   }
 
   /** A start tag: a `break` pauses, a `sub` speaks its alias. */
@@ -94,7 +98,7 @@ export class SpeechCounter {
       this.pauseMs += breakMs(tag);
     } else if (name === 'sub' && this.where !== 'video') {
       const alias = tag.attributes.find((a) => a.name === 'alias')?.value;
-      if (alias) this.count(alias, 0, alias.length, 100);
+      if (alias) this.count(alias, 0, alias.length, 100, undefined);
     }
   }
 
@@ -102,7 +106,7 @@ export class SpeechCounter {
     return { hanzi: this.hanzi, words: this.words, digits: this.digits, breaks: this.breaks, pauseSeconds: this.pauseMs / 1000, speakingSeconds: this.speaking };
   }
 
-  private count(text: string, start: number, end: number, rate: number): void {
+  private count(text: string, start: number, end: number, rate: number, polyphones: PolyphoneFinder | undefined): void {
     let hanzi = 0;
     let words = 0;
     let digits = 0;
@@ -120,7 +124,8 @@ export class SpeechCounter {
       } else if (c >= 0x3400) {
         const length = hanziLength(text, i);
         if (length) hanzi++;
-        if (length === 2) i++;
+        if (length === 1) polyphones?.check(c, i);
+        else if (length === 2) i++;
       }
     }
     this.hanzi += hanzi;

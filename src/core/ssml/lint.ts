@@ -4,29 +4,52 @@ import { ssmlCodes, type Report } from './codes';
 import { attributeSpec, canonicalName, elementSpec, ssmlElements, type CapabilityFlag, type ElementSpec } from './dialect';
 import { removeTagFix, renameTagFix, replaceFix } from './fixes';
 import { nearMisses } from '../text/nearest';
+import { SpeechCounter, type Speech } from './duration';
 import { countHanzi } from './phonemes';
+import { polyphoneFinder, type PolyphoneFinder } from './polyphones';
 import { attributeEnd, scan, type Attribute, type EndTag, type StartTag, type TextRun } from './tokenizer';
 import type { SsmlContext } from './types';
 import { checkValue, type ValueFacts } from './values';
 
 /**
  * Lints MetaStudio SSML (or plain text) and returns diagnostics with offsets into `text`, sorted.
- * One pass: the tokenizer hands each token to the checks as it goes; never throws.
+ * One pass: the tokenizer hands each token to the checks as it goes; never throws. A `speech`
+ * counter given counts what the text speaks on the way (see `analyzeSsml`).
  */
-export function lintSsml(text: string, context: SsmlContext): CoreDiagnostic[] {
-  // Plain text is sent as is (docs/decisions/ssml-dialect.md).
-  if (typeof text !== 'string' || text.indexOf('<') < 0) return [];
+export function lintSsml(text: string, context: SsmlContext, speech?: SpeechCounter): CoreDiagnostic[] {
+  if (typeof text !== 'string') return [];
   const diagnostics: CoreDiagnostic[] = [];
+  const polyphones = polyphoneFinder(text, context ?? { where: 'standalone' }, diagnostics);
+  // Plain text is sent as is (docs/decisions/ssml-dialect.md): only what it says is looked at.
+  if (text.indexOf('<') < 0) {
+    if (speech) speech.addText(0, text.length, undefined, polyphones);
+    else polyphones?.find(0, text.length);
+    return diagnostics;
+  }
   const report: Report = (code, message, start, end, fixes) => {
     const severity = ssmlCodes[code].severity;
     diagnostics.push(fixes && fixes.length > 0 ? { code, severity, message, start, end, fixes } : { code, severity, message, start, end });
   };
   try {
-    new Linter(text, context ?? { where: 'standalone' }, report).run();
+    new Linter(text, context ?? { where: 'standalone' }, report, speech, polyphones).run();
   } catch (err) {
     report('ssml/lint-failed', l10n.t('The SSML check failed on this text: {0}', err instanceof Error ? err.message : String(err)), 0, 0);
   }
   return sortDiagnostics(diagnostics);
+}
+
+/** A text's diagnostics and what it speaks, from the same single pass. */
+export interface SsmlAnalysis {
+  readonly diagnostics: CoreDiagnostic[];
+  /** What the duration estimate counts (docs/duration.md). */
+  readonly speech: Speech;
+}
+
+/** `lintSsml`, counting what the text speaks as it goes. */
+export function analyzeSsml(text: string, context: SsmlContext): SsmlAnalysis {
+  const speech = new SpeechCounter(typeof text === 'string' ? text : '', context?.where ?? 'standalone');
+  const diagnostics = lintSsml(text, context, speech);
+  return { diagnostics, speech: speech.result() };
 }
 
 interface OpenElement {
@@ -55,7 +78,13 @@ class Linter {
   /** An unterminated comment ran to the end: the closing tags are in it, already reported. */
   private swallowed = false;
 
-  constructor(private readonly text: string, private readonly context: SsmlContext, private readonly report: Report) {}
+  constructor(
+    private readonly text: string,
+    private readonly context: SsmlContext,
+    private readonly report: Report,
+    private readonly speech?: SpeechCounter,
+    private readonly polyphones?: PolyphoneFinder,
+  ) {}
 
   run(): void {
     scan(this.text, this.report, (token) => {
@@ -84,6 +113,10 @@ class Linter {
     }
     if (!top.hasText) top.hasText = this.trim(run.start, run.end) !== undefined;
     if (top.name === 'phoneme') top.hanzi += countHanzi(this.text, run.start, run.end);
+    // A phoneme says how its text reads; a sub's text is not what is read.
+    const polyphones = top.name !== 'phoneme' && top.name !== 'sub' ? this.polyphones : undefined;
+    if (this.speech) this.speech.addText(run.start, run.end, top.tag, polyphones);
+    else polyphones?.find(run.start, run.end);
   }
 
   /** The range without surrounding whitespace, or undefined when there is nothing else. */
@@ -95,6 +128,7 @@ class Linter {
 
   private onStart(tag: StartTag): void {
     this.firstTag ??= tag;
+    this.speech?.addTag(tag);
     const name = canonicalName(tag.name);
     const spec = elementSpec(name);
     const parent = this.top;

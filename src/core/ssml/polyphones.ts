@@ -1,0 +1,192 @@
+/**
+ * The polyphone assistant (`ssml/polyphone`, docs/decisions/polyphones.md): Chinese characters with more than
+ * one reading that no `<phoneme>` marks, and the phonemes to mark them with. The lint pass only asks
+ * which characters have several readings (once per character, remembered); the reading a word
+ * context implies needs pinyin-pro's word segmentation, which is slow, so it is worked out only when
+ * a fix is asked for (`polyphoneAt`).
+ */
+import * as l10n from '@vscode/l10n';
+import type { CoreDiagnostic, Fix, TextEdit } from '../diagnostics';
+import { hanziLength } from './phonemes';
+import { readingsInContext, readingsOf, wordLengths } from './pinyinReadings';
+import type { SsmlContext } from './types';
+
+/** How polyphones are marked: the setting `metastudio.polyphones` (off: not at all). */
+export type PolyphoneSeverity = NonNullable<SsmlContext['polyphones']>;
+
+/** A polyphone's readings, and its message once worded (a script repeats its polyphones thousands of times). */
+interface Entry {
+  readonly readings: readonly string[];
+  message?: string;
+}
+
+/**
+ * Per UTF-16 code unit: 0 not looked up yet, 1 not a polyphone, k ≥ 2 the polyphone `entries[k - 2]`.
+ * Only characters of the BMP are looked up (pinyin-pro knows few beyond).
+ */
+const known = new Uint16Array(0x10000);
+const entries: Entry[] = [];
+/** The language's wording of the message when the entries' messages were worded. */
+let wording = '';
+
+/**
+ * A neutral tone of a syllable the character also has with a tone (们 men2, men5) is how it sounds
+ * unstressed, not another reading.
+ */
+function entryOf(code: number): Entry | undefined {
+  let k = known[code];
+  if (k === 0) {
+    const char = String.fromCharCode(code);
+    const all = hanziLength(char, 0) === 1 ? readingsOf(char) : [];
+    const readings = all.filter((r) => !r.endsWith('5') || !all.some((other) => other !== r && other.slice(0, -1) === r.slice(0, -1)));
+    k = readings.length > 1 ? entries.push({ readings }) + 1 : 1;
+    known[code] = k;
+  }
+  return k === 1 ? undefined : entries[k - 2];
+}
+
+/** The readings of a polyphone (the most common first), undefined for any other character. */
+export function polyphoneReadings(code: number): readonly string[] | undefined {
+  return entryOf(code)?.readings;
+}
+
+/** The message of a polyphone; without arguments, the language's wording of it (looked up, not formatted: cheap). */
+function polyphoneMessage(char?: string, readings?: readonly string[]): string {
+  return char === undefined
+    ? l10n.t('"{0}" has more than one reading ({1}): mark the one meant with <phoneme>')
+    : l10n.t('"{0}" has more than one reading ({1}): mark the one meant with <phoneme>', char, readings!.join(', '));
+}
+
+/** Reports the polyphones of text runs as `ssml/polyphone` diagnostics. */
+export class PolyphoneFinder {
+  constructor(private readonly text: string, private readonly severity: PolyphoneSeverity, private readonly out: CoreDiagnostic[]) {
+    const current = polyphoneMessage();
+    if (current !== wording) {
+      for (const entry of entries) entry.message = undefined;
+      wording = current;
+    }
+  }
+
+  /** The polyphones of `[start, end)`, a run of text outside any `<phoneme>`. */
+  find(start: number, end: number): void {
+    const { text } = this;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x3400) this.check(c, i);
+    }
+  }
+
+  /** Reports the character `code` at `offset` if it is a polyphone (for a loop that looks at every character anyway). */
+  check(code: number, offset: number): void {
+    const k = known[code];
+    if (k === 1) return;
+    const entry = k === 0 ? entryOf(code) : entries[k - 2];
+    if (!entry) return;
+    entry.message ??= polyphoneMessage(String.fromCharCode(code), entry.readings);
+    this.out.push({ code: 'ssml/polyphone', severity: this.severity, message: entry.message, start: offset, end: offset + 1 });
+  }
+}
+
+/** A finder when the context asks for polyphones and `<phoneme>` takes effect there (docs/decisions/voice-capabilities.md). */
+export function polyphoneFinder(text: string, context: SsmlContext, out: CoreDiagnostic[]): PolyphoneFinder | undefined {
+  if (!context.polyphones || context.where === 'preview' || context.voice?.is_support_phoneme === false) return undefined;
+  return new PolyphoneFinder(text, context.polyphones, out);
+}
+
+/** One way to read a polyphone, as a fix. */
+export interface PolyphoneReading {
+  /** The character's reading, e.g. `hang2`. */
+  readonly reading: string;
+  /** The `ph` of the word it is marked with, e.g. `yin2 hang2`. */
+  readonly ph: string;
+  /** Whether this is the reading the word context implies. */
+  readonly contextual: boolean;
+  readonly fix: Fix;
+}
+
+/** A polyphone of a text, with the word it belongs to and every way to read it. */
+export interface Polyphone {
+  readonly char: string;
+  /** The character's offset. */
+  readonly offset: number;
+  /** The word wrapped by a fix (the character alone when it is a word of its own). */
+  readonly wordStart: number;
+  readonly wordEnd: number;
+  /** Its readings, the contextual one first. */
+  readonly readings: readonly PolyphoneReading[];
+  /** Its sentence without tags, around the character: for showing where it is. */
+  readonly before: string;
+  readonly after: string;
+}
+
+/** How far the words around a polyphone are looked at on each side. */
+const contextChars = 16;
+/** How far a sentence shown around a polyphone reaches on each side. */
+const sentenceChars = 40;
+
+const inRun = (text: string, i: number) => hanziLength(text, i) === 1;
+
+/**
+ * The polyphone at `offset` of an SSML (or plain) text, with a fix per reading that wraps its word
+ * in `<phoneme>`; undefined when the character there is no polyphone. A plain text gets its
+ * `<speak>` root (and `&amp;` for `&`) in the same fix, since it then has tags.
+ */
+export function polyphoneAt(text: string, offset: number): Polyphone | undefined {
+  if (!(offset >= 0 && offset < text.length)) return undefined;
+  const readings = polyphoneReadings(text.charCodeAt(offset));
+  if (!readings) return undefined;
+  // The Chinese characters around it: words never reach across anything else.
+  let runStart = offset;
+  while (runStart > offset - contextChars && runStart > 0 && inRun(text, runStart - 1)) runStart--;
+  let runEnd = offset + 1;
+  while (runEnd <= offset + contextChars && runEnd < text.length && inRun(text, runEnd)) runEnd++;
+  const run = text.slice(runStart, runEnd);
+  const inContext = readingsInContext(run);
+  let wordStart = runStart;
+  let wordEnd = runStart;
+  for (const length of wordLengths(run)) {
+    wordEnd = wordStart + length;
+    if (wordEnd > offset) break;
+    wordStart = wordEnd;
+  }
+  // A character pinyin-pro cannot read makes the fix mark the polyphone alone.
+  if (inContext.slice(wordStart - runStart, wordEnd - runStart).includes(undefined) || wordEnd <= offset) {
+    wordStart = offset;
+    wordEnd = offset + 1;
+  }
+  const word = text.slice(wordStart, wordEnd);
+  const wordReadings = inContext.slice(wordStart - runStart, wordEnd - runStart);
+  const contextual = inContext[offset - runStart];
+  // The contextual reading may be a neutral tone the list leaves out (大家 da4 jia5): it still comes first.
+  const ordered = contextual ? [contextual, ...readings.filter((r) => r !== contextual)] : readings;
+  const choices = ordered.map((reading): PolyphoneReading => {
+    const ph = wordReadings.map((r, i) => (wordStart + i === offset ? reading : r)).join(' ');
+    const isContextual = reading === contextual;
+    const title = isContextual ? l10n.t('Read "{0}" as {1} (in context)', word, ph) : l10n.t('Read "{0}" as {1}', word, ph);
+    const edit = wrapEdit(text, wordStart, wordEnd, ph);
+    return { reading, ph, contextual: isContextual, fix: isContextual ? { title, edits: [edit], preferred: true } : { title, edits: [edit] } };
+  });
+  return { char: text[offset], offset, wordStart, wordEnd, readings: choices, ...sentenceAround(text, offset) };
+}
+
+/** Wraps `[start, end)` in a phoneme; a plain text also in `<speak>`, its `&` escaped (one edit: nothing overlaps). */
+function wrapEdit(text: string, start: number, end: number, ph: string): TextEdit {
+  const phoneme = `<phoneme ph="${ph}">${text.slice(start, end)}</phoneme>`;
+  if (text.includes('<')) return { start, end, newText: phoneme };
+  const escape = (s: string) => s.replace(/&/g, '&amp;');
+  return { start: 0, end: text.length, newText: `<speak>${escape(text.slice(0, start))}${phoneme}${escape(text.slice(end))}</speak>` };
+}
+
+const sentenceEnds = new Set([...'。！？；!?;\n']);
+
+/** The text of the sentence before and after `offset`, tags removed, at most `sentenceChars` each side. */
+function sentenceAround(text: string, offset: number): { before: string; after: string } {
+  let start = offset;
+  while (start > 0 && offset - start < sentenceChars && !sentenceEnds.has(text[start - 1])) start--;
+  let end = offset + 1;
+  while (end < text.length && end - offset <= sentenceChars) {
+    if (sentenceEnds.has(text[end++])) break;
+  }
+  const spoken = (s: string) => s.replace(/<[^>]*>/g, '').replace(/^[^<]*>/, '').replace(/<[^>]*$/, '').replace(/\s+/g, ' ');
+  return { before: spoken(text.slice(start, offset)).trimStart(), after: spoken(text.slice(offset + 1, end)).trimEnd() };
+}
