@@ -5,7 +5,8 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 import { MetaStudioClient } from '../core/cloud/client';
-import { NoCredentialsError, resolveConnection as resolveFromCore, type Connection, type ConnectionFlags } from '../core/cloud/connection';
+import { NoCredentialsError, resolveConnection as resolveFromCore, resolvePlace as placeFromCore, type Connection, type ConnectionFlags } from '../core/cloud/connection';
+import type { PreviewPlace } from '../core/preview/previewKey';
 import { EndpointError } from '../core/cloud/endpoint';
 import { MetaStudioError } from '../core/cloud/errors';
 import { createUndiciTransport } from '../core/cloud/undiciTransport';
@@ -34,14 +35,23 @@ export const connectionUsage = `Connection (a flag beats its environment variabl
 
 export { NoCredentialsError, type Connection, type ConnectionFlags };
 
-/** The core's resolution, with a bad endpoint reported as a usage error (exit 2). */
-export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Connection {
+/** A resolution of the core, with a bad endpoint reported as a usage error (exit 2). */
+function orUsageError<T>(resolve: () => T): T {
   try {
-    return resolveFromCore(flags, env);
+    return resolve();
   } catch (err) {
     if (err instanceof EndpointError) throw new UsageError(err.message);
     throw err;
   }
+}
+
+export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Connection {
+  return orUsageError(() => resolveFromCore(flags, env));
+}
+
+/** Where previews were made (endpoint and project), without credentials; undefined without a project ID. */
+export function resolvePlace(flags: ConnectionFlags, env: NodeJS.ProcessEnv): PreviewPlace | undefined {
+  return orUsageError(() => placeFromCore(flags, env));
 }
 
 /**

@@ -9,7 +9,7 @@ import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo } from '../io';
 import { printResult, problemLine } from '../output';
 
-const usage = `Usage: metastudio lint [paths…] [--format text|json] [--online]
+const usage = `Usage: metastudio lint [paths…] [--format text|json] [--online] [--polyphones]
 
 Checks video scripts (*.video.json), live scripts (*.live.json) and SSML files (*.ssml), offline.
 A folder is searched recursively (node_modules and dot-folders are skipped); no path means ".".
@@ -19,6 +19,8 @@ Options:
                       json: one array of {"file", "diagnostics"} with 0-based ranges
   --online            also look up the assets scripts reference (missing, not ACTIVED, wrong type,
                       live voice not real-time) and check SSML against each voice's capabilities
+  --polyphones        also mark Chinese characters with more than one reading that no <phoneme>
+                      marks (hint ssml/polyphone)
 
 ${connectionUsage}
 
@@ -37,8 +39,10 @@ function summary(report: LintReport): string {
   const all = report.files.flatMap((f) => f.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
+  const hints = all.filter((d) => d.severity === 'hint').length;
   const files = report.files.length;
-  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`;
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hints ? `, ${plural(hints, 'hint')}` : ''} in ${plural(files, 'file')}\n`;
 }
 
 export const lintCommand: CliCommand = {
@@ -46,10 +50,11 @@ export const lintCommand: CliCommand = {
   summary: 'check video scripts, live scripts and SSML files',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { online: { type: 'boolean', default: false }, ...connectionOptions });
+    const { values, positionals } = parseCommandArgs(args, { online: { type: 'boolean', default: false }, polyphones: { type: 'boolean', default: false }, ...connectionOptions });
     const format = outputFormat(values.format);
-    if (values.online) return withClient('lint', values, io, async (client) => printReport(await lintPaths(positionals, io.cwd, onlineChecks(client)), format, io));
-    return printReport(await lintPaths(positionals, io.cwd), format, io);
+    const polyphones = values.polyphones ? 'hint' : undefined;
+    if (values.online) return withClient('lint', values, io, async (client) => printReport(await lintPaths(positionals, io.cwd, onlineChecks(client), polyphones), format, io));
+    return printReport(await lintPaths(positionals, io.cwd, undefined, polyphones), format, io);
   },
 };
 

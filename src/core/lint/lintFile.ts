@@ -24,7 +24,7 @@ export function lintFile(path: string, text: string, options: ScriptLintOptions 
     case 'live':
       return validateScript(text, kind, options);
     case 'ssml':
-      return lintSsml(text, { where: 'standalone' });
+      return lintSsml(text, options.polyphones ? { where: 'standalone', polyphones: options.polyphones } : { where: 'standalone' });
     default:
       return [];
   }

@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { LineIndex, sortDiagnostics, type CoreDiagnostic, type Range, type Severity } from '../diagnostics';
 import type { ScriptKind } from '../scripts/schemas';
+import type { ScriptLintOptions } from '../scripts/texts';
 import type { VoiceCapability } from '../ssml/types';
 import { lintFile, lintFileKind } from './lintFile';
 
@@ -62,8 +63,17 @@ async function walk(folder: string, label: string, found: Map<string, string>): 
   }
 }
 
-/** Lints every path (file or folder, relative to `cwd`); no path means `.`. */
-export async function lintPaths(paths: readonly string[], cwd: string, online?: OnlineAssetChecks): Promise<LintReport> {
+export interface FoundFiles {
+  /** Our files, sorted by path: each as given (or joined onto the folder given) and its absolute path. */
+  readonly files: readonly { readonly file: string; readonly path: string }[];
+  /** Paths given that do not exist. */
+  readonly missing: readonly string[];
+  /** Files given by name that are not `*.video.json`, `*.live.json` or `*.ssml`. */
+  readonly unsupported: readonly string[];
+}
+
+/** Our files among the paths (files or folders, relative to `cwd`); no path means `.`. */
+export async function findFiles(paths: readonly string[], cwd: string): Promise<FoundFiles> {
   const found = new Map<string, string>();
   const missing: string[] = [];
   const unsupported: string[] = [];
@@ -75,12 +85,25 @@ export async function lintPaths(paths: readonly string[], cwd: string, online?: 
     else if (lintFileKind(given)) found.set(given, path);
     else unsupported.push(given);
   }
+  const files = [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, path]) => ({ file, path }));
+  return { files, missing, unsupported };
+}
+
+/** A file's text, without a byte order mark. */
+export async function readText(path: string): Promise<string> {
+  return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+}
+
+/** Lints every path (file or folder, relative to `cwd`); no path means `.`. `polyphones` marks them too. */
+export async function lintPaths(paths: readonly string[], cwd: string, online?: OnlineAssetChecks, polyphones?: ScriptLintOptions['polyphones']): Promise<LintReport> {
+  const { files: found, missing, unsupported } = await findFiles(paths, cwd);
   const files: LintedFile[] = [];
-  for (const [file, path] of [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  for (const { file, path } of found) {
+    const text = await readText(path);
     const kind = lintFileKind(file);
     const assetDiagnostics = online && kind !== 'ssml' && kind ? await online.check(text, kind) : [];
-    const diagnostics = [...lintFile(file, text, online ? { voiceCapability: (id) => online.voiceCapability(id) } : {}), ...assetDiagnostics];
+    const options: ScriptLintOptions = { polyphones, ...(online ? { voiceCapability: (id: string) => online.voiceCapability(id) } : {}) };
+    const diagnostics = [...lintFile(file, text, options), ...assetDiagnostics];
     files.push({ file, diagnostics: toReported(diagnostics, text) });
   }
   return { files, missing, unsupported };
