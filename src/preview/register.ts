@@ -23,24 +23,34 @@ function cacheLimitBytes(): number {
   return Math.max(1, Number.isFinite(mb) ? mb : 200) * 1024 * 1024;
 }
 
-export function register(context: vscode.ExtensionContext, services: Services): void {
+/** The preview cache, for features that show what it holds (a shot's measured duration). */
+export interface Previews {
+  readonly cache: PreviewCache;
+  /** A preview was made or played, or the cache was cleared: what it holds may have changed. */
+  readonly onDidChangeCache: vscode.Event<void>;
+}
+
+export function register(context: vscode.ExtensionContext, services: Services): Previews {
   const folder = vscode.Uri.joinPath(context.globalStorageUri, 'previews');
   const cache = new PreviewCache(folder.fsPath, cacheLimitBytes());
+  const cacheChanged = new vscode.EventEmitter<void>();
+  context.subscriptions.push(cacheChanged);
   const previewer = new Previewer({ cache });
   const panel: PreviewPanel = new PreviewPanel(context.extensionUri, folder, {
     synthesize: (entry, settings) => controller.resynthesize(entry, settings).catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
       log().warn(`preview: synthesize from the player failed: ${message}`);
       void vscode.window.showErrorMessage(message);
-    }),
+    }).finally(() => cacheChanged.fire()),
     voices: () => listVoices(services.assets).catch(() => []),
   });
   const controller = new PreviewController(context, services, previewer, panel, windowPrompts);
   context.subscriptions.push(panel);
 
-  registerCommand(context, 'metastudio.preview.voice', (arg: unknown) => controller.run(arg));
+  registerCommand(context, 'metastudio.preview.voice', (arg: unknown) => controller.run(arg).finally(() => cacheChanged.fire()));
   registerCommand(context, 'metastudio.preview.clearCache', async () => {
     const freed = await cache.clear();
+    cacheChanged.fire();
     panel.forgetAll();
     log().info(`preview cache cleared: ${freed.entries} entries, ${freed.bytes} bytes`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Cleared the preview cache ({0} previews, {1} MB).', freed.entries, (freed.bytes / 1024 / 1024).toFixed(1)));
@@ -68,4 +78,5 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     (globalThis as Record<symbol, unknown>)[Symbol.for(testHooksKey)] = hooks;
     context.subscriptions.push({ dispose: () => { delete (globalThis as Record<symbol, unknown>)[Symbol.for(testHooksKey)]; } });
   }
+  return { cache, onDidChangeCache: cacheChanged.event };
 }

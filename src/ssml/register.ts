@@ -2,9 +2,13 @@ import * as vscode from 'vscode';
 import { findScriptTextAt } from '../core/scripts/texts';
 import { encodeJsonStringContent } from '../core/scripts/jsonString';
 import { ssmlCompletions, ssmlHover, lintSsml } from '../core/ssml';
+import { polyphoneAt } from '../core/ssml/polyphones';
+import { registerCommand, UserFacingError } from '../commands/registerCommand';
 import { registerLinter } from '../diagnostics/lintController';
 import { scriptKindOf, scriptSelector } from '../scripts/scriptLanguages';
 import type { Services } from '../services';
+import { onPolyphoneSettingChange, polyphoneSeverity } from './polyphoneSetting';
+import { reviewPolyphones, reviewTestHooksKey, ScriptedReviewPrompts, windowReviewPrompts, type ReviewPrompts, type ReviewTestHooks } from './polyphoneReview';
 import { asIs, toCompletionItem, toHover, type TextPlacement } from './ssmlItems';
 
 export const ssmlLanguageId = 'metastudio-ssml';
@@ -23,12 +27,15 @@ function jsonPlacement(map: { toDocument(i: number): number }): TextPlacement {
 }
 
 /** MetaStudio SSML: `.ssml` files, and the SSML inside every shot text of a script file. */
-export function register(context: vscode.ExtensionContext, _services: Services): void {
-  registerLinter(context, {
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  const linter = registerLinter(context, {
     name: 'metastudio-ssml',
     languageIds: [ssmlLanguageId],
-    lint: (doc) => lintSsml(doc.getText(), { where: 'standalone' }),
+    lint: (doc) => lintSsml(doc.getText(), { where: 'standalone', polyphones: polyphoneSeverity() }),
+    fixesAt: (doc, code, offset) => (code === 'ssml/polyphone' ? polyphoneAt(doc.getText(), offset)?.readings.map((r) => r.fix) : undefined),
   });
+  onPolyphoneSettingChange(context, () => linter.relint());
+  registerPolyphoneReview(context, services);
 
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(ssmlSelector, {
@@ -59,4 +66,23 @@ export function register(context: vscode.ExtensionContext, _services: Services):
       },
     }),
   );
+}
+
+function registerPolyphoneReview(context: vscode.ExtensionContext, services: Services): void {
+  let prompts: ReviewPrompts = windowReviewPrompts;
+  registerCommand(context, 'metastudio.ssml.reviewPolyphones', () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) throw new UserFacingError(vscode.l10n.t('Open a script or .ssml file to review its polyphones.'));
+    return reviewPolyphones(editor, prompts, (id) => services.assets.voiceCapability(id));
+  });
+  // The tests answer the quick picks through the extension host's global object, as for previews.
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    let scripted = new ScriptedReviewPrompts([]);
+    const hooks: ReviewTestHooks = (answers) => {
+      if (answers) prompts = scripted = new ScriptedReviewPrompts(answers);
+      return scripted.asked;
+    };
+    (globalThis as Record<symbol, unknown>)[Symbol.for(reviewTestHooksKey)] = hooks;
+    context.subscriptions.push({ dispose: () => { delete (globalThis as Record<symbol, unknown>)[Symbol.for(reviewTestHooksKey)]; } });
+  }
 }

@@ -17,6 +17,7 @@ const suites = [
   () => import('./proxy.test'),
   () => import('./assets.test'),
   () => import('./preview.test'),
+  () => import('./polyphones.test'),
   () => import('./push.test'),
   () => import('./jobs.test'),
 ];
