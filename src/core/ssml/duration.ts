@@ -118,9 +118,11 @@ export class SpeechCounter {
       } else if (isDigit(c)) {
         digits++;
       } else if (c === 38 /* & */) {
-        // An entity stands for one character, none of which is spoken here.
-        const semicolon = text.indexOf(';', i);
-        if (semicolon > i && semicolon < Math.min(end, i + 12)) i = semicolon;
+        // An entity stands for one character, none of which is spoken here (looked for nearby only: linear).
+        const stop = Math.min(end, i + 12);
+        let semicolon = i + 1;
+        while (semicolon < stop && text.charCodeAt(semicolon) !== 59) semicolon++;
+        if (semicolon < stop) i = semicolon;
       } else if (c >= 0x3400) {
         const length = hanziLength(text, i);
         if (length) hanzi++;
