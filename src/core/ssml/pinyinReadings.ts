@@ -74,3 +74,24 @@ function merge(lengths: number[], at: number, length: number): void {
   while (last + 1 < lengths.length && end < at + length) end += lengths[++last];
   lengths.splice(first, last - first + 1, end - start);
 }
+
+/** The blocks of Chinese characters of the BMP that polyphones are looked for in (see `hanziLength`). */
+const bmpHanziBlocks: readonly (readonly [number, number])[] = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]];
+
+/**
+ * Every polyphone pinyin-pro knows, as `scripts/polyphones.ts` writes it into `polyphoneTable.ts`: one
+ * entry per character, `行xing2,hang2,hang4,heng2`, separated by spaces. A neutral tone of a syllable the
+ * character also has with a tone (们 men2, men5) is how it sounds unstressed, not another reading.
+ */
+export function polyphoneTableText(): string {
+  const entries: string[] = [];
+  for (const [from, to] of bmpHanziBlocks) {
+    for (let code = from; code <= to; code++) {
+      const char = String.fromCharCode(code);
+      const all = readingsOf(char);
+      const readings = all.filter((r) => !r.endsWith('5') || !all.some((other) => other !== r && other.slice(0, -1) === r.slice(0, -1)));
+      if (readings.length > 1) entries.push(char + readings.join(','));
+    }
+  }
+  return entries.join(' ');
+}

@@ -1,14 +1,15 @@
 /**
  * The polyphone assistant (`ssml/polyphone`, docs/decisions/polyphones.md): Chinese characters with more than
- * one reading that no `<phoneme>` marks, and the phonemes to mark them with. The lint pass only asks
- * which characters have several readings (once per character, remembered); the reading a word
- * context implies needs pinyin-pro's word segmentation, which is slow, so it is worked out only when
- * a fix is asked for (`polyphoneAt`).
+ * one reading that no `<phoneme>` marks, and the phonemes to mark them with. The lint pass looks
+ * characters up in a table written from pinyin-pro (polyphoneTable.ts), without loading it; the
+ * reading a word context implies needs pinyin-pro's word segmentation, which is slow, so it is worked
+ * out only when a fix is asked for (`polyphoneAt`).
  */
 import * as l10n from '@vscode/l10n';
 import type { CoreDiagnostic, Fix, TextEdit } from '../diagnostics';
 import { hanziLength } from './phonemes';
-import { readingsInContext, readingsOf, wordLengths } from './pinyinReadings';
+import { polyphoneTable } from './polyphoneTable';
+import { readingsInContext, wordLengths } from './pinyinReadings';
 import type { SsmlContext } from './types';
 
 /** How polyphones are marked: the setting `metastudio.polyphones` (off: not at all). */
@@ -20,34 +21,27 @@ interface Entry {
   message?: string;
 }
 
-/**
- * Per UTF-16 code unit: 0 not looked up yet, 1 not a polyphone, k ≥ 2 the polyphone `entries[k - 2]`.
- * Only characters of the BMP are looked up (pinyin-pro knows few beyond).
- */
-const known = new Uint16Array(0x10000);
+/** Per UTF-16 code unit: 0 no polyphone, k ≥ 1 the polyphone `entries[k - 1]` (only the BMP has any). */
+let known: Uint16Array | undefined;
 const entries: Entry[] = [];
 /** The language's wording of the message when the entries' messages were worded. */
 let wording = '';
 
-/**
- * A neutral tone of a syllable the character also has with a tone (们 men2, men5) is how it sounds
- * unstressed, not another reading.
- */
-function entryOf(code: number): Entry | undefined {
-  let k = known[code];
-  if (k === 0) {
-    const char = String.fromCharCode(code);
-    const all = hanziLength(char, 0) === 1 ? readingsOf(char) : [];
-    const readings = all.filter((r) => !r.endsWith('5') || !all.some((other) => other !== r && other.slice(0, -1) === r.slice(0, -1)));
-    k = readings.length > 1 ? entries.push({ readings }) + 1 : 1;
-    known[code] = k;
+/** The index of polyphoneTable.ts, built on first use. */
+function polyphoneIndex(): Uint16Array {
+  if (!known) {
+    known = new Uint16Array(0x10000);
+    for (const entry of polyphoneTable.split(' ')) {
+      known[entry.charCodeAt(0)] = entries.push({ readings: entry.slice(1).split(',') });
+    }
   }
-  return k === 1 ? undefined : entries[k - 2];
+  return known;
 }
 
 /** The readings of a polyphone (the most common first), undefined for any other character. */
 export function polyphoneReadings(code: number): readonly string[] | undefined {
-  return entryOf(code)?.readings;
+  const k = polyphoneIndex()[code];
+  return k ? entries[k - 1].readings : undefined;
 }
 
 /** The message of a polyphone; without arguments, the language's wording of it (looked up, not formatted: cheap). */
@@ -59,6 +53,8 @@ function polyphoneMessage(char?: string, readings?: readonly string[]): string {
 
 /** Reports the polyphones of text runs as `ssml/polyphone` diagnostics. */
 export class PolyphoneFinder {
+  private readonly known = polyphoneIndex();
+
   constructor(private readonly text: string, private readonly severity: PolyphoneSeverity, private readonly out: CoreDiagnostic[]) {
     const current = polyphoneMessage();
     if (current !== wording) {
@@ -78,10 +74,9 @@ export class PolyphoneFinder {
 
   /** Reports the character `code` at `offset` if it is a polyphone (for a loop that looks at every character anyway). */
   check(code: number, offset: number): void {
-    const k = known[code];
-    if (k === 1) return;
-    const entry = k === 0 ? entryOf(code) : entries[k - 2];
-    if (!entry) return;
+    const k = this.known[code];
+    if (k === 0) return;
+    const entry = entries[k - 1];
     entry.message ??= polyphoneMessage(String.fromCharCode(code), entry.readings);
     this.out.push({ code: 'ssml/polyphone', severity: this.severity, message: entry.message, start: offset, end: offset + 1 });
   }

@@ -4,7 +4,9 @@ import { liveScriptTemplate, videoScriptTemplate } from '../../../src/core/scrip
 import { polyphoneInScript, scriptTexts } from '../../../src/core/scripts/texts';
 import { validateScript } from '../../../src/core/scripts/validate';
 import { lintSsml } from '../../../src/core/ssml/lint';
-import { polyphoneAt } from '../../../src/core/ssml/polyphones';
+import { polyphoneTableText } from '../../../src/core/ssml/pinyinReadings';
+import { polyphoneAt, polyphoneReadings } from '../../../src/core/ssml/polyphones';
+import { polyphoneTable, polyphoneTableSource } from '../../../src/core/ssml/polyphoneTable';
 import type { SsmlContext } from '../../../src/core/ssml/types';
 
 function apply(text: string, edits: readonly TextEdit[]): string {
@@ -68,6 +70,16 @@ describe('polyphone assistant (ssml/polyphone)', () => {
         assert.equal(first.ph.split(' ')[offset - found.wordStart], reading);
       });
     }
+  });
+
+  it('looks characters up in a table that is pinyin-pro\'s as installed (else run scripts/polyphones.ts)', function () {
+    this.timeout(120_000);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { version } = require('pinyin-pro/package.json') as { version: string };
+    assert.equal(polyphoneTableSource, `pinyin-pro ${version}`);
+    assert.ok(polyphoneTable === polyphoneTableText(), 'the table is what pinyin-pro says now');
+    assert.deepEqual(polyphoneReadings('行'.charCodeAt(0)), ['xing2', 'hang2', 'hang4', 'heng2']);
+    assert.equal(polyphoneReadings('们'.charCodeAt(0)), undefined, 'men2 and men5: only a neutral tone more');
   });
 
   it('marks every polyphone once, and after the preferred fixes the linter is quiet', () => {
