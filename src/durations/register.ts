@@ -107,6 +107,8 @@ export function register(context: vscode.ExtensionContext, services: Services, a
     status.accessibilityInformation = { label: status.tooltip };
     status.show();
   };
+  // Lenses follow edits by themselves (VS Code asks again, and the analysis is redone when stale);
+  // what a preview or another connection measures is news to them.
   const refresh = () => {
     lensesChanged.fire();
     void updateStatus();
@@ -118,7 +120,9 @@ export function register(context: vscode.ExtensionContext, services: Services, a
     vscode.languages.registerCodeLensProvider(scriptSelector, lenses),
     vscode.languages.registerHoverProvider(scriptSelector, hover),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
-    analyses.onDidChange(refresh),
+    analyses.onDidChange((document) => {
+      if (document === vscode.window.activeTextEditor?.document) void updateStatus();
+    }),
     services.connections.onDidChange(refresh),
     previews.onDidChangeCache(refresh),
   );
