@@ -24,33 +24,43 @@ const simpleEscapes: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', 
  * remembers the escapes only, so decoding stays cheap for long texts with a few escaped quotes.
  */
 export function decodeJsonString(text: string, start: number, literalEnd: number): DecodedJsonString {
+  const parts: string[] = [];
+  const map = scanLiteral(text, start, literalEnd, parts);
+  return { value: parts.join(''), map };
+}
+
+/** The offset map of the literal at `text[start, end)` alone, when the decoded value is known already. */
+export function jsonStringMap(text: string, start: number, literalEnd: number): JsonStringMap {
+  return scanLiteral(text, start, literalEnd, undefined);
+}
+
+/** Finds the escapes of a literal for its map, and hands the decoded pieces to `parts` when given. */
+function scanLiteral(text: string, start: number, literalEnd: number, parts: string[] | undefined): JsonStringMap {
   const end = Math.min(literalEnd, text.length);
   const contentStart = start + 1;
   const contentEnd = end - 1 >= contentStart && text.charCodeAt(end - 1) === 34 /* " */ && end - start >= 2 ? end - 1 : end;
   let escape = text.indexOf('\\', contentStart);
   if (escape === -1 || escape >= contentEnd) {
-    return { value: text.slice(contentStart, contentEnd), map: new ShiftMap(contentStart, contentEnd) };
+    parts?.push(text.slice(contentStart, contentEnd));
+    return new ShiftMap(contentStart, contentEnd);
   }
-  const parts: string[] = [];
   const escapes: Escape[] = [];
   let decoded = 0;
   let at = contentStart;
   // A backslash that ends the content is a raw character.
   while (escape >= 0 && escape + 1 < contentEnd) {
-    parts.push(text.slice(at, escape));
     decoded += escape - at;
     const next = text[escape + 1];
     const unicode = next === 'u' && escape + 6 <= contentEnd && /^[0-9a-fA-F]{4}$/.test(text.slice(escape + 2, escape + 6));
-    parts.push(unicode ? String.fromCharCode(parseInt(text.slice(escape + 2, escape + 6), 16)) : simpleEscapes[next] ?? next);
+    if (parts) parts.push(text.slice(at, escape), unicode ? String.fromCharCode(parseInt(text.slice(escape + 2, escape + 6), 16)) : simpleEscapes[next] ?? next);
     at = escape + (unicode ? 6 : 2);
     escapes.push({ decoded, documentStart: escape, documentEnd: at });
     decoded++;
     escape = text.indexOf('\\', at);
     if (escape >= contentEnd) escape = -1;
   }
-  parts.push(text.slice(at, contentEnd));
-  const value = parts.join('');
-  return { value, map: new EscapeMap(contentStart, contentEnd, value.length, escapes) };
+  parts?.push(text.slice(at, contentEnd));
+  return new EscapeMap(contentStart, contentEnd, decoded + contentEnd - at, escapes);
 }
 
 /** The JSON string literal content (without quotes) that decodes to `value`. */
@@ -87,11 +97,23 @@ class EscapeMap implements JsonStringMap {
     private readonly escapes: readonly Escape[],
   ) {}
 
+  /** The escape the last `toDocument` found: diagnostics come in order, so the next one is usually at it. */
+  private recent = -1;
+
   toDocument(i: number): number {
     const at = Math.min(this.length, Math.max(0, i));
     if (at === this.length) return this.contentEnd;
-    // The last escape at or before `at` (binary search; no closure: this runs for every diagnostic).
+    const k = this.escapeAtOrBefore(at);
+    if (k < 0) return this.contentStart + at;
+    const escape = this.escapes[k];
+    return at === escape.decoded ? escape.documentStart : escape.documentEnd + (at - escape.decoded - 1);
+  }
+
+  /** The index of the last escape whose unit is at or before decoded offset `at`, or -1. */
+  private escapeAtOrBefore(at: number): number {
     const { escapes } = this;
+    const k = this.recent;
+    if ((k < 0 || escapes[k].decoded <= at) && (k + 1 === escapes.length || escapes[k + 1].decoded > at)) return k;
     let low = -1;
     let high = escapes.length - 1;
     while (low < high) {
@@ -99,9 +121,8 @@ class EscapeMap implements JsonStringMap {
       if (escapes[mid].decoded <= at) low = mid;
       else high = mid - 1;
     }
-    if (low < 0) return this.contentStart + at;
-    const escape = escapes[low];
-    return at === escape.decoded ? escape.documentStart : escape.documentEnd + (at - escape.decoded - 1);
+    this.recent = low;
+    return low;
   }
 
   toDecoded(documentOffset: number): number {

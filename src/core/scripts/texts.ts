@@ -10,7 +10,7 @@ import type { Speech } from '../ssml/duration';
 import { analyzeSsml, lintSsml } from '../ssml/lint';
 import { polyphoneAt, type Polyphone } from '../ssml/polyphones';
 import type { SsmlContext, VoiceCapability } from '../ssml/types';
-import { decodeJsonString, encodeJsonStringContent, type JsonStringMap } from './jsonString';
+import { decodeJsonString, encodeJsonStringContent, jsonStringMap, type JsonStringMap } from './jsonString';
 import type { ScriptKind } from './schemas';
 import { childValue, elements } from './tree';
 
@@ -153,13 +153,20 @@ function toDocumentDiagnostic(d: CoreDiagnostic, map: JsonStringMap): CoreDiagno
 
 /** The SSML diagnostics of every text, in document offsets (`lint` is replaceable for tests). */
 export function lintTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions, lint = lintSsml): CoreDiagnostic[] {
-  const result: CoreDiagnostic[] = [];
+  const perText: CoreDiagnostic[][] = [];
+  let count = 0;
   for (const t of texts) {
     const found = lint(t.value, ssmlContext(kind, t.voice, options));
     if (!found.length) continue;
-    const { map } = decodeJsonString(document, t.start, t.end);
-    for (const d of found) result.push(toDocumentDiagnostic(d, map));
+    const map = jsonStringMap(document, t.start, t.end);
+    for (let i = 0; i < found.length; i++) found[i] = toDocumentDiagnostic(found[i], map);
+    perText.push(found);
+    count += found.length;
   }
+  // One list of the final size: thousands of polyphones would leave outgrown copies to the garbage collector.
+  const result = new Array<CoreDiagnostic>(count);
+  let at = 0;
+  for (const found of perText) for (const d of found) result[at++] = d;
   return result;
 }
 

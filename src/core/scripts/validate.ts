@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { getNodeValue, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseScript } from './parse';
-import { sortDiagnostics, type CoreDiagnostic } from '../diagnostics';
+import { mergeSorted, sortDiagnostics, type CoreDiagnostic } from '../diagnostics';
 import { scriptCodes } from './codes';
 import { crossFieldRules } from './rules';
 import { schemaDiagnostics } from './schemaErrors';
@@ -62,11 +62,15 @@ function syntaxDiagnostics(text: string, errors: readonly ParseError[]): CoreDia
   return result;
 }
 
-/** `shots`, when given, receives each shot text with what it speaks, counted in the same lint pass. */
+/**
+ * Sorted. `shots`, when given, receives each shot text with what it speaks, counted in the same lint
+ * pass. The texts' diagnostics come sorted (in document order, each text's sorted), so only the
+ * others are sorted before the two are merged: a script may have thousands of polyphone hints.
+ */
 function validate(text: string, kind: ScriptKind, options: ScriptLintOptions, shots: ShotSpeech[] | undefined): CoreDiagnostic[] {
   const { root, errors } = parseScript(text);
   // A broken document would give schema errors about what the parser guessed: report the syntax only.
-  if (errors.length || !root) return syntaxDiagnostics(text, errors);
+  if (errors.length || !root) return sortDiagnostics(syntaxDiagnostics(text, errors));
   const validator = scriptValidator(kind);
   const diagnostics = validator(getNodeValue(root)) ? [] : schemaDiagnostics(validator.errors ?? [], root, text);
   for (const key of overriddenKeys(root)) {
@@ -78,14 +82,13 @@ function validate(text: string, kind: ScriptKind, options: ScriptLintOptions, sh
       end: key.offset + key.length,
     });
   }
-  if (root.type !== 'object') return diagnostics;
+  if (root.type !== 'object') return sortDiagnostics(diagnostics);
   const texts = collectTexts(root, kind);
   diagnostics.push(...crossFieldRules(text, root, kind, texts));
-  // Texts may hold tens of thousands of diagnostics: too many to spread into arguments.
-  if (!shots) return diagnostics.concat(lintTexts(text, texts, kind, options));
+  if (!shots) return mergeSorted(sortDiagnostics(diagnostics), lintTexts(text, texts, kind, options));
   const analysis = analyzeTexts(text, texts, kind, options);
   texts.forEach((t, i) => shots.push({ text: t, speech: analysis.speech[i] }));
-  return diagnostics.concat(analysis.diagnostics);
+  return mergeSorted(sortDiagnostics(diagnostics), analysis.diagnostics);
 }
 
 /**
@@ -112,7 +115,7 @@ export function analyzeScript(text: string, kind: ScriptKind, options: ScriptLin
 
 function checked(text: string, kind: ScriptKind, options: ScriptLintOptions, shots: ShotSpeech[] | undefined): CoreDiagnostic[] {
   try {
-    return sortDiagnostics(validate(text, kind, options, shots));
+    return validate(text, kind, options, shots);
   } catch (err) {
     shots?.splice(0);
     return [{

@@ -80,14 +80,13 @@ export class SpeechCounter {
    * checks each Chinese character in the same loop.
    */
   addText(start: number, end: number, parent: StartTag | undefined, polyphones?: PolyphoneFinder): void {
-    const name = parent && canonicalName(parent.name);
     const effective = this.where !== 'video';
-    if (name === 'sub' && effective) return;
-    if (this.text.startsWith('<![CDATA[', start)) {
+    if (parent?.name === 'sub' && effective) return;
+    if (this.text.charCodeAt(start) === 60 /* < */ && this.text.startsWith('<![CDATA[', start)) {
       start += 9;
       if (this.text.endsWith(']]>', end)) end -= 3;
     }
-    this.count(this.text, start, end, name === 'prosody' && effective ? rateOf(parent!) : 100, polyphones);
+    this.count(this.text, start, end, parent?.name === 'prosody' && effective ? rateOf(parent) : 100, polyphones);
   }
 
   /** A start tag: a `break` pauses, a `sub` speaks its alias. */
@@ -112,7 +111,13 @@ export class SpeechCounter {
     let digits = 0;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (isLetter(c)) {
+      // Chinese characters first: in a Chinese text they are most of what there is.
+      if (c >= 0x3400) {
+        const length = hanziLength(text, i);
+        if (length) hanzi++;
+        if (length === 1) polyphones?.check(c, i);
+        else if (length === 2) i++;
+      } else if (isLetter(c)) {
         words++;
         while (i + 1 < end && (isLetter(text.charCodeAt(i + 1)) || (isApostrophe(text.charCodeAt(i + 1)) && isLetter(text.charCodeAt(i + 2))))) i++;
       } else if (isDigit(c)) {
@@ -123,11 +128,6 @@ export class SpeechCounter {
         let semicolon = i + 1;
         while (semicolon < stop && text.charCodeAt(semicolon) !== 59) semicolon++;
         if (semicolon < stop) i = semicolon;
-      } else if (c >= 0x3400) {
-        const length = hanziLength(text, i);
-        if (length) hanzi++;
-        if (length === 1) polyphones?.check(c, i);
-        else if (length === 2) i++;
       }
     }
     this.hanzi += hanzi;
