@@ -12,7 +12,7 @@ import { createUndiciTransport } from '../src/core/cloud/undiciTransport';
 import { MeasuredDurations } from '../src/core/preview/measuredDurations';
 import { PreviewCache } from '../src/core/preview/previewCache';
 import { Previewer } from '../src/core/preview/previewer';
-import { startSandbox } from '../src/core/sandbox';
+import { startSandbox } from '../src/sandbox';
 import { previewRequestOf, scriptDuration } from '../src/core/scripts/durations';
 import { analyzeScript } from '../src/core/scripts/validate';
 import { estimateSeconds } from '../src/core/ssml/duration';
@@ -31,9 +31,9 @@ export async function run(): Promise<string[]> {
     const unthrottled = Object.fromEntries(Object.keys(rateLimitsFor(undefined)).map((api) => [api, 1000])) as RateLimits;
     const client = new MetaStudioClient({ endpoint: sandbox.url, projectId: PROJECT, credentials: { kind: 'aksk', ak: AK, sk: SK }, fetch: transport.fetch, rateLimits: unthrottled });
     const voices = (await client.listAssets({ asset_source: 'ALL', asset_type: 'VOICE_MODEL', asset_state: 'ACTIVED', limit: 100 })).assets;
-    const voiceAssetId = voices.find((v) => !v.asset_extra_metadata?.voice_model_meta?.external_voice_meta)!.asset_id;
+    const voiceAssetId = voices.find((v) => !v.asset_extra_meta?.voice_model_meta?.external_voice_meta)!.asset_id;
     const place = { endpoint: sandbox.url, projectId: PROJECT };
-    const cache = new PreviewCache(folder, 1024 * 1024 * 1024);
+    const cache = new PreviewCache(folder, { limitBytes: 1024 * 1024 * 1024 });
     const previewer = new Previewer({ cache, firstCheckMs: 1, pollIntervalMs: 10 });
     const measured = new MeasuredDurations(cache);
 

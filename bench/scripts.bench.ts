@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
-import { scriptSchemaFile } from '../src/core/scripts/schemas';
+import { scriptKinds } from '../src/core/scripts/kinds';
 import { analyzeScript, validateScript } from '../src/core/scripts/validate';
 import { compare, formatComparison } from './harness';
 
@@ -20,8 +20,9 @@ function jsonLanguageService() {
     schemaRequestService: async (uri) => readFileSync(new URL(uri), 'utf8'),
     workspaceContext: { resolveRelativePath: (relative, resource) => new URL(relative, resource).href },
   });
-  const schemaUri = pathToFileURL(join(__dirname, '../schemas', scriptSchemaFile.video)).href;
-  service.configure({ validate: true, schemas: [{ uri: schemaUri, fileMatch: ['*.video.json'] }] });
+  const { schema, suffix } = scriptKinds.video;
+  const schemaUri = pathToFileURL(join(__dirname, '../schemas', schema.file)).href;
+  service.configure({ validate: true, schemas: [{ uri: schemaUri, fileMatch: [`*${suffix}`] }] });
   return service;
 }
 

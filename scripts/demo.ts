@@ -1,17 +1,20 @@
 /**
  * `npm run demo`: the sandbox and a browser VS Code with the packaged extension installed, connected
- * to the sandbox through the environment connection, with examples/ open. Ctrl+C stops both.
+ * to the sandbox through the environment connection, with a fresh copy of examples/ open (the
+ * repository's tracked files never change). Ctrl+C stops both.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startSandbox } from '../src/core/sandbox';
-import { repoRoot, startServer, workbenchUrl } from '../test/support/vscodeServer';
+import { startSandbox } from '../src/sandbox';
+import { demoWorkspace, terminalInstructions } from './demoSetup';
+import { repoRoot, startServer, workbenchUrl } from './vscodeServer';
 
 const vsix = join(repoRoot, 'metastudio-vscode.vsix');
 const projectId = 'demo-project';
-const ak = process.env.HUAWEICLOUD_SDK_AK ?? 'DEMOSANDBOXAK0000001';
-const sk = process.env.HUAWEICLOUD_SDK_SK ?? 'demo-sandbox-sk-local-only';
+// The sandbox's own credentials, printed for the CLI: never a cloud account's from the environment.
+const ak = 'DEMOSANDBOXAK0000001';
+const sk = 'demo-sandbox-sk-local-only';
 
 async function main(): Promise<void> {
   if (!existsSync(join(repoRoot, '.tools/node_modules/code-server'))) {
@@ -22,7 +25,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({ port: Number(process.env.METASTUDIO_SANDBOX_PORT ?? 0), ak, sk, dataDir: join(repoRoot, '.tools/demo-sandbox') });
   const server = await startServer({
     vsix,
-    folder: join(repoRoot, 'examples'),
+    folder: await demoWorkspace(join(repoRoot, 'examples')),
     port: process.env.DEMO_PORT ? Number(process.env.DEMO_PORT) : undefined,
     env: {
       METASTUDIO_ENDPOINT: sandbox.url,
@@ -31,8 +34,8 @@ async function main(): Promise<void> {
       HUAWEICLOUD_SDK_SK: sk,
     },
   });
-  console.log(`\nMetaStudio sandbox: ${sandbox.url} (project ${projectId})`);
-  console.log(`VS Code with the extension, connected to the sandbox:\n\n  ${workbenchUrl(server)}\n`);
+  console.log(`\n${terminalInstructions({ endpoint: sandbox.url, projectId, ak, sk })}\n`);
+  console.log(`VS Code with the extension, connected to the sandbox, on a copy of examples/ in ${server.workspace}:\n\n  ${workbenchUrl(server)}\n`);
   console.log('Open that URL in a browser on this machine. Ctrl+C stops the demo.');
   await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
   await server.stop();

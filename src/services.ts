@@ -1,8 +1,20 @@
+import type * as vscode from 'vscode';
 import type { ConnectionService } from './connections/connectionService';
 import type { AssetCatalog } from './core/assets/catalog';
+import type { PreviewCache } from './core/preview/previewCache';
+import type { ScriptAnalysis } from './core/scripts/validate';
+import type { Languages } from './languages';
+import type { Prompts } from './prompts';
 
-/** What features share, created once in activate() and handed to each feature's register(). */
+/**
+ * What features share, created once in activate() and handed to each feature's register(): a
+ * feature reaches another only through these, never by importing from its folder. A feature that
+ * provides a service gets the services made before it and returns its own.
+ */
 export interface Services {
+  /** Input boxes, quick picks, confirmations and save dialogs: every question goes through it. */
+  readonly prompts: Prompts;
+  readonly languages: Languages;
   readonly connections: ConnectionService;
   /**
    * What is known about the active connection's assets, cached: `peek(id)` and
@@ -10,4 +22,31 @@ export interface Services {
    * `list('voices')` lists voices, `onDidChange` fires when an answer arrives (re-lint then).
    */
   readonly assets: AssetCatalog;
+  readonly push: PushService;
+  readonly analyses: ScriptAnalyses;
+  readonly previews: PreviewService;
+}
+
+/** What other features need of push. */
+export interface PushService {
+  /**
+   * The remote ID of the script a document holds: its linked one while the text is what was last
+   * pushed, else the one it gets when pushed now (asking what a push asks); undefined when not pushed.
+   */
+  remoteIdOf(document: vscode.TextDocument): Promise<string | undefined>;
+}
+
+/** The latest analysis of each open script, from the linter's one pass (what each shot speaks included). */
+export interface ScriptAnalyses {
+  /** The analysis of a script document as it is now; undefined for a document that is not a script. */
+  get(document: vscode.TextDocument): ScriptAnalysis | undefined;
+  /** A document was analysed again. */
+  readonly onDidChange: vscode.Event<vscode.TextDocument>;
+}
+
+/** What other features read of the previews made. */
+export interface PreviewService {
+  readonly cache: PreviewCache;
+  /** A preview was made or played, or the cache was cleared: what it holds may have changed. */
+  readonly onDidChangeCache: vscode.Event<void>;
 }

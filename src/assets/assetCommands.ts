@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { AssetCatalog } from '../core/assets/catalog';
 import { fits } from '../core/assets/references';
 import type { DigitalAssetInfo } from '../core/cloud/types';
-import { registerCommand, UserFacingError } from '../commands/registerCommand';
-import type { ConnectionService } from '../connections/connectionService';
+import { ExpectedError } from '../core/errors';
+import { registerCommand } from '../commands/registerCommand';
 import { ReadOnlyDocuments } from '../documents/readOnlyDocuments';
+import type { Languages } from '../languages';
+import type { Services } from '../services';
 import type { AssetTreeNode } from './assetsTree';
 import { fieldAt, idText } from './scriptAssets';
 
@@ -14,17 +15,17 @@ export const detailsScheme = 'metastudio-asset';
 export type AssetArgument = AssetTreeNode | { asset: DigitalAssetInfo } | DigitalAssetInfo | string;
 
 /** The editor's insert: in a script field that expects this asset type, the field's value; elsewhere at each cursor. */
-async function insertId(asset: DigitalAssetInfo): Promise<'field' | 'cursor'> {
+async function insertId(languages: Languages, asset: DigitalAssetInfo): Promise<'field' | 'cursor'> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor) throw new UserFacingError(vscode.l10n.t('Open an editor to insert the asset ID into.'));
+  if (!editor) throw new ExpectedError(vscode.l10n.t('Open an editor to insert the asset ID into.'));
   const { document } = editor;
-  const field = fieldAt(document, editor.selection.active);
+  const field = fieldAt(languages, document, editor.selection.active);
   if (field && fits(field.expectation, asset.asset_type)) {
     const range = new vscode.Range(document.positionAt(field.start), document.positionAt(field.end));
-    if (!await editor.edit((edit) => edit.replace(range, idText(field, asset.asset_id)))) throw new UserFacingError(vscode.l10n.t('The editor did not take the edit.'));
+    if (!await editor.edit((edit) => edit.replace(range, idText(field, asset.asset_id)))) throw new ExpectedError(vscode.l10n.t('The editor did not take the edit.'));
     return 'field';
   }
-  if (!await editor.edit((edit) => editor.selections.forEach((s) => edit.replace(s, asset.asset_id)))) throw new UserFacingError(vscode.l10n.t('The editor did not take the edit.'));
+  if (!await editor.edit((edit) => editor.selections.forEach((s) => edit.replace(s, asset.asset_id)))) throw new ExpectedError(vscode.l10n.t('The editor did not take the edit.'));
   return 'cursor';
 }
 
@@ -32,9 +33,9 @@ function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|#%\u0000-\u001f]/g, '_').slice(0, 80) || 'asset';
 }
 
-export function registerAssetCommands(context: vscode.ExtensionContext, connections: ConnectionService, catalog: AssetCatalog): void {
+export function registerAssetCommands(context: vscode.ExtensionContext, { connections, assets: catalog, languages }: Services): void {
   const details = new ReadOnlyDocuments();
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(detailsScheme, details));
+  context.subscriptions.push(details, vscode.workspace.registerTextDocumentContentProvider(detailsScheme, details));
 
   const resolve = async (arg: AssetArgument | undefined): Promise<DigitalAssetInfo> => {
     if (typeof arg === 'string') {
@@ -43,13 +44,13 @@ export function registerAssetCommands(context: vscode.ExtensionContext, connecti
       if (!lookup) await connections.client();
       if (lookup?.state === 'found') return lookup.asset;
       if (lookup?.state === 'failed') throw lookup.error;
-      throw new UserFacingError(vscode.l10n.t('No asset "{0}" in this project.', arg));
+      throw new ExpectedError(vscode.l10n.t('No asset "{0}" in this project.', arg));
     }
     if (arg && typeof arg === 'object') {
       if ('asset_id' in arg) return arg;
       if ('asset' in arg && arg.asset) return arg.asset;
     }
-    throw new UserFacingError(vscode.l10n.t('Pick an asset in the Assets view first.'));
+    throw new ExpectedError(vscode.l10n.t('Pick an asset in the Assets view first.'));
   };
   /** Fresh details (download URLs expire after 24 hours). */
   const fetchDetails = async (asset: DigitalAssetInfo, token?: vscode.CancellationToken): Promise<DigitalAssetInfo> => {
@@ -70,7 +71,7 @@ export function registerAssetCommands(context: vscode.ExtensionContext, connecti
     return asset.asset_id;
   });
 
-  registerCommand(context, 'metastudio.assets.insertId', async (arg?: AssetArgument) => insertId(await resolve(arg)));
+  registerCommand(context, 'metastudio.assets.insertId', async (arg?: AssetArgument) => insertId(languages, await resolve(arg)));
 
   registerCommand(context, 'metastudio.assets.showDetails', async (arg?: AssetArgument) => {
     const asset = await resolve(arg);
@@ -89,7 +90,7 @@ export function registerAssetCommands(context: vscode.ExtensionContext, connecti
   // cache and download rules) and speaks a sample sentence with it otherwise.
   registerCommand(context, 'metastudio.assets.previewVoice', async (arg?: AssetArgument) => {
     const asset = await resolve(arg);
-    if (asset.asset_type !== 'VOICE_MODEL') throw new UserFacingError(vscode.l10n.t('"{0}" is not a voice.', asset.asset_name));
+    if (asset.asset_type !== 'VOICE_MODEL') throw new ExpectedError(vscode.l10n.t('"{0}" is not a voice.', asset.asset_name));
     return vscode.commands.executeCommand('metastudio.preview.voice', { voiceAssetId: asset.asset_id });
   });
 }

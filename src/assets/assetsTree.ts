@@ -5,6 +5,7 @@ import { groupQuery, isFiltered, type AssetFilter } from '../core/assets/filters
 import { assetGroups, groupLabel, type AssetGroup } from '../core/assets/groups';
 import { PagedList } from '../core/assets/pagedList';
 import type { DigitalAssetInfo } from '../core/cloud/types';
+import { errorMessage, ExpectedError } from '../core/errors';
 import { log } from '../logging/log';
 import { assetTooltip } from './tooltip';
 
@@ -12,7 +13,17 @@ export const pageSize = 50;
 
 export class GroupNode {
   readonly kind = 'group';
+  private nodes: AssetNode[] = [];
   constructor(readonly group: AssetGroup, readonly list: PagedList<DigitalAssetInfo>) {}
+
+  /** One node per loaded asset, the same object every time: `TreeView.reveal` finds a node by identity. */
+  assetNodes(): readonly AssetNode[] {
+    const { items } = this.list;
+    let kept = 0;
+    while (kept < this.nodes.length && kept < items.length && this.nodes[kept].asset === items[kept]) kept++;
+    this.nodes = [...this.nodes.slice(0, kept), ...items.slice(kept).map((asset) => new AssetNode(asset, this))];
+    return this.nodes;
+  }
 }
 
 export class AssetNode {
@@ -49,6 +60,9 @@ export interface AssetsTreeSource {
 export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AssetTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly delivered = new vscode.EventEmitter<GroupNode>();
+  /** A group's children were handed to the view (which asks again after each change). */
+  readonly onDidDeliverChildren = this.delivered.event;
   private groups: GroupNode[] = [];
   private groupsKey: string | undefined;
 
@@ -76,12 +90,12 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
     this.startLoading(node);
   }
 
-  /** The next page of a group; while one is loading, the same one (the lock against double clicks). */
+  /**
+   * The next page of a group; while one is loading, the same one (the lock against double clicks).
+   * The rows change once, when the page is in (the command shows the view's progress meanwhile).
+   */
   async loadMore(node: GroupNode): Promise<void> {
-    const pending = node.list.loading;
-    const done = node.list.loadMore();
-    if (!pending) this.changed.fire(node);
-    await done;
+    await node.list.loadMore();
     this.changed.fire(node);
   }
 
@@ -104,7 +118,9 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
     if (node.kind !== 'group') return [];
     if (!node.list.started) this.startLoading(node);
     if (node.list.loading) await node.list.loadMore();
-    return this.groupChildren(node);
+    const children = this.groupChildren(node);
+    this.delivered.fire(node);
+    return children;
   }
 
   getTreeItem(node: AssetTreeNode): vscode.TreeItem {
@@ -119,6 +135,7 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
   dispose(): void {
     this.groups.forEach((g) => g.list.reset());
     this.changed.dispose();
+    this.delivered.dispose();
   }
 
   private currentGroups(): GroupNode[] | undefined {
@@ -135,14 +152,14 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
   private pagedList(group: AssetGroup): PagedList<DigitalAssetInfo> {
     return new PagedList(async (offset, limit, signal) => {
       const client = await this.source.client();
-      if (!client) throw new Error(vscode.l10n.t('The active connection has no credentials: sign in again.'));
+      if (!client) throw new ExpectedError(vscode.l10n.t('The active connection has no credentials: sign in again.'));
       const query = groupQuery(group, this.filterValue, offset, limit);
       try {
         const page = await client.listAssets(query, { signal });
         this.catalog?.remember(page.assets);
         return { count: page.count, items: page.assets };
       } catch (err) {
-        if (!signal.aborted) log().error(`assets: loading ${group.id} (offset ${offset}) failed: ${err instanceof Error ? err.message : String(err)}`);
+        if (!signal.aborted) log().error(`assets: loading ${group.id} (offset ${offset}) failed: ${errorMessage(err)}`);
         throw err;
       }
     }, pageSize);
@@ -154,9 +171,9 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
 
   private groupChildren(node: GroupNode): AssetTreeNode[] {
     const { list } = node;
-    const children: AssetTreeNode[] = list.items.map((asset) => new AssetNode(asset, node));
+    const children: AssetTreeNode[] = [...node.assetNodes()];
     if (list.error !== undefined) {
-      const detail = list.error instanceof Error ? list.error.message : String(list.error);
+      const detail = errorMessage(list.error);
       children.push(new MessageNode('error', vscode.l10n.t('Failed to load: {0} — Show Logs', failureText(list.error)), node, detail));
     } else if (list.items.length === 0 && !list.hasMore) {
       children.push(new MessageNode('empty', isFiltered(this.filterValue) ? vscode.l10n.t('No assets match the filters') : vscode.l10n.t('No assets'), node));

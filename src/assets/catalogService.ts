@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { AssetCatalog } from '../core/assets/catalog';
-import type { ConnectionService } from '../connections/connectionService';
 import { log } from '../logging/log';
+import type { Services } from '../services';
 
 const snapshotKey = 'metastudio.assets.catalog';
 const saveDelayMs = 2_000;
@@ -11,7 +11,7 @@ const saveDelayMs = 2_000;
  * in an untrusted workspace, where no remote call is made (docs/decisions/workspace-trust.md). What it learns is kept
  * in global state, so that voice capabilities and asset checks still work offline in the next session.
  */
-export function createAssetCatalog(context: vscode.ExtensionContext, connections: ConnectionService): AssetCatalog {
+export function createAssetCatalog(context: vscode.ExtensionContext, { connections }: Pick<Services, 'connections'>): AssetCatalog {
   const catalog = new AssetCatalog({
     connection: () => {
       if (!vscode.workspace.isTrusted) return undefined;

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { defaultFilter, describeFilter, isFiltered, parseFilter, sexLabel, sourceLabel, voiceLanguages, type AssetFilter, type VoiceSex } from '../core/assets/filters';
+import { defaultFilter, describeFilter, isFiltered, languageName, parseFilter, sexLabel, sourceLabel, voiceLanguages, type AssetFilter, type VoiceSex } from '../core/assets/filters';
 import type { AssetGroupId } from '../core/assets/groups';
 import type { AssetSource } from '../core/cloud/types';
 import { registerCommand } from '../commands/registerCommand';
+import type { Prompts } from '../prompts';
 import type { Services } from '../services';
 import { registerAssetCommands } from './assetCommands';
 import { AssetsTreeProvider, type AssetTreeNode, type GroupNode } from './assetsTree';
@@ -10,7 +11,7 @@ import { registerScriptAssets } from './scriptAssets';
 
 const filterKey = 'metastudio.assets.filter';
 
-/** A filter change as commands take it: a field set to null is cleared. */
+/** A filter change: a field set to null is cleared. */
 type FilterChange = { [K in keyof AssetFilter]?: AssetFilter[K] | null };
 
 function applyChange(filter: AssetFilter, change: FilterChange): AssetFilter {
@@ -22,32 +23,39 @@ function applyChange(filter: AssetFilter, change: FilterChange): AssetFilter {
   return parseFilter(next);
 }
 
-async function pickFilterChange(filter: AssetFilter): Promise<FilterChange | undefined> {
+/** One field's new value, asked in two steps; the value "Any" (null) clears the field. */
+async function pickFilterChange(prompts: Prompts, filter: AssetFilter): Promise<FilterChange | undefined> {
   const any = vscode.l10n.t('Any');
-  const what = await vscode.window.showQuickPick([
-    { label: vscode.l10n.t('Source'), description: sourceLabel(filter.source), key: 'source' },
-    { label: vscode.l10n.t('Voice language'), description: filter.language ?? any, key: 'language' },
-    { label: vscode.l10n.t('Voice sex'), description: filter.sex ? sexLabel(filter.sex) : any, key: 'sex' },
-    { label: vscode.l10n.t('Real-time voices'), description: filter.realtime === undefined ? any : filter.realtime ? vscode.l10n.t('real-time only') : vscode.l10n.t('not real-time only'), key: 'realtime' },
-  ], { title: vscode.l10n.t('Filter Assets') });
-  switch (what?.key) {
+  const field = await prompts.pick<'source' | 'language' | 'sex' | 'realtime'>({
+    id: 'assets.filterBy',
+    items: [
+      { label: vscode.l10n.t('Source'), description: sourceLabel(filter.source), value: 'source' },
+      { label: vscode.l10n.t('Voice language'), description: filter.language ?? any, value: 'language' },
+      { label: vscode.l10n.t('Voice sex'), description: filter.sex ? sexLabel(filter.sex) : any, value: 'sex' },
+      { label: vscode.l10n.t('Real-time voices'), description: filter.realtime === undefined ? any : filter.realtime ? vscode.l10n.t('real-time only') : vscode.l10n.t('not real-time only'), value: 'realtime' },
+    ],
+    title: vscode.l10n.t('Filter Assets'),
+  });
+  switch (field) {
     case 'source': {
-      const pick = await vscode.window.showQuickPick((['ALL', 'SYSTEM', 'CUSTOMIZATION'] as AssetSource[]).map((value) => ({ label: sourceLabel(value), value })), { title: vscode.l10n.t('Asset Source') });
-      return pick && { source: pick.value };
+      const source = await prompts.pick({ id: 'assets.filterSource', items: (['ALL', 'SYSTEM', 'CUSTOMIZATION'] as AssetSource[]).map((value) => ({ label: sourceLabel(value), value })), title: vscode.l10n.t('Asset Source') });
+      return source && { source };
     }
     case 'language': {
-      const pick = await vscode.window.showQuickPick([{ label: any, value: null }, ...voiceLanguages.map((value) => ({ label: value, value }))], { title: vscode.l10n.t('Voice Language') });
-      return pick && { language: pick.value };
+      const language = await prompts.pick<string | null>({ id: 'assets.filterLanguage', items: [{ label: any, value: null }, ...voiceLanguages.map((value) => ({ label: languageName(value), description: value, value }))], title: vscode.l10n.t('Voice Language') });
+      return language === undefined ? undefined : { language };
     }
     case 'sex': {
-      const pick = await vscode.window.showQuickPick([{ label: any, value: null }, ...(['FEMALE', 'MALE', 'UNKNOWN'] as VoiceSex[]).map((value) => ({ label: sexLabel(value), value }))], { title: vscode.l10n.t('Voice Sex') });
-      return pick && { sex: pick.value };
+      const sex = await prompts.pick<VoiceSex | null>({ id: 'assets.filterSex', items: [{ label: any, value: null }, ...(['FEMALE', 'MALE', 'UNKNOWN'] as VoiceSex[]).map((value) => ({ label: sexLabel(value), value }))], title: vscode.l10n.t('Voice Sex') });
+      return sex === undefined ? undefined : { sex };
     }
     case 'realtime': {
-      const pick = await vscode.window.showQuickPick([
-        { label: any, value: null }, { label: vscode.l10n.t('Real-time only (livestreams)'), value: true }, { label: vscode.l10n.t('Not real-time only'), value: false },
-      ], { title: vscode.l10n.t('Real-time Voices') });
-      return pick && { realtime: pick.value };
+      const realtime = await prompts.pick<boolean | null>({
+        id: 'assets.filterRealtime',
+        items: [{ label: any, value: null }, { label: vscode.l10n.t('Real-time only (livestreams)'), value: true }, { label: vscode.l10n.t('Not real-time only'), value: false }],
+        title: vscode.l10n.t('Real-time Voices'),
+      });
+      return realtime === undefined ? undefined : { realtime };
     }
     default:
       return undefined;
@@ -55,11 +63,28 @@ async function pickFilterChange(filter: AssetFilter): Promise<FilterChange | und
 }
 
 /**
+ * True once the view has been given more than `shown` assets of the group (a node can only be revealed
+ * after that), false after a few seconds without (the view was collapsed or hidden meanwhile).
+ */
+function childrenDelivered(tree: AssetsTreeProvider, group: GroupNode, shown: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (result: boolean) => {
+      clearTimeout(timer);
+      listener.dispose();
+      // The view gets the children when getChildren's promise settles, after this event.
+      setTimeout(() => resolve(result), 0);
+    };
+    const timer = setTimeout(() => done(false), 5_000);
+    const listener = tree.onDidDeliverChildren((node) => { if (node === group && group.list.items.length > shown) done(true); });
+  });
+}
+
+/**
  * The Assets view (tree, filters in its title, per-asset commands) and what script files know about
  * assets. The catalog itself is created with the services (createAssetCatalog).
  */
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  const { connections, assets: catalog } = services;
+  const { connections, assets: catalog, prompts } = services;
   const tree = new AssetsTreeProvider({
     connectionKey: () => connections.activeKey(),
     trusted: () => vscode.workspace.isTrusted,
@@ -99,22 +124,31 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   registerCommand(context, 'metastudio.assets.loadMore', async (arg?: AssetTreeNode | AssetGroupId) => {
     const group = groupOf(arg);
     if (!group) return undefined;
-    await tree.loadMore(group);
-    return group.list.items.length;
+    return vscode.window.withProgress({ location: { viewId: 'metastudio.assets' } }, async () => {
+      const shown = group.list.items.length;
+      const fromTree = typeof arg === 'object' && arg.kind === 'loadMore' && view.visible;
+      const delivered = fromTree ? childrenDelivered(tree, group, shown) : undefined;
+      await tree.loadMore(group);
+      // From the "Load more…" row (Enter or a click), focus goes on to the first new row: that row is
+      // gone, and without this the next Down would start again at the top of the tree.
+      const first = group.assetNodes()[shown];
+      if (delivered && first && await delivered) await view.reveal(first, { focus: true, select: false });
+      return group.list.items.length;
+    });
   });
-  registerCommand(context, 'metastudio.assets.search', async (name?: string) => {
-    const value = typeof name === 'string' ? name : await vscode.window.showInputBox({
-      title: vscode.l10n.t('Search Assets by Name'), value: tree.filter.name ?? '', prompt: vscode.l10n.t('Part of the asset name; empty to show all.'),
+  registerCommand(context, 'metastudio.assets.search', async () => {
+    const value = await prompts.input({
+      id: 'assets.search', title: vscode.l10n.t('Search Assets by Name'), value: tree.filter.name ?? '', prompt: vscode.l10n.t('Part of the asset name; empty to show all.'),
     });
     if (value === undefined) return undefined;
     return setFilter(applyChange(tree.filter, { name: value.trim() === '' ? null : value }));
   });
-  registerCommand(context, 'metastudio.assets.filter', async (change?: FilterChange) => {
-    const picked = change && typeof change === 'object' ? change : await pickFilterChange(tree.filter);
-    return picked ? setFilter(applyChange(tree.filter, picked)) : undefined;
+  registerCommand(context, 'metastudio.assets.filter', async () => {
+    const change = await pickFilterChange(prompts, tree.filter);
+    return change ? setFilter(applyChange(tree.filter, change)) : undefined;
   });
   registerCommand(context, 'metastudio.assets.clearFilters', () => setFilter(defaultFilter));
 
-  registerAssetCommands(context, connections, catalog);
-  registerScriptAssets(context, catalog);
+  registerAssetCommands(context, services);
+  registerScriptAssets(context, services);
 }

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import type { AssetCatalog, AssetLookup } from '../core/assets/catalog';
 import { checkAssetReferences } from '../core/assets/checks';
-import { assetSummary, isActive } from '../core/assets/describe';
+import { assetStateText, assetSummary, isActive } from '../core/assets/describe';
 import { groupOfType, typeLabel } from '../core/assets/groups';
 import { assetFieldAt, fits, type AssetFieldAt } from '../core/assets/references';
 import type { DigitalAssetInfo } from '../core/cloud/types';
+import { errorMessage } from '../core/errors';
 import { encodeJsonStringContent } from '../core/scripts/jsonString';
 import { registerLinter } from '../diagnostics/lintController';
-import { scriptKindOf, scriptLanguageIds, scriptSelector } from '../scripts/scriptLanguages';
+import type { Languages } from '../languages';
+import type { Services } from '../services';
 import { assetTooltip } from './tooltip';
 
 /** How long a first completion or hover may wait for the catalog; afterwards they answer from the cache at once. */
@@ -22,8 +24,8 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 }
 
 /** The asset field at a position of a script document, if any. */
-export function fieldAt(document: vscode.TextDocument, position: vscode.Position): AssetFieldAt | undefined {
-  const kind = scriptKindOf(document);
+export function fieldAt(languages: Languages, document: vscode.TextDocument, position: vscode.Position): AssetFieldAt | undefined {
+  const kind = languages.scriptKindOf(document);
   return kind && assetFieldAt(document.getText(), kind, document.offsetAt(position));
 }
 
@@ -44,7 +46,7 @@ async function candidates(catalog: AssetCatalog, field: AssetFieldAt): Promise<{
 
 function completionItem(asset: DigitalAssetInfo, field: AssetFieldAt, range: vscode.Range): vscode.CompletionItem {
   const item = new vscode.CompletionItem({ label: asset.asset_name || asset.asset_id, description: assetSummary(asset) || typeLabel(asset.asset_type) }, vscode.CompletionItemKind.Value);
-  item.detail = `${asset.asset_id} · ${asset.asset_type}${isActive(asset) ? '' : ` · ${asset.asset_state}`}`;
+  item.detail = `${asset.asset_id} · ${asset.asset_type}${isActive(asset) ? '' : ` · ${assetStateText(asset)}`}`;
   item.documentation = assetTooltip(asset);
   item.insertText = idText(field, asset.asset_id);
   item.filterText = `${asset.asset_name} ${asset.asset_id}`;
@@ -72,7 +74,7 @@ function hoverText(lookup: AssetLookup | undefined, id: string): vscode.Markdown
   }
   const md = new vscode.MarkdownString();
   if (lookup?.state === 'missing') md.appendText(vscode.l10n.t('No asset "{0}" in this project.', id));
-  else if (lookup?.state === 'failed') md.appendText(vscode.l10n.t('Could not look up asset "{0}": {1}', id, lookup.error instanceof Error ? lookup.error.message : String(lookup.error)));
+  else if (lookup?.state === 'failed') md.appendText(vscode.l10n.t('Could not look up asset "{0}": {1}', id, errorMessage(lookup.error)));
   else md.appendText(vscode.l10n.t('Asset "{0}": sign in to MetaStudio to look it up.', id));
   return md;
 }
@@ -82,26 +84,26 @@ function hoverText(lookup: AssetLookup | undefined, id: string): vscode.Markdown
  * hovers with the asset's name, type and state, and warnings about missing, inactive, mistyped and
  * non-real-time assets, re-linted whenever the catalog learns something.
  */
-export function registerScriptAssets(context: vscode.ExtensionContext, catalog: AssetCatalog): void {
+export function registerScriptAssets(context: vscode.ExtensionContext, { assets: catalog, languages }: Services): void {
   const linter = registerLinter(context, {
     name: 'metastudio-assets',
-    languageIds: Object.values(scriptLanguageIds),
-    lint: (doc) => checkAssetReferences(doc.getText(), scriptKindOf(doc)!, (id) => catalog.peek(id)),
+    languageIds: Object.values(languages.scripts),
+    lint: (doc) => checkAssetReferences(doc.getText(), languages.scriptKindOf(doc)!, (id) => catalog.peek(id)),
   });
   context.subscriptions.push(
     catalog.onDidChange(() => linter.relint()),
-    vscode.languages.registerCompletionItemProvider(scriptSelector, {
+    vscode.languages.registerCompletionItemProvider(languages.scriptSelector, {
       provideCompletionItems: async (doc, position) => {
-        const field = fieldAt(doc, position);
+        const field = fieldAt(languages, doc, position);
         if (!field) return undefined;
         const range = new vscode.Range(doc.positionAt(field.start), doc.positionAt(field.end));
         const { assets, complete } = await candidates(catalog, field);
         return new vscode.CompletionList(assets.map((a) => completionItem(a, field, range)), !complete);
       },
     }, '"'),
-    vscode.languages.registerHoverProvider(scriptSelector, {
+    vscode.languages.registerHoverProvider(languages.scriptSelector, {
       provideHover: async (doc, position) => {
-        const field = fieldAt(doc, position);
+        const field = fieldAt(languages, doc, position);
         if (!field?.id) return undefined;
         const lookup = catalog.peek(field.id) ?? await within(catalog.get(field.id), firstAnswerMs);
         return new vscode.Hover(hoverText(lookup, field.id), new vscode.Range(doc.positionAt(field.start), doc.positionAt(field.end)));

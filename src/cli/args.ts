@@ -1,4 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import * as l10n from '@vscode/l10n';
+import { errorMessage } from '../core/errors';
 import { UsageError } from './exitCodes';
 import type { OutputFormat } from './io';
 
@@ -15,20 +17,20 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O, 
   try {
     return parseArgs({ args, options: { ...commonOptions, ...options }, allowPositionals, strict: true });
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(errorMessage(err), { cause: err });
   }
 }
 
 export function outputFormat(value: unknown): OutputFormat {
   if (value === 'text' || value === 'json') return value;
-  throw new UsageError(`--format must be text or json, not ${String(value)}`);
+  throw new UsageError(l10n.t('--format must be text or json, not {0}', String(value)));
 }
 
 /** A `--timeout SECONDS` value in milliseconds (undefined when not given); anything but a positive number is a usage error. */
 export function timeoutOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const ms = Number(value) * 1000;
-  if (!(ms > 0)) throw new UsageError('--timeout takes a positive number of seconds');
+  if (!(ms > 0)) throw new UsageError(l10n.t('--timeout takes a positive number of seconds'));
   return ms;
 }
 
@@ -37,7 +39,9 @@ export function integerOption(value: string | undefined, flag: string, min: numb
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min || n > max) {
-    throw new UsageError(`${flag} takes a whole number ${max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`}, not ${value}`);
+    throw new UsageError(max === Infinity
+      ? l10n.t('{0} takes a whole number of at least {1}, not {2}', flag, min, value)
+      : l10n.t('{0} takes a whole number from {1} to {2}, not {3}', flag, min, max, value));
   }
   return n;
 }

@@ -1,3 +1,5 @@
+import { ExpectedError } from '../core/errors';
+
 /** Exit codes of the `metastudio` CLI (docs/decisions/cli-contract.md). */
 export const ExitCode = {
   Ok: 0,
@@ -11,4 +13,6 @@ export const ExitCode = {
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** Thrown by a command for bad usage; the CLI prints the message and the command's usage and exits 2. */
-export class UsageError extends Error {}
+export class UsageError extends ExpectedError {
+  override readonly name = 'UsageError';
+}

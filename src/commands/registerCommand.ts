@@ -1,17 +1,27 @@
 import * as vscode from 'vscode';
+import { errorMessage, ExpectedError, isCancellation } from '../core/errors';
 import { log } from '../logging/log';
 
-/** A user-facing failure whose message is already clear; logged without a stack trace. */
-export class UserFacingError extends Error {}
-
-export function isCancellation(err: unknown): boolean {
-  return err instanceof vscode.CancellationError || (err instanceof Error && err.name === 'AbortError');
+/**
+ * The one place the extension turns a failure into what the user sees (docs/decisions/errors.md):
+ * a cancellation shows nothing; an expected error shows its message with "Show Logs" and logs it
+ * in one line; anything else is a bug, shown the same way and logged with its stack.
+ */
+export function reportFailure(what: string, err: unknown): void {
+  if (isCancellation(err) || err instanceof vscode.CancellationError) {
+    log().info(`${what} cancelled`);
+    return;
+  }
+  const message = errorMessage(err);
+  if (err instanceof ExpectedError) log().warn(`${what}: ${message}`);
+  else log().error(`${what} failed`, err instanceof Error ? err : message);
+  const showLogs = vscode.l10n.t('Show Logs');
+  void vscode.window.showErrorMessage(message, showLogs).then((choice) => {
+    if (choice === showLogs) log().show();
+  });
 }
 
-/**
- * Registers a command through the one wrapper every command uses: it logs the run, treats
- * cancellation as no error, and shows failures as a short message with "Show Logs".
- */
+/** Registers a command through the one wrapper every command uses: it logs the run and reports its failure. */
 export function registerCommand(
   context: vscode.ExtensionContext,
   id: string,
@@ -22,17 +32,7 @@ export function registerCommand(
     try {
       return await handler(...args);
     } catch (err) {
-      if (isCancellation(err)) {
-        log().info(`command ${id} cancelled`);
-        return undefined;
-      }
-      const message = err instanceof Error ? err.message : String(err);
-      if (err instanceof UserFacingError) log().warn(`command ${id}: ${message}`);
-      else log().error(`command ${id} failed`, err instanceof Error ? err : message);
-      const showLogs = vscode.l10n.t('Show Logs');
-      void vscode.window.showErrorMessage(message, showLogs).then((choice) => {
-        if (choice === showLogs) log().show();
-      });
+      reportFailure(`command ${id}`, err);
       return undefined;
     }
   }));

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../core/cloud/auth';
 import { MetaStudioClient } from '../core/cloud/client';
+import { CancelledError, ExpectedError } from '../core/errors';
 import { connectionKey } from '../core/links/links';
-import { UserFacingError } from '../commands/registerCommand';
 import { log } from '../logging/log';
 import type { ConnectionProfile, ConnectionStore } from './connectionStore';
 
@@ -75,7 +75,7 @@ export class ConnectionService implements vscode.Disposable {
    */
   async client(): Promise<MetaStudioClient> {
     if (!vscode.workspace.isTrusted) {
-      throw new UserFacingError(vscode.l10n.t('This workspace is not trusted: MetaStudio validates scripts here but sends nothing to the cloud.'));
+      throw new ExpectedError(vscode.l10n.t('This workspace is not trusted: MetaStudio validates scripts here but sends nothing to the cloud.'));
     }
     const client = await this.tryClient();
     if (client) return client;
@@ -83,6 +83,6 @@ export class ConnectionService implements vscode.Disposable {
     void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to MetaStudio first.'), signIn).then((choice) => {
       if (choice === signIn) void vscode.commands.executeCommand('metastudio.connection.signIn');
     });
-    throw new vscode.CancellationError();
+    throw new CancelledError();
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../core/cloud/auth';
 import { resolveConnection, type Connection } from '../core/cloud/connection';
+import { parseUntrustedJson } from '../core/json';
 
 /** What is kept of a connection outside SecretStorage: never a secret. */
 export interface ConnectionProfile {
@@ -15,7 +16,7 @@ export interface ConnectionProfile {
 
 export const environmentConnectionName = 'Environment';
 
-export function credentialKindOf(credentials: Credentials): ConnectionProfile['credentialKind'] {
+function credentialKindOf(credentials: Credentials): ConnectionProfile['credentialKind'] {
   return credentials.kind === 'token' ? 'token' : credentials.securityToken ? 'temporary' : 'aksk';
 }
 const profilesKey = 'metastudio.connections';
@@ -26,7 +27,7 @@ const secretKey = (name: string) => `metastudio.connection.${name}`;
  * Named connections: profiles in global state, credentials in SecretStorage only, plus the one
  * read from the environment (the variables of docs/decisions/cli-contract.md) when it holds credentials.
  */
-export class ConnectionStore {
+export class ConnectionStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private resolved: { readonly connection: Connection | undefined } | undefined;
@@ -37,6 +38,10 @@ export class ConnectionStore {
     private readonly env: NodeJS.ProcessEnv,
     private readonly defaults: () => { endpoint?: string; region?: string },
   ) {}
+
+  dispose(): void {
+    this.changed.dispose();
+  }
 
   list(): ConnectionProfile[] {
     const env = this.environmentProfile();
@@ -59,7 +64,7 @@ export class ConnectionStore {
     const stored = await this.secrets.get(secretKey(profile.name));
     if (!stored) return undefined;
     try {
-      return JSON.parse(stored) as Credentials;
+      return parseUntrustedJson(stored) as Credentials;
     } catch {
       return undefined;
     }

@@ -1,35 +1,34 @@
 import * as vscode from 'vscode';
-import type { Credentials } from '../core/cloud/auth';
-import { parseEndpointUrl } from '../core/cloud/endpoint';
+import { isLoopbackHost, regionOf } from '../core/cloud/endpoint';
 import { withCancellableProgress } from '../commands/progress';
-import { registerCommand, UserFacingError } from '../commands/registerCommand';
+import { registerCommand } from '../commands/registerCommand';
+import { errorMessage, ExpectedError } from '../core/errors';
 import { log } from '../logging/log';
+import type { Services } from '../services';
+import { onDidChangeSettings, settings } from '../settings';
 import { ConnectionService } from './connectionService';
-import { ConnectionStore, credentialKindOf, type ConnectionProfile } from './connectionStore';
+import { ConnectionStore, type ConnectionProfile } from './connectionStore';
 import { askForConnection } from './signIn';
 
-/** Settings that may only come from the user's machine (docs/decisions/workspace-trust.md). */
-export function endpointDefaults(): { endpoint?: string; region?: string } {
-  const config = vscode.workspace.getConfiguration('metastudio');
-  return { endpoint: config.get<string>('endpoint') || undefined, region: config.get<string>('region') || undefined };
+function endpointDefaults(): { endpoint?: string; region?: string } {
+  return { endpoint: settings.endpoint.value() || undefined, region: settings.region.value() || undefined };
 }
 
-/** Arguments of `metastudio.connection.signIn` for scripted use (tests, automation): no prompts. */
-export interface SignInArgs {
-  readonly name: string;
-  readonly endpoint: string;
-  readonly projectId: string;
-  readonly credentials: Credentials;
-}
-
-export function describe(profile: ConnectionProfile): string {
+function describe(profile: ConnectionProfile): string {
   return `${profile.name} — ${new URL(profile.endpoint).host} · ${profile.projectId}`;
 }
 
-export function register(context: vscode.ExtensionContext): ConnectionService {
+/** Where a connection goes, in words a screen reader reads well: "local sandbox", a region, or the host. */
+function place(profile: ConnectionProfile): string {
+  const url = new URL(profile.endpoint);
+  return isLoopbackHost(url.hostname) ? vscode.l10n.t('local sandbox') : regionOf(profile.endpoint) ?? url.host;
+}
+
+/** Connections: the service every remote feature uses, the status bar item, and Sign In, Switch and Sign Out. */
+export function register(context: vscode.ExtensionContext, { prompts }: Pick<Services, 'prompts'>): ConnectionService {
   const store = new ConnectionStore(context.globalState, context.secrets, process.env, endpointDefaults);
   const service = new ConnectionService(store);
-  context.subscriptions.push(service);
+  context.subscriptions.push(store, service);
 
   const status = vscode.window.createStatusBarItem('metastudio.connection', vscode.StatusBarAlignment.Left, 50);
   status.name = vscode.l10n.t('MetaStudio Connection');
@@ -37,37 +36,37 @@ export function register(context: vscode.ExtensionContext): ConnectionService {
   const updateStatus = () => {
     const active = store.active();
     status.text = active ? `$(cloud) ${active.name}` : `$(cloud) ${vscode.l10n.t('MetaStudio: Sign In')}`;
-    status.tooltip = active ? vscode.l10n.t('MetaStudio: {0}. Click to switch connections.', describe(active)) : vscode.l10n.t('Sign in to MetaStudio');
+    status.tooltip = active ? vscode.l10n.t('MetaStudio: {0}. Switch connection', describe(active)) : vscode.l10n.t('Sign in to MetaStudio');
+    // Read instead of the text and tooltip: no icon name, no host and project ID, no mouse assumed.
+    status.accessibilityInformation = {
+      role: 'button',
+      label: active ? vscode.l10n.t('MetaStudio connection: {0} ({1}). Switch connection', active.name, place(active)) : vscode.l10n.t('MetaStudio: not signed in. Sign in'),
+    };
     void vscode.commands.executeCommand('setContext', 'metastudio.signedIn', active !== undefined);
+    // The views' sign-in welcome waits for this key: before activation neither key is set, and a
+    // welcome shown then would be replaced under the keyboard focus a moment later.
+    void vscode.commands.executeCommand('setContext', 'metastudio.signedOut', active === undefined);
     status.show();
   };
-  context.subscriptions.push(status, store.onDidChange(updateStatus), vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('metastudio.endpoint') || e.affectsConfiguration('metastudio.region')) store.settingsChanged();
-  }));
+  context.subscriptions.push(status, store.onDidChange(updateStatus), onDidChangeSettings([settings.endpoint, settings.region], () => store.settingsChanged()));
   updateStatus();
 
-  registerCommand(context, 'metastudio.connection.signIn', async (args?: SignInArgs) => {
-    if (!vscode.workspace.isTrusted) throw new UserFacingError(vscode.l10n.t('This workspace is not trusted: MetaStudio sends nothing to the cloud from it.'));
-    let result: { profile: ConnectionProfile; credentials: Credentials } | undefined;
-    if (args && typeof args === 'object' && 'credentials' in args) {
-      result = {
-        profile: { name: args.name, endpoint: parseEndpointUrl(args.endpoint), projectId: args.projectId, source: 'user', credentialKind: credentialKindOf(args.credentials) },
-        credentials: args.credentials,
-      };
-    } else {
-      result = await askForConnection(store, endpointDefaults());
-    }
+  registerCommand(context, 'metastudio.connection.signIn', async () => {
+    if (!vscode.workspace.isTrusted) throw new ExpectedError(vscode.l10n.t('This workspace is not trusted: MetaStudio sends nothing to the cloud from it.'));
+    const result = await askForConnection(prompts, store, endpointDefaults());
     if (!result) return undefined;
     const { profile, credentials } = result;
     try {
       await withCancellableProgress(vscode.l10n.t('Checking the MetaStudio connection "{0}"…', profile.name),
         (_report, signal) => service.verify(profile, credentials, signal));
     } catch (err) {
-      log().warn(`sign-in check failed for ${describe(profile)}: ${(err as Error).message}`);
-      if (args) throw new UserFacingError(vscode.l10n.t('Could not sign in to MetaStudio: {0}', (err as Error).message));
-      const keep = vscode.l10n.t('Save Anyway');
-      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Could not sign in to MetaStudio: {0}', (err as Error).message), { modal: true }, keep);
-      if (choice !== keep) return undefined;
+      log().warn(`sign-in check failed for ${describe(profile)}: ${errorMessage(err)}`);
+      const choice = await prompts.confirm({
+        id: 'connection.saveAnyway',
+        message: vscode.l10n.t('Could not sign in to MetaStudio: {0}', errorMessage(err)),
+        choices: { save: vscode.l10n.t('Save Anyway') },
+      });
+      if (choice !== 'save') return undefined;
     }
     await store.save(profile, credentials);
     log().info(`signed in: ${describe(profile)} (${profile.credentialKind})`);
@@ -78,17 +77,22 @@ export function register(context: vscode.ExtensionContext): ConnectionService {
   registerCommand(context, 'metastudio.connection.switch', async (name?: string) => {
     const profiles = store.list();
     if (typeof name !== 'string') {
-      const signIn = vscode.l10n.t('$(add) Sign in to a new connection…');
       const active = store.active();
-      const pick = await vscode.window.showQuickPick([
-        ...profiles.map((p) => ({ label: p.name, description: `${new URL(p.endpoint).host} · ${p.projectId}`, detail: p.source === 'environment' ? vscode.l10n.t('from the environment') : undefined, picked: p.name === active?.name })),
-        { label: signIn },
-      ], { title: vscode.l10n.t('MetaStudio Connections'), placeHolder: active ? vscode.l10n.t('Active: {0}', active.name) : vscode.l10n.t('Not signed in') });
-      if (!pick) return undefined;
-      if (pick.label === signIn) return vscode.commands.executeCommand('metastudio.connection.signIn');
-      name = pick.label;
+      // A connection's item answers its name; the last one (null) signs in to a new connection.
+      const picked = await prompts.pick<string | null>({
+        id: 'connection.switch',
+        items: [
+          ...profiles.map((p) => ({ label: p.name, description: `${new URL(p.endpoint).host} · ${p.projectId}`, detail: p.source === 'environment' ? vscode.l10n.t('from the environment') : undefined, picked: p.name === active?.name, value: p.name })),
+          { label: vscode.l10n.t('$(add) Sign in to a new connection…'), value: null },
+        ],
+        title: vscode.l10n.t('MetaStudio Connections'),
+        placeHolder: active ? vscode.l10n.t('Active: {0}', active.name) : vscode.l10n.t('Not signed in'),
+      });
+      if (picked === undefined) return undefined;
+      if (picked === null) return vscode.commands.executeCommand('metastudio.connection.signIn');
+      name = picked;
     }
-    if (!profiles.some((p) => p.name === name)) throw new UserFacingError(vscode.l10n.t('There is no MetaStudio connection named "{0}".', name));
+    if (!profiles.some((p) => p.name === name)) throw new ExpectedError(vscode.l10n.t('There is no MetaStudio connection named "{0}".', name));
     await store.setActive(name);
     log().info(`active connection: ${name}`);
     return name;
@@ -102,13 +106,15 @@ export function register(context: vscode.ExtensionContext): ConnectionService {
         return undefined;
       }
       const active = store.active();
-      const pick = removable.length === 1 ? { label: removable[0].name } : await vscode.window.showQuickPick(
-        removable.map((p) => ({ label: p.name, description: new URL(p.endpoint).host, picked: p.name === active?.name })),
-        { title: vscode.l10n.t('Sign Out of MetaStudio') });
-      if (!pick) return undefined;
-      name = pick.label;
+      const picked = removable.length === 1 ? removable[0].name : await prompts.pick({
+        id: 'connection.signOut',
+        items: removable.map((p) => ({ label: p.name, description: new URL(p.endpoint).host, picked: p.name === active?.name, value: p.name })),
+        title: vscode.l10n.t('Sign Out of MetaStudio'),
+      });
+      if (picked === undefined) return undefined;
+      name = picked;
     }
-    if (!removable.some((p) => p.name === name)) throw new UserFacingError(vscode.l10n.t('There is no saved MetaStudio connection named "{0}".', name));
+    if (!removable.some((p) => p.name === name)) throw new ExpectedError(vscode.l10n.t('There is no saved MetaStudio connection named "{0}".', name));
     await store.remove(name);
     log().info(`signed out: ${name}`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of MetaStudio connection "{0}"; its credentials were deleted.', name));

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
  * Read-only documents whose text the extension sets, for a content-provider scheme: such documents
  * cannot be edited or saved, and an open one shows a new text as soon as it is set.
  */
-export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider {
+export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly contents = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -16,5 +16,9 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider {
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.contents.get(uri.toString()) ?? '';
+  }
+
+  dispose(): void {
+    this.changed.dispose();
   }
 }

@@ -8,9 +8,6 @@ import * as vscode from 'vscode';
 import { MeasuredDurations } from '../core/preview/measuredDurations';
 import { formatSeconds, previewRequestOf, scriptDuration, type ScriptDuration, type ShotDuration } from '../core/scripts/durations';
 import { maxTotalChars } from '../core/scripts/rules';
-import type { Previews } from '../preview/register';
-import type { ScriptAnalyses } from '../scripts/analyses';
-import { scriptKindOf, scriptSelector } from '../scripts/scriptLanguages';
 import type { Services } from '../services';
 
 const count = (n: number) => n.toLocaleString(vscode.env.language);
@@ -45,7 +42,8 @@ function totalDetail(duration: ScriptDuration, video: boolean): string {
   return `${vscode.l10n.t('Spoken duration of the script: shots with a cached preview count its real length, the others an estimate.')} ${characters}`;
 }
 
-export function register(context: vscode.ExtensionContext, services: Services, analyses: ScriptAnalyses, previews: Previews): void {
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  const { analyses, previews, languages } = services;
   const measured = new MeasuredDurations(previews.cache);
 
   /** The document's durations as analysed last, measured where the active connection's cache has the preview. */
@@ -68,7 +66,7 @@ export function register(context: vscode.ExtensionContext, services: Services, a
       const top = new vscode.Range(0, 0, 0, 0);
       // A lens without a command is shown as plain text.
       return [
-        new vscode.CodeLens(top, { title: vscode.l10n.t('$(clock) Total {0}', totalText(duration)), tooltip: totalDetail(duration, scriptKindOf(document) === 'video'), command: '' }),
+        new vscode.CodeLens(top, { title: vscode.l10n.t('$(clock) Total {0}', totalText(duration)), tooltip: totalDetail(duration, languages.scriptKindOf(document) === 'video'), command: '' }),
         ...duration.shots.map((shot) => {
           const at = document.positionAt(shot.text.start);
           return new vscode.CodeLens(new vscode.Range(at, at), { title: shotTitle(shot), tooltip: shotDetail(shot), command: '' });
@@ -96,14 +94,14 @@ export function register(context: vscode.ExtensionContext, services: Services, a
   status.name = vscode.l10n.t('MetaStudio Script Duration');
   const updateStatus = async () => {
     const document = vscode.window.activeTextEditor?.document;
-    const duration = document && scriptKindOf(document) ? await durationOf(document) : undefined;
+    const duration = document && languages.scriptKindOf(document) ? await durationOf(document) : undefined;
     if (document !== vscode.window.activeTextEditor?.document) return; // another editor became active meanwhile
     if (!duration || !document) {
       status.hide();
       return;
     }
     status.text = `$(clock) ${totalText(duration)}`;
-    status.tooltip = totalDetail(duration, scriptKindOf(document) === 'video');
+    status.tooltip = totalDetail(duration, languages.scriptKindOf(document) === 'video');
     status.accessibilityInformation = { label: status.tooltip };
     status.show();
   };
@@ -117,8 +115,8 @@ export function register(context: vscode.ExtensionContext, services: Services, a
   context.subscriptions.push(
     lensesChanged,
     status,
-    vscode.languages.registerCodeLensProvider(scriptSelector, lenses),
-    vscode.languages.registerHoverProvider(scriptSelector, hover),
+    vscode.languages.registerCodeLensProvider(languages.scriptSelector, lenses),
+    vscode.languages.registerHoverProvider(languages.scriptSelector, hover),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
     analyses.onDidChange((document) => {
       if (document === vscode.window.activeTextEditor?.document) void updateStatus();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { normalizeJobState } from '../core/cloud/jobState';
+import { errorMessage } from '../core/errors';
 import { jobDisplayName, jobErrorWithShot, jobRunMs } from '../core/remote/jobOutcome';
 import type { JobTracker, TrackedJob } from '../core/remote/jobTracker';
 
@@ -92,16 +93,15 @@ function tooltip({ job, pollError }: TrackedJob): vscode.MarkdownString {
 export class JobsTree implements vscode.TreeDataProvider<JobsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<JobsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: { dispose(): void };
+  private readonly subscriptions: vscode.Disposable[];
   private loadedOnce = false;
 
   constructor(private readonly tracker: JobTracker) {
-    this.subscription = tracker.onDidChange(() => this.changed.fire(undefined));
+    this.subscriptions = [this.changed, tracker.onDidChange(() => this.changed.fire(undefined))];
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
+    this.subscriptions.forEach((d) => d.dispose());
   }
 
   /** Forget that the view was loaded (connection changed): the next look loads it again. */
@@ -135,7 +135,7 @@ export class JobsTree implements vscode.TreeDataProvider<JobsNode>, vscode.Dispo
       case 'failed': {
         const item = new vscode.TreeItem(vscode.l10n.t('Failed to load the jobs — show logs'));
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-        item.tooltip = this.tracker.error?.message;
+        item.tooltip = this.tracker.error && errorMessage(this.tracker.error);
         item.command = { command: 'metastudio.logs.show', title: vscode.l10n.t('Show Logs') };
         return [{ kind: 'message', item }];
       }

@@ -3,10 +3,10 @@ import { normalizeJobState } from '../core/cloud/jobState';
 import { jobDisplayName, jobErrorText, jobErrorWithShot, shotLocation, shotOfError } from '../core/remote/jobOutcome';
 import { JobTracker, type TrackedJob } from '../core/remote/jobTracker';
 import { log } from '../logging/log';
-import type { PushContext } from '../push/pushDocument';
 import type { Services } from '../services';
 import { registerJobCommands } from './jobCommands';
 import { JobsTree } from './jobsTree';
+import { VideoPlayer } from './videoPlayer';
 
 async function goToShot(origin: vscode.Uri, job: TrackedJob['job']): Promise<void> {
   const shot = shotOfError(job.error_info?.error_msg ?? undefined);
@@ -42,7 +42,8 @@ async function announce({ job, origin }: TrackedJob): Promise<void> {
 }
 
 /** The Jobs view and the job commands. */
-export function register(context: vscode.ExtensionContext, services: Services, push: PushContext): void {
+export function register(context: vscode.ExtensionContext, services: Services): VideoPlayer {
+  const player = new VideoPlayer(context.extensionUri, vscode.Uri.joinPath(context.globalStorageUri, 'videos'));
   const tracker = new JobTracker(() => services.connections.tryClient(), { log: (line) => log().info(line) });
   const tree = new JobsTree(tracker);
   context.subscriptions.push(
@@ -53,7 +54,9 @@ export function register(context: vscode.ExtensionContext, services: Services, p
       tracker.reset();
       tree.invalidate();
     }),
-    { dispose: () => tracker.dispose() },
+    tracker,
+    player,
   );
-  registerJobCommands(context, push, tracker);
+  registerJobCommands(context, services, tracker, player);
+  return player;
 }

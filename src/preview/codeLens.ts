@@ -1,11 +1,11 @@
 /** A "Preview Voice" CodeLens above every shot text of a script file. */
 import * as vscode from 'vscode';
 import { scriptTexts } from '../core/scripts/texts';
-import { scriptKindOf } from '../scripts/scriptLanguages';
+import type { Languages } from '../languages';
 
-export const previewCodeLenses: vscode.CodeLensProvider = {
+export const previewCodeLenses = (languages: Languages): vscode.CodeLensProvider => ({
   provideCodeLenses(document) {
-    const kind = scriptKindOf(document);
+    const kind = languages.scriptKindOf(document);
     if (!kind) return [];
     return scriptTexts(document.getText(), kind).map((text) => {
       const at = document.positionAt(text.start);
@@ -19,4 +19,4 @@ export const previewCodeLenses: vscode.CodeLensProvider = {
       });
     });
   },
-};
+});

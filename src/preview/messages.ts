@@ -37,7 +37,9 @@ export type ToWebview =
   /** Everything the player shows; sent after `ready` and whenever it changes. */
   | { readonly type: 'state'; readonly entries: readonly PlayerEntry[]; readonly currentId?: string; readonly voices: readonly VoiceOption[]; readonly autoplay: boolean }
   /** A synthesis asked for from the player is running, or ended (with an error to show, if any). */
-  | { readonly type: 'busy'; readonly busy: boolean; readonly error?: string };
+  | { readonly type: 'busy'; readonly busy: boolean; readonly error?: string }
+  /** The Save Audio As dialog closed, saved or cancelled: the keyboard focus goes back to Save. */
+  | { readonly type: 'saveDialogClosed' };
 
 export type FromWebview =
   | { readonly type: 'ready' }
@@ -84,9 +86,35 @@ export interface PlayerStrings {
   readonly part: string;
   readonly fromCache: string;
   readonly sample: string;
+  /** Marks the session's entry the player holds. */
+  readonly current: string;
+  /** A session entry's button: play preview `{0}` (its number), `{1}` (the start of its text). */
   readonly replay: string;
+  /** An entry's settings: speed `{0}`, pitch `{1}`, volume `{2}`. */
+  readonly settings: string;
   readonly cannotPlay: string;
-  readonly pressPlay: string;
+  /** Preview `{0}` is ready and plays. */
+  readonly readyPlaying: string;
+  /** Preview `{0}` is ready; the browser did not let it play by itself. */
+  readonly readyPressPlay: string;
   readonly synthesizing: string;
+  /** The player's settings differ from the preview's. */
+  readonly stale: string;
+  /** `{0}`: the error. */
+  readonly failed: string;
+  readonly speed: string;
+  readonly pitch: string;
+  readonly volume: string;
+  /** `{0}` (a setting's name) must be a whole number from `{1}` to `{2}`. */
   readonly outOfRange: string;
+  /** Why Synthesize is unavailable: `{0}`, the names of the settings to correct. */
+  readonly correctToSynthesize: string;
+  readonly chooseVoice: string;
+  /** `{0}` second(s), `{0}` minute(s). */
+  readonly second: string;
+  readonly seconds: string;
+  readonly minute: string;
+  readonly minutes: string;
+  /** The seek slider's value: `{0}` (the position) of `{1}` (the duration). */
+  readonly positionOf: string;
 }

@@ -5,16 +5,16 @@
  */
 import * as vscode from 'vscode';
 import type { MetaStudioClient } from '../core/cloud/client';
+import { CancelledError, errorMessage, ExpectedError, isCancellation } from '../core/errors';
 import { resolveRequest } from '../core/preview/previewKey';
 import type { PreviewProgress, PreviewResult, Previewer } from '../core/preview/previewer';
 import { lintSsml } from '../core/ssml/lint';
 import { withCancellableProgress } from '../commands/progress';
-import { isCancellation, UserFacingError } from '../commands/registerCommand';
 import { log } from '../logging/log';
 import type { Services } from '../services';
 import type { VoiceSettings } from './messages';
 import type { PreviewPanel, SessionEntry } from './previewPanel';
-import type { PreviewPrompts } from './prompts';
+import { askText, confirmBilling, pickVoice, previewDespiteErrors } from './prompts';
 import { resolveTarget, type TextTarget } from './targets';
 import { findVoice, listVoices, sampleSentence, type VoiceInfo } from './voices';
 
@@ -36,17 +36,16 @@ export class PreviewController {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly services: Services,
+    private readonly services: Omit<Services, 'analyses' | 'previews'>,
     private readonly previewer: Previewer,
     private readonly panel: PreviewPanel,
-    public prompts: PreviewPrompts,
   ) {}
 
   /** The command: `arg` is what a menu, CodeLens, tree or caller passed (see targets.ts). */
   async run(arg: unknown): Promise<PreviewOutcome | undefined> {
-    let target = await resolveTarget(arg);
+    let target = await resolveTarget(this.services.languages, arg);
     if (!target) {
-      const text = await this.prompts.text();
+      const text = await askText(this.services.prompts);
       if (!text?.trim()) return undefined;
       target = { kind: 'text', text };
     }
@@ -75,7 +74,7 @@ export class PreviewController {
       this.panel.setBusy(false);
     } catch (err) {
       const cancelled = isCancellation(err);
-      this.panel.setBusy(false, cancelled ? undefined : err instanceof Error ? err.message : String(err));
+      this.panel.setBusy(false, cancelled ? undefined : errorMessage(err));
       if (!cancelled) throw err;
     }
   }
@@ -86,12 +85,12 @@ export class PreviewController {
    */
   /** The client's endpoint and project are the place that keys the cache. */
   private async speak(client: MetaStudioClient, target: TextTarget): Promise<PreviewOutcome | undefined> {
-    if (!target.text.trim()) throw new UserFacingError(vscode.l10n.t('There is no text to preview.'));
+    if (!target.text.trim()) throw new ExpectedError(vscode.l10n.t('There is no text to preview.'));
     let voice = target.voice?.voiceAssetId ? undefined : await this.pickVoice();
     const voiceAssetId = target.voice?.voiceAssetId ?? voice?.id;
     if (!voiceAssetId) return undefined;
     const errors = lintSsml(target.text, { where: 'preview' }).filter((d) => d.severity === 'error');
-    if (errors.length > 0 && (await this.prompts.lintErrors(errors, target.where)) !== 'preview') {
+    if (errors.length > 0 && !await previewDespiteErrors(this.services.prompts, errors, target.where)) {
       log().info(`preview: stopped by ${errors.length} SSML error(s)`);
       return undefined;
     }
@@ -123,7 +122,7 @@ export class PreviewController {
   /** The user's pick of the voices, the last one offered first. */
   private async pickVoice(): Promise<VoiceInfo | undefined> {
     const lastId = this.context.workspaceState.get<string>(LAST_VOICE_KEY);
-    const picked = await this.prompts.pickVoice(listVoices(this.services.assets), lastId);
+    const picked = await pickVoice(this.services.prompts, listVoices(this.services.assets), lastId);
     if (picked) await this.context.workspaceState.update(LAST_VOICE_KEY, picked.id);
     return picked;
   }
@@ -131,8 +130,8 @@ export class PreviewController {
   /** Third-party voices are billed: ask before the first synthesis with one in a session. */
   private async confirmBilling(voice: VoiceInfo): Promise<void> {
     if (!voice.provider || this.billingAccepted.has(voice.id) || this.context.globalState.get<boolean>(BILLING_CONFIRMED_KEY)) return;
-    const answer = await this.prompts.confirmBilling(voice);
-    if (answer === 'no') throw new vscode.CancellationError();
+    const answer = await confirmBilling(this.services.prompts, voice);
+    if (answer === 'no') throw new CancelledError();
     this.billingAccepted.add(voice.id);
     if (answer === 'always') await this.context.globalState.update(BILLING_CONFIRMED_KEY, true);
   }

@@ -6,8 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { reportFailure } from '../commands/registerCommand';
 import { numberedOutputs } from '../core/preview/outputNames';
 import { log } from '../logging/log';
+import type { Prompts } from '../prompts';
 import { isFromWebview, type AudioEvent, type FromWebview, type PlayerEntry, type ToWebview, type VoiceOption, type VoiceSettings } from './messages';
 import { playerHtml } from './panelHtml';
 
@@ -51,6 +53,7 @@ export class PreviewPanel implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly cacheFolder: vscode.Uri,
+    private readonly prompts: Prompts,
     private readonly handlers: PanelHandlers,
   ) {}
 
@@ -103,7 +106,7 @@ export class PreviewPanel implements vscode.Disposable {
       if (this.panel === panel) this.panel = undefined;
       this.ready = false;
     });
-    panel.webview.html = playerHtml(panel.webview, vscode.Uri.joinPath(dist, 'webview', 'preview.js'));
+    panel.webview.html = playerHtml(panel.webview, vscode.Uri.joinPath(dist, 'webview'));
   }
 
   private receive(message: unknown): void {
@@ -111,7 +114,7 @@ export class PreviewPanel implements vscode.Disposable {
       log().warn('preview player: ignored an unexpected message');
       return;
     }
-    void this.handle(message).catch((err: unknown) => log().error(`preview player: ${message.type} failed`, err instanceof Error ? err : String(err)));
+    void this.handle(message).catch((err: unknown) => reportFailure(`preview player: ${message.type}`, err));
   }
 
   private async handle(message: FromWebview): Promise<void> {
@@ -135,7 +138,14 @@ export class PreviewPanel implements vscode.Disposable {
       }
       case 'saveAs': {
         const entry = this.find(message.entryId);
-        if (entry) await saveAudioAs(entry);
+        if (!entry) return;
+        try {
+          await saveAudioAs(this.prompts, entry);
+        } finally {
+          // Saved or cancelled, the keyboard goes back to where it was: the dialog took the focus.
+          this.panel?.reveal(this.panel.viewColumn, false);
+          this.post({ type: 'saveDialogClosed' });
+        }
         return;
       }
       case 'audio':
@@ -170,10 +180,11 @@ export class PreviewPanel implements vscode.Disposable {
   }
 }
 
-async function saveAudioAs(entry: SessionEntry): Promise<void> {
+async function saveAudioAs(prompts: Prompts, entry: SessionEntry): Promise<void> {
   const extension = entry.files[0]?.split('.').pop() ?? 'wav';
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({
+  const target = await prompts.saveAs({
+    id: 'preview.saveAs',
     title: vscode.l10n.t('Save Audio As'),
     saveLabel: vscode.l10n.t('Save'),
     filters: { [vscode.l10n.t('Audio')]: [extension] },

@@ -5,10 +5,9 @@
  * nearest enclosing `voice_config`.
  */
 import * as vscode from 'vscode';
+import { ExpectedError } from '../core/errors';
 import { findScriptTextAt, type ScriptVoice } from '../core/scripts/texts';
-import { scriptKindOf } from '../scripts/scriptLanguages';
-import { ssmlLanguageId } from '../ssml/register';
-import { UserFacingError } from '../commands/registerCommand';
+import type { Languages } from '../languages';
 
 
 export interface TextTarget {
@@ -34,19 +33,19 @@ export type PreviewArgument =
   | { readonly text: string; readonly voiceAssetId?: string; readonly speed?: number; readonly pitch?: number; readonly volume?: number }
   | vscode.Uri;
 
-function isSsml(document: vscode.TextDocument): boolean {
-  return document.languageId === ssmlLanguageId || document.fileName.toLowerCase().endsWith('.ssml');
+function isSsml(languages: Languages, document: vscode.TextDocument): boolean {
+  return document.languageId === languages.ssml || document.fileName.toLowerCase().endsWith('.ssml');
 }
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** The target of an invocation; undefined when the user still has to type the text. */
-export async function resolveTarget(arg: unknown): Promise<PreviewTarget | undefined> {
+export async function resolveTarget(languages: Languages, arg: unknown): Promise<PreviewTarget | undefined> {
   if (arg instanceof vscode.Uri) {
     // Editor menus pass the document: the active editor's selection or cursor still counts.
     const editor = vscode.window.activeTextEditor;
-    if (editor?.document.uri.toString() === arg.toString()) return documentTarget(editor.document, editor.selection);
-    return documentTarget(await vscode.workspace.openTextDocument(arg), undefined);
+    if (editor?.document.uri.toString() === arg.toString()) return documentTarget(languages, editor.document, editor.selection);
+    return documentTarget(languages, await vscode.workspace.openTextDocument(arg), undefined);
   }
   const a = (typeof arg === 'object' && arg !== null ? arg : {}) as Record<string, unknown>;
   if (typeof a.text === 'string') {
@@ -56,21 +55,21 @@ export async function resolveTarget(arg: unknown): Promise<PreviewTarget | undef
   if (typeof a.voiceAssetId === 'string' && a.voiceAssetId) return { kind: 'sample', voiceAssetId: a.voiceAssetId };
   if (typeof a.uri === 'string' && typeof a.offset === 'number') {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(a.uri));
-    return documentTarget(document, new vscode.Selection(document.positionAt(a.offset + 1), document.positionAt(a.offset + 1)));
+    return documentTarget(languages, document, new vscode.Selection(document.positionAt(a.offset + 1), document.positionAt(a.offset + 1)));
   }
   const editor = vscode.window.activeTextEditor;
-  return editor ? documentTarget(editor.document, editor.selection) : undefined;
+  return editor ? documentTarget(languages, editor.document, editor.selection) : undefined;
 }
 
-function documentTarget(document: vscode.TextDocument, selection: vscode.Selection | undefined): TextTarget | undefined {
-  const kind = scriptKindOf(document);
+function documentTarget(languages: Languages, document: vscode.TextDocument, selection: vscode.Selection | undefined): TextTarget | undefined {
+  const kind = languages.scriptKindOf(document);
   const source = document.getText();
   if (kind) {
     const offset = document.offsetAt(selection?.active ?? new vscode.Position(0, 0));
     const found = findScriptTextAt(source, kind, offset);
     if (!found) {
       if (selection && !selection.isEmpty) return selectionTarget(document, selection);
-      throw new UserFacingError(vscode.l10n.t('Put the cursor in a shot\'s "text" (text_config.text) to preview it, or select the text to hear.'));
+      throw new ExpectedError(vscode.l10n.t('Put the cursor in a shot\'s "text" (text_config.text) to preview it, or select the text to hear.'));
     }
     const where = (i: number) => document.positionAt(found.map.toDocument(i));
     if (selection && !selection.isEmpty && selection.start.isAfterOrEqual(document.positionAt(found.start)) && selection.end.isBeforeOrEqual(document.positionAt(found.end))) {
@@ -82,8 +81,8 @@ function documentTarget(document: vscode.TextDocument, selection: vscode.Selecti
     return { kind: 'text', text: found.value, voice: found.voice, where };
   }
   if (selection && !selection.isEmpty) return selectionTarget(document, selection);
-  if (isSsml(document) || !selection) {
-    if (source.trim() === '') throw new UserFacingError(vscode.l10n.t('The file is empty: there is nothing to preview.'));
+  if (isSsml(languages, document) || !selection) {
+    if (source.trim() === '') throw new ExpectedError(vscode.l10n.t('The file is empty: there is nothing to preview.'));
     return { kind: 'text', text: source, where: (i) => document.positionAt(i) };
   }
   return undefined;

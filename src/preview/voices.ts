@@ -4,12 +4,14 @@
  */
 import * as vscode from 'vscode';
 import type { AssetCatalog } from '../core/assets/catalog';
-import { billingProvider, isActive, voiceMeta } from '../core/assets/describe';
+import { assetSummary, billingProvider, isActive, voiceMeta } from '../core/assets/describe';
 import type { DigitalAssetInfo } from '../core/cloud/types';
 import type { VoiceOption } from './messages';
 
 export interface VoiceInfo extends VoiceOption {
   readonly language?: string;
+  /** Language, sex and whether it speaks in real time, in words (e.g. "Chinese (Mandarin) · female · real-time"). */
+  readonly summary?: string;
 }
 
 export function voiceInfo(asset: DigitalAssetInfo): VoiceInfo {
@@ -20,6 +22,7 @@ export function voiceInfo(asset: DigitalAssetInfo): VoiceInfo {
     name: asset.asset_name || asset.asset_id,
     ...(provider ? { provider } : {}),
     ...(meta?.language ? { language: meta.language } : {}),
+    ...(meta ? { summary: assetSummary(asset) } : {}),
   };
 }
 

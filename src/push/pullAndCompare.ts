@@ -1,51 +1,38 @@
 import * as vscode from 'vscode';
-import { UserFacingError } from '../commands/registerCommand';
 import type { MetaStudioClient } from '../core/cloud/client';
-import { MetaStudioError } from '../core/cloud/errors';
+import { ExpectedError, withErrorContext } from '../core/errors';
 import { linkOf, linkPulledFile, pulledText } from '../core/remote/linkedFiles';
-import { fileNameFor, kindLabel, ScriptFileError } from '../core/remote/scriptBody';
-import type { ScriptKind } from '../core/scripts/schemas';
+import { fileNameFor } from '../core/remote/scriptBody';
+import { scriptKindNames, scriptKinds, type ScriptKind } from '../core/scripts/kinds';
 import { log } from '../logging/log';
+import type { Prompts } from '../prompts';
 import { scriptKindOfFile, type PushContext } from './pushDocument';
 import type { RemoteDocuments } from './remoteDocuments';
 
-/** What "Pull Script" takes for scripted use; anything missing is asked. */
-export interface PullArgs {
+/** What "Pull Script" pulls; anything missing is asked. */
+export interface PullSource {
   readonly kind?: ScriptKind;
   readonly id?: string;
-  /** The file to write (a `*.video.json` or `*.live.json`). */
-  readonly target?: vscode.Uri;
 }
 
-function asError(err: unknown, what: string): unknown {
-  return err instanceof MetaStudioError || err instanceof ScriptFileError ? new UserFacingError(vscode.l10n.t('{0}: {1}', what, (err as Error).message)) : err;
+function pickRemote(prompts: Prompts, client: MetaStudioClient, kind: ScriptKind): Promise<{ id: string; name: string } | undefined> {
+  const { label, remote } = scriptKinds[kind];
+  const items = remote.list(client, { limit: 100 }).then(({ items }) =>
+    items.map(({ id, name, updated }) => ({ label: name, description: id, detail: updated, value: { id, name } })));
+  return prompts.pick({ id: 'pull.remote', items, title: vscode.l10n.t('Pull a {0}', label()), placeHolder: vscode.l10n.t('The {0} to write into a local file', label()), matchOnDescription: true });
 }
 
-async function pickRemote(client: MetaStudioClient, kind: ScriptKind): Promise<{ id: string; name: string } | undefined> {
-  const items = vscode.window.showQuickPick((async () => {
-    if (kind === 'video') {
-      const { video_scripts } = await client.listVideoScripts({ limit: 100 });
-      return video_scripts.map((s) => ({ label: s.script_name, description: s.script_id, detail: s.update_time, id: s.script_id }));
-    }
-    const { smart_live_rooms } = await client.listLiveRooms({ limit: 100 });
-    return smart_live_rooms.map((r) => ({ label: r.room_name, description: r.room_id, detail: r.update_time, id: r.room_id }));
-  })(), { title: vscode.l10n.t('Pull a {0}', kindLabel(kind)), placeHolder: vscode.l10n.t('The {0} to write into a local file', kindLabel(kind)), matchOnDescription: true });
-  const picked = await items;
-  return picked && { id: picked.id, name: picked.label };
-}
-
-async function pickKind(): Promise<ScriptKind | undefined> {
-  const kinds: (vscode.QuickPickItem & { scriptKind: ScriptKind })[] = [
-    { label: vscode.l10n.t('Video Script'), scriptKind: 'video' },
-    { label: vscode.l10n.t('Live Room'), scriptKind: 'live' },
-  ];
-  const picked = await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('Pull from MetaStudio') });
-  return picked?.scriptKind;
+function pickKind(prompts: Prompts): Promise<ScriptKind | undefined> {
+  return prompts.pick<ScriptKind>({
+    id: 'pull.kind',
+    items: scriptKindNames.map((kind) => ({ label: scriptKinds[kind].title(), value: kind })),
+    title: vscode.l10n.t('Pull from MetaStudio'),
+  });
 }
 
 async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open?.isDirty) throw new UserFacingError(vscode.l10n.t('{0} has unsaved changes: save or revert it before pulling into it.', vscode.workspace.asRelativePath(uri)));
+  if (open?.isDirty) throw new ExpectedError(vscode.l10n.t('{0} has unsaved changes: save or revert it before pulling into it.', vscode.workspace.asRelativePath(uri)));
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
@@ -57,41 +44,39 @@ async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
  * "Pull Script": writes a remote video script or live room into a local file and links it. Given a
  * linked script file, pulls its own remote object into it.
  */
-export async function pullScript(context: PushContext, arg?: PullArgs | vscode.Uri): Promise<{ file: string; id: string } | undefined> {
-  let { kind, id, target } = arg instanceof vscode.Uri ? { target: arg } as PullArgs : arg ?? {};
+export async function pullScript(context: PushContext, arg?: PullSource | vscode.Uri): Promise<{ file: string; id: string } | undefined> {
+  let { kind, id }: PullSource = arg instanceof vscode.Uri ? {} : arg ?? {};
+  let target = arg instanceof vscode.Uri ? arg : undefined;
   // First, so that a signed-out user is offered to sign in (and an untrusted workspace refused).
   const client = await context.connections.client();
-  if (target && !id) {
+  if (target) {
     kind = scriptKindOfFile(target);
     id = (await linkOf(context.links.placeOf(target), target.fsPath))?.id;
-    if (!id) throw new UserFacingError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push it first, or pull another one into a new file.', vscode.workspace.asRelativePath(target), kindLabel(kind)));
+    if (!id) throw new ExpectedError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push it first, or pull another one into a new file.', vscode.workspace.asRelativePath(target), scriptKinds[kind].label()));
   }
-  kind ??= target ? scriptKindOfFile(target) : await pickKind();
+  kind ??= await pickKind(context.prompts);
   if (!kind) return undefined;
+  const { label, suffix } = scriptKinds[kind];
   let name: string | undefined;
   if (!id) {
-    const picked = await pickRemote(client, kind);
+    const picked = await pickRemote(context.prompts, client, kind);
     if (!picked) return undefined;
     ({ id, name } = picked);
   }
   if (!target) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    target = await vscode.window.showSaveDialog({
-      title: vscode.l10n.t('Save the {0} as', kindLabel(kind)),
+    target = await context.prompts.saveAs({
+      id: 'pull.target',
+      title: vscode.l10n.t('Save the {0} as', label()),
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileNameFor(kind, name ?? id)) } : {}),
-      filters: { [kindLabel(kind)]: [kind === 'video' ? 'video.json' : 'live.json'] },
+      filters: { [label()]: [suffix.slice(1)] },
     });
     if (!target) return undefined;
   }
-  if (scriptKindOfFile(target) !== kind) throw new UserFacingError(vscode.l10n.t('A {0} goes into a {1} file.', kindLabel(kind), kind === 'video' ? '*.video.json' : '*.live.json'));
+  if (scriptKindOfFile(target) !== kind) throw new ExpectedError(vscode.l10n.t('A {0} goes into a {1} file.', label(), `*${suffix}`));
   const place = context.links.placeOf(target);
   const previous = await readIfExists(target);
-  let text: string;
-  try {
-    text = await pulledText(client, kind, id, previous);
-  } catch (err) {
-    throw asError(err, vscode.l10n.t('Pull failed'));
-  }
+  const text = await withErrorContext(vscode.l10n.t('Pull failed'), () => pulledText(client, kind, id, previous));
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   await linkPulledFile(place, target.fsPath, id, text);
   log().info(`pull: ${kind} ${id} -> ${target.toString(true)}`);
@@ -105,14 +90,9 @@ export async function compareWithRemote(context: PushContext, remote: RemoteDocu
   const client = await context.connections.client();
   const document = await vscode.workspace.openTextDocument(uri);
   const link = await linkOf(context.links.placeOf(uri), uri.fsPath);
-  if (!link) throw new UserFacingError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push or pull it first.', vscode.workspace.asRelativePath(uri), kindLabel(kind)));
+  if (!link) throw new ExpectedError(vscode.l10n.t('{0} is not linked to a remote {1} on this connection: push or pull it first.', vscode.workspace.asRelativePath(uri), scriptKinds[kind].label()));
   const local = document.getText();
-  let text: string;
-  try {
-    text = await pulledText(client, kind, link.id, local);
-  } catch (err) {
-    throw asError(err, vscode.l10n.t('Compare failed'));
-  }
+  const text = await withErrorContext(vscode.l10n.t('Compare failed'), () => pulledText(client, kind, link.id, local));
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const remoteUri = remote.uriFor(kind, link.id, name);
   remote.set(remoteUri, text);

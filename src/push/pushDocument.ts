@@ -1,24 +1,15 @@
 import * as vscode from 'vscode';
-import { UserFacingError } from '../commands/registerCommand';
-import type { ConnectionService } from '../connections/connectionService';
-import { MetaStudioError } from '../core/cloud/errors';
-import { LinksFileError } from '../core/links/links';
-import { pushFile, requireScriptKind, type FilePushResult } from '../core/remote/linkedFiles';
+import { errorMessage, withErrorContext } from '../core/errors';
+import { pushFile, requireScriptKind, unchangedLinkId, type FilePushResult } from '../core/remote/linkedFiles';
 import { PushDeclinedError, type PushStep } from '../core/remote/push';
-import { kindLabel, remoteName, bodyOfText, ScriptFileError } from '../core/remote/scriptBody';
-import type { ScriptKind } from '../core/scripts/schemas';
+import { remoteName, bodyOfText } from '../core/remote/scriptBody';
+import { scriptKinds, type ScriptKind } from '../core/scripts/kinds';
 import { validateScript } from '../core/scripts/validate';
 import { log } from '../logging/log';
 import { withCancellableProgress } from '../commands/progress';
+import type { Prompts } from '../prompts';
+import type { Services } from '../services';
 import type { WorkspaceLinks } from './workspaceLinks';
-
-/** Answers for scripted use (tests, other commands); each one not given is asked. */
-export interface PushOptions {
-  /** Push although the file has lint errors (true), or stop without asking (false). */
-  readonly pushAnyway?: boolean;
-  /** Create the object again when the linked one was deleted remotely. */
-  readonly createIfMissing?: boolean;
-}
 
 export type PushOutcome =
   | { readonly outcome: 'pushed'; readonly id: string; readonly created: boolean; readonly differences: readonly string[] }
@@ -26,17 +17,14 @@ export type PushOutcome =
   | { readonly outcome: 'declined' };
 
 export interface PushContext {
-  readonly connections: ConnectionService;
+  readonly connections: Services['connections'];
+  readonly prompts: Prompts;
   readonly links: WorkspaceLinks;
 }
 
 /** The kind of a script file, or a clear error for any other file. */
 export function scriptKindOfFile(uri: vscode.Uri): ScriptKind {
-  try {
-    return requireScriptKind(uri.path);
-  } catch (err) {
-    throw new UserFacingError((err as Error).message);
-  }
+  return requireScriptKind(uri.path);
 }
 
 function stepMessage(step: PushStep): string {
@@ -48,80 +36,77 @@ function stepMessage(step: PushStep): string {
   }
 }
 
-/** The lint gate: the errors that stop the push (0 to go on), unless the user (or `pushAnyway`) says otherwise. */
-async function blockingLintErrors(document: vscode.TextDocument, text: string, kind: ScriptKind, pushAnyway: boolean | undefined): Promise<number> {
+/** The lint gate: the errors that stop the push (0 to go on), unless the user says otherwise. */
+async function blockingLintErrors(prompts: Prompts, document: vscode.TextDocument, text: string, kind: ScriptKind): Promise<number> {
   const errors = validateScript(text, kind).filter((d) => d.severity === 'error').length;
-  if (errors === 0 || pushAnyway === true) return 0;
-  if (pushAnyway === false) return errors;
-  const anyway = vscode.l10n.t('Push Anyway');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} has {1} lint error(s). MetaStudio will probably refuse it.', vscode.workspace.asRelativePath(document.uri), errors),
-    { modal: true, detail: vscode.l10n.t('Open the Problems panel to see them.') },
-    anyway,
-  );
-  return choice === anyway ? 0 : errors;
+  if (errors === 0) return 0;
+  const choice = await prompts.confirm({
+    id: 'push.lintErrors',
+    message: vscode.l10n.t('{0} has {1} lint error(s). MetaStudio will probably refuse it.', vscode.workspace.asRelativePath(document.uri), errors),
+    detail: vscode.l10n.t('Open the Problems panel to see them.'),
+    choices: { push: vscode.l10n.t('Push Anyway') },
+  });
+  return choice === 'push' ? 0 : errors;
 }
 
 /**
  * Pushes what the editor holds for a script file (docs/decisions/script-files.md: the body is its JSON minus
  * `$schema`). Nothing local is written unless the push succeeds: then only the link.
  */
-export async function pushDocument(context: PushContext, document: vscode.TextDocument, options: PushOptions = {}): Promise<PushOutcome> {
+export async function pushDocument(context: PushContext, document: vscode.TextDocument): Promise<PushOutcome> {
   const kind = scriptKindOfFile(document.uri);
   const text = document.getText();
-  const errors = await blockingLintErrors(document, text, kind, options.pushAnyway);
+  const errors = await blockingLintErrors(context.prompts, document, text, kind);
   if (errors > 0) {
     log().info(`push: ${document.uri.toString(true)} not pushed, ${errors} lint error(s)`);
     return { outcome: 'blocked', errors };
   }
   const client = await context.connections.client();
   const place = context.links.placeOf(document.uri);
-  let name: string;
-  try {
-    name = remoteName(kind, bodyOfText(text)) ?? vscode.workspace.asRelativePath(document.uri);
-  } catch (err) {
-    throw new UserFacingError(vscode.l10n.t('Cannot push {0}: {1}', vscode.workspace.asRelativePath(document.uri), (err as Error).message));
-  }
+  const path = vscode.workspace.asRelativePath(document.uri);
+  const name = await withErrorContext(vscode.l10n.t('Cannot push {0}', path), async () => remoteName(kind, bodyOfText(text)) ?? path);
   let result: FilePushResult;
   try {
-    result = await withCancellableProgress(vscode.l10n.t('Pushing {0} "{1}"', kindLabel(kind), name), (report, signal) =>
-      pushFile(place, document.uri.fsPath, text, {
+    result = await withCancellableProgress(vscode.l10n.t('Pushing {0} "{1}"', scriptKinds[kind].label(), name), (report, signal) =>
+      withErrorContext(vscode.l10n.t('Push of "{0}" failed', name), () => pushFile(place, document.uri.fsPath, text, {
         client,
         signal,
         onStep: (step) => report(stepMessage(step)),
         onRecovered: (message) => log().warn(`push: ${message}`),
-        confirmRecreate: async (id) => options.createIfMissing ?? await confirmRecreate(kind, name, id),
-      }));
+        confirmRecreate: (id) => confirmRecreate(context.prompts, kind, name, id),
+      })));
   } catch (err) {
-    if (err instanceof PushDeclinedError) {
-      log().info(`push: ${err.message}`);
-      return { outcome: 'declined' };
-    }
-    if (err instanceof MetaStudioError || err instanceof ScriptFileError || err instanceof LinksFileError) {
-      // The API error's message carries code, message and request id (docs/decisions/api-errors.md).
-      throw new UserFacingError(vscode.l10n.t('Push of "{0}" failed: {1}', name, err.message));
-    }
-    throw err;
+    if (!(err instanceof PushDeclinedError)) throw err;
+    log().info(`push: ${errorMessage(err)}`);
+    return { outcome: 'declined' };
   }
   log().info(`push: ${result.created ? 'created' : 'updated'} ${result.link.kind} ${result.id} from ${document.uri.toString(true)}`);
   void announce(document, kind, name, result);
   return { outcome: 'pushed', id: result.id, created: result.created, differences: result.differences };
 }
 
-async function confirmRecreate(kind: ScriptKind, name: string, id: string): Promise<boolean> {
-  const create = vscode.l10n.t('Create Again');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('The {0} "{1}" this file is linked to ({2}) no longer exists in MetaStudio. Create it again?', kindLabel(kind), name, id),
-    { modal: true },
-    create,
-  );
-  return choice === create;
+async function confirmRecreate(prompts: Prompts, kind: ScriptKind, name: string, id: string): Promise<boolean> {
+  const choice = await prompts.confirm({
+    id: 'push.recreate',
+    message: vscode.l10n.t('The {0} "{1}" this file is linked to ({2}) no longer exists in MetaStudio. Create it again?', scriptKinds[kind].label(), name, id),
+    choices: { create: vscode.l10n.t('Create Again') },
+  });
+  return choice === 'create';
+}
+
+/** See PushService.remoteIdOf. */
+export async function remoteIdOf(context: PushContext, document: vscode.TextDocument): Promise<string | undefined> {
+  const linked = await unchangedLinkId(context.links.placeOf(document.uri), document.uri.fsPath, document.getText());
+  if (linked) return linked;
+  const pushed = await pushDocument(context, document);
+  return pushed.outcome === 'pushed' ? pushed.id : undefined;
 }
 
 async function announce(document: vscode.TextDocument, kind: ScriptKind, name: string, result: FilePushResult): Promise<void> {
+  const label = scriptKinds[kind].label();
   const done = result.created
-    ? vscode.l10n.t('Created {0} "{1}" ({2}).', kindLabel(kind), name, result.id)
-    : vscode.l10n.t('Updated {0} "{1}" ({2}).', kindLabel(kind), name, result.id);
+    ? vscode.l10n.t('Created {0} "{1}" ({2}).', label, name, result.id)
+    : vscode.l10n.t('Updated {0} "{1}" ({2}).', label, name, result.id);
   if (result.differences.length === 0) {
     void vscode.window.showInformationMessage(done);
     return;

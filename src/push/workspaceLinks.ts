@@ -1,22 +1,22 @@
 import * as vscode from 'vscode';
-import { UserFacingError } from '../commands/registerCommand';
-import type { ConnectionService } from '../connections/connectionService';
+import { ExpectedError } from '../core/errors';
 import { connectionKey, linkPath, moveLinks, putLinks, takeLinks } from '../core/links/links';
 import { LINKS_FOLDER, LinkStore } from '../core/links/linkStore';
 import type { LinkPlace } from '../core/remote/linkedFiles';
 import { log } from '../logging/log';
+import type { Services } from '../services';
 
 const isLinksFolder = (path: string) => path === LINKS_FOLDER || path.startsWith(`${LINKS_FOLDER}/`);
 
 /**
  * The links files of the workspace folders (docs/decisions/links.md): one store per folder, so that its
- * updates queue up, and links that follow files renamed or moved in VS Code.
+ * updates queue up, and links that follow files renamed or moved in VS Code (in a trusted workspace).
  */
 export class WorkspaceLinks implements vscode.Disposable {
   private readonly stores = new Map<string, LinkStore>();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly connections: ConnectionService) {
+  constructor(private readonly connections: Services['connections']) {
     this.disposables = [vscode.workspace.onDidRenameFiles((e) => this.followRenames(e))];
   }
 
@@ -31,14 +31,16 @@ export class WorkspaceLinks implements vscode.Disposable {
   placeOf(uri: vscode.Uri): LinkPlace {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (uri.scheme !== 'file' || !folder) {
-      throw new UserFacingError(vscode.l10n.t('{0} is not in a workspace folder on disk, where its link to MetaStudio would be kept.', uri.toString(true)));
+      throw new ExpectedError(vscode.l10n.t('{0} is not in a workspace folder on disk, where its link to MetaStudio would be kept.', uri.toString(true)));
     }
     const profile = this.connections.active();
-    if (!profile) throw new UserFacingError(vscode.l10n.t('Sign in to MetaStudio first.'));
+    if (!profile) throw new ExpectedError(vscode.l10n.t('Sign in to MetaStudio first.'));
     return { store: this.store(folder), connection: connectionKey(profile.endpoint, profile.projectId) };
   }
 
+  /** Only in a trusted workspace (checked per event, so it starts when trust is granted): links.json is the workspace's file. */
   private async followRenames(event: vscode.FileRenameEvent): Promise<void> {
+    if (!vscode.workspace.isTrusted) return;
     for (const { oldUri, newUri } of event.files) {
       const from = vscode.workspace.getWorkspaceFolder(oldUri);
       const to = vscode.workspace.getWorkspaceFolder(newUri);
@@ -61,7 +63,7 @@ export class WorkspaceLinks implements vscode.Disposable {
         }
         // Into another workspace folder: written there first, so that a failure loses no link.
         const [, taken] = takeLinks(await source.read(), oldPath);
-        if (Object.keys(taken).length === 0) continue;
+        if (taken.size === 0) continue;
         await target.update((doc) => putLinks(doc, newPath, taken));
         await source.update((doc) => takeLinks(doc, oldPath)[0]);
         log().info(`links: ${source.root}/${oldPath} -> ${target.root}/${newPath}`);

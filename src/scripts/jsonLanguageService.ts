@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import * as json from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ScriptKind } from '../core/scripts/schemas';
+import { scriptKinds, type ScriptKind } from '../core/scripts/kinds';
+import type { JsonSchema } from '../core/scripts/schemas';
+import { localizeSchema, type SchemaTranslations } from '../core/scripts/schemaTexts';
 
 /**
  * VS Code's own JSON language service (vscode-json-languageservice) running in the extension with
@@ -11,14 +13,16 @@ import type { ScriptKind } from '../core/scripts/schemas';
 export class ScriptJsonService {
   private readonly services = new Map<ScriptKind, json.LanguageService>();
   private readonly parsed = new WeakMap<vscode.TextDocument, { version: number; doc: TextDocument; json: json.JSONDocument }>();
+  private translations: Promise<SchemaTranslations | undefined> | undefined;
 
-  constructor(private readonly schemasUri: vscode.Uri, private readonly schemaFiles: Record<ScriptKind, string>) {}
+  /** `schemasUri`: the folder of the schema files. */
+  constructor(private readonly schemasUri: vscode.Uri) {}
 
   private service(kind: ScriptKind): json.LanguageService {
     let service = this.services.get(kind);
     if (!service) {
       service = json.getLanguageService({
-        schemaRequestService: async (uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))),
+        schemaRequestService: (uri) => this.readSchema(uri),
         workspaceContext: { resolveRelativePath: (relative, resource) => vscode.Uri.joinPath(vscode.Uri.parse(resource), '..', relative).toString() },
         clientCapabilities: json.ClientCapabilities.LATEST,
       });
@@ -26,11 +30,22 @@ export class ScriptJsonService {
       service.configure({
         validate: false,
         allowComments: false,
-        schemas: [{ uri: vscode.Uri.joinPath(this.schemasUri, this.schemaFiles[kind]).toString(), fileMatch: ['*'] }],
+        schemas: [{ uri: vscode.Uri.joinPath(this.schemasUri, scriptKinds[kind].schema.file).toString(), fileMatch: ['*'] }],
       });
       this.services.set(kind, service);
     }
     return service;
+  }
+
+  /**
+   * A schema file, its descriptions translated at load time into VS Code's display language when
+   * `schemas/l10n/<language>.json` exists (the rule VS Code applies to `l10n/bundle.l10n.<language>.json`).
+   */
+  private async readSchema(uri: string): Promise<string> {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
+    this.translations ??= readTranslations(vscode.Uri.joinPath(this.schemasUri, 'l10n', `${vscode.env.language}.json`));
+    const translations = await this.translations;
+    return translations ? JSON.stringify(localizeSchema(JSON.parse(text) as JsonSchema, translations)) : text;
   }
 
   private parse(document: vscode.TextDocument, kind: ScriptKind) {
@@ -77,6 +92,14 @@ export class ScriptJsonService {
     const { doc } = this.parse(document, kind);
     return this.service(kind).format(doc, range, { tabSize: options.tabSize, insertSpaces: options.insertSpaces })
       .map((e) => new vscode.TextEdit(toRange(e.range), e.newText));
+  }
+}
+
+async function readTranslations(uri: vscode.Uri): Promise<SchemaTranslations | undefined> {
+  try {
+    return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as SchemaTranslations;
+  } catch {
+    return undefined; // no table for this language: the schemas stay English
   }
 }
 

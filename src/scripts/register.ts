@@ -1,39 +1,46 @@
 import * as vscode from 'vscode';
-import { scriptSchemaFile } from '../core/scripts/schemas';
+import { scriptKindNames, scriptKinds, type ScriptKind } from '../core/scripts/kinds';
 import { polyphoneInScript } from '../core/scripts/texts';
+import { polyphoneSeverityOf } from '../core/ssml/polyphones';
 import { registerCommand } from '../commands/registerCommand';
 import { registerLinter } from '../diagnostics/lintController';
-import type { Services } from '../services';
-import { onPolyphoneSettingChange, polyphoneSeverity } from '../ssml/polyphoneSetting';
-import { ScriptAnalyses } from './analyses';
+import type { ScriptAnalyses, Services } from '../services';
+import { onDidChangeSettings, settings } from '../settings';
+import { LatestAnalyses } from './analyses';
 import { ScriptJsonService } from './jsonLanguageService';
 import { newScript } from './newScript';
-import { scriptKindOf, scriptLanguageIds, scriptSelector } from './scriptLanguages';
 
 /**
  * Video and live script files: JSON IntelliSense from our schemas, MetaStudio's rules as you type.
  * Returns the analyses of the lint pass, which also count what each shot speaks.
  */
-export function register(context: vscode.ExtensionContext, services: Services): ScriptAnalyses {
-  const json = new ScriptJsonService(vscode.Uri.joinPath(context.extensionUri, 'schemas'), scriptSchemaFile);
+export function register(context: vscode.ExtensionContext, services: Omit<Services, 'analyses' | 'previews'>): ScriptAnalyses {
+  const json = new ScriptJsonService(vscode.Uri.joinPath(context.extensionUri, 'schemas'));
+  const { languages } = services;
+  const { scriptSelector } = languages;
 
   // The voices' capabilities come from the asset catalog's cache, so typing never waits on the network.
-  const analyses = new ScriptAnalyses(() => ({ voiceCapability: (id) => services.assets.voiceCapability(id), polyphones: polyphoneSeverity() }));
+  const analyses = new LatestAnalyses(languages, () => ({
+    voiceCapability: (id) => services.assets.voiceCapability(id),
+    polyphones: polyphoneSeverityOf(settings.polyphones.value()),
+  }));
   context.subscriptions.push(analyses);
   const linter = registerLinter(context, {
     name: 'metastudio-scripts',
-    languageIds: Object.values(scriptLanguageIds),
+    languageIds: Object.values(languages.scripts),
     lint: (doc) => analyses.analyze(doc).diagnostics,
     fixesAt: (doc, code, offset) => {
-      const kind = scriptKindOf(doc);
+      const kind = languages.scriptKindOf(doc);
       return code === 'ssml/polyphone' && kind ? polyphoneInScript(doc.getText(), kind, offset)?.readings.map((r) => r.fix) : undefined;
     },
   });
-  context.subscriptions.push(services.assets.onDidChange(() => linter.relint()));
-  onPolyphoneSettingChange(context, () => linter.relint());
+  context.subscriptions.push(
+    services.assets.onDidChange(() => linter.relint()),
+    onDidChangeSettings([settings.polyphones], () => linter.relint()),
+  );
 
-  const withKind = <T>(doc: vscode.TextDocument, run: (kind: 'video' | 'live') => T): T | undefined => {
-    const kind = scriptKindOf(doc);
+  const withKind = <T>(doc: vscode.TextDocument, run: (kind: ScriptKind) => T): T | undefined => {
+    const kind = languages.scriptKindOf(doc);
     return kind && run(kind);
   };
   context.subscriptions.push(
@@ -60,7 +67,6 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
   );
 
-  registerCommand(context, 'metastudio.script.newVideo', (name?: string) => newScript('video', name));
-  registerCommand(context, 'metastudio.script.newLive', (name?: string) => newScript('live', name));
+  for (const kind of scriptKindNames) registerCommand(context, scriptKinds[kind].newFile.command, () => newScript(services, kind));
   return analyses;
 }

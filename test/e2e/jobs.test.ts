@@ -1,14 +1,15 @@
 /**
  * The Jobs view in the browser workbench with the packaged extension, signed in to a sandbox of its
  * own: finished, failed and cancelled jobs with their state icons, a new job followed by the view's
- * poller until it succeeds, and the "ready" notification with its actions.
+ * poller until it succeeds, the "ready" notification with its actions, and its video played in the
+ * video player webview.
  */
 import * as assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { MetaStudioClient } from '../../src/core/cloud/client';
 import { createUndiciTransport, type UndiciTransport } from '../../src/core/cloud/undiciTransport';
-import { FAIL_MARKER, startSandbox, type Sandbox } from '../../src/core/sandbox';
+import { FAIL_MARKER, startSandbox, type Sandbox } from '../../src/sandbox';
 import { openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
 
 const AK = 'E2EJOBSAK00000000001';
@@ -17,6 +18,14 @@ const PROJECT = 'e2e-jobs-project';
 
 const sidebar = (page: Page) => page.locator('#workbench\\.parts\\.sidebar');
 const row = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
+
+async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 describe('Jobs view in the browser workbench (packaged .vsix)', () => {
   let wb: Workbench;
@@ -83,6 +92,17 @@ describe('Jobs view in the browser workbench (packaged .vsix)', () => {
     }
     const file = await screenshot(page, 'e2e-jobs-tree');
     assert.ok(statSync(file).size > 10_000);
+
+    // Open Video plays the video inside VS Code, from the extension's storage (no port proxy, no external link).
+    await toast.locator('.monaco-button', { hasText: 'Open Video' }).click();
+    const player = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const video = player.locator('#video');
+    await video.waitFor({ state: 'attached', timeout: 60_000 });
+    await until(() => video.evaluate((el: HTMLVideoElement) => el.readyState >= 3), 'the video to reach canplay');
+    assert.match(await video.evaluate((el: HTMLVideoElement) => el.currentSrc), /^https:\/\/[^/]+\.vscode-resource\.vscode-cdn\.net\/.*\/videos\/[^/]+\/e2e(%20| )fresh(%20| )video\.mp4$/, "played from the extension's storage through asWebviewUri");
+    assert.ok((await video.evaluate((el: HTMLVideoElement) => el.duration)) > 1);
+    assert.equal(await player.locator('#status').isHidden(), true, 'no "cannot be played" message');
+    await runCommand(page, 'View: Close All Editors');
 
     await row(page, 'e2e failing video').hover();
     const hover = page.locator('.monaco-hover, .workbench-hover', { hasText: 'MSS.42000007' }).first();

@@ -59,8 +59,8 @@ describe('voice preview player in the browser workbench', () => {
     assert.match(csp ?? '', /^default-src 'none'; script-src 'nonce-[A-Za-z0-9+/=]{24}';/);
     assert.match(await audio.evaluate((el: HTMLAudioElement) => el.currentSrc), /^https:\/\/[^/]+\.vscode-resource\.vscode-cdn\.net\/.*\/previews\/[0-9a-f]{64}-1\.wav$/, 'the audio comes from the cache folder through asWebviewUri');
     const voice = player.locator('#voice');
-    await until(async () => /Sarah/.test(await voice.evaluate((el: HTMLElement & { displayValue?: string }) => el.displayValue ?? '')), 'the voice dropdown to show the voice used');
-    assert.equal(await player.locator('#stale').isHidden(), true, 'the settings match the preview: not stale');
+    await until(async () => /Sarah/.test(await voice.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent ?? '')), 'the voice list to show the voice used');
+    assert.equal(await player.locator('#stale').textContent(), '', 'the settings match the preview: not stale');
     const duration = await audio.evaluate((el: HTMLAudioElement) => el.duration);
     assert.ok(duration > 2, `a few seconds of audio, got ${duration}`);
 
@@ -79,13 +79,13 @@ describe('voice preview player in the browser workbench', () => {
     const creates = async () => ((await (await fetch(`${sandbox.url}/_sandbox/requests`)).json()) as { method: string; path: string }[])
       .filter((r) => r.method === 'POST' && r.path.endsWith('/ttsc/audition')).length;
     const before = await creates();
-    await player.locator('#speed input').fill('150');
-    await player.locator('#stale').waitFor({ state: 'visible', timeout: 10_000 });
+    await player.locator('#speed').fill('150');
+    await player.locator('#stale', { hasText: 'Settings changed' }).waitFor({ timeout: 10_000 });
     await player.locator('#synthesize').click();
     await player.locator('#history li').nth(1).waitFor({ timeout: 60_000 });
     assert.equal(await creates(), before + 1, 'one new synthesis');
-    assert.match((await player.locator('#history li').first().textContent()) ?? '', /150\/100\/140/);
-    await until(async () => player.locator('#stale').isHidden(), 'the new preview to match the settings');
+    assert.match((await player.locator('#history li').first().textContent()) ?? '', /speed 150, pitch 100, volume 140/);
+    await until(async () => (await player.locator('#stale').textContent()) === '', 'the new preview to match the settings');
   });
 
   it('keeps its session and place when hidden and shown again', async () => {

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../support/vscodeServer';
+import { repoRoot } from '../../scripts/vscodeServer';
 import { goToLine, openFile, openWorkbench, screenshot, type Workbench } from './workbench';
 
 describe('script editing in the browser workbench (packaged .vsix)', () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestSandbox, type TestSandbox } from '../support/testSandbox';
-import { launchBrowser, newPage, repoRoot, startServer, workbenchUrl, type VsCodeServer } from '../support/vscodeServer';
+import { launchBrowser, newPage, repoRoot, startServer, workbenchUrl, type VsCodeServer } from '../../scripts/vscodeServer';
 
 export const vsixPath = join(repoRoot, 'metastudio-vscode.vsix');
 export const resultsDir = join(repoRoot, 'test-results');
@@ -16,14 +16,15 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(options: { env?: NodeJS.ProcessEnv } = {}): Promise<Workbench> {
+/** `displayLanguage`: VS Code's display language, e.g. `zh-cn` (English by default). */
+export async function openWorkbench(options: { env?: NodeJS.ProcessEnv; displayLanguage?: string } = {}): Promise<Workbench> {
   if (!existsSync(vsixPath)) throw new Error(`${vsixPath} is missing: run \`npm run package\` first`);
   mkdirSync(resultsDir, { recursive: true });
   const sandbox = await startTestSandbox();
   let server: VsCodeServer | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startServer({ vsix: vsixPath, env: { ...sandbox.env, ...options.env } });
+    server = await startServer({ vsix: vsixPath, env: { ...sandbox.env, ...options.env }, displayLanguage: options.displayLanguage });
     browser = await launchBrowser();
     const page = await newPage(browser);
     await page.goto(workbenchUrl(server));

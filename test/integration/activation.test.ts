@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { settings } from '../../src/settings';
 import { extensionId, waitFor } from './util';
 
 describe('extension', () => {
@@ -22,6 +23,15 @@ describe('extension', () => {
       .sort();
     assert.deepEqual(registered, declared);
     for (const id of declared) assert.match(id, /^metastudio\.[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/, `${id} is metastudio.<area>.<verb>`);
+  });
+
+  it('reads every setting with the type and default package.json declares', () => {
+    const declared = vscode.extensions.getExtension(extensionId)!.packageJSON.contributes.configuration.properties as Record<string, { type: string; default: unknown }>;
+    for (const setting of Object.values(settings)) {
+      assert.ok(declared[setting.key], `${setting.key} is declared`);
+      assert.equal(typeof setting.value(), declared[setting.key].type, setting.key);
+      assert.deepEqual(setting.value(), declared[setting.key].default, `${setting.key} is not set in the tests: its default`);
+    }
   });
 
   it('opens its log channel with "Show Logs"', async () => {

@@ -8,10 +8,11 @@ import * as vscode from 'vscode';
 import { AssetsTreeProvider, type AssetTreeNode, type GroupNode } from '../../src/assets/assetsTree';
 import { assetTooltip } from '../../src/assets/tooltip';
 import { AssetCatalog } from '../../src/core/assets/catalog';
+import { assetGroups } from '../../src/core/assets/groups';
 import { defaultFilter, type AssetFilter } from '../../src/core/assets/filters';
 import { MetaStudioClient } from '../../src/core/cloud/client';
 import type { DigitalAssetInfo } from '../../src/core/cloud/types';
-import { extensionId, waitFor } from './util';
+import { answerPrompts, extensionId, waitFor } from './util';
 
 const sandboxUrl = process.env.METASTUDIO_SANDBOX_URL!;
 
@@ -42,8 +43,17 @@ function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
 }
 
+let untitled = 0;
+
+/**
+ * A new untitled script under a name of its own: `openTextDocument({ content })` may hand back the
+ * Untitled-N document the previous test just reverted and closed, before the host has dropped it.
+ */
 async function scriptDocument(language: 'video' | 'live', body: unknown): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: `metastudio-${language}-script`, content: JSON.stringify(body, null, 2) });
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/assets-test-${++untitled}.${language}.json` });
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), JSON.stringify(body, null, 2)));
+  const document = await vscode.languages.setTextDocumentLanguage(editor.document, `metastudio-${language}-script`);
   return vscode.window.showTextDocument(document);
 }
 
@@ -61,7 +71,7 @@ describe('assets', () => {
     assert.ok(found, what);
     return found;
   };
-  const voiceMeta = (a: DigitalAssetInfo) => a.asset_extra_metadata?.voice_model_meta;
+  const voiceMeta = (a: DigitalAssetInfo) => a.asset_extra_meta?.voice_model_meta;
 
   before(async () => {
     await vscode.extensions.getExtension(extensionId)!.activate();
@@ -111,7 +121,10 @@ describe('assets', () => {
         assert.equal(assets.length, group.list.count, `${group.group.id}: every asset is listed`);
         total += assets.length;
       }
-      assert.equal(total, all.length, 'every asset of the sandbox, once');
+      // Types the list API cannot filter by (e.g. COMMON_FILE) have no group to be asked for.
+      const listable = all.filter((a) => assetGroups.some((g) => (g.types as readonly string[]).includes(a.asset_type)));
+      assert.ok(listable.length < all.length, 'the sandbox holds types no group lists');
+      assert.equal(total, listable.length, 'every asset of a listable type, once');
       assert.ok(pages >= 1, 'a group with more than 50 assets needed a second page');
       assert.equal(groups.find((g) => g.group.id === 'images')!.list.items.length, all.filter((a) => a.asset_type === 'IMAGE').length);
       const query = (await requests()).filter((r) => r.path.endsWith('/digital-assets')).at(-1)!.query;
@@ -128,7 +141,7 @@ describe('assets', () => {
       const inactive = nodes.find((n) => n.kind === 'asset' && n.asset.asset_state !== 'ACTIVED')!;
       const item = tree.getTreeItem(inactive);
       assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-slash');
-      assert.equal(item.description, 'UNACTIVED');
+      assert.equal(item.description, 'inactive', 'the state in words, not its code');
       const active = tree.getTreeItem(nodes.find((n) => n.kind === 'asset' && n.asset.asset_state === 'ACTIVED')!);
       assert.equal((active.iconPath as vscode.ThemeIcon).id, 'file-media');
       const tooltip = item.tooltip as vscode.MarkdownString;
@@ -203,19 +216,25 @@ describe('assets', () => {
       assert.ok(manifest.contributes.views.metastudio.some((v: { id: string }) => v.id === 'metastudio.assets'));
       assert.ok(!manifest.contributes.views.metastudio.some((v: { id: string }) => v.id === 'metastudio.gettingStarted'));
       const welcome = manifest.contributes.viewsWelcome.find((w: { view: string }) => w.view === 'metastudio.assets');
-      assert.equal(welcome.when, '!metastudio.signedIn');
+      assert.equal(welcome.when, 'metastudio.signedOut', 'shown once the extension knows, never before activation');
     });
 
     it('loads through the visible view with the filters set by commands, which show in the description', async () => {
       await admin('DELETE', '/_sandbox/requests');
-      const description = await vscode.commands.executeCommand<string>('metastudio.assets.filter', { source: 'SYSTEM', language: 'EN', realtime: false });
-      assert.equal(description, 'System assets · voices: EN, not real-time');
+      const filter = async (by: string, answers: Record<string, unknown>) => {
+        await answerPrompts({ 'assets.filterBy': by, ...answers });
+        return vscode.commands.executeCommand<string>('metastudio.assets.filter');
+      };
+      await filter('source', { 'assets.filterSource': 'SYSTEM' });
+      await filter('language', { 'assets.filterLanguage': 'EN' });
+      assert.equal(await filter('realtime', { 'assets.filterRealtime': false }), 'System assets · voices: English, not real-time');
       await vscode.commands.executeCommand('metastudio.assets.focus');
-      const voiceQuery = await waitFor(async () => (await requests()).find((r) => r.query.includes('asset_type=VOICE_MODEL'))?.query, 15_000, 'the view\'s voices request');
+      // One field per Filter command: the request after the last one has all three.
+      const voiceQuery = await waitFor(async () => (await requests()).find((r) => r.query.includes('asset_type=VOICE_MODEL') && r.query.includes('is_realtime_voice=false'))?.query, 15_000, 'the view\'s voices request');
       assert.match(voiceQuery, /asset_source=SYSTEM/);
       assert.match(voiceQuery, /language=EN/);
-      assert.match(voiceQuery, /is_realtime_voice=false/);
-      assert.equal(await vscode.commands.executeCommand('metastudio.assets.search', 'Studio'), 'System assets · name "Studio" · voices: EN, not real-time');
+      await answerPrompts({ 'assets.search': 'Studio' });
+      assert.equal(await vscode.commands.executeCommand('metastudio.assets.search'), 'System assets · name "Studio" · voices: English, not real-time');
       await waitFor(async () => (await requests()).some((r) => r.query.includes('name=Studio')), 15_000, 'a request with the name');
       assert.equal(await vscode.commands.executeCommand('metastudio.assets.clearFilters'), 'All sources');
       await admin('DELETE', '/_sandbox/requests');
@@ -224,7 +243,7 @@ describe('assets', () => {
         const types = new Set((await requests()).map((r) => new URLSearchParams(r.query).get('asset_type')).filter(Boolean));
         return types.size === 8 && types;
       }, 15_000, 'every group to reload after Refresh');
-      assert.ok(reloaded.has('VOICE_MODEL') && reloaded.has('PPT,COMMON_FILE,BUSINESS_CARD_TEMPLATE,HUMAN_MODEL,SCENE,MATERIAL,NORMAL_MODEL'));
+      assert.ok(reloaded.has('VOICE_MODEL') && reloaded.has('PPT,MATERIAL,BUSINESS_CARD_TEMPLET'));
       assert.ok((await requests()).every((r) => !r.query.includes('language=')), 'without the cleared filters');
       // The view may be loading the first page already: the lock hands that one out, the next call the second.
       const images = all.filter((a) => a.asset_type === 'IMAGE').length;
@@ -267,7 +286,7 @@ describe('assets', () => {
       assert.equal(document.uri.scheme, 'metastudio-asset');
       const shown = JSON.parse(document.getText()) as DigitalAssetInfo;
       assert.equal(shown.asset_id, voice.asset_id);
-      assert.ok(shown.asset_extra_metadata?.voice_model_meta, 'the details variant, normalised');
+      assert.ok(shown.asset_extra_meta?.voice_model_meta, 'the details variant, normalised');
       assert.ok(shown.files?.length);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });

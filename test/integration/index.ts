@@ -8,7 +8,10 @@ import * as vscode from 'vscode';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ClosingLineReporter = require('../support/closingLineReporter.cjs');
 
-const suites = [
+/** The runner's pass: the whole suite in English, or (METASTUDIO_TEST_PASS=zh-cn) the zh-cn checks. */
+const pass = process.env.METASTUDIO_TEST_PASS ?? 'en';
+
+const suites = pass === 'zh-cn' ? [() => import('./zhCn.test')] : [
   // First: it proves that opening a script file activates the extension.
   () => import('./scripts.test'),
   () => import('./activation.test'),
@@ -23,8 +26,9 @@ const suites = [
 ];
 
 export async function run(): Promise<void> {
-  console.log(`integration: running in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: ClosingLineReporter, reporterOptions: { label: 'integration' } });
+  console.log(`integration: running in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}, ${vscode.env.language})`);
+  const label = pass === 'en' ? 'integration' : `integration ${pass}`;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: ClosingLineReporter, reporterOptions: { label } });
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
   for (const load of suites) await load();
   const failures = await new Promise<number>((res) => mocha.run(res));

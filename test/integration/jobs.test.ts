@@ -8,7 +8,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { JobView } from '../../src/jobs/jobsTree';
 import { links, sandboxClient, sandboxRequests, useSandbox } from './remoteSupport';
-import { workspaceUri } from './util';
+import { answerPrompts, testingApi, waitFor, workspaceUri } from './util';
+
+/** Starts a video job from a script file, naming its output asset when asked. */
+async function startJob(uri: vscode.Uri, assetName: string): Promise<{ jobId: string } | undefined> {
+  await answerPrompts({ 'job.assetName': assetName });
+  return vscode.commands.executeCommand<{ jobId: string }>('metastudio.job.start', uri);
+}
 
 /** The Jobs view's rows as the extension's tracker has them (no reload: only its own polling moves them). */
 async function shown(): Promise<JobView[]> {
@@ -31,7 +37,7 @@ describe('video jobs', () => {
 
   it('starts a job from a video script file, pushing it first, and follows it to SUCCEED; the video downloads', async () => {
     const uri = workspaceUri('jobs', 'welcome.video.json');
-    const started = await vscode.commands.executeCommand<{ jobId: string }>('metastudio.job.start', uri, { assetName: 'it welcome video' });
+    const started = await startJob(uri, 'it welcome video');
     assert.ok(started?.jobId);
     const scriptId = (await links())['jobs/welcome.video.json']?.id;
     assert.ok(scriptId, 'the file was pushed and linked first');
@@ -45,10 +51,24 @@ describe('video jobs', () => {
     assert.match(done.description, /^Succeeded · \d+ s · /);
 
     const target = workspaceUri('downloads', 'welcome.mp4');
-    const saved = await vscode.commands.executeCommand<string>('metastudio.job.downloadVideo', started.jobId, target);
+    const asked = await answerPrompts({ 'job.saveVideo': target });
+    const saved = await vscode.commands.executeCommand<string>('metastudio.job.downloadVideo', started.jobId);
     assert.equal(saved, target.fsPath);
+    assert.match(String(asked.asked.find((q) => q.id === 'job.saveVideo')?.shown), /\/welcome\.mp4$/, 'the proposed name is the script\'s');
     const video = await vscode.workspace.fs.readFile(target);
     assert.equal(new TextDecoder('latin1').decode(video.subarray(4, 8)), 'ftyp');
+    // The save prompt answers only a file the user agreed to replace: the download replaces it.
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('an older file'));
+    await answerPrompts({ 'job.saveVideo': target });
+    assert.equal(await vscode.commands.executeCommand<string>('metastudio.job.downloadVideo', started.jobId), target.fsPath);
+    assert.equal(new TextDecoder('latin1').decode((await vscode.workspace.fs.readFile(target)).subarray(4, 8)), 'ftyp');
+
+    // Open Video plays a copy in the extension's storage inside VS Code, never through an external link.
+    const copy = await vscode.commands.executeCommand<string>('metastudio.job.openVideo', started.jobId);
+    assert.ok(copy && !vscode.workspace.asRelativePath(copy).startsWith('downloads'), copy);
+    const reports = (await testingApi()).testing.videoReports;
+    await waitFor(() => reports.some((r) => r.event === 'canplay'), 30_000, 'the video player to reach canplay');
+    assert.ok(!reports.some((r) => r.event === 'error'));
 
     const details = await vscode.commands.executeCommand<string>('metastudio.job.showOutputAsset', started.jobId);
     const asset = JSON.parse((await vscode.workspace.openTextDocument(vscode.Uri.parse(details))).getText());
@@ -58,13 +78,13 @@ describe('video jobs', () => {
 
     const writes = async () => (await sandboxRequests()).filter((r) => r.path.includes('/digital-human-video-scripts') && r.method !== 'GET').length;
     const before = await writes();
-    const again = await vscode.commands.executeCommand<{ jobId: string }>('metastudio.job.start', uri, { assetName: 'it welcome again' });
+    const again = await startJob(uri, 'it welcome again');
     assert.ok(again?.jobId);
     assert.equal(await writes(), before, 'an unchanged file is not pushed again');
   });
 
   it('reports a FAILED job with its error code, message and the shot it names', async () => {
-    const started = await vscode.commands.executeCommand<{ jobId: string }>('metastudio.job.start', workspaceUri('jobs', 'failing.video.json'), { assetName: 'it failing video' });
+    const started = await startJob(workspaceUri('jobs', 'failing.video.json'), 'it failing video');
     assert.ok(started?.jobId);
     const failed = await rowIn(started.jobId, 'FAILED');
     assert.equal(failed.icon, 'error');
@@ -73,7 +93,7 @@ describe('video jobs', () => {
 
   it('cancels a waiting job', async () => {
     // The sandbox holds this script's jobs in WAITING until they are canceled.
-    const started = await vscode.commands.executeCommand<{ jobId: string }>('metastudio.job.start', workspaceUri('jobs', 'queued.video.json'), { assetName: 'it cancelled video' });
+    const started = await startJob(workspaceUri('jobs', 'queued.video.json'), 'it cancelled video');
     const job_id = started?.jobId;
     assert.ok(job_id);
     assert.equal((await rowIn(job_id, 'WAITING')).icon, 'clock');

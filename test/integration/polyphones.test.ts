@@ -1,21 +1,27 @@
 /**
  * The polyphone assistant and duration at a glance inside a real VS Code: a polyphone hint in a
  * script, its quick fix through the JSON escapes, the duration CodeLens and hover, Review Polyphones
- * answered through the test-mode hook `metastudio.polyphones.testHooks`, and a shot's duration
- * measured from its preview made against the sandbox.
+ * answered through the scripted prompts, and a shot's duration measured from its preview made
+ * against the sandbox.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { reviewTestHooksKey, type ReviewTestHooks, type ScriptedReadingAnswer } from '../../src/ssml/polyphoneReview';
+import type { ReadingAnswer } from '../../src/ssml/polyphoneReview';
 import { sandboxClient, useSandbox } from './remoteSupport';
-import { waitFor } from './util';
+import { inTurn } from './scriptedPrompts';
+import { answerPrompts, waitFor } from './util';
 
-const review = (answers: ScriptedReadingAnswer[]) => {
-  const hooks = (globalThis as Record<symbol, ReviewTestHooks | undefined>)[Symbol.for(reviewTestHooksKey)];
-  assert.ok(hooks, 'the extension runs in test mode');
-  hooks(answers);
-  return hooks;
-};
+/** Answers Review Polyphones' questions in turn; what it asked: the character shown, its sentence, the readings offered. */
+async function review(...answers: ((value: ReadingAnswer) => boolean)[]) {
+  const prompts = await answerPrompts({ 'polyphones.reading': inTurn(...answers) });
+  return () => prompts.asked.filter((q) => q.id === 'polyphones.reading').map((q) => ({
+    sentence: q.placeHolder,
+    readings: (q.shown as ReadingAnswer[]).map((v) => (v === 'skip' ? v : v.reading)),
+  }));
+}
+const contextual = (v: ReadingAnswer) => v !== 'skip' && v.contextual;
+const skip = (v: ReadingAnswer) => v === 'skip';
+const reading = (r: string) => (v: ReadingAnswer) => v !== 'skip' && v.reading === r;
 
 const polyphones = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'ssml/polyphone');
 /** Waits for a condition on a document's diagnostics; a timeout lists them. */
@@ -80,13 +86,13 @@ describe('polyphones and durations', () => {
     const document = await vscode.workspace.openTextDocument({ language: 'metastudio-ssml', content: '<speak>行长在银行。</speak>' });
     await vscode.window.showTextDocument(document);
     await waitForDiagnostics(document, () => polyphones(document.uri).length === 3, 'three polyphones');
-    const asked = review(['contextual', 'skip']);
+    const asked = await review(contextual, skip);
     assert.equal(await vscode.commands.executeCommand('metastudio.ssml.reviewPolyphones'), 1);
     assert.equal(document.getText(), '<speak><phoneme ph="hang2 zhang3">行长</phoneme>在银行。</speak>');
-    // 长 went with 行长: two questions, each showing its sentence.
-    assert.deepEqual(asked().map((q) => [q.char, q.sentence, q.readings[0]]), [['行', '【行】长在银行。', 'hang2'], ['行', '行长在银【行】。', 'hang2']]);
+    // 长 went with 行长: two questions, each showing its sentence, the contextual reading first.
+    assert.deepEqual(asked().map((q) => [q.sentence, q.readings[0], q.readings.at(-1)]), [['【行】长在银行。', 'hang2', 'skip'], ['行长在银【行】。', 'hang2', 'skip']]);
 
-    review([1]);
+    await review(reading('xing2'));
     assert.equal(await vscode.commands.executeCommand('metastudio.ssml.reviewPolyphones'), 1);
     assert.equal(document.getText(), '<speak><phoneme ph="hang2 zhang3">行长</phoneme>在<phoneme ph="yin2 xing2">银行</phoneme>。</speak>');
     await waitForDiagnostics(document, () => vscode.languages.getDiagnostics(document.uri).length === 0, 'the linter to be quiet');
@@ -95,7 +101,7 @@ describe('polyphones and durations', () => {
   it('shows a shot\'s measured duration once it has been previewed', async () => {
     await useSandbox();
     const voices = (await sandboxClient().listAssets({ asset_source: 'ALL', asset_type: 'VOICE_MODEL', asset_state: 'ACTIVED', limit: 100 })).assets;
-    const voice = voices.find((v) => !v.asset_extra_metadata?.voice_model_meta?.external_voice_meta)!;
+    const voice = voices.find((v) => !v.asset_extra_meta?.voice_model_meta?.external_voice_meta)!;
     const text = `<speak>测量时长<break time="1s"/>${Date.now()}</speak>`;
     const document = await vscode.workspace.openTextDocument({ language: 'metastudio-video-script', content: script(text, voice.asset_id) });
     await vscode.window.showTextDocument(document);

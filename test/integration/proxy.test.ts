@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import { waitFor } from './util';
+import { signIn, waitFor } from './util';
 
 /**
  * A proxy that records the CONNECT requests it gets and refuses them, so that nothing leaves this
@@ -31,10 +31,7 @@ describe('proxy', () => {
     try {
       // The sign-in check is a signed request made with the extension host's fetch; the proxy
       // refuses the tunnel, so the sign-in fails, and nothing reaches the real endpoint.
-      const result = await vscode.commands.executeCommand('metastudio.connection.signIn', {
-        name: 'it-proxied', endpoint: 'https://metastudio.cn-north-4.myhuaweicloud.com', projectId: 'p-proxy-test',
-        credentials: { kind: 'aksk', ak: 'AK-PROXY-TEST', sk: 'sk-proxy-test' },
-      });
+      const { result } = await signIn('it-proxied', 'https://metastudio.cn-north-4.myhuaweicloud.com', 'p-proxy-test', { ak: 'AK-PROXY-TEST', sk: 'sk-proxy-test' });
       assert.equal(result, undefined, 'the refused tunnel fails the sign-in');
       await waitFor(() => proxy.connects.length > 0, 10_000, 'the request at the proxy');
       assert.deepEqual([...new Set(proxy.connects)], ['metastudio.cn-north-4.myhuaweicloud.com:443']);

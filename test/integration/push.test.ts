@@ -5,9 +5,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { scriptKindNames, scriptKinds, type ScriptKind } from '../../src/core/scripts/kinds';
 import type { PushOutcome } from '../../src/push/pushDocument';
 import { admin, links, readText, sandboxClient, sandboxRequests, sandboxUrl, useSandbox, writeText } from './remoteSupport';
-import { waitFor, workspaceUri } from './util';
+import type { Answers } from './scriptedPrompts';
+import { answerPrompts, waitFor, workspaceUri } from './util';
 
 const run = Date.now().toString(36);
 
@@ -22,8 +24,10 @@ function videoScript(name: string, text = '大家好，欢迎来到发布会。'
   }, null, 2)}\n`;
 }
 
-async function push(uri: vscode.Uri, options?: object): Promise<PushOutcome | undefined> {
-  return vscode.commands.executeCommand<PushOutcome | undefined>('metastudio.script.push', uri, options);
+/** Pushes with these answers to the questions a push may ask (none: it must ask nothing). */
+async function push(uri: vscode.Uri, answers: Answers = {}): Promise<PushOutcome | undefined> {
+  await answerPrompts(answers);
+  return vscode.commands.executeCommand<PushOutcome | undefined>('metastudio.script.push', uri);
 }
 
 /** Changes an open file as the user would (the document, then saved), so that the editor holds the new text. */
@@ -94,12 +98,12 @@ describe('push, pull and compare', () => {
     const text = videoScript(name, '你好。', { width: 1000, height: 1000 });
     await writeText(uri, text);
     const before = (await sandboxRequests()).length;
-    const blocked = await push(uri, { pushAnyway: false });
+    const blocked = await push(uri, { 'push.lintErrors': undefined });
     assert.equal(blocked?.outcome, 'blocked');
     assert.ok(blocked.errors > 0);
     assert.equal((await sandboxRequests()).length, before, 'nothing was sent');
 
-    const refused = await push(uri, { pushAnyway: true });
+    const refused = await push(uri, { 'push.lintErrors': 'push' });
     assert.equal(refused, undefined, 'the sandbox refused it; the error was shown');
     await vscode.commands.executeCommand('metastudio.logs.show');
     const shown = new RegExp(`Push of "${name}" failed: MSS\\.20010070: field verify fail: .* \\(HTTP 400, request id [0-9a-f-]{36}\\)`);
@@ -116,9 +120,9 @@ describe('push, pull and compare', () => {
     const first = await push(uri);
     assert.ok(first?.outcome === 'pushed');
     await sandboxClient().deleteVideoScript(first.id);
-    assert.equal((await push(uri, { createIfMissing: false }))?.outcome, 'declined');
+    assert.equal((await push(uri, { 'push.recreate': undefined }))?.outcome, 'declined');
     assert.equal(await scriptsNamed(name), 0);
-    const again = await push(uri, { createIfMissing: true });
+    const again = await push(uri, { 'push.recreate': 'create' });
     assert.ok(again?.outcome === 'pushed' && again.created && again.id !== first.id);
     assert.equal((await links())['push/deleted.video.json'].id, again.id);
   });
@@ -140,24 +144,24 @@ describe('push, pull and compare', () => {
     assert.equal(await scriptsNamed(name), 1);
   });
 
-  for (const kind of ['video', 'live'] as const) {
-    it(`pulls a remote ${kind === 'video' ? 'video script' : 'live room'} into a linked file; compare shows no difference`, async () => {
-      const client = sandboxClient();
-      let id: string;
-      if (kind === 'video') {
-        ({ script_id: id } = await client.createVideoScript(JSON.parse(videoScript(`it pulled ${run}`)) as never));
-      } else {
-        const room = JSON.parse(await readText(workspaceUri('jobs', 'studio.live.json')));
-        ({ room_id: id } = await client.createLiveRoom({ ...room, room_name: `it pulled room ${run}`, play_policy: { repeat_count: 1 } }));
-      }
-      const target = workspaceUri('pulled', `remote.${kind}.json`);
-      const pulled = await vscode.commands.executeCommand<{ file: string; id: string }>('metastudio.script.pull', { kind, id, target });
+  /** A body of each kind to pull. */
+  const remoteBodies: Record<ScriptKind, () => Promise<object>> = {
+    video: async () => JSON.parse(videoScript(`it pulled ${run}`)),
+    live: async () => ({ ...JSON.parse(await readText(workspaceUri('jobs', 'studio.live.json'))), room_name: `it pulled room ${run}`, play_policy: { repeat_count: 1 } }),
+  };
+  for (const kind of scriptKindNames) {
+    const { label, suffix } = scriptKinds[kind];
+    it(`pulls a remote ${label()} into a linked file; compare shows no difference`, async () => {
+      const id = await scriptKinds[kind].remote.create(sandboxClient(), await remoteBodies[kind]());
+      const target = workspaceUri('pulled', `remote${suffix}`);
+      await answerPrompts({ 'pull.target': target });
+      const pulled = await vscode.commands.executeCommand<{ file: string; id: string }>('metastudio.script.pull', { kind, id });
       assert.equal(pulled?.id, id);
       const text = await readText(target);
       const body = JSON.parse(text);
       assert.equal(body.script_id ?? body.room_id, undefined, 'no response-only field');
       assert.equal(body.view_mode, undefined, 'no server default the remote filled in');
-      assert.equal((await links())[`pulled/remote.${kind}.json`].id, id);
+      assert.equal((await links())[`pulled/remote${suffix}`].id, id);
 
       const remoteUri = await vscode.commands.executeCommand<string>('metastudio.script.compare', target);
       const remote = await vscode.workspace.openTextDocument(vscode.Uri.parse(remoteUri));

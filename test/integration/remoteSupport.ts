@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { MetaStudioClient } from '../../src/core/cloud/client';
 import type { MetaStudioApi } from '../../src/extension';
-import { extensionId, workspaceUri } from './util';
+import { extensionId, signIn, workspaceUri } from './util';
 
 export const sandboxUrl = process.env.METASTUDIO_SANDBOX_URL!;
 export const projectId = process.env.HUAWEICLOUD_SDK_PROJECT_ID!;
@@ -32,10 +32,7 @@ export async function sandboxRequests(): Promise<{ method: string; path: string;
 export async function useSandbox(): Promise<void> {
   const api = await vscode.extensions.getExtension<MetaStudioApi>(extensionId)!.activate();
   if (api.activeConnection()?.endpoint === sandboxUrl && api.activeConnection()?.projectId === projectId) return;
-  await vscode.commands.executeCommand('metastudio.connection.signIn', {
-    name: 'it-remote', endpoint: sandboxUrl, projectId,
-    credentials: { kind: 'aksk', ak: process.env.HUAWEICLOUD_SDK_AK!, sk: process.env.HUAWEICLOUD_SDK_SK! },
-  });
+  await signIn('it-remote', sandboxUrl, projectId, { ak: process.env.HUAWEICLOUD_SDK_AK!, sk: process.env.HUAWEICLOUD_SDK_SK! });
   assert.equal(api.activeConnection()?.endpoint, sandboxUrl);
 }
 

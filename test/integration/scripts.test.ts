@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionId, waitFor, workspaceUri } from './util';
+import { answerPrompts, extensionId, waitFor, workspaceUri } from './util';
 
 async function open(path: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri(path)));
@@ -106,7 +106,8 @@ describe('script files', () => {
   });
 
   it('creates a new video script from the template, and it lints clean', async () => {
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('metastudio.script.newVideo', 'new-from-template');
+    await answerPrompts({ 'script.fileName': 'new-from-template' });
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('metastudio.script.newVideo');
     assert.ok(editor, 'the new script opens');
     assert.match(editor.document.uri.path, /new-from-template\.video\.json$/);
     assert.equal(editor.document.languageId, 'metastudio-video-script');

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { repoRoot } from '../support/vscodeServer';
+import { repoRoot } from '../../scripts/vscodeServer';
 import { startTestSandbox } from '../support/testSandbox';
 
 async function main(): Promise<void> {

@@ -1,18 +1,20 @@
 /**
  * `npm run test:integration`: runs the mocha suite of test/integration inside the extension host of
  * a real VS Code (the server bundled in code-server, driven through Chromium), as @vscode/test-electron
- * would on a desktop. The exit code is the one the extension host reports.
+ * would on a desktop; then a second pass with zh-cn as VS Code's display language, which runs the
+ * zh-cn checks (test/integration/zhCn.test.ts). The exit code is 0 when both passes succeed.
  */
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { launchBrowser, newPage, repoRoot, startServer, workbenchUrl } from '../support/vscodeServer';
+import { launchBrowser, newPage, repoRoot, startServer, workbenchUrl } from '../../scripts/vscodeServer';
 import { startTestSandbox } from '../support/testSandbox';
 
 const timeoutMs = 10 * 60_000;
 
-async function main(): Promise<number> {
+/** One run of the suite in a fresh VS Code: `displayLanguage` undefined runs the English pass. */
+async function runPass(displayLanguage?: string): Promise<number> {
   const sandbox = await startTestSandbox();
-  const server = await startServer({ env: sandbox.env });
+  const server = await startServer({ env: { ...sandbox.env, METASTUDIO_TEST_PASS: displayLanguage ?? 'en' }, displayLanguage });
   const browser = await launchBrowser();
   try {
     const page = await newPage(browser);
@@ -41,6 +43,12 @@ async function main(): Promise<number> {
     await server.stop();
     await sandbox.stop();
   }
+}
+
+async function main(): Promise<number> {
+  const english = await runPass();
+  const chinese = await runPass('zh-cn');
+  return english || chinese;
 }
 
 main().then((code) => { process.exitCode = code; }, (err: unknown) => {

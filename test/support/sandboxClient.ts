@@ -6,7 +6,7 @@ import { MetaStudioClient, type MetaStudioClientOptions } from '../../src/core/c
 import type { Clock } from '../../src/core/cloud/clock';
 import { rateLimitsFor, type RateLimits } from '../../src/core/cloud/throttle';
 import { createUndiciTransport, type UndiciTransport } from '../../src/core/cloud/undiciTransport';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/core/sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox';
 
 export const AK = 'REMOTETESTAK00000001';
 export const SK = 'remote-test-SECRET-sk-0123456789';

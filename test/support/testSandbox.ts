@@ -2,7 +2,7 @@
  * The sandbox the integration and end-to-end tests talk to, run in the test runner's process, and
  * the environment that makes it the VS Code server's "Environment" connection (docs/decisions/cli-contract.md).
  */
-import { startSandbox } from '../../src/core/sandbox';
+import { startSandbox } from '../../src/sandbox';
 
 export const testProjectId = 'test-project-0001';
 export const testAk = 'SANDBOXTESTAK0000001';

@@ -3,14 +3,16 @@
  * element, lets the user change voice, speed, pitch and volume (marking the preview stale until
  * Synthesize), and keeps its place through `getState`/`setState` while hidden. Texts are only ever
  * set as `textContent`.
+ *
+ * For screen readers, what changes is said through polite live regions (#errors for the settings'
+ * validity, #stale, #status for previews ready or failed), each written only when its text changes:
+ * one user action is announced at most once. Synthesize is never `disabled` (that would drop its
+ * keyboard focus): it is `aria-disabled` and says why next to it.
  */
-import {
-  provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider, vsCodeDropdown, vsCodeOption, vsCodeTextField,
-} from '@vscode/webview-ui-toolkit';
-import { type AudioEvent, type FromWebview, type PlayerEntry, type PlayerStrings, type ToWebview, type VoiceOption, type VoiceSettings } from '../../src/preview/messages';
+import './player.css';
 import { isVoiceSettingValue, VOICE_SETTINGS, type VoiceSettingName } from '../../src/core/voiceSettings';
-
-provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDivider(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField());
+import { type AudioEvent, type FromWebview, type PlayerEntry, type PlayerStrings, type ToWebview, type VoiceOption, type VoiceSettings } from '../../src/preview/messages';
+import { excerpt, fill, positionWords, seekTarget } from './words';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -26,36 +28,41 @@ interface SavedState {
   readonly rate: string;
 }
 
-interface ValueElement extends HTMLElement {
-  value: string;
-  disabled: boolean;
-}
-
 const vscode = acquireVsCodeApi();
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const strings = JSON.parse($('app').dataset.strings ?? '{}') as PlayerStrings;
 const audio = $<HTMLAudioElement>('audio');
-const playButton = $<ValueElement>('play');
+const playButton = $<HTMLButtonElement>('play');
 const seek = $<HTMLInputElement>('seek');
 const time = $('time');
 const partLabel = $('part');
-const rate = $<ValueElement>('rate');
-const voice = $<ValueElement>('voice');
-const fields = { speed: $<ValueElement>('speed'), pitch: $<ValueElement>('pitch'), volume: $<ValueElement>('volume') };
-const synthesize = $<ValueElement>('synthesize');
-const save = $<ValueElement>('save');
+const rate = $<HTMLSelectElement>('rate');
+const voice = $<HTMLSelectElement>('voice');
+const settingNames = Object.keys(VOICE_SETTINGS) as VoiceSettingName[];
+const fields = Object.fromEntries(settingNames.map((name) => [name, $<HTMLInputElement>(name)])) as Record<VoiceSettingName, HTMLInputElement>;
+const synthesize = $<HTMLButtonElement>('synthesize');
+const synthesizeWhy = $('synthesize-why');
+const save = $<HTMLButtonElement>('save');
 const stale = $('stale');
 const status = $('status');
+const history = $('history');
+const listFormat = new Intl.ListFormat(document.documentElement.lang || undefined, { type: 'conjunction' });
 
 let entries: readonly PlayerEntry[] = [];
 let voices: readonly VoiceOption[] = [];
 let current: PlayerEntry | undefined;
 let part = 0;
+let busy = false;
 let saved: SavedState = vscode.getState() ?? { part: 0, position: 0, rate: '1' };
 
 function remember(change: Partial<SavedState>): void {
   saved = { ...saved, ...change };
   vscode.setState(saved);
+}
+
+/** Writes a text only when it differs: a live region written again may be announced again. */
+function say(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
 }
 
 function clock(seconds: number): string {
@@ -66,7 +73,9 @@ function clock(seconds: number): string {
 function showTime(): void {
   const duration = Number.isFinite(audio.duration) ? audio.duration : 0;
   seek.max = String(duration);
-  seek.value = String(audio.currentTime);
+  seek.value = String(Math.floor(audio.currentTime));
+  const words = positionWords(audio.currentTime, duration, strings);
+  if (seek.getAttribute('aria-valuetext') !== words) seek.setAttribute('aria-valuetext', words);
   time.textContent = `${clock(audio.currentTime)} / ${clock(duration)}`;
 }
 
@@ -76,104 +85,123 @@ function report(event: AudioEvent): void {
   vscode.postMessage({ type: 'audio', entryId: current.id, event, currentTime: finite(audio.currentTime), duration: finite(audio.duration) });
 }
 
-function load(entry: PlayerEntry, index: number, position: number, play: boolean): void {
+/** Loads a part of the entry; with `play`, resolves whether it plays (the browser may refuse without a user gesture). */
+function load(entry: PlayerEntry, index: number, position: number, play: boolean): Promise<boolean> {
   current = entry;
   part = Math.min(index, entry.sources.length - 1);
   audio.src = entry.sources[part];
   audio.playbackRate = Number(rate.value) || 1;
-  partLabel.textContent = entry.sources.length > 1 ? strings.part.replace('{0}', String(part + 1)).replace('{1}', String(entry.sources.length)) : '';
+  partLabel.textContent = entry.sources.length > 1 ? fill(strings.part, part + 1, entry.sources.length) : '';
   audio.addEventListener('loadedmetadata', () => {
     if (position > 0 && position < audio.duration) audio.currentTime = position;
     showTime();
   }, { once: true });
   remember({ currentId: entry.id, part, position });
-  if (play) {
-    audio.play().catch(() => { status.textContent = strings.pressPlay; });
-  }
+  return play ? audio.play().then(() => true, () => false) : Promise.resolve(false);
 }
 
-/** The controls' settings, or undefined while a number is out of its range. */
-function chosenSettings(): VoiceSettings | undefined {
-  const values: Record<string, number> = {};
-  let valid = true;
-  for (const [name, field] of Object.entries(fields) as [VoiceSettingName, ValueElement][]) {
+/** Marks each number field valid or not (`aria-invalid`, its message) and returns the invalid ones. */
+function checkFields(): VoiceSettingName[] {
+  return settingNames.filter((name) => {
+    const field = fields[name];
     const { min, max } = VOICE_SETTINGS[name];
-    const n = Number(field.value);
-    const ok = field.value.trim() !== '' && isVoiceSettingValue(name, n);
-    field.title = ok ? '' : strings.outOfRange.replace('{0}', String(min)).replace('{1}', String(max));
-    field.classList.toggle('invalid', !ok);
-    valid &&= ok;
-    values[name] = n;
-  }
-  return valid && voice.value ? { voiceAssetId: voice.value, speed: values.speed, pitch: values.pitch, volume: values.volume } : undefined;
+    const ok = field.value.trim() !== '' && isVoiceSettingValue(name, Number(field.value));
+    field.setAttribute('aria-invalid', String(!ok));
+    say($(`${name}-error`), ok ? '' : fill(strings.outOfRange, strings[name], min, max));
+    return !ok;
+  });
 }
 
-function updateStale(): void {
-  const chosen = chosenSettings();
-  const was = current && current.settings;
-  const changed = !!was && (!chosen || chosen.voiceAssetId !== was.voiceAssetId || chosen.speed !== was.speed || chosen.pitch !== was.pitch || chosen.volume !== was.volume);
-  stale.hidden = !changed;
-  synthesize.disabled = !current || !chosen;
+/** The controls' settings, or undefined while one is invalid or no voice is chosen. */
+function chosenSettings(invalid = checkFields()): VoiceSettings | undefined {
+  if (invalid.length > 0 || !voice.value) return undefined;
+  return { voiceAssetId: voice.value, speed: Number(fields.speed.value), pitch: Number(fields.pitch.value), volume: Number(fields.volume.value) };
+}
+
+/** Shows whether the settings differ from the preview's, and whether (and why not) Synthesize can run. */
+function updateSettings(): void {
+  const invalid = checkFields();
+  const chosen = chosenSettings(invalid);
+  const was = current?.settings;
+  const changed = !!was && !!chosen && (chosen.voiceAssetId !== was.voiceAssetId || chosen.speed !== was.speed || chosen.pitch !== was.pitch || chosen.volume !== was.volume);
+  say(stale, changed ? strings.stale : '');
+  const why = busy ? strings.synthesizing
+    : invalid.length > 0 ? fill(strings.correctToSynthesize, listFormat.format(invalid.map((name) => strings[name])))
+      : chosen ? '' : strings.chooseVoice;
+  say(synthesizeWhy, why);
+  synthesize.setAttribute('aria-disabled', String(!current || why !== ''));
 }
 
 function showSettings(entry: PlayerEntry): void {
   const s = entry.settings;
-  fillVoices(s.voiceAssetId, entry.voiceName);
   fields.speed.value = String(s.speed);
   fields.pitch.value = String(s.pitch);
   fields.volume.value = String(s.volume);
-  updateStale();
+  fillVoices(s.voiceAssetId, entry.voiceName);
 }
 
 function fillVoices(selected: string, selectedName: string): void {
   const options = voices.some((v) => v.id === selected) ? voices : [{ id: selected, name: selectedName }, ...voices];
-  voice.replaceChildren(...options.map((v) => {
-    const option = document.createElement('vscode-option') as ValueElement;
-    option.value = v.id;
-    option.textContent = v.provider ? `${v.name} (${v.provider})` : v.name;
-    // The dropdown takes in new options asynchronously: the attribute survives that, `value` would not.
-    if (v.id === selected) option.setAttribute('selected', '');
-    return option;
-  }));
-  requestAnimationFrame(() => {
-    voice.value = selected;
-    updateStale();
-  });
+  voice.replaceChildren(...options.map((v) => new Option(v.provider ? `${v.name} (${v.provider})` : v.name, v.id, false, v.id === selected)));
+  voice.value = selected;
+  updateSettings();
+}
+
+/** The entry's number in the session list, oldest 1: how its button and announcements name it. */
+function numberOf(entry: PlayerEntry): number {
+  return entries.length - entries.findIndex((e) => e.id === entry.id);
 }
 
 function renderHistory(): void {
-  $('history').replaceChildren(...entries.map((entry) => {
+  // Rendering replaces the buttons: the one that had the focus gets it back.
+  const focusedId = history.contains(document.activeElement) ? document.activeElement?.closest('li')?.dataset.entryId : undefined;
+  history.replaceChildren(...entries.map((entry) => {
+    const isCurrent = entry.id === current?.id;
     const item = document.createElement('li');
-    item.classList.toggle('current', entry.id === current?.id);
-    const button = document.createElement('vscode-button');
-    button.setAttribute('appearance', 'icon');
-    button.setAttribute('aria-label', strings.replay);
-    button.title = strings.replay;
+    item.dataset.entryId = entry.id;
+    item.classList.toggle('current', isCurrent);
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'icon';
+    const name = fill(strings.replay, numberOf(entry), excerpt(entry.text));
+    button.setAttribute('aria-label', name);
+    button.title = name;
+    if (isCurrent) button.setAttribute('aria-current', 'true');
     button.textContent = '▶';
     button.addEventListener('click', () => {
       vscode.postMessage({ type: 'select', entryId: entry.id });
-      select(entry, true);
+      void select(entry, true);
     });
     const label = document.createElement('span');
     label.className = 'label';
-    label.textContent = entry.text.replace(/\s+/g, ' ').slice(0, 120);
+    label.textContent = excerpt(entry.text, 120);
     const meta = document.createElement('span');
     meta.className = 'meta';
     const s = entry.settings;
-    meta.textContent = [entry.voiceName, `${s.speed}/${s.pitch}/${s.volume}`, entry.sample ? strings.sample : '', entry.fromCache ? strings.fromCache : ''].filter(Boolean).join(' · ');
-    item.append(button, label, meta);
+    meta.textContent = [entry.voiceName, fill(strings.settings, s.speed, s.pitch, s.volume), entry.sample ? strings.sample : '', entry.fromCache ? strings.fromCache : ''].filter(Boolean).join(' · ');
+    item.append(button, label);
+    if (isCurrent) {
+      // Not by colour alone: the entry in the player says so.
+      const mark = document.createElement('span');
+      mark.className = 'badge';
+      mark.textContent = strings.current;
+      item.append(mark);
+    }
+    item.append(meta);
     return item;
   }));
+  if (focusedId) history.querySelector<HTMLElement>(`li[data-entry-id="${CSS.escape(focusedId)}"] button`)?.focus();
 }
 
-function select(entry: PlayerEntry, play: boolean, part = 0, position = 0): void {
+function select(entry: PlayerEntry, play: boolean, part = 0, position = 0): Promise<boolean> {
   $('text').textContent = entry.text;
   $('empty').hidden = true;
   $('player').hidden = false;
-  status.textContent = '';
-  load(entry, part, position, play);
+  say(status, '');
+  const playing = load(entry, part, position, play);
   showSettings(entry);
   renderHistory();
+  return playing;
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -188,30 +216,46 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     }
     if (message.autoplay || entry.id !== saved.currentId || !current) {
       const resume = !message.autoplay && entry.id === saved.currentId;
-      select(entry, message.autoplay, resume ? saved.part : 0, resume ? saved.position : 0);
+      const playing = select(entry, message.autoplay, resume ? saved.part : 0, resume ? saved.position : 0);
+      const number = numberOf(entry);
+      if (message.autoplay) void playing.then((plays) => say(status, fill(plays ? strings.readyPlaying : strings.readyPressPlay, number)));
     } else {
       fillVoices(voice.value || entry.settings.voiceAssetId, entry.voiceName);
       renderHistory();
     }
   } else if (message.type === 'busy') {
-    synthesize.disabled = message.busy;
-    status.textContent = message.busy ? strings.synthesizing : message.error ?? '';
+    busy = message.busy;
+    if (busy) say(status, '');
+    else if (message.error) say(status, fill(strings.failed, message.error));
+    updateSettings();
+  } else if (message.type === 'saveDialogClosed') {
+    save.focus();
   }
 });
 
 playButton.addEventListener('click', () => {
   if (!current) return;
-  if (audio.paused) audio.play().catch(() => { status.textContent = strings.cannotPlay; });
+  if (audio.paused) audio.play().catch(() => say(status, strings.cannotPlay));
   else audio.pause();
 });
 seek.addEventListener('input', () => { audio.currentTime = Number(seek.value); });
+// The browser's own steps would be a hundredth of the range: a second per arrow, ten per page.
+seek.addEventListener('keydown', (event) => {
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const target = seekTarget(event.key, audio.currentTime, audio.duration);
+  if (target === undefined) return;
+  event.preventDefault();
+  audio.currentTime = target;
+  showTime();
+});
 rate.addEventListener('change', () => {
   audio.playbackRate = Number(rate.value) || 1;
   remember({ rate: rate.value });
 });
-voice.addEventListener('change', updateStale);
-for (const field of Object.values(fields)) field.addEventListener('input', updateStale);
+voice.addEventListener('change', updateSettings);
+for (const field of Object.values(fields)) field.addEventListener('input', updateSettings);
 synthesize.addEventListener('click', () => {
+  if (synthesize.getAttribute('aria-disabled') === 'true') return;
   const settings = chosenSettings();
   if (current && settings) vscode.postMessage({ type: 'synthesize', entryId: current.id, settings });
 });
@@ -226,7 +270,7 @@ audio.addEventListener('timeupdate', () => {
 audio.addEventListener('loadedmetadata', () => report('loaded'));
 audio.addEventListener('playing', () => {
   playButton.textContent = strings.pause;
-  status.textContent = '';
+  say(status, '');
   report('playing');
 });
 audio.addEventListener('pause', () => {
@@ -236,10 +280,10 @@ audio.addEventListener('pause', () => {
 audio.addEventListener('ended', () => {
   report('ended');
   // Several files are one preview: go on with the next part.
-  if (current && part + 1 < current.sources.length) load(current, part + 1, 0, true);
+  if (current && part + 1 < current.sources.length) void load(current, part + 1, 0, true);
 });
 audio.addEventListener('error', () => {
-  status.textContent = strings.cannotPlay;
+  say(status, strings.cannotPlay);
   report('error');
 });
 

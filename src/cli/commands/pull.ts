@@ -1,7 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { errorMessage, ExpectedError, isCancellation } from '../../core/errors';
 import { linkPulledFile, pulledText, requireScriptKind } from '../../core/remote/linkedFiles';
-import { kindLabel, linkKindOf, ScriptFileError } from '../../core/remote/scriptBody';
+import { scriptFilePatterns, scriptKinds } from '../../core/scripts/kinds';
 import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
@@ -9,9 +11,9 @@ import type { CliCommand } from '../io';
 import { printResult, report } from '../output';
 import { linkPlace } from './push';
 
-const usage = `Usage: metastudio pull ID -o FILE [--format text|json]
+const usage = () => l10n.t(`Usage: metastudio pull ID -o FILE [--format text|json]
 
-Writes the video script (FILE *.video.json) or live room (FILE *.live.json) with this ID into FILE
+Writes the remote object with this ID, of the kind FILE's name says ({1}), into FILE
 as a request body (response-only fields and server defaults left out), and links FILE to it. An
 existing FILE is replaced; its "$schema" is kept.
 
@@ -19,26 +21,26 @@ Options:
   -o, --output FILE   the script file to write
   --format text|json  json: {"file","kind","id"}
 
-${connectionUsage}
+{0}
 
-Exit codes: 0 pulled; 1 API error; 2 usage error; 3 no credentials.`;
+Exit codes: 0 pulled; 1 API error; 2 usage error; 3 no credentials.`, connectionUsage(), scriptFilePatterns);
 
 export const pullCommand: CliCommand = {
   name: 'pull',
-  summary: 'write a remote video script or live room into a local script file',
-  usage,
+  get summary() { return l10n.t('write a remote video script or live room into a local script file'); },
+  get usage() { return usage(); },
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { ...connectionOptions, output: { type: 'string', short: 'o' } });
     const format = outputFormat(values.format);
     const [id, ...extra] = positionals;
-    if (!id || extra.length) throw new UsageError('give one ID');
-    if (!values.output) throw new UsageError('give the file to write with -o FILE');
+    if (!id || extra.length) throw new UsageError(l10n.t('give one ID'));
+    if (!values.output) throw new UsageError(l10n.t('give the file to write with -o FILE'));
     const file = resolve(io.cwd, values.output);
     let kind;
     try {
       kind = requireScriptKind(file);
     } catch (err) {
-      throw new UsageError((err as Error).message);
+      throw new UsageError(errorMessage(err), { cause: err });
     }
     const previous = await readFile(file, 'utf8').then((t) => t.replace(/^\uFEFF/, ''), () => undefined);
     return withClient('pull', values, io, async (client, connection) => {
@@ -49,10 +51,11 @@ export const pullCommand: CliCommand = {
       try {
         await linkPulledFile(place, file, id, text);
       } catch (err) {
-        if (!(err instanceof ScriptFileError)) throw err;
-        report(io, 'pull', `wrote ${values.output} but did not link it: ${err.message}`);
+        if (!(err instanceof ExpectedError) || isCancellation(err)) throw err;
+        report(io, 'pull', l10n.t('wrote {0} but did not link it: {1}', values.output!, errorMessage(err)));
       }
-      printResult(io, format, { file: values.output, kind: linkKindOf(kind), id }, () => [`pulled ${kindLabel(kind)} ${id} into ${values.output}`]);
+      const { label, remote } = scriptKinds[kind];
+      printResult(io, format, { file: values.output, kind: remote.kind, id }, () => [l10n.t('pulled {0} {1} into {2}', label(), id, values.output!)]);
       return ExitCode.Ok;
     });
   },

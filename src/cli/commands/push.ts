@@ -1,12 +1,14 @@
+import * as l10n from '@vscode/l10n';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { MetaStudioClient } from '../../core/cloud/client';
+import { errorMessage, ExpectedError } from '../../core/errors';
 import { toReported } from '../../core/lint/lintPaths';
 import { connectionKey } from '../../core/links/links';
 import { findLinksRoot, LinkStore } from '../../core/links/linkStore';
 import { pushFile, requireScriptKind, type FilePushResult, type LinkPlace } from '../../core/remote/linkedFiles';
 import { PushDeclinedError } from '../../core/remote/push';
-import { kindLabel, ScriptFileError } from '../../core/remote/scriptBody';
+import { scriptFilePatterns, scriptKinds } from '../../core/scripts/kinds';
 import { validateScript } from '../../core/scripts/validate';
 import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient, type Connection } from '../connection';
@@ -14,10 +16,10 @@ import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo } from '../io';
 import { fail, printResult, problemLine, report } from '../output';
 
-const usage = `Usage: metastudio push FILE [--force] [--recreate] [--format text|json]
+const usage = () => l10n.t(`Usage: metastudio push FILE [--force] [--recreate] [--format text|json]
 
-Creates or updates the remote object of a script file: a video script for *.video.json, a live
-room for *.live.json. The file's JSON (minus "$schema") is the request body. The link to the remote
+Creates or updates the remote object of a script file ({1}): the video script or
+live room its kind makes. The file's JSON (minus "$schema") is the request body. The link to the remote
 ID is kept in .metastudio/links.json of the nearest folder holding .metastudio/ (else the current
 folder), per endpoint and project.
 
@@ -26,23 +28,23 @@ Options:
   --recreate          create the object again when the linked one was deleted remotely
   --format text|json  json: {"file","kind","id","created"}
 
-${connectionUsage}
+{0}
 
-Exit codes: 0 pushed; 1 lint errors, API error or refused; 2 usage error or missing file; 3 no credentials.`;
+Exit codes: 0 pushed; 1 lint errors, API error or refused; 2 usage error or missing file; 3 no credentials.`, connectionUsage(), scriptFilePatterns);
 
 /** A script file given on the command line: its absolute path and text; a usage error when it cannot be read. */
 export async function readScriptArg(io: CliIo, given: string | undefined): Promise<{ file: string; text: string }> {
-  if (!given) throw new UsageError('give a script file');
+  if (!given) throw new UsageError(l10n.t('give a script file'));
   const file = resolve(io.cwd, given);
   try {
     requireScriptKind(file);
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(errorMessage(err), { cause: err });
   }
   try {
     return { file, text: (await readFile(file, 'utf8')).replace(/^\uFEFF/, '') };
   } catch {
-    throw new UsageError(`no such file: ${given}`);
+    throw new UsageError(l10n.t('no such file: {0}', given));
   }
 }
 
@@ -57,41 +59,32 @@ export function reportLintErrors(io: CliIo, shown: string, file: string, text: s
   return errors.length > 0;
 }
 
-/**
- * The push of `metastudio push` and `metastudio render FILE`: refusals (a deleted remote object
- * without --recreate, a file outside the links root) become a message and undefined.
- */
+/** The push of `metastudio push` and `metastudio render FILE`: a deleted remote object is created again only with --recreate. */
 export async function pushForCli(
   io: CliIo, command: string, client: MetaStudioClient, place: LinkPlace, file: string, text: string, recreate: boolean,
-): Promise<FilePushResult | undefined> {
+): Promise<FilePushResult> {
+  let result: FilePushResult;
   try {
-    const result = await pushFile(place, file, text, {
+    result = await pushFile(place, file, text, {
       client,
       signal: io.signal,
       confirmRecreate: async () => recreate,
       onRecovered: (message) => report(io, command, message),
     });
-    for (const path of result.differences) {
-      report(io, command, `warning: the ${kindLabel(result.kind)} read back differs from what was sent at ${path}`);
-    }
-    return result;
   } catch (err) {
-    if (err instanceof PushDeclinedError) {
-      report(io, command, `${err.message} Run again with --recreate to create it again.`);
-      return undefined;
-    }
-    if (err instanceof ScriptFileError) {
-      report(io, command, err.message);
-      return undefined;
-    }
-    throw err;
+    if (!(err instanceof PushDeclinedError)) throw err;
+    throw new ExpectedError(l10n.t('{0} Run again with --recreate to create it again.', errorMessage(err)), { cause: err });
   }
+  for (const path of result.differences) {
+    report(io, command, l10n.t('warning: the {0} read back differs from what was sent at {1}', scriptKinds[result.kind].label(), path));
+  }
+  return result;
 }
 
 export const pushCommand: CliCommand = {
   name: 'push',
-  summary: 'create or update the video script or live room of a script file',
-  usage,
+  get summary() { return l10n.t('create or update the video script or live room of a script file'); },
+  get usage() { return usage(); },
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       ...connectionOptions,
@@ -99,16 +92,17 @@ export const pushCommand: CliCommand = {
       recreate: { type: 'boolean', default: false },
     });
     const format = outputFormat(values.format);
-    if (positionals.length > 1) throw new UsageError('push takes one file');
+    if (positionals.length > 1) throw new UsageError(l10n.t('push takes one file'));
     const { file, text } = await readScriptArg(io, positionals[0]);
     if (reportLintErrors(io, positionals[0], file, text) && !values.force) {
-      return fail(io, 'push', 'the file has lint errors; nothing was pushed (--force pushes anyway)');
+      return fail(io, 'push', l10n.t('the file has lint errors; nothing was pushed (--force pushes anyway)'));
     }
     return withClient('push', values, io, async (client, connection) => {
       const result = await pushForCli(io, 'push', client, await linkPlace(io, connection), file, text, values.recreate);
-      if (!result) return ExitCode.Failed;
       printResult(io, format, { file: positionals[0], kind: result.link.kind, id: result.id, created: result.created },
-        () => [`${result.created ? 'created' : 'updated'} ${kindLabel(result.kind)} ${result.id} from ${positionals[0]}`]);
+        () => [result.created
+          ? l10n.t('created {0} {1} from {2}', scriptKinds[result.kind].label(), result.id, positionals[0])
+          : l10n.t('updated {0} {1} from {2}', scriptKinds[result.kind].label(), result.id, positionals[0])]);
       return ExitCode.Ok;
     });
   },

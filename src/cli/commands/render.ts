@@ -1,14 +1,17 @@
-import { resolve } from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { MetaStudioClient } from '../../core/cloud/client';
 import { isJobSucceeded } from '../../core/cloud/jobState';
 import type { VideoJobDetails } from '../../core/cloud/types';
 import { createUndiciTransport } from '../../core/cloud/undiciTransport';
 import { downloadToFile } from '../../core/download/disk';
-import { DownloadError } from '../../core/download/request';
+import { errorMessage, withErrorContext } from '../../core/errors';
 import { followJob, JobWaitTimeoutError } from '../../core/remote/followJob';
-import { jobErrorWithShot, JobOutputError, outputVideo } from '../../core/remote/jobOutcome';
+import { jobErrorWithShot, outputVideo } from '../../core/remote/jobOutcome';
 import { unchangedLinkId } from '../../core/remote/linkedFiles';
-import { fileExtension, nameOfFile } from '../../core/remote/scriptBody';
+import { nameOfFile } from '../../core/remote/scriptBody';
+import { kindOfFile, scriptKinds } from '../../core/scripts/kinds';
 import { outputFormat, parseCommandArgs, timeoutOption } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
@@ -16,7 +19,7 @@ import type { CliCommand, CliIo } from '../io';
 import { fail, printResult, report } from '../output';
 import { linkPlace, pushForCli, readScriptArg, reportLintErrors } from './push';
 
-const usage = `Usage: metastudio render FILE|--script-id ID [--name NAME] [--wait] [--download PATH] [--timeout SECONDS]
+const usage = () => l10n.t(`Usage: metastudio render FILE|--script-id ID [--name NAME] [--wait] [--download PATH] [--timeout SECONDS]
 
 Starts a 2D avatar video job for a video script: FILE (a *.video.json, pushed first when it changed
 since its last push) or the remote script ID. The video becomes the output asset NAME.
@@ -25,19 +28,21 @@ Options:
   --script-id ID      render this remote video script instead of a file
   --name NAME         output asset name (default: the file name without .video.json; required with --script-id)
   --wait              follow the job until it ends (progress on stderr)
-  --download PATH     wait, then download the video to PATH
+  --download PATH     wait, then download the video to PATH (a folder: PATH/NAME.mp4); an
+                      existing file is kept unless --force (exit 2 before anything starts)
   --timeout SECONDS   give up waiting after this long (exit 4)
-  --force             push although the file has lint errors
+  --force             push although the file has lint errors, and replace an existing download
   --recreate          create the script again when the linked one was deleted remotely
   --format text|json  json: {"job_id","state","asset_id"}
 
-${connectionUsage}
+{0}
 
 Exit codes: 0 the job was started (without --wait) or succeeded; 1 the job failed, was cancelled or
-blocked, lint errors, or an API error; 2 usage error; 3 no credentials; 4 timed out waiting.`;
+blocked, lint errors, or an API error; 2 usage error, or the download file exists without --force;
+3 no credentials; 4 timed out waiting.`, connectionUsage());
 
 function seconds(ms: number): string {
-  return `${Math.round(ms / 1000)} s`;
+  return l10n.t('{0} s', Math.round(ms / 1000));
 }
 
 /** Follows the job with a line on stderr per state change. */
@@ -50,13 +55,22 @@ async function waitForJob(io: CliIo, client: MetaStudioClient, jobId: string, ti
     onUpdate: (job) => {
       if (job.state === shown) return;
       shown = job.state;
-      io.stderr(`job ${jobId}: ${job.state} (${seconds(Date.now() - started)})\n`);
+      io.stderr(`${l10n.t('job {0}: {1} ({2})', jobId, job.state, seconds(Date.now() - started))}\n`);
     },
-    onPollError: (err) => io.stderr(`job ${jobId}: ${err.message}; trying again\n`),
+    onPollError: (err) => io.stderr(`${l10n.t('job {0}: {1}; trying again', jobId, errorMessage(err))}\n`),
   });
 }
 
-async function download(io: CliIo, client: MetaStudioClient, job: VideoJobDetails, path: string): Promise<void> {
+/** Where `--download` writes: PATH, or NAME.mp4 inside PATH when PATH is a folder or ends with a slash. */
+async function downloadTarget(io: CliIo, given: string, name: string): Promise<{ path: string; shown: string; inFolder: boolean }> {
+  const path = resolve(io.cwd, given);
+  const isFolder = /[\\/]$/.test(given) || await stat(path).then((s) => s.isDirectory(), () => false);
+  if (!isFolder) return { path, shown: given, inFolder: false };
+  const file = `${name.replace(/[\\/]/g, '-')}.mp4`;
+  return { path: join(path, file), shown: join(given, file), inFolder: true };
+}
+
+async function download(io: CliIo, client: MetaStudioClient, job: VideoJobDetails, path: string, overwrite: boolean): Promise<void> {
   const video = await outputVideo(client, job, io.signal);
   const transport = createUndiciTransport(io.env);
   let shownTenth = -1;
@@ -64,15 +78,16 @@ async function download(io: CliIo, client: MetaStudioClient, job: VideoJobDetail
     const result = await downloadToFile(video.url, path, {
       fetch: transport.fetch,
       signal: io.signal,
+      overwrite,
       onProgress: (received, total) => {
         const tenth = total ? Math.floor((received / total) * 10) : -1;
         if (tenth > shownTenth) {
           shownTenth = tenth;
-          io.stderr(`download: ${tenth * 10}% of ${total} bytes\n`);
+          io.stderr(`${l10n.t('download: {0}% of {1} bytes', tenth * 10, total ?? 0)}\n`);
         }
       },
     });
-    io.stderr(`download: ${result.bytes} bytes written to ${path}\n`);
+    io.stderr(`${l10n.t('download: {0} bytes written to {1}', result.bytes, path)}\n`);
   } finally {
     await transport.close();
   }
@@ -80,8 +95,8 @@ async function download(io: CliIo, client: MetaStudioClient, job: VideoJobDetail
 
 export const renderCommand: CliCommand = {
   name: 'render',
-  summary: 'start a video job for a video script, optionally wait for it and download the video',
-  usage,
+  get summary() { return l10n.t('start a video job for a video script, optionally wait for it and download the video'); },
+  get usage() { return usage(); },
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       ...connectionOptions,
@@ -96,17 +111,21 @@ export const renderCommand: CliCommand = {
     const format = outputFormat(values.format);
     const scriptId = values['script-id'];
     if ((scriptId === undefined) === (positionals.length === 0) || positionals.length > 1) {
-      throw new UsageError('give one video script file or --script-id ID');
+      throw new UsageError(l10n.t('give one video script file or --script-id ID'));
     }
     const timeoutMs = timeoutOption(values.timeout);
     const script = scriptId === undefined ? await readScriptArg(io, positionals[0]) : undefined;
-    if (script && !script.file.endsWith(fileExtension('video'))) throw new UsageError('only a video script (*.video.json) can be rendered');
+    if (script && kindOfFile(script.file) !== 'video') throw new UsageError(l10n.t('only a video script (*{0}) can be rendered', scriptKinds.video.suffix));
     const name = values.name ?? (script ? nameOfFile(script.file) : undefined);
-    if (!name) throw new UsageError('give the output asset name with --name NAME');
-    if (script && reportLintErrors(io, positionals[0], script.file, script.text) && !values.force) {
-      return fail(io, 'render', 'the file has lint errors; nothing was pushed or started (--force goes on anyway)');
+    if (!name) throw new UsageError(l10n.t('give the output asset name with --name NAME'));
+    const target = values.download === undefined ? undefined : await downloadTarget(io, values.download, name);
+    if (target && !values.force && await stat(target.path).then(() => true, () => false)) {
+      return fail(io, 'render', l10n.t('{0} already exists; nothing was started (--force replaces it)', target.shown), ExitCode.Usage);
     }
-    const downloadPath = values.download === undefined ? undefined : resolve(io.cwd, values.download);
+    if (target?.inFolder) io.stderr(`${l10n.t('download: the video will be written to {0}', target.shown)}\n`);
+    if (script && reportLintErrors(io, positionals[0], script.file, script.text) && !values.force) {
+      return fail(io, 'render', l10n.t('the file has lint errors; nothing was pushed or started (--force goes on anyway)'));
+    }
 
     return withClient('render', values, io, async (client, connection) => {
       let id = scriptId;
@@ -116,20 +135,23 @@ export const renderCommand: CliCommand = {
         if (!id) {
           const pushed = await pushForCli(io, 'render', client, place, script.file, script.text, values.recreate);
           if (!pushed) return ExitCode.Failed;
-          io.stderr(`${pushed.created ? 'created' : 'updated'} video script ${pushed.id} from ${positionals[0]}\n`);
+          io.stderr(`${pushed.created
+            ? l10n.t('created {0} {1} from {2}', scriptKinds.video.label(), pushed.id, positionals[0])
+            : l10n.t('updated {0} {1} from {2}', scriptKinds.video.label(), pushed.id, positionals[0])}\n`);
           id = pushed.id;
         }
       }
       const { job_id: jobId } = await client.createVideoJob({ script_id: id, output_asset_config: { asset_name: name } }, { signal: io.signal });
-      io.stderr(`started video job ${jobId} (output asset "${name}")\n`);
+      io.stderr(`${l10n.t('started video job {0} (output asset "{1}")', jobId, name)}\n`);
       const print = (job: Pick<VideoJobDetails, 'job_id' | 'state' | 'output_asset_config' | 'error_info'>) => {
         const assetId = job.output_asset_config?.asset_id ?? null;
         printResult(io, format, { job_id: job.job_id, state: job.state, asset_id: assetId }, () => {
           const error = jobErrorWithShot(job as VideoJobDetails);
-          return [`job ${job.job_id} ${job.state}${assetId ? `, output asset ${assetId}` : ''}${error ? `: ${error}` : ''}`];
+          const line = assetId ? l10n.t('job {0} {1}, output asset {2}', job.job_id, job.state, assetId) : l10n.t('job {0} {1}', job.job_id, job.state);
+          return [error ? l10n.t('{0}: {1}', line, error) : line];
         });
       };
-      if (!values.wait && downloadPath === undefined) {
+      if (!values.wait && target === undefined) {
         print(await client.getVideoJob(jobId, { signal: io.signal }));
         return ExitCode.Ok;
       }
@@ -138,19 +160,14 @@ export const renderCommand: CliCommand = {
         job = await waitForJob(io, client, jobId, timeoutMs);
       } catch (err) {
         if (!(err instanceof JobWaitTimeoutError)) throw err;
-        report(io, 'render', err.message);
+        report(io, 'render', errorMessage(err));
         print({ job_id: jobId, state: err.lastState ?? 'UNKNOWN' });
         return ExitCode.TimedOut;
       }
       print(job);
       if (!isJobSucceeded(job.state)) return ExitCode.Failed;
-      if (downloadPath === undefined) return ExitCode.Ok;
-      try {
-        await download(io, client, job, downloadPath);
-      } catch (err) {
-        if (!(err instanceof DownloadError || err instanceof JobOutputError)) throw err;
-        return fail(io, 'render', `the job succeeded but the download failed: ${err.message}`);
-      }
+      if (target === undefined) return ExitCode.Ok;
+      await withErrorContext(l10n.t('the job succeeded but the download failed'), () => download(io, client, job, target.path, values.force));
       return ExitCode.Ok;
     });
   },

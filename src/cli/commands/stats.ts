@@ -1,5 +1,7 @@
+import * as l10n from '@vscode/l10n';
+import { resolvePlace, type ConnectionFlags } from '../../core/cloud/connection';
 import { findFiles, readText } from '../../core/lint/lintPaths';
-import { lintFileKind, type LintFileKind } from '../../core/lint/lintFile';
+import { lintedFilePatterns, lintFileKind, type LintFileKind } from '../../core/lint/lintFile';
 import { cliCacheFolder } from '../../core/preview/cacheFolder';
 import { MeasuredDurations } from '../../core/preview/measuredDurations';
 import { PreviewCache } from '../../core/preview/previewCache';
@@ -8,16 +10,15 @@ import { maxSceneChars, maxScenes, maxTotalChars } from '../../core/scripts/rule
 import { analyzeScript } from '../../core/scripts/validate';
 import { analyzeSsml } from '../../core/ssml/lint';
 import { outputFormat, parseCommandArgs } from '../args';
-import { resolvePlace, type ConnectionFlags } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo } from '../io';
 import { printResult } from '../output';
 
-const usage = `Usage: metastudio stats [paths…] [--format text|json] [--endpoint URL|--region REGION] [--project-id ID]
+const usage = () => l10n.t(`Usage: metastudio stats [paths…] [--format text|json] [--endpoint URL|--region REGION] [--project-id ID]
 
-Estimates how long every shot text of video and live scripts (and every SSML file) takes to speak,
-and counts its characters without tags against MetaStudio's video production limits: ${maxSceneChars.toLocaleString('en')}
-characters per scene, ${maxTotalChars.toLocaleString('en')} in all, ${maxScenes} scenes. The estimate counts Chinese characters,
+Estimates how long every shot text of the script and SSML files ({0}) takes to speak,
+and counts its characters without tags against MetaStudio's video production limits: {1}
+characters per scene, {2} in all, {3} scenes. The estimate counts Chinese characters,
 English words and digits, each at its own rate, the voice's speed, prosody rates and breaks
 (docs/duration.md). When the preview cache ($XDG_CACHE_HOME/metastudio) holds a preview of exactly a
 shot's text, voice and settings made at the endpoint and project given, its real length counts
@@ -30,7 +31,7 @@ Options:
                       where the cached previews were made (also METASTUDIO_ENDPOINT,
                       METASTUDIO_REGION, HUAWEICLOUD_SDK_PROJECT_ID); no credentials needed
 
-Exit codes: 0 printed; 2 usage error or missing path.`;
+Exit codes: 0 printed; 2 usage error or missing path.`, lintedFilePatterns, maxSceneChars.toLocaleString('en'), maxTotalChars.toLocaleString('en'), maxScenes);
 
 function shotsOf(kind: LintFileKind, text: string): readonly ShotSpeech[] {
   if (kind !== 'ssml') return analyzeScript(text, kind).shots;
@@ -69,17 +70,19 @@ function toJson({ file, kind, duration }: FileStats) {
 
 function toLines({ file, kind, duration }: FileStats): string[] {
   const video = kind === 'video';
-  const over = (yes: boolean) => (yes ? '  OVER THE LIMIT' : '');
+  const count = (n: number) => n.toLocaleString('en');
+  const over = (yes: boolean) => (yes ? `  ${l10n.t('OVER THE LIMIT')}` : '');
   const lines = [`${file} (${kind})`];
   for (const d of duration.shots) {
-    const time = d.measuredSeconds === undefined ? `≈ ${formatSeconds(d.seconds)}` : `${formatSeconds(d.seconds)} (measured)`;
-    lines.push(`  ${(shotLabel(d.text) || 'text').padEnd(36)} ${time.padEnd(22)} ${d.characters.toLocaleString('en')} characters${over(video && d.characters > maxSceneChars)}`);
+    const time = d.measuredSeconds === undefined ? `≈ ${formatSeconds(d.seconds)}` : l10n.t('{0} (measured)', formatSeconds(d.seconds));
+    lines.push(`  ${(shotLabel(d.text) || l10n.t('text')).padEnd(36)} ${time.padEnd(22)} ${l10n.t('{0} characters', count(d.characters))}${over(video && d.characters > maxSceneChars)}`);
   }
-  const measured = duration.measured ? `, ${duration.measured} of ${duration.shots.length} measured` : '';
+  const measured = duration.measured ? l10n.t(', {0} of {1} measured', duration.measured, duration.shots.length) : '';
   const characters = video
-    ? `${duration.characters.toLocaleString('en')} of ${maxTotalChars.toLocaleString('en')} characters${over(duration.characters > maxTotalChars)}, ${duration.shots.length} of ${maxScenes} scenes${over(duration.shots.length > maxScenes)}`
-    : `${duration.characters.toLocaleString('en')} characters`;
-  lines.push(`  ${'total'.padEnd(36)} ${`≈ ${formatSeconds(duration.seconds)}`.padEnd(22)} ${characters}${measured}`);
+    ? l10n.t('{0} of {1} characters', count(duration.characters), count(maxTotalChars)) + over(duration.characters > maxTotalChars)
+      + l10n.t(', {0} of {1} scenes', duration.shots.length, maxScenes) + over(duration.shots.length > maxScenes)
+    : l10n.t('{0} characters', count(duration.characters));
+  lines.push(`  ${l10n.t('total').padEnd(36)} ${`≈ ${formatSeconds(duration.seconds)}`.padEnd(22)} ${characters}${measured}`);
   return lines;
 }
 
@@ -91,8 +94,8 @@ function measurer(flags: ConnectionFlags, io: CliIo) {
 
 export const statsCommand: CliCommand = {
   name: 'stats',
-  summary: 'estimate how long scripts speak, and count their characters against the limits',
-  usage,
+  get summary() { return l10n.t('estimate how long scripts speak, and count their characters against the limits'); },
+  get usage() { return usage(); },
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       endpoint: { type: 'string' },
@@ -102,8 +105,8 @@ export const statsCommand: CliCommand = {
     const format = outputFormat(values.format);
     const found = await findFiles(positionals, io.cwd);
     const problems = [
-      ...found.missing.map((p) => `no such file or folder: ${p}`),
-      ...found.unsupported.map((p) => `not a script or SSML file (*.video.json, *.live.json, *.ssml): ${p}`),
+      ...found.missing.map((p) => l10n.t('no such file or folder: {0}', p)),
+      ...found.unsupported.map((p) => l10n.t('not a script or SSML file ({0}): {1}', lintedFilePatterns, p)),
     ];
     if (problems.length) throw new UsageError(problems.join('\n'));
     const measure = measurer(values, io);

@@ -1,13 +1,13 @@
+import * as l10n from '@vscode/l10n';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { MetaStudioClient } from '../../core/cloud/client';
 import { billingProvider } from '../../core/assets/describe';
 import { createUndiciTransport } from '../../core/cloud/undiciTransport';
 import { cliCacheFolder } from '../../core/preview/cacheFolder';
-import { DownloadError } from '../../core/download/request';
 import { numberedOutputs } from '../../core/preview/outputNames';
 import { PreviewCache } from '../../core/preview/previewCache';
-import { Previewer, PreviewTimeoutError, TtsJobFailedError, type PreviewProgress } from '../../core/preview/previewer';
+import { Previewer, type PreviewProgress } from '../../core/preview/previewer';
 import { lintSsml } from '../../core/ssml/lint';
 import { VOICE_SETTINGS, type VoiceSettingName } from '../../core/voiceSettings';
 import { LineIndex } from '../../core/diagnostics';
@@ -20,10 +20,10 @@ import { fail, printResult, problemLine } from '../output';
 /** "50–200 (default 100)", for the usage. */
 function rangeText(name: VoiceSettingName): string {
   const { min, max, default: value } = VOICE_SETTINGS[name];
-  return `${min}–${max} (default ${value})`;
+  return l10n.t('{0}–{1} (default {2})', min, max, value);
 }
 
-const usage = `Usage: metastudio tts TEXT|@FILE --voice ID [--speed N] [--pitch N] [--volume N] -o OUT
+const usage = () => l10n.t(`Usage: metastudio tts TEXT|@FILE --voice ID [--speed N] [--pitch N] [--volume N] -o OUT
 
 Synthesizes a TTS preview of TEXT (or of the file after @) with a voice asset and writes the audio
 to OUT; several returned files go to OUT, then name-2.ext, name-3.ext… The text is sent as written.
@@ -33,18 +33,18 @@ with third-party voices are billed.
 
 Options:
   --voice ID          voice (timbre) asset ID (required)
-  --speed N           ${rangeText('speed')}
-  --pitch N           ${rangeText('pitch')}
-  --volume N          ${rangeText('volume')}
+  --speed N           {0}
+  --pitch N           {1}
+  --volume N          {2}
   -o, --output OUT    where to write the audio (required)
   --timeout SECONDS   give up waiting for the synthesis after this long (default 600; exit 4)
   --force             send the text although it has SSML errors
   --format text|json  json: {"files","cached","job_id"}
 
-${connectionUsage}
+{3}
 
 Exit codes: 0 written; 1 SSML errors, a failed synthesis or download, or an API error; 2 usage error
-or missing file; 3 no credentials; 4 timed out waiting.`;
+or missing file; 3 no credentials; 4 timed out waiting.`, rangeText('speed'), rangeText('pitch'), rangeText('volume'), connectionUsage());
 
 function voiceOption(value: string | undefined, name: VoiceSettingName): number | undefined {
   return integerOption(value, `--${name}`, VOICE_SETTINGS[name].min, VOICE_SETTINGS[name].max);
@@ -56,15 +56,15 @@ async function readText(arg: string, io: CliIo): Promise<string> {
   try {
     return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   } catch {
-    throw new UsageError(`cannot read ${arg.slice(1)}`);
+    throw new UsageError(l10n.t('cannot read {0}', arg.slice(1)));
   }
 }
 
 function progressLine(p: PreviewProgress): string {
   switch (p.kind) {
-    case 'creating': return 'tts: sending the text';
-    case 'waiting': return `tts: job ${p.jobId} not ready (check ${p.checks})`;
-    case 'downloading': return `tts: downloading file ${p.index} of ${p.count}`;
+    case 'creating': return l10n.t('tts: sending the text');
+    case 'waiting': return l10n.t('tts: job {0} not ready (check {1})', p.jobId, p.checks);
+    case 'downloading': return l10n.t('tts: downloading file {0} of {1}', p.index, p.count);
   }
 }
 
@@ -73,7 +73,7 @@ async function noteBilling(client: MetaStudioClient, voiceId: string, io: CliIo)
   try {
     const voice = await client.getAsset(voiceId, { signal: io.signal });
     const provider = billingProvider(voice);
-    if (provider) io.stderr(`tts: "${voice.asset_name}" is a third-party voice (${provider}): this synthesis is billed\n`);
+    if (provider) io.stderr(`${l10n.t('tts: "{0}" is a third-party voice ({1}): this synthesis is billed', voice.asset_name, provider)}\n`);
   } catch {
     // The create call reports what is wrong with the voice.
   }
@@ -81,8 +81,8 @@ async function noteBilling(client: MetaStudioClient, voiceId: string, io: CliIo)
 
 export const ttsCommand: CliCommand = {
   name: 'tts',
-  summary: 'synthesize a TTS preview of a text or SSML to an audio file, through a local cache',
-  usage,
+  get summary() { return l10n.t('synthesize a TTS preview of a text or SSML to an audio file, through a local cache'); },
+  get usage() { return usage(); },
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       ...connectionOptions,
@@ -95,9 +95,9 @@ export const ttsCommand: CliCommand = {
       force: { type: 'boolean', default: false },
     });
     const format = outputFormat(values.format);
-    if (positionals.length !== 1) throw new UsageError('give one TEXT or @FILE');
-    if (!values.voice) throw new UsageError('give the voice with --voice ID');
-    if (!values.output) throw new UsageError('give the output file with -o OUT');
+    if (positionals.length !== 1) throw new UsageError(l10n.t('give one TEXT or @FILE'));
+    if (!values.voice) throw new UsageError(l10n.t('give the voice with --voice ID'));
+    if (!values.output) throw new UsageError(l10n.t('give the output file with -o OUT'));
     const request = {
       text: await readText(positionals[0], io),
       voiceAssetId: values.voice,
@@ -105,21 +105,21 @@ export const ttsCommand: CliCommand = {
       pitch: voiceOption(values.pitch, 'pitch'),
       volume: voiceOption(values.volume, 'volume'),
     };
-    if (!request.text.trim()) throw new UsageError('the text is empty');
+    if (!request.text.trim()) throw new UsageError(l10n.t('the text is empty'));
     const timeoutMs = timeoutOption(values.timeout);
 
     const errors = lintSsml(request.text, { where: 'preview' }).filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       const lines = new LineIndex(request.text);
-      const source = positionals[0].startsWith('@') ? positionals[0].slice(1) : 'text';
+      const source = positionals[0].startsWith('@') ? positionals[0].slice(1) : l10n.t('text');
       for (const d of errors) io.stderr(`${problemLine(source, lines.positionAt(d.start), 'error', d.code, d.message)}\n`);
-      if (!values.force) return fail(io, 'tts', 'the text has SSML errors; nothing was sent (--force sends it anyway)');
+      if (!values.force) return fail(io, 'tts', l10n.t('the text has SSML errors; nothing was sent (--force sends it anyway)'));
     }
 
     return withClient('tts', values, io, async (client, connection) => {
       const transport = createUndiciTransport(io.env);
       const previewer = new Previewer({
-        cache: new PreviewCache(cliCacheFolder(io.env)),
+        cache: new PreviewCache(cliCacheFolder(io.env), { warn: (message) => io.stderr(`tts: ${message}\n`) }),
         fetchFile: transport.fetch,
         ...(timeoutMs ? { timeoutMs } : {}),
       });
@@ -132,13 +132,10 @@ export const ttsCommand: CliCommand = {
         const outputs = numberedOutputs(resolve(io.cwd, values.output!), result.files.length);
         await mkdir(dirname(outputs[0]), { recursive: true });
         for (const [i, file] of result.files.entries()) await writeFile(outputs[i], await readFile(file));
-        io.stderr(`tts: ${result.fromCache ? 'from the cache (no request)' : `synthesized (job ${result.jobId})`}, ${result.files.length} file(s), ${result.bytes} bytes\n`);
+        const how = result.fromCache ? l10n.t('from the cache (no request)') : l10n.t('synthesized (job {0})', result.jobId ?? '');
+        io.stderr(`${l10n.t('tts: {0}, {1} file(s), {2} bytes', how, result.files.length, result.bytes)}\n`);
         printResult(io, format, { files: outputs, cached: result.fromCache, job_id: result.jobId ?? null }, () => outputs);
         return ExitCode.Ok;
-      } catch (err) {
-        if (err instanceof PreviewTimeoutError) return fail(io, 'tts', err.message, ExitCode.TimedOut);
-        if (err instanceof TtsJobFailedError || err instanceof DownloadError) return fail(io, 'tts', err.message);
-        throw err;
       } finally {
         await transport.close();
       }

@@ -5,11 +5,13 @@
  * linters to look again. The tree, completion, hover, the asset linter and the SSML per-voice
  * checks all read this one cache.
  */
+import * as l10n from '@vscode/l10n';
 import { collectPages } from '../cloud/paging';
 import type { CallOptions } from '../cloud/client';
 import type { Clock } from '../cloud/clock';
 import { MetaStudioApiError } from '../cloud/errors';
 import type { DigitalAssetInfo, ListAssetsQuery, ListAssetsResponse, VoiceCapability } from '../cloud/types';
+import { errorMessage, ExpectedError } from '../errors';
 import { assetGroup, type AssetGroupId } from './groups';
 
 /** The part of `MetaStudioClient` the catalog uses. */
@@ -111,7 +113,7 @@ export class AssetCatalog {
   voiceCapability(voiceAssetId: string): VoiceCapability | undefined {
     const lookup = this.peek(voiceAssetId);
     if (lookup?.state !== 'found' || lookup.asset.asset_type !== 'VOICE_MODEL') return undefined;
-    return lookup.asset.asset_extra_metadata?.voice_model_meta?.voice_capability;
+    return lookup.asset.asset_extra_meta?.voice_model_meta?.voice_capability;
   }
 
   /** A group's assets of every source, as cached; starts loading them when absent or stale. */
@@ -161,18 +163,18 @@ export class AssetCatalog {
 
   /** Found assets (files left out: their download URLs expire), for offline use across sessions. */
   snapshot(): CatalogSnapshot {
-    const result: CatalogSnapshot = {};
+    // Built with fromEntries, which defines properties: an ID from a server never acts as a prototype setter.
+    const result: [string, Record<string, Entry<DigitalAssetInfo>>][] = [];
     for (const [key, cache] of this.caches) {
-      const entries: Record<string, Entry<DigitalAssetInfo>> = {};
-      let n = 0;
+      const entries: [string, Entry<DigitalAssetInfo>][] = [];
       for (const [id, entry] of cache.byId) {
-        if (entry.value.state !== 'found' || n++ >= SNAPSHOT_MAX_PER_CONNECTION) continue;
+        if (entry.value.state !== 'found' || entries.length >= SNAPSHOT_MAX_PER_CONNECTION) continue;
         const { files: _files, ...asset } = entry.value.asset;
-        entries[id] = { value: asset, fetchedAt: entry.fetchedAt };
+        entries.push([id, { value: asset, fetchedAt: entry.fetchedAt }]);
       }
-      if (n) result[key] = entries;
+      if (entries.length) result.push([key, Object.fromEntries(entries)]);
     }
-    return result;
+    return Object.fromEntries(result);
   }
 
   /** Reads a snapshot back (malformed parts are skipped); fresher answers already cached win. */
@@ -223,11 +225,11 @@ export class AssetCatalog {
       let value: AssetLookup;
       try {
         const client = await connection.client();
-        if (!client) return cache.byId.get(assetId)?.value ?? { state: 'failed', error: new Error('signed out') };
+        if (!client) return cache.byId.get(assetId)?.value ?? { state: 'failed', error: new ExpectedError(l10n.t('not signed in to MetaStudio')) };
         value = { state: 'found', asset: await client.getAsset(assetId) };
       } catch (error) {
         value = error instanceof MetaStudioApiError && error.status === 404 ? { state: 'missing' } : { state: 'failed', error };
-        if (value.state === 'failed') this.options.logger?.warn(`asset ${assetId}: lookup failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (value.state === 'failed') this.options.logger?.warn(`asset ${assetId}: lookup failed: ${errorMessage(error)}`);
       } finally {
         cache.lookups.delete(assetId);
       }
@@ -261,7 +263,7 @@ export class AssetCatalog {
         if (this.caches.get(connection.key) === cache) this.fire();
         return assets;
       } catch (error) {
-        this.options.logger?.warn(`${groupId}: listing assets failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.options.logger?.warn(`${groupId}: listing assets failed: ${errorMessage(error)}`);
         cache.listFailures.set(groupId, { value: { error }, fetchedAt: this.clock.now() });
         throw error;
       } finally {
@@ -277,7 +279,7 @@ export class AssetCatalog {
       try {
         listener();
       } catch (err) {
-        this.options.logger?.warn(`asset catalog listener failed: ${err instanceof Error ? err.message : String(err)}`);
+        this.options.logger?.warn(`asset catalog listener failed: ${errorMessage(err)}`);
       }
     }
   }

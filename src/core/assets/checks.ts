@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import type { DigitalAssetInfo } from '../cloud/types';
 import type { CoreDiagnostic } from '../diagnostics';
-import type { ScriptKind } from '../scripts/schemas';
+import type { ScriptKind } from '../scripts/kinds';
 import type { AssetCatalog, AssetLookup } from './catalog';
 import { assetCodes, type AssetCode } from './codes';
 import { isActive } from './describe';
@@ -32,7 +32,7 @@ function check(reference: AssetReference, asset: DigitalAssetInfo, kind: ScriptK
   }
   // A voice is real-time unless it says otherwise (the reference's default is true).
   if (kind === 'live' && expectation.realtimeVoice && asset.asset_type === 'VOICE_MODEL'
-    && asset.asset_extra_metadata?.voice_model_meta?.is_realtime_voice === false) {
+    && asset.asset_extra_meta?.voice_model_meta?.is_realtime_voice === false) {
     found.push(diagnostic('asset/voice-not-realtime', reference, l10n.t('Voice "{0}" is not a real-time voice: livestreams need one (is_realtime_voice).',
       asset.asset_name)));
   }

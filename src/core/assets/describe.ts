@@ -5,7 +5,8 @@
 import * as l10n from '@vscode/l10n';
 import { MetaStudioApiError } from '../cloud/errors';
 import type { DigitalAssetInfo, VoiceCapability } from '../cloud/types';
-import { sexLabel } from './filters';
+import { errorMessage } from '../errors';
+import { languageName, sexLabel } from './filters';
 import { typeLabel } from './groups';
 
 export interface DetailRow {
@@ -30,7 +31,7 @@ export function isActive(asset: DigitalAssetInfo): boolean {
 }
 
 export function voiceMeta(asset: DigitalAssetInfo) {
-  return asset.asset_type === 'VOICE_MODEL' ? asset.asset_extra_metadata?.voice_model_meta : undefined;
+  return asset.asset_type === 'VOICE_MODEL' ? asset.asset_extra_meta?.voice_model_meta : undefined;
 }
 
 /**
@@ -48,12 +49,31 @@ export function capabilityList(capability: VoiceCapability | undefined): string 
     .filter((key) => capability[key] === true).map((key) => capabilityLabels[key]()).join(', ');
 }
 
-/** One short line: the state when not ACTIVED, else what matters for the type (voice: language · sex · real-time). */
+/**
+ * An asset's state in words ("inactive", "being created", "failed review"…), for trees and screen
+ * readers; a state this list does not know is shown as its code.
+ */
+export function assetStateText(asset: DigitalAssetInfo): string {
+  switch (asset.asset_state) {
+    case undefined:
+    case 'ACTIVED': return l10n.t('active');
+    case 'CREATING': return l10n.t('being created');
+    case 'FAILED': return asset.fail_type?.endsWith('_REVIEW_REJECT') ? l10n.t('failed review') : l10n.t('failed to upload');
+    case 'UNACTIVED': return l10n.t('inactive');
+    case 'DELETING': return l10n.t('being deleted');
+    case 'DELETED': return l10n.t('deleted');
+    case 'BLOCK': return l10n.t('blocked');
+    case 'WAITING_DELETE': return l10n.t('about to be withdrawn');
+    default: return asset.asset_state;
+  }
+}
+
+/** One short line: the state in words when not ACTIVED, else what matters for the type (voice: language · sex · real-time). */
 export function assetSummary(asset: DigitalAssetInfo): string {
-  if (!isActive(asset)) return asset.asset_state!;
+  if (!isActive(asset)) return assetStateText(asset);
   const voice = voiceMeta(asset);
   if (voice) {
-    return [voice.language, voice.sex && sexLabel(voice.sex), voice.is_realtime_voice === false ? undefined : l10n.t('real-time')]
+    return [voice.language && languageName(voice.language), voice.sex && sexLabel(voice.sex), voice.is_realtime_voice === false ? l10n.t('not real-time') : l10n.t('real-time')]
       .filter((part): part is string => !!part).join(' · ');
   }
   return '';
@@ -65,13 +85,13 @@ export function assetDetailRows(asset: DigitalAssetInfo): DetailRow[] {
     { label: l10n.t('Name'), value: asset.asset_name },
     { label: l10n.t('ID'), value: asset.asset_id },
     { label: l10n.t('Type'), value: `${typeLabel(asset.asset_type)} (${asset.asset_type})` },
-    { label: l10n.t('State'), value: asset.asset_state ?? l10n.t('unknown') },
+    { label: l10n.t('State'), value: asset.asset_state ? `${assetStateText(asset)} (${asset.asset_state})` : l10n.t('unknown') },
   ];
   if (asset.reason) rows.push({ label: l10n.t('Reason'), value: asset.reason });
   if (asset.tags?.length) rows.push({ label: l10n.t('Tags'), value: asset.tags.join(', ') });
   const voice = voiceMeta(asset);
   if (voice) {
-    if (voice.language) rows.push({ label: l10n.t('Language'), value: voice.language });
+    if (voice.language) rows.push({ label: l10n.t('Language'), value: `${languageName(voice.language)} (${voice.language})` });
     if (voice.sex) rows.push({ label: l10n.t('Sex'), value: sexLabel(voice.sex) });
     rows.push({ label: l10n.t('Real-time'), value: voice.is_realtime_voice === false ? l10n.t('no (video production only)') : l10n.t('yes') });
     rows.push({ label: l10n.t('Capabilities'), value: capabilityList(voice.voice_capability) || l10n.t('none') });
@@ -84,7 +104,7 @@ export function assetDetailRows(asset: DigitalAssetInfo): DetailRow[] {
 /** "<code> <message>" of a failed call, for an error node; the full message (request id too) goes to the log. */
 export function failureText(error: unknown): string {
   if (error instanceof MetaStudioApiError) {
-    return [error.errorCode ?? `HTTP ${error.status}`, error.errorMsg].filter(Boolean).join(' ');
+    return [error.code ?? `HTTP ${error.status}`, error.errorMsg].filter(Boolean).join(' ');
   }
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

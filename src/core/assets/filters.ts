@@ -27,6 +27,39 @@ export const voiceLanguages: readonly string[] = [
   'Russian', 'Filipino', 'Dutch', 'Indonesian', 'Vietnamese', 'Arabic', 'Turkish', 'Malay', 'Thai', 'Finnish',
 ];
 
+/** A voice language in words ("Chinese (Mandarin)", "English"), matched ignoring case; an unknown code as it is. */
+export function languageName(code: string): string {
+  switch (code.toUpperCase()) {
+    case 'CN': return l10n.t('Chinese (Mandarin)');
+    case 'EN': return l10n.t('English');
+    case 'GER': return l10n.t('German');
+    case 'FR': return l10n.t('French');
+    case 'KR': return l10n.t('Korean');
+    case 'POR': return l10n.t('Portuguese');
+    case 'JPN': return l10n.t('Japanese');
+    case 'ITA': return l10n.t('Italian');
+    case 'ESP': return l10n.t('Spanish');
+    case 'DBH': return l10n.t('Chinese (Northeastern)');
+    case 'GT': return l10n.t('Chinese (Hong Kong and Taiwan)');
+    case 'GXH': return l10n.t('Chinese (Guangxi)');
+    case 'HBH': return l10n.t('Chinese (Hubei)');
+    case 'SXH': return l10n.t('Chinese (Shaanxi)');
+    case 'SCH': return l10n.t('Chinese (Sichuan)');
+    case 'YY': return l10n.t('Cantonese');
+    case 'RUSSIAN': return l10n.t('Russian');
+    case 'FILIPINO': return l10n.t('Filipino');
+    case 'DUTCH': return l10n.t('Dutch');
+    case 'INDONESIAN': return l10n.t('Indonesian');
+    case 'VIETNAMESE': return l10n.t('Vietnamese');
+    case 'ARABIC': return l10n.t('Arabic');
+    case 'TURKISH': return l10n.t('Turkish');
+    case 'MALAY': return l10n.t('Malay');
+    case 'THAI': return l10n.t('Thai');
+    case 'FINNISH': return l10n.t('Finnish');
+    default: return code;
+  }
+}
+
 const sources: readonly AssetSource[] = ['ALL', 'SYSTEM', 'CUSTOMIZATION'];
 const sexes: readonly VoiceSex[] = ['MALE', 'FEMALE', 'UNKNOWN'];
 
@@ -81,12 +114,12 @@ export function sexLabel(sex: string): string {
   }
 }
 
-/** E.g. `All sources · name "news" · voices: EN, female, real-time`. */
+/** E.g. `All sources · name "news" · voices: English, female, real-time`. */
 export function describeFilter(filter: AssetFilter): string {
   const parts = [sourceLabel(filter.source)];
   if (filter.name) parts.push(l10n.t('name "{0}"', filter.name));
   const voice: string[] = [];
-  if (filter.language) voice.push(filter.language);
+  if (filter.language) voice.push(languageName(filter.language));
   if (filter.sex) voice.push(sexLabel(filter.sex));
   if (filter.realtime !== undefined) voice.push(filter.realtime ? l10n.t('real-time') : l10n.t('not real-time'));
   if (voice.length) parts.push(l10n.t('voices: {0}', voice.join(', ')));

@@ -20,11 +20,8 @@ export const assetGroups: readonly AssetGroup[] = [
   { id: 'music', types: ['MUSIC'], icon: 'music' },
   { id: 'audio', types: ['AUDIO'], icon: 'unmute' },
   { id: 'animations', types: ['ANIMATION'], icon: 'run-all' },
-  {
-    id: 'others',
-    types: ['PPT', 'COMMON_FILE', 'BUSINESS_CARD_TEMPLATE', 'HUMAN_MODEL', 'SCENE', 'MATERIAL', 'NORMAL_MODEL'],
-    icon: 'package',
-  },
+  // Only the types the list's `asset_type` takes, as the SDK documents them (release 3.1.209).
+  { id: 'others', types: ['PPT', 'MATERIAL', 'BUSINESS_CARD_TEMPLET'], icon: 'package' },
 ];
 
 export function assetGroup(id: AssetGroupId): AssetGroup {

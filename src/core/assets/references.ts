@@ -7,7 +7,7 @@ import { findNodeAtLocation, getLocation, getNodePath, type JSONPath, type Node 
 import { parseScript } from '../scripts/parse';
 import type { AssetType } from '../cloud/types';
 import { jsonStringMap } from '../scripts/jsonString';
-import type { ScriptKind } from '../scripts/schemas';
+import type { ScriptKind } from '../scripts/kinds';
 import { collectTexts, findScriptTextAt } from '../scripts/texts';
 import { childValue } from '../scripts/tree';
 import { tokenize, type Token } from '../ssml/tokenizer';

@@ -25,7 +25,8 @@ import type {
   ListVideoScriptsResponse, LiveRoomDetails, LiveRoomRequest, TtsAuditionFileResponse, TtsAuditionRequest,
   VideoJobDetails, VideoScriptDetails, VideoScriptRequest, VideoScriptWriteResponse,
 } from './types';
-import { isObject } from '../json';
+import { errorMessage } from '../errors';
+import { isObject, parseUntrustedJson } from '../json';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Larger answers are refused unread: the API's largest (a page of scripts with their texts) stay far below. */
@@ -72,7 +73,7 @@ interface Call {
 /** Node's network errors carry a code somewhere down their `cause` chain. */
 function networkErrorCode(err: unknown): { code: string | undefined; detail: string } {
   let current: unknown = err;
-  let detail = err instanceof Error ? err.message : String(err);
+  let detail = errorMessage(err);
   for (let depth = 0; current instanceof Error && depth < 5; depth++) {
     detail = current.message || detail;
     const code = (current as { code?: unknown }).code;
@@ -331,13 +332,13 @@ function originOf(location: string | null, base: string): string | undefined {
   }
 }
 
-/** An empty body is no value (delete, cancel); anything else must be JSON. */
+/** An empty body is no value (delete, cancel); anything else must be JSON without a key that reaches every object. */
 function parseJson(text: string): Json {
   if (text.trim() === '') return { ok: true, value: undefined };
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: parseUntrustedJson(text) };
   } catch (err) {
-    return { ok: false, error: (err as Error).message };
+    return { ok: false, error: errorMessage(err) };
   }
 }
 

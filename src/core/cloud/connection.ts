@@ -3,6 +3,8 @@
  * a flag beats its environment variable). The CLI passes its flags; the extension's environment
  * connection passes none.
  */
+import * as l10n from '@vscode/l10n';
+import { ExpectedError } from '../errors';
 import type { Credentials } from './auth';
 import { resolveEndpoint } from './endpoint';
 
@@ -25,7 +27,9 @@ export interface Connection {
 }
 
 /** Exit code 3: the flags and the environment hold no usable credentials or project ID. */
-export class NoCredentialsError extends Error {}
+export class NoCredentialsError extends ExpectedError {
+  override readonly name = 'NoCredentialsError';
+}
 
 /**
  * Flags beat the environment, field by field. An explicit `--token` means token auth and an
@@ -46,11 +50,13 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
   } else if (ak && sk) {
     credentials = { kind: 'aksk', ak, sk, ...(securityToken ? { securityToken } : {}) };
   } else if (ak || sk) {
-    throw new NoCredentialsError(`an access key needs both parts: give ${ak ? '--sk or HUAWEICLOUD_SDK_SK' : '--ak or HUAWEICLOUD_SDK_AK'}`);
+    throw new NoCredentialsError(ak
+      ? l10n.t('an access key needs both parts: give --sk or HUAWEICLOUD_SDK_SK')
+      : l10n.t('an access key needs both parts: give --ak or HUAWEICLOUD_SDK_AK'));
   } else {
-    throw new NoCredentialsError('no credentials: give --ak and --sk (or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK), or --token (or METASTUDIO_TOKEN)');
+    throw new NoCredentialsError(l10n.t('no credentials: give --ak and --sk (or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK), or --token (or METASTUDIO_TOKEN)'));
   }
-  if (!projectId) throw new NoCredentialsError('no project ID: give --project-id or HUAWEICLOUD_SDK_PROJECT_ID');
+  if (!projectId) throw new NoCredentialsError(l10n.t('no project ID: give --project-id or HUAWEICLOUD_SDK_PROJECT_ID'));
   return { endpoint, projectId, credentials };
 }
 

@@ -1,12 +1,13 @@
 /** Where MetaStudio is reached: a known region, or an endpoint URL (docs/decisions/endpoints.md). */
 import { isIP } from 'node:net';
 import * as l10n from '@vscode/l10n';
+import { ExpectedError } from '../errors';
 
 export const REGIONS = ['cn-north-4', 'cn-east-3'] as const;
 export type Region = (typeof REGIONS)[number];
 export const DEFAULT_REGION: Region = 'cn-north-4';
 
-export class EndpointError extends Error {
+export class EndpointError extends ExpectedError {
   override readonly name = 'EndpointError';
 }
 

@@ -4,8 +4,12 @@
  * Cancellation is not one of these: an aborted call rejects with the signal's `AbortError`.
  */
 import * as l10n from '@vscode/l10n';
+import { ExpectedError, oneLine } from '../errors';
 
-export abstract class MetaStudioError extends Error {
+/** Longest text from the server or the network a message quotes. */
+const MAX_DETAIL = 300;
+
+export abstract class MetaStudioError extends ExpectedError {
   /** `GET /v1/{project_id}/digital-assets`-style description of the call. */
   abstract readonly operation: string;
 }
@@ -16,18 +20,19 @@ export class MetaStudioApiError extends MetaStudioError {
   constructor(
     readonly operation: string,
     readonly status: number,
-    readonly errorCode: string | undefined,
+    code: string | undefined,
+    /** The answer's `error_msg`. */
     readonly errorMsg: string | undefined,
-    readonly requestId: string | undefined,
+    requestId: string | undefined,
   ) {
-    super(apiErrorMessage(operation, status, errorCode, errorMsg, requestId));
+    super(apiErrorMessage(operation, status, code, errorMsg, requestId), { code, requestId });
   }
 }
 
 function apiErrorMessage(operation: string, status: number, code?: string, msg?: string, requestId?: string): string {
   const where = requestId ? l10n.t('HTTP {0}, request id {1}', status, requestId) : l10n.t('HTTP {0}', status);
   const what = code && msg ? `${code}: ${msg}` : code ?? msg ?? l10n.t('{0} failed', operation);
-  return `${oneLine(what)} (${where})`;
+  return `${oneLine(what, MAX_DETAIL)} (${where})`;
 }
 
 /** The request did not get an HTTP answer: DNS, refused or reset connection, TLS, proxy. */
@@ -36,12 +41,12 @@ export class MetaStudioNetworkError extends MetaStudioError {
   constructor(
     readonly operation: string,
     /** System or undici error code (ECONNREFUSED, ECONNRESET, UND_ERR_SOCKET…), when known. */
-    readonly code: string | undefined,
+    code: string | undefined,
     detail: string,
     /** False only when the connection was refused, so the server cannot have seen the request. */
     readonly mayHaveReachedServer: boolean,
   ) {
-    super(l10n.t('Cannot reach MetaStudio ({0}): {1}', operation, oneLine(detail)));
+    super(l10n.t('Cannot reach MetaStudio ({0}): {1}', operation, oneLine(detail, MAX_DETAIL)), { code });
   }
 }
 
@@ -77,16 +82,11 @@ export class MetaStudioResponseError extends MetaStudioError {
   constructor(
     readonly operation: string,
     readonly status: number,
-    readonly requestId: string | undefined,
+    requestId: string | undefined,
     detail: string,
   ) {
     super(requestId
-      ? l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}, request id {2}): {3}', operation, status, requestId, oneLine(detail))
-      : l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}): {2}', operation, status, oneLine(detail)));
+      ? l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}, request id {2}): {3}', operation, status, requestId, oneLine(detail, MAX_DETAIL))
+      : l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}): {2}', operation, status, oneLine(detail, MAX_DETAIL)), { requestId });
   }
-}
-
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
 }

@@ -29,13 +29,13 @@ export interface SubtitleConfig {
 
 export interface VideoConfig {
   clip_mode?: 'RESIZE' | 'CROP';
-  codec: 'H264' | 'VP8';
+  codec?: 'H264' | 'VP8' | 'VP9' | 'QTRLE';
   bitrate: number;
   width: number;
   height: number;
   frame_rate?: string;
-  /** Details responses print `is_subtitle_able`; the client renames it to this (docs/decisions/field-spellings.md). */
-  is_subtitle_enabled?: boolean;
+  /** The SDK's name; the client reads the reference's `is_subtitle_enabled` and `is_subtitle_able` as it (docs/decisions/field-spellings.md). */
+  is_subtitle_enable?: boolean;
   subtitle_config?: SubtitleConfig;
   dx?: number;
   dy?: number;
@@ -56,7 +56,7 @@ export interface TextConfig {
 }
 
 export interface BackgroundConfigInfo {
-  background_type: 'IMAGE' | 'IMAGE_2D' | 'VIDEO' | 'AUDIO';
+  background_type: 'IMAGE' | 'COLOR' | 'IMAGE_2D' | 'VIDEO' | 'AUDIO';
   background_config?: string;
   background_color_config?: string;
   background_asset_id?: string;
@@ -96,7 +96,7 @@ export interface PageQuery {
 
 export type AssetType =
   | 'VOICE_MODEL' | 'VIDEO' | 'IMAGE' | 'PPT' | 'MUSIC' | 'AUDIO' | 'COMMON_FILE'
-  | 'HUMAN_MODEL_2D' | 'BUSINESS_CARD_TEMPLATE' | 'HUMAN_MODEL' | 'SCENE' | 'ANIMATION' | 'MATERIAL' | 'NORMAL_MODEL';
+  | 'HUMAN_MODEL_2D' | 'BUSINESS_CARD_TEMPLET' | 'HUMAN_MODEL' | 'SCENE' | 'ANIMATION' | 'MATERIAL' | 'NORMAL_MODEL';
 export type AssetSource = 'SYSTEM' | 'CUSTOMIZATION' | 'ALL';
 export type AssetState = 'CREATING' | 'FAILED' | 'UNACTIVED' | 'ACTIVED' | 'DELETING' | 'DELETED' | 'BLOCK';
 
@@ -207,8 +207,8 @@ export interface DigitalAssetInfo {
   fail_type?: string;
   reason?: string;
   tags?: string[];
-  /** The list prints `asset_extra_meta`; the client renames it to this (docs/decisions/field-spellings.md). */
-  asset_extra_metadata?: AssetExtraMeta;
+  /** The SDK's name; the client reads the reference's `asset_extra_metadata` as it (docs/decisions/field-spellings.md). */
+  asset_extra_meta?: AssetExtraMeta;
   system_properties?: SystemProperty[];
   files?: AssetFileInfo[];
   asset_order?: number;
@@ -269,7 +269,7 @@ export interface VideoScriptDetails extends Partial<Omit<VideoScriptRequest, 'sh
 
 export interface ListVideoScriptsQuery extends PageQuery {
   name?: string;
-  script_catalog?: 'VIDEO_DRAFT' | 'SYSTEM_VIDEO_TEMPLAT';
+  script_catalog?: 'VIDEO_DRAFT' | 'SYSTEM_VIDEO_TEMPLET';
   view_mode?: ViewMode;
 }
 

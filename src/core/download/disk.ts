@@ -1,11 +1,12 @@
 /**
  * A download to disk with progress, for big files (produced videos). The bytes go to
- * `<destination>.part`, renamed when complete; an interrupted download is tried again from where it
- * stopped (`Range`), or from the start when the server does not do ranges. A download that fails
- * for good, or is cancelled, leaves no partial file behind.
+ * `<destination>.part`, moved into place when complete (over an existing file only when asked to);
+ * an interrupted download is tried again from where it stopped (`Range`), or from the start when the
+ * server does not do ranges. A download that fails for good, or is cancelled, leaves no partial
+ * file behind.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { systemClock, type Clock } from '../cloud/clock';
@@ -22,6 +23,8 @@ export interface DiskDownloadOptions extends Omit<OpenOptions, 'range'> {
   /** Tries in all (default 3). */
   readonly attempts?: number;
   readonly clock?: Clock;
+  /** Replace a file already at the destination (default: refuse, and keep it). */
+  readonly overwrite?: boolean;
 }
 
 export interface DiskDownload {
@@ -60,7 +63,7 @@ export async function downloadToFile(url: string, destination: string, options: 
     for (let attempt = 1; ; attempt++) {
       try {
         const bytes = await downloadOnce(url, part, options);
-        await rename(part, destination);
+        await moveIntoPlace(part, destination, options.overwrite ?? false);
         return { bytes, attempts: attempt };
       } catch (err) {
         if (options.signal?.aborted || attempt >= attempts || !isWorthRetrying(err)) throw err;
@@ -71,6 +74,23 @@ export async function downloadToFile(url: string, destination: string, options: 
     await unlink(part).catch(() => undefined);
     throw err;
   }
+}
+
+/** Without `overwrite`, a file that is at the destination by now is kept: `link`, unlike `rename`, refuses to replace it. */
+async function moveIntoPlace(part: string, destination: string, overwrite: boolean): Promise<void> {
+  if (overwrite) return rename(part, destination);
+  try {
+    await link(part, destination);
+  } catch (err) {
+    // A file system without hard links gets the same check, only not atomic.
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST' && !(await exists(destination))) return rename(part, destination);
+    throw new DownloadError(l10n.t('{0} already exists; it was not replaced.', destination));
+  }
+  await unlink(part);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(() => true, () => false);
 }
 
 /** One request: resumes `part` if it has bytes; returns the complete size. */

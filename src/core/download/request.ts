@@ -7,13 +7,14 @@
 import * as l10n from '@vscode/l10n';
 import { isLoopbackHost } from '../cloud/endpoint';
 import { discardBody, readBodyCapped, type FetchLike, type FetchResponse } from '../cloud/transport';
+import { ExpectedError } from '../errors';
 
 const MAX_REDIRECTS = 3;
 /** How long a download may wait for an answer, and then for each next chunk of its body. */
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
 /** The download was refused or failed; the message says why in one line. */
-export class DownloadError extends Error {
+export class DownloadError extends ExpectedError {
   override readonly name = 'DownloadError';
   /** The HTTP status that failed it, if one did. */
   readonly status: number | undefined;

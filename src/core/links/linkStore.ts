@@ -1,11 +1,15 @@
 /**
- * `.metastudio/links.json` on disk: read, and changed one update at a time (each written to a
- * temporary file, then renamed over the old one, so a crash never leaves half a file).
+ * `.metastudio/links.json` on disk: read, and changed one update at a time. The editor and every
+ * CLI run share one rule: an update takes the lock file `.metastudio/links.json.lock`, reads the
+ * file again under it, and writes a temporary file renamed over the old one (a crash never leaves
+ * half a file), so that processes updating at once lose no link.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { errorMessage } from '../errors';
+import { writeFileAtomically } from '../files/atomicWrite';
+import { withFileLock } from '../files/fileLock';
 import { emptyLinks, getLink, LinksFileError, parseLinks, serializeLinks, setLink, type Link, type LinksDocument } from './links';
 
 export const LINKS_FOLDER = '.metastudio';
@@ -33,7 +37,7 @@ export class LinkStore {
     try {
       return parseLinks(text);
     } catch (err) {
-      throw new LinksFileError(`${this.file}: ${(err as Error).message}`);
+      throw new LinksFileError(`${this.file}: ${errorMessage(err)}`, { cause: err });
     }
   }
 
@@ -45,27 +49,31 @@ export class LinkStore {
     await this.update((doc) => setLink(doc, connection, path, link));
   }
 
-  /** Applies `change` to the current links and writes the result (nothing when it returns the same document). */
+  /**
+   * Applies `change` (a pure function) to the current links and writes the result; nothing when it
+   * returns the same document (then no lock is taken and no folder made).
+   */
   update(change: (doc: LinksDocument) => LinksDocument): Promise<LinksDocument> {
     const run = this.queue.then(async () => {
-      const before = await this.read();
-      const after = change(before);
-      if (after !== before) await this.write(after);
-      return after;
+      const seen = await this.read();
+      if (change(seen) === seen) return seen;
+      return withFileLock(`${this.file}.lock`, async () => {
+        const before = await this.read();
+        const after = change(before);
+        if (after !== before) await this.write(after);
+        return after;
+      });
     });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
   private async write(doc: LinksDocument): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await writeFile(temp, serializeLinks(doc), 'utf8');
-      await rename(temp, this.file);
+      await mkdir(dirname(this.file), { recursive: true });
+      await writeFileAtomically(this.file, serializeLinks(doc));
     } catch (err) {
-      await unlink(temp).catch(() => undefined);
-      throw new Error(l10n.t('Cannot write {0}: {1}', this.file, (err as Error).message));
+      throw new LinksFileError(l10n.t('Cannot write {0}: {1}', this.file, errorMessage(err)), { cause: err });
     }
   }
 }

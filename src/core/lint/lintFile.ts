@@ -1,31 +1,35 @@
 /** Which linter a file gets, by its name: the CLI's and any batch caller's single entry point. */
-import { basename } from 'node:path';
 import type { CoreDiagnostic } from '../diagnostics';
+import { kindOfFile, scriptFilePatterns, type ScriptKind } from '../scripts/kinds';
 import { validateScript } from '../scripts/validate';
 import type { ScriptLintOptions } from '../scripts/texts';
 import { lintSsml } from '../ssml/lint';
 
-export type LintFileKind = 'video' | 'live' | 'ssml';
+const ssmlSuffix = '.ssml';
 
-/** `*.video.json` → video script, `*.live.json` → live script, `*.ssml` → SSML; anything else is not ours. */
+/** The files that are ours, for messages: `*.video.json, *.live.json, *.ssml`. */
+export const lintedFilePatterns = `${scriptFilePatterns}, *${ssmlSuffix}`;
+
+function isSsmlFile(path: string): boolean {
+  return path.toLowerCase().endsWith(ssmlSuffix);
+}
+
+/** A script kind or SSML: which linter a file gets. */
+export type LintFileKind = ScriptKind | 'ssml';
+
+/** By name, ignoring case; undefined for a file that is not ours. */
 export function lintFileKind(path: string): LintFileKind | undefined {
-  const name = basename(path).toLowerCase();
-  if (name.endsWith('.video.json')) return 'video';
-  if (name.endsWith('.live.json')) return 'live';
-  if (name.endsWith('.ssml')) return 'ssml';
-  return undefined;
+  return kindOfFile(path) ?? (isSsmlFile(path) ? 'ssml' : undefined);
+}
+
+/** A script file of any kind or an SSML file (by name, ignoring case); anything else is not ours. */
+export function isLintedFile(path: string): boolean {
+  return lintFileKind(path) !== undefined;
 }
 
 /** The diagnostics of one file (none for a file that is not ours). */
 export function lintFile(path: string, text: string, options: ScriptLintOptions = {}): CoreDiagnostic[] {
   const kind = lintFileKind(path);
-  switch (kind) {
-    case 'video':
-    case 'live':
-      return validateScript(text, kind, options);
-    case 'ssml':
-      return lintSsml(text, options.polyphones ? { where: 'standalone', polyphones: options.polyphones } : { where: 'standalone' });
-    default:
-      return [];
-  }
+  if (kind === 'ssml') return lintSsml(text, options.polyphones ? { where: 'standalone', polyphones: options.polyphones } : { where: 'standalone' });
+  return kind ? validateScript(text, kind, options) : [];
 }

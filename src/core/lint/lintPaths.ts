@@ -3,10 +3,10 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { LineIndex, sortDiagnostics, type CoreDiagnostic, type Range, type Severity } from '../diagnostics';
-import type { ScriptKind } from '../scripts/schemas';
+import { kindOfFile, type ScriptKind } from '../scripts/kinds';
 import type { ScriptLintOptions } from '../scripts/texts';
 import type { VoiceCapability } from '../ssml/types';
-import { lintFile, lintFileKind } from './lintFile';
+import { isLintedFile, lintFile } from './lintFile';
 
 /** Asset lookups for `lint --online`: the references each script makes, checked against the service. */
 export interface OnlineAssetChecks {
@@ -35,7 +35,7 @@ export interface LintReport {
   readonly files: readonly LintedFile[];
   /** Paths given that do not exist. */
   readonly missing: readonly string[];
-  /** Files given by name that are not `*.video.json`, `*.live.json` or `*.ssml`. */
+  /** Files given by name that are not ours (`isLintedFile`). */
   readonly unsupported: readonly string[];
 }
 
@@ -57,7 +57,7 @@ async function walk(folder: string, label: string, found: Map<string, string>): 
     const shown = join(label, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(path, shown, found);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && lintFileKind(entry.name)) {
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && isLintedFile(entry.name)) {
       found.set(shown, path);
     }
   }
@@ -82,7 +82,7 @@ export async function findFiles(paths: readonly string[], cwd: string): Promise<
     const info = await stat(path).catch(() => undefined);
     if (!info) missing.push(given);
     else if (info.isDirectory()) await walk(path, given, found);
-    else if (lintFileKind(given)) found.set(given, path);
+    else if (isLintedFile(given)) found.set(given, path);
     else unsupported.push(given);
   }
   const files = [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, path]) => ({ file, path }));
@@ -100,8 +100,8 @@ export async function lintPaths(paths: readonly string[], cwd: string, online?: 
   const files: LintedFile[] = [];
   for (const { file, path } of found) {
     const text = await readText(path);
-    const kind = lintFileKind(file);
-    const assetDiagnostics = online && kind !== 'ssml' && kind ? await online.check(text, kind) : [];
+    const kind = kindOfFile(file);
+    const assetDiagnostics = online && kind ? await online.check(text, kind) : [];
     const options: ScriptLintOptions = { polyphones, ...(online ? { voiceCapability: (id: string) => online.voiceCapability(id) } : {}) };
     const diagnostics = [...lintFile(file, text, options), ...assetDiagnostics];
     files.push({ file, diagnostics: toReported(diagnostics, text) });

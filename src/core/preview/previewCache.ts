@@ -1,17 +1,30 @@
 /**
  * The preview cache: audio files plus an index in one folder the cache owns, bounded in size with
  * least-recently-used eviction. The extension keeps it in its global storage, the CLI under
- * `$XDG_CACHE_HOME/metastudio` (docs/decisions/cli-contract.md). Every operation re-reads the index, so two
- * processes taking turns (an editor and a CLI run) see each other's entries; within a process the
- * operations run one at a time.
+ * `$XDG_CACHE_HOME/metastudio` (docs/decisions/cli-contract.md). Processes share it (editor windows, CLI runs):
+ * every operation holds the lock file `index.json.lock`, re-reads the index under it and writes it
+ * atomically, so no entry is lost; within a process the operations also run one at a time.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { systemClock, type Clock } from '../cloud/clock';
+import { errorMessage } from '../errors';
+import { writeFileAtomically } from '../files/atomicWrite';
+import { withFileLock } from '../files/fileLock';
+import { isObject, parseUntrustedJson } from '../json';
 
-export const DEFAULT_CACHE_LIMIT_BYTES = 200 * 1024 * 1024;
+/** The setting `metastudio.preview.cacheSizeMB` as package.json declares it. */
+export const CACHE_SIZE_MB = { default: 200, minimum: 1, maximum: 10240 } as const;
+export const DEFAULT_CACHE_LIMIT_BYTES = CACHE_SIZE_MB.default * 1024 * 1024;
+
+/** The cache limit of a `cacheSizeMB` value: a settings file can hold anything, so it is clamped to the declared range. */
+export function cacheLimitOfSetting(megabytes: unknown): number {
+  if (typeof megabytes !== 'number' || !Number.isFinite(megabytes)) return DEFAULT_CACHE_LIMIT_BYTES;
+  return Math.round(Math.min(CACHE_SIZE_MB.maximum, Math.max(CACHE_SIZE_MB.minimum, megabytes)) * 1024 * 1024);
+}
 const INDEX = 'index.json';
+const KEY = /^[0-9a-f]{64}$/;
 /** Only files named like this are the cache's; anything else in the folder is left alone. */
 const FILE_NAME = /^([0-9a-f]{64})-(\d+)\.([a-z0-9]{1,5})$/;
 
@@ -59,14 +72,25 @@ export interface CacheStats {
   readonly bytes: number;
 }
 
+export interface PreviewCacheOptions {
+  /** Default: DEFAULT_CACHE_LIMIT_BYTES. */
+  readonly limitBytes?: number;
+  readonly clock?: Clock;
+  /** Told when an unreadable index was dropped (the cache starts again empty). */
+  readonly warn?: (message: string) => void;
+}
+
 export class PreviewCache {
   private queue: Promise<unknown> = Promise.resolve();
+  private limitBytes: number;
+  private readonly clock: Clock;
+  private readonly warn: (message: string) => void;
 
-  constructor(
-    readonly folder: string,
-    private limitBytes: number = DEFAULT_CACHE_LIMIT_BYTES,
-    private readonly clock: Clock = systemClock,
-  ) {}
+  constructor(readonly folder: string, options: PreviewCacheOptions = {}) {
+    this.limitBytes = options.limitBytes ?? DEFAULT_CACHE_LIMIT_BYTES;
+    this.clock = options.clock ?? systemClock;
+    this.warn = options.warn ?? (() => undefined);
+  }
 
   get maxBytes(): number {
     return this.limitBytes;
@@ -109,7 +133,7 @@ export class PreviewCache {
 
   /** Stores the files of a preview (replacing an entry of the same key), then evicts to the limit. */
   put(key: string, files: readonly NewCacheFile[], label: CacheLabel): Promise<CachedPreview> {
-    if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`not a cache key: ${key}`);
+    if (!KEY.test(key)) throw new Error(`not a cache key: ${key}`);
     return this.exclusive(async () => {
       await mkdir(this.folder, { recursive: true });
       const index = await this.readIndex();
@@ -121,7 +145,7 @@ export class PreviewCache {
       const written: { name: string; bytes: number }[] = [];
       for (const [i, file] of files.entries()) {
         const name = `${key}-${i + 1}.${safeExtension(file.extension)}`;
-        await writeAtomically(join(this.folder, name), file.data);
+        await writeFileAtomically(join(this.folder, name), file.data);
         written.push({ name, bytes: file.data.byteLength });
       }
       const now = this.clock.now();
@@ -184,22 +208,34 @@ export class PreviewCache {
     }
   }
 
+  /**
+   * Runs `fill` holding the key's own lock, so that processes sharing the cache make an entry once:
+   * the others wait (as long as the holder lives), then find it with `get`.
+   */
+  filling<T>(key: string, signal: AbortSignal | undefined, fill: () => Promise<T>): Promise<T> {
+    if (!KEY.test(key)) throw new Error(`not a cache key: ${key}`);
+    return withFileLock(join(this.folder, `${key}.lock`), fill, { waitMs: Infinity, signal });
+  }
+
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(operation, operation);
+    const locked = () => withFileLock(join(this.folder, `${INDEX}.lock`), operation);
+    const run = this.queue.then(locked, locked);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
   /** The index on disk; a missing or unreadable one is an empty cache (its stray files are removed). */
   private async readIndex(): Promise<CacheIndex> {
+    const file = join(this.folder, INDEX);
     let text: string;
     try {
-      text = await readFile(join(this.folder, INDEX), 'utf8');
+      text = await readFile(file, 'utf8');
     } catch {
       return { version: 1, entries: [] };
     }
     const entries = parseEntries(text);
-    if (entries === undefined) {
+    if (typeof entries === 'string') {
+      this.warn(l10n.t('The preview cache index {0} was unreadable ({1}); the cache starts again empty.', file, entries));
       await this.removeAudioFiles();
       return { version: 1, entries: [] };
     }
@@ -208,7 +244,7 @@ export class PreviewCache {
 
   private async writeIndex(index: CacheIndex): Promise<void> {
     await mkdir(this.folder, { recursive: true });
-    await writeAtomically(join(this.folder, INDEX), Buffer.from(JSON.stringify(index), 'utf8'));
+    await writeFileAtomically(join(this.folder, INDEX), JSON.stringify(index));
   }
 
   private async filesPresent(entry: IndexEntry): Promise<boolean> {
@@ -240,16 +276,36 @@ export class PreviewCache {
   }
 }
 
-function parseEntries(text: string): IndexEntry[] | undefined {
+/** The entries of an index file, rebuilt field by field; a string saying why when it is not one. */
+function parseEntries(text: string): IndexEntry[] | string {
+  let value: unknown;
   try {
-    const value = JSON.parse(text) as Partial<CacheIndex>;
-    if (value?.version !== 1 || !Array.isArray(value.entries)) return undefined;
-    return value.entries.filter((e): e is IndexEntry => typeof e?.key === 'string' && Array.isArray(e.files)
-      && e.files.every((f) => typeof f?.name === 'string' && FILE_NAME.test(f.name) && typeof f.bytes === 'number')
-      && typeof e.bytes === 'number' && typeof e.lastUsedAt === 'number' && typeof e.label?.text === 'string');
-  } catch {
-    return undefined;
+    value = parseUntrustedJson(text);
+  } catch (err) {
+    return errorMessage(err);
   }
+  if (!isObject(value) || value.version !== 1 || !Array.isArray(value.entries)) return l10n.t('not a version 1 index');
+  return value.entries.flatMap((e: unknown) => {
+    const entry = entryOf(e);
+    return entry ? [entry] : [];
+  });
+}
+
+function entryOf(e: unknown): IndexEntry | undefined {
+  if (!isObject(e) || typeof e.key !== 'string' || !KEY.test(e.key) || !Array.isArray(e.files) || typeof e.bytes !== 'number'
+    || typeof e.lastUsedAt !== 'number' || !isObject(e.label) || typeof e.label.text !== 'string' || typeof e.label.voiceAssetId !== 'string') return undefined;
+  const files = e.files.map((f: unknown) => (isObject(f) && typeof f.name === 'string' && FILE_NAME.test(f.name) && typeof f.bytes === 'number' ? { name: f.name, bytes: f.bytes } : undefined));
+  if (files.some((f) => f === undefined)) return undefined;
+  const { text, voiceAssetId, speed, pitch, volume, voiceName } = e.label;
+  const label: CacheLabel = {
+    text, voiceAssetId,
+    ...(typeof speed === 'number' ? { speed } : {}),
+    ...(typeof pitch === 'number' ? { pitch } : {}),
+    ...(typeof volume === 'number' ? { volume } : {}),
+    ...(typeof voiceName === 'string' ? { voiceName } : {}),
+  };
+  const createdAt = typeof e.createdAt === 'number' ? e.createdAt : e.lastUsedAt;
+  return { key: e.key, files: files as IndexEntry['files'], bytes: e.bytes, createdAt, lastUsedAt: e.lastUsedAt, label };
 }
 
 function safeExtension(extension: string): string {
@@ -259,16 +315,4 @@ function safeExtension(extension: string): string {
 
 function sum(items: readonly { readonly bytes: number }[]): number {
   return items.reduce((total, item) => total + item.bytes, 0);
-}
-
-/** Write to a temporary name, then rename: a crash never leaves a half-written file under the real name. */
-async function writeAtomically(path: string, data: Uint8Array): Promise<void> {
-  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, data);
-    await rename(temporary, path);
-  } catch (err) {
-    await rm(temporary, { force: true });
-    throw err;
-  }
 }

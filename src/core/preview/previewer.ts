@@ -12,6 +12,7 @@ import type { FetchLike } from '../cloud/transport';
 import type { DigitalAssetInfo, TtsAuditionFileResponse, TtsAuditionRequest } from '../cloud/types';
 import { downloadToMemory } from '../download/memory';
 import { DownloadError } from '../download/request';
+import { ExpectedError, isCancellation, WaitTimeoutError } from '../errors';
 import { audioExtension } from './audioFormat';
 import { previewKey, resolveRequest, sampleKey, type PreviewPlace, type PreviewRequest } from './previewKey';
 import type { CachedPreview, NewCacheFile, PreviewCache } from './previewCache';
@@ -53,14 +54,14 @@ export interface PreviewResult extends CachedPreview {
 }
 
 /** The audition finished without audio, or reported a failure. */
-export class TtsJobFailedError extends Error {
+export class TtsJobFailedError extends ExpectedError {
   override readonly name = 'TtsJobFailedError';
-  constructor(readonly jobId: string, readonly errorCode: string | undefined, readonly errorMsg: string | undefined) {
-    super(l10n.t('The TTS preview (job {0}) failed: {1}', jobId, [errorCode, errorMsg].filter(Boolean).join(': ') || l10n.t('no audio file was returned')));
+  constructor(readonly jobId: string, code: string | undefined, readonly errorMsg: string | undefined) {
+    super(l10n.t('The TTS preview (job {0}) failed: {1}', jobId, [code, errorMsg].filter(Boolean).join(': ') || l10n.t('no audio file was returned')), { code });
   }
 }
 
-export class PreviewTimeoutError extends Error {
+export class PreviewTimeoutError extends WaitTimeoutError {
   override readonly name = 'PreviewTimeoutError';
   constructor(readonly jobId: string, timeoutMs: number) {
     super(l10n.t('The TTS preview (job {0}) was not ready within {1} s.', jobId, Math.round(timeoutMs / 1000)));
@@ -98,12 +99,10 @@ export class Previewer {
   /** The audio of a preview: from the cache with no request at all, else synthesized through `api` and cached. */
   preview(api: TtsApi, place: PreviewPlace, request: PreviewRequest, options: PreviewOptions = {}): Promise<PreviewResult> {
     const key = previewKey(request, place);
-    return this.once(key, options.signal, async () => {
-      const cached = await this.options.cache.get(key);
-      if (cached) return { ...cached, fromCache: true };
+    return this.once(key, options.signal, () => this.cachedOr(key, options.signal, async () => {
       await options.beforeSynthesis?.();
       return this.synthesize(api, key, request, options);
-    });
+    }));
   }
 
   /**
@@ -117,9 +116,7 @@ export class Previewer {
     options: Pick<PreviewOptions, 'signal' | 'onProgress'> = {},
   ): Promise<PreviewResult | undefined> {
     const key = sampleKey(voiceAssetId, place);
-    return this.once(key, options.signal, async () => {
-      const cached = await this.options.cache.get(key);
-      if (cached) return { ...cached, fromCache: true };
+    return this.once(key, options.signal, () => this.cachedOr(key, options.signal, async () => {
       const received = this.clock.now();
       const asset = await getAsset(options.signal);
       const urls = (asset.files ?? []).filter((f) => f.asset_file_category === 'SAMPLE' && f.download_url).map((f) => f.download_url!);
@@ -127,7 +124,19 @@ export class Previewer {
       const files = await this.download({ urls, validUntil: received + ASSET_URL_VALIDITY_MS - VALIDITY_MARGIN_MS }, undefined, options);
       const stored = await this.options.cache.put(key, files, { text: asset.asset_name, voiceAssetId });
       return { ...stored, fromCache: false };
-    }) as Promise<PreviewResult | undefined>;
+    }));
+  }
+
+  /**
+   * The cached entry of `key`, else what `make` stores: made once among all the processes sharing
+   * the cache (the others wait for it, then read it from the cache).
+   */
+  private async cachedOr<T extends PreviewResult | undefined>(key: string, signal: AbortSignal | undefined, make: () => Promise<T>): Promise<PreviewResult | T> {
+    const cached = async () => {
+      const entry = await this.options.cache.get(key);
+      return entry && { ...entry, fromCache: true };
+    };
+    return (await cached()) ?? this.options.cache.filling(key, signal, async () => (await cached()) ?? make());
   }
 
   /** Runs `work` once per key at a time; a caller that joins a run its starter cancelled runs again. */
@@ -140,7 +149,7 @@ export class Previewer {
         const shared = await abortable(running, signal);
         return (shared ? { ...shared, fromCache: true } : shared) as T;
       } catch (err) {
-        if (!isAbort(err) || signal?.aborted) throw err;
+        if (!isCancellation(err) || signal?.aborted) throw err;
       }
     }
     const run = work();
@@ -205,10 +214,6 @@ export class Previewer {
     }
     return files;
   }
-}
-
-function isAbort(err: unknown): boolean {
-  return err instanceof Error && err.name === 'AbortError';
 }
 
 /** `promise`, or the signal's reason as soon as it aborts. */

@@ -4,49 +4,11 @@
  * to the request's, and server defaults left out where the local body does not have them, so that
  * a pulled file pushes back unchanged and a compare shows only real differences.
  */
-import type { ScriptKind } from '../scripts/schemas';
+import { withNormalizedVideoConfig } from '../cloud/responseVariants';
+import type { VideoConfig } from '../cloud/types';
+import { scriptKinds, type ScriptKind } from '../scripts/kinds';
 import type { ScriptBody } from './scriptBody';
 import { isObject } from '../json';
-import { VOICE_SETTINGS } from '../voiceSettings';
-
-/**
- * Paths are dotted field names with `[]` for "every element". Response-only fields of video
- * scripts (5.1.3, Table 5-38/5-45) and live rooms (6.1.3, Table 6-53).
- */
-const RESPONSE_ONLY: Record<ScriptKind, ReadonlySet<string>> = {
-  video: new Set([
-    'script_id', 'create_time', 'update_time', 'audio_files', 'script_cover_url', 'shoot_scripts[].shoot_script.thumbnail_url',
-  ]),
-  live: new Set(['room_id', 'create_time', 'update_time', 'cover_url', 'thumbnail', 'room_state', 'error_info']),
-};
-
-/** Printed variant names and the request's names (docs/decisions/field-spellings.md). */
-const VARIANTS: Record<ScriptKind, Readonly<Record<string, string>>> = {
-  video: { 'video_config.is_subtitle_able': 'is_subtitle_enabled' },
-  live: { 'video_config.is_subtitle_able': 'is_subtitle_enabled', backup_mode_l_asset_ids: 'backup_model_asset_ids' },
-};
-
-const voiceDefaults = (at: string): [string, unknown][] => Object.entries(VOICE_SETTINGS).map(([name, { default: value }]) => [`${at}.${name}`, value]);
-const videoDefaults: [string, unknown][] = [['video_config.clip_mode', 'RESIZE'], ['video_config.is_subtitle_enabled', false]];
-
-/** The documented defaults (reference 5.1.1, 6.1.1), which a details response may fill in. */
-const DEFAULTS: Record<ScriptKind, ReadonlyMap<string, unknown>> = {
-  video: new Map([
-    ['view_mode', 'LANDSCAPE'],
-    ...voiceDefaults('voice_config'),
-    ...videoDefaults,
-    ['background_music_config.volume', 100],
-    ['shoot_scripts[].shoot_script.script_type', 'TEXT'],
-  ]),
-  live: new Map([
-    ['view_mode', 'VERTICAL'],
-    ...videoDefaults,
-    ...voiceDefaults('scene_scripts[].voice_config'),
-    ...voiceDefaults('co_streamer_config.voice_config'),
-    ['play_policy.play_mode', 'TEXT'],
-    ['interaction_rules[].hit_condition.priority', 500],
-  ]),
-};
 
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -63,7 +25,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
  * written over (none for a fresh pull): its key order is kept, and a default is kept where it has one.
  */
 export function detailsToBody(kind: ScriptKind, details: object, local?: ScriptBody): ScriptBody {
-  return convert(kind, details, local, '') as ScriptBody;
+  return convert(kind, withNormalizedVideoConfig(details as { video_config?: VideoConfig }), local, '') as ScriptBody;
 }
 
 function convert(kind: ScriptKind, value: unknown, local: unknown, path: string): unknown {
@@ -72,9 +34,10 @@ function convert(kind: ScriptKind, value: unknown, local: unknown, path: string)
   }
   if (!isObject(value)) return value;
   const localObject = isObject(local) ? local : undefined;
+  const { variants, responseOnly, defaults } = scriptKinds[kind].remote;
   const renamed: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
-    const name = VARIANTS[kind][join(path, key)] ?? key;
+    const name = variants[join(path, key)] ?? key;
     // When both spellings came, the request's own name wins.
     if (name !== key && Object.hasOwn(value, name)) continue;
     renamed[name] = child;
@@ -84,8 +47,7 @@ function convert(kind: ScriptKind, value: unknown, local: unknown, path: string)
   for (const key of new Set(order)) {
     const childPath = join(path, key);
     const child = renamed[key];
-    if (RESPONSE_ONLY[kind].has(childPath)) continue;
-    const defaults = DEFAULTS[kind];
+    if (responseOnly.has(childPath)) continue;
     if (!(localObject && Object.hasOwn(localObject, key)) && defaults.has(childPath) && deepEqual(child, defaults.get(childPath))) continue;
     result[key] = convert(kind, child, localObject?.[key], childPath);
   }

@@ -9,6 +9,7 @@ import { systemClock, type Clock } from '../cloud/clock';
 import { MetaStudioApiError, MetaStudioError, MetaStudioRedirectError } from '../cloud/errors';
 import { isJobTerminal } from '../cloud/jobState';
 import type { VideoJobDetails } from '../cloud/types';
+import { WaitTimeoutError } from '../errors';
 
 export const MIN_POLL_MS = 5_000;
 export const MAX_POLL_MS = 60_000;
@@ -26,7 +27,7 @@ function jobAge(job: Pick<VideoJobDetails, 'create_time'> | undefined, now: numb
   return Math.max(0, now - (Number.isNaN(created) ? fallbackStart : Math.min(created, fallbackStart)));
 }
 
-export class JobWaitTimeoutError extends Error {
+export class JobWaitTimeoutError extends WaitTimeoutError {
   override readonly name = 'JobWaitTimeoutError';
   constructor(readonly jobId: string, readonly lastState: string | undefined, timeoutMs: number) {
     super(l10n.t('Video job {0} is still {1} after {2} s of waiting.', jobId, lastState ?? '?', Math.round(timeoutMs / 1000)));

@@ -7,6 +7,9 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { MetaStudioClient } from '../cloud/client';
 import { isJobSucceeded } from '../cloud/jobState';
 import type { DigitalAssetInfo, VideoJobSummary } from '../cloud/types';
+import { checkDownloadUrl } from '../download/request';
+import { ExpectedError } from '../errors';
+import { safeFileName } from './scriptBody';
 
 export interface OutputVideo {
   readonly assetId: string;
@@ -16,11 +19,14 @@ export interface OutputVideo {
   readonly fileName: string;
 }
 
-export class JobOutputError extends Error {
+export class JobOutputError extends ExpectedError {
   override readonly name = 'JobOutputError';
 }
 
-/** The produced video: the output asset's details and the download URL of its MAIN file. */
+/**
+ * The produced video: the output asset's details and the download URL of its MAIN file, which must
+ * pass the download URL policy (a DownloadError otherwise).
+ */
 export async function outputVideo(client: MetaStudioClient, job: VideoJobSummary, signal?: AbortSignal): Promise<OutputVideo> {
   if (!isJobSucceeded(job.state)) throw new JobOutputError(l10n.t('Video job {0} has not succeeded (state {1}).', job.job_id, job.state));
   const assetId = job.output_asset_config?.asset_id;
@@ -28,8 +34,22 @@ export async function outputVideo(client: MetaStudioClient, job: VideoJobSummary
   const asset = await client.getAsset(assetId, { signal });
   const main = asset.files?.find((f) => f.asset_file_category === 'MAIN' && f.download_url);
   if (!main?.download_url) throw new JobOutputError(l10n.t('The output asset {0} has no MAIN file to download yet.', assetId));
+  // Checked here, before any download starts.
+  checkDownloadUrl(main.download_url);
   const fileName = main.file_name || `${asset.asset_name || assetId}.${main.file_type || 'mp4'}`;
   return { assetId, asset, url: main.download_url, fileName };
+}
+
+/** The name of the script a job rendered, as the API says (undefined when it cannot say). */
+export async function scriptNameOfJob(client: MetaStudioClient, jobId: string, signal?: AbortSignal): Promise<string | undefined> {
+  const { script_id } = await client.getVideoJob(jobId, { signal });
+  return script_id ? (await client.getVideoScript(script_id, { signal })).script_name || undefined : undefined;
+}
+
+/** The file a produced video is saved as: its script's name (else the output asset's) and the MAIN file's extension. */
+export function videoFileName(video: OutputVideo, scriptName: string | undefined): string {
+  const extension = /\.([A-Za-z0-9]{1,8})$/.exec(video.fileName)?.[1] ?? 'mp4';
+  return `${safeFileName(scriptName?.trim() || video.asset.asset_name || video.assetId, 'video')}.${extension}`;
 }
 
 export interface ShotReference {

@@ -8,6 +8,7 @@ import type { MetaStudioClient } from '../cloud/client';
 import type { Clock } from '../cloud/clock';
 import { isJobTerminal } from '../cloud/jobState';
 import type { VideoJobSummary } from '../cloud/types';
+import { errorMessage } from '../errors';
 import { followJob } from './followJob';
 
 export interface TrackedJob {
@@ -99,7 +100,7 @@ export class JobTracker {
     } catch (err) {
       if (signal.aborted) return;
       this.lastError = err as Error;
-      this.options.log?.(`jobs: loading the job list failed: ${(err as Error).message}`);
+      this.options.log?.(`jobs: loading the job list failed: ${errorMessage(err)}`);
       this.setState('failed');
     }
   }
@@ -163,12 +164,12 @@ export class JobTracker {
       clock: this.options.clock,
       signal,
       onUpdate: (job) => { if (!signal.aborted) this.upsert(job); },
-      onPollError: (err) => this.options.log?.(`jobs: polling ${jobId} failed, trying again: ${err.message}`),
+      onPollError: (err) => this.options.log?.(`jobs: polling ${jobId} failed, trying again: ${errorMessage(err)}`),
     }).catch((err: Error) => {
       if (signal.aborted) return;
-      this.options.log?.(`jobs: stopped following ${jobId}: ${err.message}`);
+      this.options.log?.(`jobs: stopped following ${jobId}: ${errorMessage(err)}`);
       const current = this.entries.get(jobId);
-      if (current) this.entries.set(jobId, { ...current, pollError: err.message });
+      if (current) this.entries.set(jobId, { ...current, pollError: errorMessage(err) });
       this.changed();
     }).finally(() => {
       const current = this.entries.get(jobId);

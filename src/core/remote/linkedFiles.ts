@@ -6,9 +6,9 @@ import * as l10n from '@vscode/l10n';
 import type { CallOptions, MetaStudioClient } from '../cloud/client';
 import { linkPath, type Link } from '../links/links';
 import type { LinkStore } from '../links/linkStore';
-import type { ScriptKind } from '../scripts/schemas';
+import { kindOfFile, scriptFilePatterns, scriptKinds, type ScriptKind } from '../scripts/kinds';
 import { pushScript, remoteBody, type PushRequest, type PushResult } from './push';
-import { bodyOfText, linkKindOf, scriptKindOf, ScriptFileError, sha256Hex, textOfBody } from './scriptBody';
+import { bodyOfText, ScriptFileError, sha256Hex, textOfBody } from './scriptBody';
 
 /** Where a file's link lives: the store of its root and the connection in use. */
 export interface LinkPlace {
@@ -18,8 +18,8 @@ export interface LinkPlace {
 }
 
 export function requireScriptKind(file: string): ScriptKind {
-  const kind = scriptKindOf(file);
-  if (!kind) throw new ScriptFileError(l10n.t('{0} is not a video script (*.video.json) or live script (*.live.json).', file));
+  const kind = kindOfFile(file);
+  if (!kind) throw new ScriptFileError(l10n.t('{0} is not a script file ({1}).', file, scriptFilePatterns));
   return kind;
 }
 
@@ -33,7 +33,7 @@ function requireLinkPath(place: LinkPlace, file: string): string {
 export async function linkOf(place: LinkPlace, file: string): Promise<Link | undefined> {
   const kind = requireScriptKind(file);
   const link = await place.store.get(place.connection, requireLinkPath(place, file));
-  return link?.kind === linkKindOf(kind) ? link : undefined;
+  return link?.kind === scriptKinds[kind].remote.kind ? link : undefined;
 }
 
 /** The linked remote ID when the file's text is what was last pushed or pulled on this connection. */
@@ -43,7 +43,7 @@ export async function unchangedLinkId(place: LinkPlace, file: string, text: stri
 }
 
 async function recordLink(place: LinkPlace, file: string, kind: ScriptKind, id: string, text: string): Promise<Link> {
-  const link: Link = { kind: linkKindOf(kind), id, pushedSha256: sha256Hex(text), pushedAt: new Date().toISOString() };
+  const link: Link = { kind: scriptKinds[kind].remote.kind, id, pushedSha256: sha256Hex(text), pushedAt: new Date().toISOString() };
   await place.store.set(place.connection, requireLinkPath(place, file), link);
   return link;
 }

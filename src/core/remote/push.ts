@@ -8,10 +8,10 @@ import * as l10n from '@vscode/l10n';
 import type { CallOptions, MetaStudioClient } from '../cloud/client';
 import { MetaStudioApiError, MetaStudioError, MetaStudioRedirectError } from '../cloud/errors';
 import { collectPages } from '../cloud/paging';
-import type { LiveRoomRequest, VideoScriptRequest } from '../cloud/types';
-import type { ScriptKind } from '../scripts/schemas';
+import { CancelledError, errorMessage } from '../errors';
+import { scriptKinds, type ScriptKind } from '../scripts/kinds';
 import { bodyDifferences, detailsToBody } from './detailsToBody';
-import { kindLabel, remoteName, ScriptFileError, type ScriptBody } from './scriptBody';
+import { remoteName, ScriptFileError, type ScriptBody } from './scriptBody';
 
 export type PushStep = 'updating' | 'creating' | 'looking-up' | 'reading-back';
 
@@ -38,7 +38,7 @@ export interface PushResult {
 }
 
 /** The user declined to create again an object that was deleted remotely. */
-export class PushDeclinedError extends Error {
+export class PushDeclinedError extends CancelledError {
   override readonly name = 'PushDeclinedError';
 }
 
@@ -57,19 +57,20 @@ function createMayHaveHappened(err: unknown): boolean {
 
 export async function pushScript(request: PushRequest): Promise<PushResult> {
   const { client, kind, body, signal } = request;
+  const { label, remote } = scriptKinds[kind];
   const name = remoteName(kind, body);
-  if (!name) throw new ScriptFileError(l10n.t('The {0} has no {1}: it is needed to create it and find it again.', kindLabel(kind), kind === 'video' ? 'script_name' : 'room_name'));
+  if (!name) throw new ScriptFileError(l10n.t('The {0} has no {1}: it is needed to create it and find it again.', label(), remote.nameField));
   let id: string | undefined;
   let created = false;
   if (request.linkedId) {
     request.onStep?.('updating');
     try {
-      await update(client, kind, request.linkedId, body, { signal });
+      await remote.update(client, request.linkedId, body, { signal });
       id = request.linkedId;
     } catch (err) {
       if (!(err instanceof MetaStudioApiError && err.status === 404)) throw err;
       if (!(await request.confirmRecreate(request.linkedId))) {
-        throw new PushDeclinedError(l10n.t('The linked {0} {1} no longer exists; nothing was pushed.', kindLabel(kind), request.linkedId));
+        throw new PushDeclinedError(l10n.t('The linked {0} {1} no longer exists; nothing was pushed.', label(), request.linkedId));
       }
     }
   }
@@ -83,50 +84,29 @@ export async function pushScript(request: PushRequest): Promise<PushResult> {
 
 /** The remote object as a request body (docs/decisions/details-to-body.md), `local` giving the order and the optional fields it holds. */
 export async function remoteBody(client: MetaStudioClient, kind: ScriptKind, id: string, local?: ScriptBody, options?: CallOptions): Promise<ScriptBody> {
-  const details = kind === 'video' ? await client.getVideoScript(id, options) : await client.getLiveRoom(id, options);
-  return detailsToBody(kind, details, local);
+  return detailsToBody(kind, await scriptKinds[kind].remote.get(client, id, options), local);
 }
 
 /** Creates the object; after a create whose fate is unknown, finds it by name or creates it (once more). */
 async function createOnce(request: PushRequest, name: string): Promise<string> {
   const { client, kind, body, signal } = request;
+  const { label, remote } = scriptKinds[kind];
   request.onStep?.('creating');
   try {
-    return await create(client, kind, body, { signal });
+    return await remote.create(client, body, { signal });
   } catch (err) {
     if (!createMayHaveHappened(err)) throw err;
-    request.onRecovered?.(l10n.t('Creating the {0} "{1}" got no clear answer ({2}); looking it up by name.', kindLabel(kind), name, (err as Error).message));
+    request.onRecovered?.(l10n.t('Creating the {0} "{1}" got no clear answer ({2}); looking it up by name.', label(), name, errorMessage(err)));
     request.onStep?.('looking-up');
     const found = await findByName(client, kind, name, signal);
     if (found) return found;
     request.onStep?.('creating');
-    return create(client, kind, body, { signal });
+    return remote.create(client, body, { signal });
   }
-}
-
-async function create(client: MetaStudioClient, kind: ScriptKind, body: ScriptBody, options: CallOptions): Promise<string> {
-  return kind === 'video'
-    ? (await client.createVideoScript(body as unknown as VideoScriptRequest, options)).script_id
-    : (await client.createLiveRoom(body as unknown as LiveRoomRequest, options)).room_id;
-}
-
-async function update(client: MetaStudioClient, kind: ScriptKind, id: string, body: ScriptBody, options: CallOptions): Promise<void> {
-  if (kind === 'video') await client.updateVideoScript(id, body as unknown as VideoScriptRequest, options);
-  else await client.updateLiveRoom(id, body as unknown as LiveRoomRequest, options);
 }
 
 /** The ID of the object with exactly this name (the list's name filter is fuzzy), if there is one. */
 async function findByName(client: MetaStudioClient, kind: ScriptKind, name: string, signal?: AbortSignal): Promise<string | undefined> {
-  if (kind === 'video') {
-    const scripts = await collectPages(async (offset, limit) => {
-      const page = await client.listVideoScripts({ name, offset, limit }, { signal });
-      return { count: page.count, items: page.video_scripts };
-    }, LOOKUP_LIMIT);
-    return scripts.find((s) => s.script_name === name)?.script_id;
-  }
-  const rooms = await collectPages(async (offset, limit) => {
-    const page = await client.listLiveRooms({ room_name: name, offset, limit }, { signal });
-    return { count: page.count, items: page.smart_live_rooms };
-  }, LOOKUP_LIMIT);
-  return rooms.find((r) => r.room_name === name)?.room_id;
+  const found = await collectPages((offset, limit) => scriptKinds[kind].remote.list(client, { name, offset, limit }, { signal }), LOOKUP_LIMIT);
+  return found.find((o) => o.name === name)?.id;
 }

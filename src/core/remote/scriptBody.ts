@@ -6,55 +6,32 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { isObject } from '../json';
-import { lintFileKind } from '../lint/lintFile';
-import type { LinkKind } from '../links/links';
-import type { ScriptKind } from '../scripts/schemas';
+import { errorMessage, ExpectedError } from '../errors';
+import { isObject, parseUntrustedJson, UnsafeJsonKeyError } from '../json';
+import { kindOfFile, scriptKinds, type ScriptKind } from '../scripts/kinds';
 
 export type ScriptBody = Record<string, unknown>;
 
 const SCHEMA_KEY = '$schema';
 
-export class ScriptFileError extends Error {
+export class ScriptFileError extends ExpectedError {
   override readonly name = 'ScriptFileError';
 }
 
-/** `video` for `*.video.json`, `live` for `*.live.json`, else undefined. */
-export function scriptKindOf(path: string): ScriptKind | undefined {
-  const kind = lintFileKind(path);
-  return kind === 'video' || kind === 'live' ? kind : undefined;
-}
-
-export function linkKindOf(kind: ScriptKind): LinkKind {
-  return kind === 'video' ? 'video-script' : 'live-room';
-}
-
-/** The field that names the remote object, unique per project (docs/decisions/links.md). */
-function nameField(kind: ScriptKind): 'script_name' | 'room_name' {
-  return kind === 'video' ? 'script_name' : 'room_name';
-}
-
+/** The name of the remote object a body makes (its kind's name field), if it has one. */
 export function remoteName(kind: ScriptKind, body: ScriptBody): string | undefined {
-  const name = body[nameField(kind)];
+  const name = body[scriptKinds[kind].remote.nameField];
   return typeof name === 'string' && name !== '' ? name : undefined;
-}
-
-/** "video script" / "live room", for messages. */
-export function kindLabel(kind: ScriptKind): string {
-  return kind === 'video' ? l10n.t('video script') : l10n.t('live room');
-}
-
-export function fileExtension(kind: ScriptKind): string {
-  return kind === 'video' ? '.video.json' : '.live.json';
 }
 
 /** The request body of a script file's text; throws a `ScriptFileError` for text that is not one JSON object. */
 export function bodyOfText(text: string): ScriptBody {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseUntrustedJson(text);
   } catch (err) {
-    throw new ScriptFileError(l10n.t('The file is not valid JSON: {0}', (err as Error).message));
+    if (err instanceof UnsafeJsonKeyError) throw new ScriptFileError(err.message, { cause: err });
+    throw new ScriptFileError(l10n.t('The file is not valid JSON: {0}', errorMessage(err)), { cause: err });
   }
   if (!isObject(value)) {
     throw new ScriptFileError(l10n.t('The file must hold one JSON object.'));
@@ -70,7 +47,8 @@ export function bodyOfText(text: string): ScriptBody {
 export function textOfBody(body: ScriptBody, previous?: string): string {
   let schema: unknown;
   try {
-    schema = previous === undefined ? undefined : (JSON.parse(previous) as ScriptBody)[SCHEMA_KEY];
+    const old = previous === undefined ? undefined : parseUntrustedJson(previous);
+    schema = isObject(old) ? old[SCHEMA_KEY] : undefined;
   } catch {
     schema = undefined;
   }
@@ -85,12 +63,16 @@ export function sha256Hex(text: string): string {
 /** The name a script file gives what is made of it (a video): its file name without the extension. */
 export function nameOfFile(file: string): string {
   const name = basename(file);
-  const kind = scriptKindOf(name);
-  return kind ? name.slice(0, -fileExtension(kind).length) : name;
+  const kind = kindOfFile(name);
+  return kind ? name.slice(0, -scriptKinds[kind].suffix.length) : name;
+}
+
+/** A name with the characters file systems refuse replaced (`fallback` when nothing is left). */
+export function safeFileName(name: string, fallback: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^[.\s-]+|[.\s-]+$/g, '') || fallback;
 }
 
 /** A file name for a remote object: its name with characters file systems refuse replaced. */
 export function fileNameFor(kind: ScriptKind, name: string): string {
-  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^[.\s-]+|[.\s-]+$/g, '') || kind;
-  return `${safe}${fileExtension(kind)}`;
+  return `${safeFileName(name, kind)}${scriptKinds[kind].suffix}`;
 }

@@ -10,7 +10,7 @@ import commonSchema from '../../../schemas/common.schema.json';
 import type { CoreDiagnostic, Fix } from '../diagnostics';
 import { scriptCodes, type ScriptCode } from './codes';
 import { insertPropertyFix, replaceValueFix } from './fixes';
-import type { ScriptKind } from './schemas';
+import { scriptKinds, type ScriptKind } from './kinds';
 import type { ScriptText } from './texts';
 import { childValue, elements, propertyNode } from './tree';
 
@@ -19,12 +19,11 @@ interface Canvas {
   readonly width: number;
   readonly height: number;
 }
-/** The layout canvas of each view mode, and the view mode of each kind when the script names none. */
+/** The layout canvas of each view mode. */
 const canvases: Readonly<Record<string, Canvas>> = {
   LANDSCAPE: { width: 1920, height: 1080 },
   VERTICAL: { width: 1080, height: 1920 },
 };
-const defaultViewMode: Readonly<Record<ScriptKind, string>> = { video: 'LANDSCAPE', live: 'VERTICAL' };
 /** The SDK's subtitle sizes in practice; below the API's minimum, the schema reports. */
 const minSubtitleFontSize = 24;
 const minFontSize = commonSchema.definitions.fontSize.minimum;
@@ -66,10 +65,10 @@ export function spokenLength(text: string): number {
   return text.replace(/<[^>]*>/g, '').length;
 }
 
-/** The canvas layouts are drawn on: the script's view mode, else its kind's default. */
-function canvasOf(root: Node, kind: ScriptKind): Canvas {
+/** The canvas layouts are drawn on: the script's view mode, else its kind's default (none for a kind without layouts). */
+function canvasOf(root: Node, kind: ScriptKind): Canvas | undefined {
   const viewMode = typed(childValue(root, 'view_mode'), 'string')?.value;
-  return canvases[viewMode] ?? canvases[defaultViewMode[kind]];
+  return canvases[viewMode] ?? canvases[String(scriptKinds[kind].remote.defaults.get('view_mode'))];
 }
 
 /** An image placed by `background_image_config` covers the whole canvas (the SDK's condition). */
@@ -84,7 +83,7 @@ function checkBackgroundGap(background: Node, canvas: Canvas, report: Report): v
   }
 }
 
-function checkBackgrounds(text: string, list: Node | undefined, canvas: Canvas, report: Report): void {
+function checkBackgrounds(text: string, list: Node | undefined, canvas: Canvas | undefined, report: Report): void {
   for (const background of elements(list)) {
     const type = typed(childValue(background, 'background_type'), 'string');
     const config = childValue(background, 'background_config');
@@ -106,7 +105,7 @@ function checkBackgrounds(text: string, list: Node | undefined, canvas: Canvas, 
         report('script/background-field-ignored', key, l10n.t('"{0}" only takes effect in a background of type {1}, not {2}.', name, only, type.value));
       }
     }
-    if (type.value === 'IMAGE') checkBackgroundGap(background, canvas, report);
+    if (type.value === 'IMAGE' && canvas) checkBackgroundGap(background, canvas, report);
   }
 }
 
@@ -270,7 +269,7 @@ export function crossFieldRules(text: string, root: Node, kind: ScriptKind, text
     checkVideoLimits(root, texts, report);
     checkOneAvatar(root, report);
     checkActionInterval(root, report);
-  } else {
+  } else if (kind === 'live') {
     for (const scene of elements(childValue(root, 'scene_scripts'))) {
       checkBackgrounds(text, childValue(scene, 'background_config'), canvas, report);
       checkLayers(childValue(scene, 'layer_config'), kind, report);

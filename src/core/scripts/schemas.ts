@@ -8,24 +8,14 @@
  */
 import Ajv, { type ValidateFunction } from 'ajv';
 import commonSchema from '../../../schemas/common.schema.json';
-import liveSchema from '../../../schemas/live-script.schema.json';
-import videoSchema from '../../../schemas/video-script.schema.json';
-
-export type ScriptKind = 'video' | 'live';
+import { scriptKinds, type ScriptKind } from './kinds';
 
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
-/** The schema files by name, as relative `$ref`s name them. */
+/** The schema files by name, as relative `$ref`s name them: the kinds' and the one they share. */
 export const scriptSchemaFiles: Readonly<Record<string, JsonSchema>> = {
   'common.schema.json': commonSchema,
-  'video-script.schema.json': videoSchema,
-  'live-script.schema.json': liveSchema,
-};
-
-/** The schema file of each kind of script. */
-export const scriptSchemaFile: Readonly<Record<ScriptKind, string>> = {
-  video: 'video-script.schema.json',
-  live: 'live-script.schema.json',
+  ...Object.fromEntries(Object.values(scriptKinds).map(({ schema }) => [schema.file, schema.json])),
 };
 
 /** Keywords for editors and people only: ajv needs none of them. */
@@ -75,8 +65,8 @@ const validators = new Map<ScriptKind, ValidateFunction>();
 
 /** The self-contained schema ajv checks a script of this kind against. */
 export function validationSchema(kind: ScriptKind): JsonSchema {
-  const file = scriptSchemaFile[kind];
-  return forValidation(scriptSchemaFiles[file], file);
+  const { file, json } = scriptKinds[kind].schema;
+  return forValidation(json, file);
 }
 
 /** The compiled validator of a kind, compiled on first use. */

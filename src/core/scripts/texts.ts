@@ -11,7 +11,7 @@ import { analyzeSsml, lintSsml } from '../ssml/lint';
 import { polyphoneAt, type Polyphone } from '../ssml/polyphones';
 import type { SsmlContext, VoiceCapability } from '../ssml/types';
 import { decodeJsonString, encodeJsonStringContent, jsonStringMap, type JsonStringMap } from './jsonString';
-import type { ScriptKind } from './schemas';
+import type { ScriptKind } from './kinds';
 import { childValue, elements } from './tree';
 
 /** The voice_config that speaks a text, as far as it is written in the script. */
@@ -74,7 +74,7 @@ export function collectTexts(root: Node | undefined, kind: ScriptKind): ScriptTe
       const text = shot && textOf(shot, ['shoot_scripts', i, 'shoot_script'], voice);
       if (text) texts.push(text);
     });
-  } else {
+  } else if (kind === 'live') {
     elements(childValue(root, 'scene_scripts')).forEach((scene, i) => {
       const voice = voiceOf(childValue(scene, 'voice_config'));
       elements(childValue(scene, 'shoot_scripts')).forEach((shot, j) => {

@@ -7,10 +7,12 @@ import * as l10n from '@vscode/l10n';
 import { getNodeValue, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseScript } from './parse';
 import { mergeSorted, sortDiagnostics, type CoreDiagnostic } from '../diagnostics';
+import { errorMessage } from '../errors';
 import { scriptCodes } from './codes';
+import type { ScriptKind } from './kinds';
 import { crossFieldRules } from './rules';
 import { schemaDiagnostics } from './schemaErrors';
-import { scriptValidator, type ScriptKind } from './schemas';
+import { scriptValidator } from './schemas';
 import { overriddenKeys } from './tree';
 import type { ShotSpeech } from './durations';
 import { analyzeTexts, collectTexts, lintTexts, type ScriptLintOptions } from './texts';
@@ -92,7 +94,7 @@ function validate(text: string, kind: ScriptKind, options: ScriptLintOptions, sh
 }
 
 /**
- * Lints a video (`*.video.json`) or live (`*.live.json`) script. Offsets are UTF-16 offsets into
+ * Lints a script of any kind (kinds.ts). Offsets are UTF-16 offsets into
  * `text`; the result is sorted. Never throws: an internal failure becomes one diagnostic.
  */
 export function validateScript(text: string, kind: ScriptKind, options: ScriptLintOptions = {}): CoreDiagnostic[] {
@@ -121,7 +123,7 @@ function checked(text: string, kind: ScriptKind, options: ScriptLintOptions, sho
     return [{
       code: 'script/internal-error',
       severity: scriptCodes['script/internal-error'].severity,
-      message: l10n.t('The script could not be checked: {0}', err instanceof Error ? err.message : String(err)),
+      message: l10n.t('The script could not be checked: {0}', errorMessage(err)),
       start: 0,
       end: 0,
     }];

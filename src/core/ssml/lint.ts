@@ -3,6 +3,7 @@ import { sortDiagnostics, type CoreDiagnostic, type Fix } from '../diagnostics';
 import { ssmlCodes, type Report } from './codes';
 import { attributeSpec, canonicalName, elementSpec, ssmlElements, type CapabilityFlag, type ElementSpec } from './dialect';
 import { removeTagFix, renameTagFix, replaceFix } from './fixes';
+import { errorMessage } from '../errors';
 import { nearMisses } from '../text/nearest';
 import { SpeechCounter, type Speech } from './duration';
 import { countHanzi } from './phonemes';
@@ -33,7 +34,7 @@ export function lintSsml(text: string, context: SsmlContext, speech?: SpeechCoun
   try {
     new Linter(text, context ?? { where: 'standalone' }, report, speech, polyphones).run();
   } catch (err) {
-    report('ssml/lint-failed', l10n.t('The SSML check failed on this text: {0}', err instanceof Error ? err.message : String(err)), 0, 0);
+    report('ssml/lint-failed', l10n.t('The SSML check failed on this text: {0}', errorMessage(err)), 0, 0);
   }
   return sortDiagnostics(diagnostics);
 }
@@ -276,13 +277,15 @@ class Linter {
     const closeTypo = end !== undefined && end.name !== name;
     if (openTypo || closeTypo) {
       const fix = renameTagFix('speak', openTypo ? tag : undefined, closeTypo ? end : undefined, true);
-      const message = (typo: string) => l10n.t('"{0}" is a misspelling of "speak" (printed so in the reference)', typo);
-      if (openTypo) this.report('ssml/speak-typo', message(tag.name), tag.nameStart, tag.nameEnd, [fix]);
-      if (closeTypo) this.report('ssml/speak-typo', message(end.name), end.nameStart, end.nameEnd, [fix]);
+      // One diagnostic for the element, on its first misspelt tag: the fix renames both.
+      const typo = openTypo ? tag : end!;
+      this.report('ssml/speak-typo', l10n.t('"{0}" is a misspelling of "speak" (printed so in the reference): did you mean <speak>?', typo.name), typo.nameStart, typo.nameEnd, [fix]);
     }
     if (!spec) {
-      const fixes = nearMisses(tag.name, elementNames).map((n, i) => renameTagFix(n, tag, end, i === 0));
-      this.report('ssml/unknown-element', l10n.t('Unknown element <{0}>', tag.name), tag.nameStart, tag.nameEnd, fixes);
+      const near = nearMisses(tag.name, elementNames);
+      const fixes = near.map((n, i) => renameTagFix(n, tag, end, i === 0));
+      const message = near.length > 0 ? l10n.t('Unknown element <{0}>: did you mean <{1}>?', tag.name, near[0]) : l10n.t('Unknown element <{0}>', tag.name);
+      this.report('ssml/unknown-element', message, tag.nameStart, tag.nameEnd, fixes);
     }
   }
 
@@ -301,6 +304,8 @@ class Linter {
     if (!first) return;
     const root = this.topLevel.find((t) => canonicalName(t.name) === 'speak');
     if (!root) {
+      // A misspelt root (`<speek>`) already has its diagnostic and its rename.
+      if (!elementSpec(first.name) && nearMisses(first.name, elementNames)[0] === 'speak') return;
       const fixes = this.sawSpeak ? [] : [{
         title: l10n.t('Wrap in <speak>'), preferred: true,
         edits: [{ start: this.wrapAt, end: this.wrapAt, newText: '<speak>' }, { start: this.text.length, end: this.text.length, newText: '</speak>' }],

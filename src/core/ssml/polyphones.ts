@@ -15,6 +15,15 @@ import type { SsmlContext } from './types';
 /** How polyphones are marked: the setting `metastudio.polyphones` (off: not at all). */
 export type PolyphoneSeverity = NonNullable<SsmlContext['polyphones']>;
 
+/** The values of the setting `metastudio.polyphones`. */
+export const polyphoneSettingValues = ['off', 'hint', 'information'] as const;
+export type PolyphoneSetting = (typeof polyphoneSettingValues)[number];
+
+/** The severity a value of the setting gives `ssml/polyphone`; undefined for `off`. */
+export function polyphoneSeverityOf(setting: PolyphoneSetting): PolyphoneSeverity | undefined {
+  return setting === 'off' ? undefined : setting === 'information' ? 'info' : 'hint';
+}
+
 /** A polyphone's readings, and its message once worded (a script repeats its polyphones thousands of times). */
 interface Entry {
   readonly readings: readonly string[];

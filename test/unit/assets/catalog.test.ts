@@ -178,4 +178,15 @@ describe('assets/catalog', () => {
     assert.equal(restored.peek('v1')?.state, 'found', 'still known after a failed refresh');
     assert.equal(restored.peek('bad'), undefined);
   });
+
+  it('snapshots an asset whose ID is "__proto__" as data, and restores it', async () => {
+    catalog.remember([asset('__proto__', 'AUDIO'), asset('constructor', 'AUDIO')]);
+    // The snapshot goes through VS Code's storage as JSON.
+    const snapshot = JSON.parse(JSON.stringify(catalog.snapshot())) as Record<string, Record<string, unknown>>;
+    assert.deepEqual(Object.keys(snapshot['http://a|p1']).sort(), ['__proto__', 'constructor']);
+    const restored = new AssetCatalog({ connection: () => ({ key: 'http://a|p1', client: async () => new FakeApi([]) }), clock: { now: () => time } });
+    restored.restore(snapshot);
+    assert.equal(restored.peek('__proto__')?.state, 'found');
+    assert.equal(restored.peek('constructor')?.state, 'found');
+  });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describeFilter, defaultFilter, groupQuery, isFiltered, parseFilter } from '../../../src/core/assets/filters';
 import { assetGroup, assetGroups, groupOfType } from '../../../src/core/assets/groups';
+import { sdkWire } from '../../support/sdkWire';
 
 describe('assets/filters and groups', () => {
   it('has eight groups, each with a codicon, and puts unknown types under others', () => {
@@ -9,6 +10,15 @@ describe('assets/filters and groups', () => {
     assert.equal(groupOfType('VOICE_MODEL').id, 'voices');
     assert.equal(groupOfType('PPT').id, 'others');
     assert.equal(groupOfType('SOMETHING_NEW').id, 'others');
+    assert.equal(groupOfType('COMMON_FILE').id, 'others', 'a type the list cannot be asked for is still shown under others');
+  });
+
+  it(`asks the list for the "others" only by types its asset_type takes, and names only the SDK's asset types (${sdkWire.sdk})`, () => {
+    const accepted = sdkWire.operations.ListAssets.query.asset_type.documentedValues ?? [];
+    assert.ok(accepted.length > 5);
+    assert.deepEqual(assetGroup('others').types.filter((t) => !accepted.includes(t)), []);
+    const known = sdkWire.operations.ShowAsset.response.asset_type.enum ?? [];
+    assert.deepEqual(assetGroups.flatMap((g) => g.types).filter((t) => !known.includes(t)), []);
   });
 
   it('defaults to all sources, since voices are system assets', () => {
@@ -22,9 +32,9 @@ describe('assets/filters and groups', () => {
       asset_type: 'VOICE_MODEL', asset_source: 'SYSTEM', offset: 50, limit: 50, name: 'news', language: 'EN', sex: 'FEMALE', is_realtime_voice: true,
     });
     assert.deepEqual(groupQuery(assetGroup('others'), filter, 0, 10), {
-      asset_type: 'PPT,COMMON_FILE,BUSINESS_CARD_TEMPLATE,HUMAN_MODEL,SCENE,MATERIAL,NORMAL_MODEL', asset_source: 'SYSTEM', offset: 0, limit: 10, name: 'news',
+      asset_type: 'PPT,MATERIAL,BUSINESS_CARD_TEMPLET', asset_source: 'SYSTEM', offset: 0, limit: 10, name: 'news',
     });
-    assert.equal(describeFilter(filter), 'System assets · name "news" · voices: EN, female, real-time');
+    assert.equal(describeFilter(filter), 'System assets · name "news" · voices: English, female, real-time');
     assert.equal(describeFilter(defaultFilter), 'All sources');
   });
 

@@ -7,7 +7,7 @@ export function asset(id: string, type: string, overrides: Partial<DigitalAssetI
 
 export function voice(id: string, realtime: boolean, overrides: Partial<DigitalAssetInfo> = {}): DigitalAssetInfo {
   return asset(id, 'VOICE_MODEL', {
-    asset_extra_metadata: { voice_model_meta: { language: 'EN', sex: 'FEMALE', is_realtime_voice: realtime, voice_capability: { is_support_break_time: true, is_support_prosody: false } } },
+    asset_extra_meta: { voice_model_meta: { language: 'EN', sex: 'FEMALE', is_realtime_voice: realtime, voice_capability: { is_support_break_time: true, is_support_prosody: false } } },
     ...overrides,
   });
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../../../src/cli/commands';
 import { runCli } from '../../../src/cli/main';
-import { FAIL_MARKER } from '../../../src/core/sandbox';
+import { FAIL_MARKER } from '../../../src/sandbox';
 import { PROJECT, SK, startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 import { fileText, liveBody, videoBody } from '../remote/support';
 import { recordingIo } from '../../support/cliIo';
@@ -112,6 +112,37 @@ describe('CLI push, pull and render against the sandbox', function () {
     assert.equal(jobs[0].output_asset_config?.asset_name, 'render', 'the name defaults to the file name');
   });
 
+  it('render --download keeps an existing file unless --force, exit 2 before a job starts', async () => {
+    await writeFile(join(root, 'keep.video.json'), fileText(videoBody('cli keep')));
+    await mkdir(join(root, 'kept'), { recursive: true });
+    await writeFile(join(root, 'kept/video.mp4'), 'mine');
+    const jobsStarted = () => cloud.sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/2d-digital-human-videos')).length;
+    const before = jobsStarted();
+    const refused = await cli(['render', 'keep.video.json', '--download', 'kept/video.mp4']);
+    assert.equal(refused.code, 2);
+    assert.match(refused.err, /^metastudio render: kept\/video\.mp4 already exists; nothing was started \(--force replaces it\)\n$/);
+    assert.equal(jobsStarted(), before, 'no job was started');
+    assert.equal(await readFile(join(root, 'kept/video.mp4'), 'utf8'), 'mine');
+
+    const forced = await cli(['render', 'keep.video.json', '--download', 'kept/video.mp4', '--force']);
+    assert.equal(forced.code, 0, forced.err);
+    assert.equal((await readFile(join(root, 'kept/video.mp4'))).subarray(4, 8).toString('latin1'), 'ftyp');
+  });
+
+  it('render --download to a folder writes NAME.mp4 into it and says so first', async () => {
+    await writeFile(join(root, 'foldered.video.json'), fileText(videoBody('cli foldered')));
+    await mkdir(join(root, 'videos'), { recursive: true });
+    const run = await cli(['render', 'foldered.video.json', '--download', 'videos', '--name', 'launch/v2']);
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.err, /^download: the video will be written to videos\/launch-v2\.mp4\n/m);
+    assert.ok(run.err.indexOf('will be written to') < run.err.indexOf('started video job'), 'named before the job starts');
+    assert.equal((await readFile(join(root, 'videos/launch-v2.mp4'))).subarray(4, 8).toString('latin1'), 'ftyp');
+
+    const again = await cli(['render', 'foldered.video.json', '--download', 'videos/', '--name', 'launch/v2']);
+    assert.equal(again.code, 2, 'a path ending in a slash is the folder too, and the file it would write into exists now');
+    assert.match(again.err, /videos\/launch-v2\.mp4 already exists/);
+  });
+
   it('render exits 1 for a job that fails, naming the error and the shot', async () => {
     const { script_id } = await cloud.client().createVideoScript(videoBody('cli fails', `开始。${FAIL_MARKER}`) as never);
     const run = await cli(['render', '--script-id', script_id, '--name', 'failing', '--wait']);
@@ -157,7 +188,12 @@ describe('CLI push, pull and render against the sandbox', function () {
   it('exits 2 for bad usage and 3 without credentials', async () => {
     assert.equal((await cli(['push'])).code, 2);
     assert.equal((await cli(['push', 'missing.video.json'])).code, 2);
-    assert.equal((await cli(['push', 'notes.json'])).code, 2);
+    const notScript = await cli(['push', 'notes.json']);
+    assert.equal(notScript.code, 2);
+    assert.match(notScript.err, /notes\.json is not a script file \(\*\.video\.json, \*\.live\.json\)\./);
+    const notVideo = await cli(['render', 'room.live.json']);
+    assert.equal(notVideo.code, 2);
+    assert.match(notVideo.err, /only a video script \(\*\.video\.json\) can be rendered/);
     assert.equal((await cli(['pull', 'id'])).code, 2);
     assert.equal((await cli(['pull', 'id', '-o', 'x.json'])).code, 2);
     assert.equal((await cli(['render', '--script-id', 'x'])).code, 2, 'no --name');

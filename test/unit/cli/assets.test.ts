@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { commands } from '../../../src/cli/commands';
 import { runCli } from '../../../src/cli/main';
+import { assetGroups } from '../../../src/core/assets/groups';
 import { SK, startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 import { recordingIo } from '../../support/cliIo';
 
@@ -20,18 +21,18 @@ describe('metastudio assets list (against the sandbox)', () => {
   }
 
   it('prints the API asset objects as one JSON array, following pages up to --limit', async () => {
-    const { code, out, err } = await run(['list', '--source', 'ALL', '--limit', '250', '--format', 'json']);
+    const { code, out, err } = await run(['list', '--source', 'ALL', '--limit', '230', '--format', 'json']);
     assert.equal(code, 0, err);
     const assets = JSON.parse(out) as { asset_id: string; asset_type: string }[];
-    assert.equal(assets.length, 250);
-    assert.equal(new Set(assets.map((a) => a.asset_id)).size, 250);
-    assert.deepEqual(cloud.sandbox.requests.filter((r) => r.path.endsWith('/digital-assets')).slice(-3).map((r) => r.query),
-      ['offset=0&limit=100&asset_source=ALL', 'offset=100&limit=100&asset_source=ALL', 'offset=200&limit=50&asset_source=ALL']);
+    assert.equal(assets.length, 230);
+    assert.equal(new Set(assets.map((a) => a.asset_id)).size, 230);
+    const pages = cloud.sandbox.requests.filter((r) => r.path.endsWith('/digital-assets')).slice(-3).map((r) => new URLSearchParams(r.query));
+    assert.deepEqual(pages.map((q) => [q.get('offset'), q.get('limit'), q.get('asset_source')]), [['0', '100', 'ALL'], ['100', '100', 'ALL'], ['200', '30', 'ALL']]);
   });
 
   it('lists everything up to the default 1000, filtered by --type and --name', async () => {
     const all = await run(['list', '--source', 'all', '--format', 'json']);
-    assert.ok((JSON.parse(all.out) as unknown[]).length > 250);
+    assert.ok((JSON.parse(all.out) as unknown[]).length > 230);
     const voices = await run(['list', '--source', 'SYSTEM', '--type', 'VOICE_MODEL', '--format', 'json']);
     const parsed = JSON.parse(voices.out) as { asset_type: string; asset_name: string }[];
     assert.ok(parsed.length > 1 && parsed.every((a) => a.asset_type === 'VOICE_MODEL'));
@@ -71,6 +72,31 @@ describe('metastudio assets list (against the sandbox)', () => {
     const { code, err } = await run(['list', '--limit', '3', '--format', 'json']);
     assert.equal(code, 0);
     assert.match(err, /HTTP 503; retrying in/);
+  });
+
+  it('lists what the Assets view lists by default: every type it groups, from all sources', async () => {
+    const { code, out, err } = await run(['list', '--limit', '1000', '--format', 'json']);
+    assert.equal(code, 0, err);
+    const types = new Set((JSON.parse(out) as { asset_type: string }[]).map((a) => a.asset_type));
+    assert.ok(types.has('VOICE_MODEL') && types.has('HUMAN_MODEL_2D'), [...types].join(', '));
+    const query = new URLSearchParams(cloud.sandbox.requests.filter((r) => r.path.endsWith('/digital-assets')).at(-1)!.query);
+    assert.equal(query.get('asset_source'), 'ALL');
+    assert.deepEqual(query.get('asset_type')?.split(','), assetGroups.flatMap((g) => g.types));
+  });
+
+  it('takes --type case-insensitively and refuses an unknown one, naming the valid ones in one line', async () => {
+    const voices = await run(['list', '--type', 'voice_model', '--format', 'json']);
+    assert.equal(voices.code, 0, voices.err);
+    const listed = JSON.parse(voices.out) as { asset_type: string }[];
+    assert.ok(listed.length > 0 && listed.every((a) => a.asset_type === 'VOICE_MODEL'));
+    for (const [option, value] of [['--type', 'voice'], ['--type', 'VOICE_MODEL,avatar'], ['--source', 'MINE']]) {
+      const { code, out, err } = await run(['list', option, value]);
+      assert.equal(code, 2, `${option} ${value}`);
+      assert.equal(out, '');
+      assert.equal(err.split('\n').filter(Boolean).length, 2, err);
+      assert.match(err, option === '--type' ? /^metastudio assets: --type takes VOICE_MODEL, HUMAN_MODEL_2D, .*, not "(voice|avatar)"\n/ : /^metastudio assets: --source takes SYSTEM, CUSTOMIZATION, ALL, not "MINE"\n/);
+      assert.match(err, /\nRun "metastudio assets --help" for its usage\.\n$/);
+    }
   });
 
   it('exits 2 on usage errors', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { NoCredentialsError, resolveConnection } from '../../../src/cli/connection';
-import { UsageError } from '../../../src/cli/exitCodes';
+import { NoCredentialsError, resolveConnection } from '../../../src/core/cloud/connection';
+import { EndpointError } from '../../../src/core/cloud/endpoint';
 
 const ENV = {
   METASTUDIO_ENDPOINT: 'http://127.0.0.1:9000',
@@ -47,9 +47,9 @@ describe('cli/connection', () => {
     assert.throws(() => resolveConnection({}, { ...ENV, HUAWEICLOUD_SDK_PROJECT_ID: undefined }), /no project ID/);
   });
 
-  it('makes a bad endpoint or region a usage error', () => {
-    assert.throws(() => resolveConnection({ endpoint: 'http://10.1.2.3' }, ENV), UsageError);
-    assert.throws(() => resolveConnection({ region: 'mars-1' }, ENV), UsageError);
+  it('refuses a bad endpoint or region (the CLI exits 2)', () => {
+    assert.throws(() => resolveConnection({ endpoint: 'http://10.1.2.3' }, ENV), EndpointError);
+    assert.throws(() => resolveConnection({ region: 'mars-1' }, ENV), EndpointError);
   });
 
   it('never puts a secret in its messages', () => {

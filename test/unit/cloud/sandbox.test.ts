@@ -12,7 +12,7 @@ import {
 import { isJobTerminal } from '../../../src/core/cloud/jobState';
 import { collectPages } from '../../../src/core/cloud/paging';
 import type { VideoScriptRequest } from '../../../src/core/cloud/types';
-import { FAIL_MARKER, type FaultSpec } from '../../../src/core/sandbox';
+import { FAIL_MARKER, type FaultSpec } from '../../../src/sandbox';
 import { AK, SK, startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 import { FakeClock, RecordingLogger, rejectionChecker } from './support';
 
@@ -43,7 +43,7 @@ describe('cloud/client against the sandbox', () => {
       script_name: name,
       model_asset_id: avatarId,
       voice_config: { voice_asset_id: voiceId },
-      video_config: { codec: 'H264', bitrate: 4000, width: 1920, height: 1080, frame_rate: '25', is_subtitle_enabled: true },
+      video_config: { codec: 'H264', bitrate: 4000, width: 1920, height: 1080, frame_rate: '25', is_subtitle_enable: true },
       shoot_scripts: [{ sequence_no: 0, shoot_script: { text_config: { text } } }],
     };
   }
@@ -75,10 +75,10 @@ describe('cloud/client against the sandbox', () => {
       assert.equal(new Set(all.map((a) => a.asset_id)).size, all.length, 'pages do not overlap');
       const voices = await c.listAssets({ asset_source: 'ALL', asset_type: 'VOICE_MODEL', limit: 100 });
       assert.ok(voices.assets.length > 1 && voices.assets.every((a) => a.asset_type === 'VOICE_MODEL'));
-      assert.ok(voices.assets.every((a) => a.asset_extra_metadata?.voice_model_meta?.voice_capability), 'list variant normalised');
+      assert.ok(voices.assets.every((a) => a.asset_extra_meta?.voice_model_meta?.voice_capability));
       const details = await c.getAsset(voiceId);
       assert.equal(details.asset_id, voiceId);
-      assert.equal(typeof details.asset_extra_metadata?.voice_model_meta?.voice_capability?.is_support_phoneme, 'boolean');
+      assert.equal(typeof details.asset_extra_meta?.voice_model_meta?.voice_capability?.is_support_phoneme, 'boolean');
     });
 
     it('creates, lists, reads, replaces and deletes a video script', async () => {
@@ -90,7 +90,7 @@ describe('cloud/client against the sandbox', () => {
       assert.deepEqual(listed.video_scripts.map((s) => s.script_id), [script_id]);
       const details = await c.getVideoScript(script_id);
       assert.equal(details.script_name, name);
-      assert.equal(details.video_config?.is_subtitle_enabled, true, 'is_subtitle_able read as is_subtitle_enabled');
+      assert.equal(details.video_config?.is_subtitle_enable, true);
       const replaced = await c.updateVideoScript(script_id, { ...script(name), script_description: 'v2' });
       assert.equal(replaced.script_id, script_id);
       assert.equal((await c.getVideoScript(script_id)).script_description, 'v2');
@@ -104,7 +104,7 @@ describe('cloud/client against the sandbox', () => {
       const name = `dup ${++counter}`;
       await c.createVideoScript(script(name));
       const err = await rejects(c.createVideoScript(script(name)), MetaStudioApiError);
-      assert.equal(err.errorCode, 'MSS.20010005');
+      assert.equal(err.code, 'MSS.20010005');
       assert.equal(err.status, 400);
       assert.ok(err.requestId, 'request id from the body or X-Request-Id');
       assert.match(err.message, /^MSS\.20010005: .+ \(HTTP 400, request id .+\)$/);
@@ -151,14 +151,14 @@ describe('cloud/client against the sandbox', () => {
       const room = {
         room_name: `直播间 ${++counter}`,
         scene_scripts: [{ script_name: '开场', model_asset_id: avatarId, voice_config: { voice_asset_id: voiceId }, shoot_scripts: [{ sequence_no: 0, title: '欢迎', text_config: { text: '欢迎来到直播间' } }] }],
-        video_config: { codec: 'H264' as const, bitrate: 4000, width: 1080, height: 1920, is_subtitle_enabled: false },
+        video_config: { codec: 'H264' as const, bitrate: 4000, width: 1080, height: 1920, is_subtitle_enable: false },
         backup_model_asset_ids: [],
       };
       const { room_id } = await c.createLiveRoom(room);
       assert.ok((await c.listLiveRooms({ room_name: room.room_name })).smart_live_rooms.some((r) => r.room_id === room_id));
       const details = await c.getLiveRoom(room_id);
       assert.equal(details.room_name, room.room_name);
-      assert.equal(details.video_config?.is_subtitle_enabled, false);
+      assert.equal(details.video_config?.is_subtitle_enable, false);
       const updated = await c.updateLiveRoom(room_id, { ...room, room_description: 'v2' });
       assert.equal(updated.room_id, room_id);
       assert.equal(updated.room_description, 'v2');
@@ -196,7 +196,7 @@ describe('cloud/client against the sandbox', () => {
     it('a wrong SK gets a typed 401', async () => {
       const err = await rejects(client({ credentials: { kind: 'aksk', ak: AK, sk: `${SK}-wrong` } }).listAssets(), MetaStudioApiError);
       assert.equal(err.status, 401);
-      assert.ok(err.errorCode);
+      assert.ok(err.code);
     });
 
     it('a wrong token gets a typed 401', async () => {

@@ -87,6 +87,21 @@ describe('download/disk', () => {
     assert.ok(!existsSync(`${path}.part`));
   });
 
+  it('keeps a file already at the destination unless asked to replace it', async () => {
+    serve({ ranges: true });
+    const path = join(folder, 'existing.mp4');
+    await writeFile(path, 'mine');
+    const err = await downloadToFile(`${server.url}/v.mp4`, path, { clock }).then(() => assert.fail('expected an error'), (e: unknown) => e);
+    assert.ok(err instanceof DownloadError);
+    assert.match(err.message, /existing\.mp4 already exists; it was not replaced/);
+    assert.equal(await readFile(path, 'utf8'), 'mine');
+    assert.ok(!existsSync(`${path}.part`));
+    assert.equal(server.requests.length, 1, 'not retried');
+
+    await downloadToFile(`${server.url}/v.mp4`, path, { clock, overwrite: true });
+    assert.ok((await readFile(path)).equals(CONTENT));
+  });
+
   it('leaves nothing behind when cancelled', async () => {
     serve({ ranges: true });
     const path = join(folder, 'cancelled.mp4');

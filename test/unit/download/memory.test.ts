@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { downloadToMemory } from '../../../src/core/download/memory';
 import { DownloadError } from '../../../src/core/download/request';
 import { audioExtension } from '../../../src/core/preview/audioFormat';
-import { wavTone } from '../../../src/core/sandbox/media';
+import { wavTone } from '../../../src/sandbox/media';
 import { startLocalServer, type LocalServer } from '../cloud/support';
 import { recordingFetch } from './support';
 

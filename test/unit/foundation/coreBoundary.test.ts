@@ -23,4 +23,12 @@ describe('the src/core boundary', () => {
     const messages = await lint('src/preview/probe.ts', "import '@vscode/webview-ui-toolkit';\n");
     assert.equal(messages.length, 1);
   });
+
+  it('keeps the sandbox out of the extension and the core: only the CLI runs it', async () => {
+    for (const [file, from] of [['src/extension.ts', './sandbox'], ['src/preview/probe.ts', '../sandbox'], ['src/core/remote/probe.ts', '../../sandbox/store']]) {
+      const messages = await lint(file, `import { startSandbox } from '${from}';\nexport const x = startSandbox;\n`);
+      assert.equal(messages.length, 1, `${file} importing ${from}`);
+    }
+    assert.deepEqual(await lint('src/cli/commands/probe.ts', "import { startSandbox } from '../../sandbox';\nexport const x = startSandbox;\n"), []);
+  });
 });

@@ -70,7 +70,7 @@ describe('metastudio lint', () => {
       const io = recordingIo({ cwd: dir });
       writeFileSync(join(dir, 'package.json'), '{}');
       assert.equal(await runCli(args, io, commands), 2, args.join(' '));
-      assert.match(io.err, /Usage: metastudio lint/);
+      assert.match(io.err, /^metastudio lint: .+\nRun "metastudio lint --help" for its usage\.\n$/);
       assert.equal(io.out, '');
     }
   });

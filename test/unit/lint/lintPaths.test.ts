@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lintFile, lintFileKind } from '../../../src/core/lint/lintFile';
+import { isLintedFile, lintFile } from '../../../src/core/lint/lintFile';
 import { lintPaths } from '../../../src/core/lint/lintPaths';
+import { kindOfFile } from '../../../src/core/scripts/kinds';
 import { liveScriptTemplate, videoScriptTemplate } from '../../../src/core/scripts/templates';
 
 describe('lint dispatch', () => {
@@ -30,12 +31,14 @@ describe('lint dispatch', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('picks the linter by file name', () => {
-    assert.equal(lintFileKind('x/y.video.json'), 'video');
-    assert.equal(lintFileKind('Y.Live.Json'), 'live');
-    assert.equal(lintFileKind('a.ssml'), 'ssml');
-    assert.equal(lintFileKind('video.json'), undefined);
-    assert.equal(lintFileKind('a.json'), undefined);
+    assert.equal(kindOfFile('x/y.video.json'), 'video');
+    assert.equal(kindOfFile('Y.Live.Json'), 'live');
+    assert.equal(kindOfFile('a.ssml'), undefined);
+    assert.equal(kindOfFile('video.json'), undefined);
+    assert.deepEqual(['x/y.video.json', 'Y.Live.Json', 'a.ssml', 'B.SSML', 'video.json', 'a.json', 'a.ssml.json'].filter(isLintedFile),
+      ['x/y.video.json', 'Y.Live.Json', 'a.ssml', 'B.SSML']);
     assert.deepEqual(lintFile('a.json', '{'), []);
+    assert.deepEqual(lintFile('B.SSML', '<speak><foo/></speak>').map((d) => d.code), ['ssml/unknown-element']);
     assert.deepEqual(lintFile('a.video.json', '{').map((d) => d.code), ['script/json-syntax']);
     assert.deepEqual(lintFile('a.live.json', '{}').map((d) => d.code), ['script/missing-property']);
   });

@@ -11,7 +11,7 @@ import { commands } from '../../../src/cli/commands';
 import { runCli } from '../../../src/cli/main';
 import { MetaStudioClient } from '../../../src/core/cloud/client';
 import { createUndiciTransport } from '../../../src/core/cloud/undiciTransport';
-import { startSandbox, type Sandbox } from '../../../src/core/sandbox';
+import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { recordingIo } from '../../support/cliIo';
 
 const repo = join(__dirname, '../../..');
@@ -39,7 +39,7 @@ describe('metastudio stats', () => {
     const transport = createUndiciTransport({});
     const client = new MetaStudioClient({ endpoint: sandbox.url, projectId: PROJECT, credentials: { kind: 'aksk', ak: AK, sk: SK }, fetch: transport.fetch });
     voice = (await client.listAssets({ asset_source: 'ALL', asset_type: 'VOICE_MODEL', asset_state: 'ACTIVED', limit: 100 })).assets
-      .find((v) => !v.asset_extra_metadata?.voice_model_meta?.external_voice_meta)!.asset_id;
+      .find((v) => !v.asset_extra_meta?.voice_model_meta?.external_voice_meta)!.asset_id;
     await transport.close();
   });
   after(async () => {
@@ -112,7 +112,7 @@ describe('metastudio stats', () => {
       writeFileSync(join(dir, 'package.json'), '{}');
       const io = recordingIo({ cwd: dir });
       assert.equal(await runCli(args, io, commands), 2, args.join(' '));
-      assert.match(io.err, /Usage: metastudio stats/);
+      assert.match(io.err, /^metastudio stats: .+\nRun "metastudio stats --help" for its usage\.\n$/);
       assert.equal(io.out, '');
     }
   });

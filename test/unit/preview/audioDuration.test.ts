@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { audioSeconds } from '../../../src/core/preview/audioDuration';
-import { renderFile } from '../../../src/core/sandbox/media';
+import { renderFile } from '../../../src/sandbox/media';
 
 /** An MPEG frame header: sync, version bits, layer bits, bitrate index, sample rate index, padding. */
 function mp3Frame(versionBits: number, layerBits: number, bitrateIndex: number, rateIndex: number, length: number): Buffer {

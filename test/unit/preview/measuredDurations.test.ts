@@ -14,7 +14,7 @@ import { MeasuredDurations } from '../../../src/core/preview/measuredDurations';
 import { PreviewCache } from '../../../src/core/preview/previewCache';
 import { previewKey, type PreviewRequest } from '../../../src/core/preview/previewKey';
 import { Previewer } from '../../../src/core/preview/previewer';
-import { startSandbox, type Sandbox } from '../../../src/core/sandbox';
+import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { estimateSeconds } from '../../../src/core/ssml/duration';
 import { analyzeSsml } from '../../../src/core/ssml/lint';
 
@@ -41,9 +41,9 @@ describe('preview/measuredDurations and the estimate\'s calibration against the 
     transport = createUndiciTransport({});
     client = new MetaStudioClient({ endpoint: sandbox.url, projectId: PROJECT, credentials: { kind: 'aksk', ak: AK, sk: SK }, fetch: transport.fetch, rateLimits: UNTHROTTLED });
     const voices = (await client.listAssets({ asset_source: 'ALL', asset_type: 'VOICE_MODEL', asset_state: 'ACTIVED', limit: 100 })).assets;
-    voiceAssetId = voices.find((v) => !v.asset_extra_metadata?.voice_model_meta?.external_voice_meta)!.asset_id;
+    voiceAssetId = voices.find((v) => !v.asset_extra_meta?.voice_model_meta?.external_voice_meta)!.asset_id;
     folder = mkdtempSync(join(tmpdir(), 'measured-durations-'));
-    cache = new PreviewCache(folder, 200 * 1024 * 1024);
+    cache = new PreviewCache(folder, { limitBytes: 200 * 1024 * 1024 });
   });
   after(async () => {
     await transport.close();

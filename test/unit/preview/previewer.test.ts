@@ -13,7 +13,7 @@ import { rateLimitsFor, type RateLimits } from '../../../src/core/cloud/throttle
 import type { DigitalAssetInfo } from '../../../src/core/cloud/types';
 import { createUndiciTransport, type UndiciTransport } from '../../../src/core/cloud/undiciTransport';
 import { DownloadError } from '../../../src/core/download/request';
-import { startSandbox, type Sandbox } from '../../../src/core/sandbox';
+import { startSandbox, type Sandbox } from '../../../src/sandbox';
 import { PreviewCache } from '../../../src/core/preview/previewCache';
 import { Previewer, PreviewTimeoutError, TtsJobFailedError, type PreviewerOptions, type TtsApi } from '../../../src/core/preview/previewer';
 import { FakeClock } from '../cloud/support';
@@ -42,7 +42,7 @@ describe('preview/previewer against the sandbox', () => {
   const uniqueText = (extra = '') => `<speak>第${++counter}次预览。${extra}</speak>`;
 
   function previewer(options: Partial<PreviewerOptions> = {}): Previewer {
-    return new Previewer({ cache: new PreviewCache(folder, 10 * 1024 * 1024, clock), fetchFile: recordingFetch(fileRequests), clock, ...options });
+    return new Previewer({ cache: new PreviewCache(folder, { limitBytes: 10 * 1024 * 1024, clock }), fetchFile: recordingFetch(fileRequests), clock, ...options });
   }
 
   before(async () => {
@@ -50,7 +50,7 @@ describe('preview/previewer against the sandbox', () => {
     transport = createUndiciTransport({});
     client = new MetaStudioClient({ endpoint: sandbox.url, projectId: PROJECT, credentials: { kind: 'aksk', ak: AK, sk: SK }, fetch: transport.fetch, clock, rateLimits: UNTHROTTLED });
     voices = (await client.listAssets({ asset_source: 'ALL', asset_type: 'VOICE_MODEL', asset_state: 'ACTIVED', limit: 100 })).assets;
-    voiceId = voices.find((v) => !v.asset_extra_metadata?.voice_model_meta?.external_voice_meta)!.asset_id;
+    voiceId = voices.find((v) => !v.asset_extra_meta?.voice_model_meta?.external_voice_meta)!.asset_id;
   });
   after(async () => {
     await transport.close();
@@ -141,7 +141,7 @@ describe('preview/previewer against the sandbox', () => {
     const p = previewer();
     const err = await p.preview(client, place(), { text: uniqueText(), voiceAssetId: 'no-such-voice' }).then(() => undefined, (e: unknown) => e);
     assert.ok(err instanceof MetaStudioApiError);
-    assert.equal(err.errorCode, 'MSS.20050005');
+    assert.equal(err.code, 'MSS.20050005');
     assert.ok(err.requestId, 'the request id is kept');
     assert.match(err.message, /MSS\.20050005: .*request id/);
 

@@ -11,7 +11,7 @@ import type { CliIo } from '../../../src/cli/io';
 import { runCli } from '../../../src/cli/main';
 import { MetaStudioClient } from '../../../src/core/cloud/client';
 import { createUndiciTransport } from '../../../src/core/cloud/undiciTransport';
-import { startSandbox, type Sandbox } from '../../../src/core/sandbox';
+import { startSandbox, type Sandbox } from '../../../src/sandbox';
 
 const AK = 'TTSCLITESTAK00000001';
 const SK = 'tts-cli-test-sk-0123456789';
@@ -48,8 +48,8 @@ describe('metastudio tts', () => {
     const client = new MetaStudioClient({ endpoint: sandbox.url, projectId: PROJECT, credentials: { kind: 'aksk', ak: AK, sk: SK }, fetch: transport.fetch });
     const voices = (await client.listAssets({ asset_source: 'ALL', asset_type: 'VOICE_MODEL', asset_state: 'ACTIVED', limit: 100 })).assets;
     await transport.close();
-    voice = voices.find((v) => !v.asset_extra_metadata?.voice_model_meta?.external_voice_meta)!.asset_id;
-    thirdParty = voices.find((v) => v.asset_extra_metadata?.voice_model_meta?.external_voice_meta)!.asset_id;
+    voice = voices.find((v) => !v.asset_extra_meta?.voice_model_meta?.external_voice_meta)!.asset_id;
+    thirdParty = voices.find((v) => v.asset_extra_meta?.voice_model_meta?.external_voice_meta)!.asset_id;
   });
   after(async () => {
     await sandbox.close();

@@ -3,14 +3,17 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MetaStudioClient } from '../../../src/core/cloud/client';
 import { MetaStudioApiError } from '../../../src/core/cloud/errors';
 import type { VideoScriptRequest } from '../../../src/core/cloud/types';
+import { createUndiciTransport, type UndiciTransport } from '../../../src/core/cloud/undiciTransport';
 import { downloadToFile } from '../../../src/core/download/disk';
-import { FAIL_MARKER } from '../../../src/core/sandbox';
+import { DownloadError } from '../../../src/core/download/request';
+import { FAIL_MARKER } from '../../../src/sandbox';
 import { followJob, JobWaitTimeoutError, MAX_POLL_MS, MIN_POLL_MS, pollInterval } from '../../../src/core/remote/followJob';
-import { describeShot, jobDisplayName, jobErrorText, jobErrorWithShot, jobRunMs, outputVideo, shotLocation, shotOfError } from '../../../src/core/remote/jobOutcome';
-import { FakeClock } from '../cloud/support';
-import { startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
+import { describeShot, jobDisplayName, jobErrorText, jobErrorWithShot, jobRunMs, outputVideo, scriptNameOfJob, shotLocation, shotOfError, videoFileName } from '../../../src/core/remote/jobOutcome';
+import { FakeClock, json, startLocalServer, type LocalServer } from '../cloud/support';
+import { startSandboxClient, UNTHROTTLED, type SandboxClient } from '../../support/sandboxClient';
 import { videoBody } from './support';
 
 describe('remote/followJob', () => {
@@ -37,6 +40,35 @@ describe('remote/followJob', () => {
     assert.equal(jobErrorWithShot(job('bad value at shoot_scripts[3].shoot_script')), 'MSS.1: bad value at shoot_scripts[3].shoot_script (shot 4)');
     assert.equal(jobErrorWithShot(job('Infer Error: shot 2 (sequence_no 7) cannot be rendered')), 'MSS.1: Infer Error: shot 2 (sequence_no 7) cannot be rendered');
     assert.equal(jobErrorWithShot({ job_id: 'j', state: 'SUCCEED' }), undefined);
+  });
+});
+
+describe('remote/jobOutcome output video link', () => {
+  let server: LocalServer;
+  let transport: UndiciTransport;
+  before(async () => {
+    server = await startLocalServer();
+    transport = createUndiciTransport({});
+  });
+  after(async () => {
+    await transport.close();
+    await server.close();
+  });
+
+  it('refuses a MAIN file link that is not https (or http to this computer), before anything opens it', async () => {
+    let link = '';
+    server.handle((_req, res) => json(res, 200, {
+      asset_id: 'out', asset_name: 'video', asset_type: 'VIDEO', asset_state: 'ACTIVED',
+      files: [{ file_id: 'f', file_name: 'video.mp4', file_type: 'mp4', asset_file_category: 'MAIN', download_url: link }],
+    }));
+    const client = new MetaStudioClient({
+      endpoint: server.url, projectId: 'p', credentials: { kind: 'token', token: 't' }, fetch: transport.fetch, rateLimits: UNTHROTTLED,
+    });
+    const job = { job_id: 'j', state: 'SUCCEED', output_asset_config: { asset_id: 'out' } };
+    for (link of ['file:///etc/passwd', 'vscode://some.extension/run', 'javascript:alert(1)', 'http://files.example.com/v.mp4?Signature=s']) {
+      await assert.rejects(outputVideo(client, job), (err: unknown) => err instanceof DownloadError && /^Refused to download/.test(err.message) && !err.message.includes('Signature'), link);
+    }
+    for (link of ['https://bucket.obs.example.com/v.mp4?Signature=s', `${server.url}/v.mp4`]) assert.equal((await outputVideo(client, job)).url, link);
   });
 });
 
@@ -75,6 +107,10 @@ describe('remote/followJob against the sandbox', () => {
     const video = await outputVideo(cloud.client(), job);
     assert.equal(video.assetId, job.output_asset_config?.asset_id);
     assert.match(video.url, /^http:\/\/127\.0\.0\.1:\d+\/_sandbox\/files\//);
+    // Saved under its script's name, not the job's ID the sandbox names the MAIN file by.
+    assert.equal(videoFileName(video, await scriptNameOfJob(cloud.client(), jobId)), `job script ${counter}.mp4`);
+    assert.equal(videoFileName(video, 'a/b: c?'), 'a-b- c.mp4');
+    assert.equal(videoFileName(video, undefined), `video ${counter}.mp4`);
     const path = join(folder, 'video.mp4');
     const progress: number[] = [];
     const result = await downloadToFile(video.url, path, { onProgress: (n) => progress.push(n) });

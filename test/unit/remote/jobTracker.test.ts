@@ -4,7 +4,7 @@ import { isJobTerminal } from '../../../src/core/cloud/jobState';
 import type { VideoScriptRequest } from '../../../src/core/cloud/types';
 import { MIN_POLL_MS } from '../../../src/core/remote/followJob';
 import { JobTracker, type TrackedJob } from '../../../src/core/remote/jobTracker';
-import { FAIL_MARKER } from '../../../src/core/sandbox';
+import { FAIL_MARKER } from '../../../src/sandbox';
 import { FakeClock } from '../cloud/support';
 import { startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 import { videoBody } from './support';

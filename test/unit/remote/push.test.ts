@@ -89,7 +89,7 @@ describe('remote/push against the sandbox', () => {
     const before = cloud.sandbox.requests.length;
     const err = await push(videoBody(name)).then(() => assert.fail('expected a refusal'), (e: unknown) => e);
     assert.ok(err instanceof MetaStudioApiError);
-    assert.equal(err.errorCode, 'MSS.20010005');
+    assert.equal(err.code, 'MSS.20010005');
     assert.ok(err.requestId, 'the request id is kept for the message');
     assert.equal(cloud.sandbox.requests.length - before, 1);
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import type { Sandbox } from '../../../src/core/sandbox';
+import type { Sandbox } from '../../../src/sandbox';
 import { api, call, PROJECT, withSandbox } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API objects are read freely
@@ -35,15 +35,21 @@ describe('sandbox assets', () => {
     assert.deepEqual(times, [...times].sort());
   });
 
-  it('defaults to a page of 10 tenant assets and refuses a limit over 100', async () => {
+  it('lists tenant assets by default; without limit in one page, as no range or default is documented', async () => {
     const first = await call(sandbox, 'GET', api('/digital-assets'));
-    assert.equal(first.json.assets.length, 10);
     assert.ok(first.json.assets.every((a: Asset) => a.project_id === PROJECT));
     const tenant = all.filter((a) => a.project_id === PROJECT).length;
+    assert.ok(tenant > 10);
     assert.equal(first.json.count, tenant);
-    const tooMany = await call(sandbox, 'GET', api('/digital-assets'), { query: { limit: '101' } });
-    assert.equal(tooMany.status, 400);
-    assert.equal(tooMany.json.error_code, 'MSS.10000003');
+    assert.equal(first.json.assets.length, tenant);
+    const large = await call(sandbox, 'GET', api('/digital-assets'), { query: { asset_source: 'ALL', limit: '1000', offset: '250' } });
+    assert.equal(large.json.assets.length, all.length - 250);
+    for (const limit of ['-1', '1.5', 'ten']) {
+      const bad = await call(sandbox, 'GET', api('/digital-assets'), { query: { limit } });
+      assert.equal(bad.status, 400, limit);
+      assert.deepEqual(Object.keys(bad.json), ['error_code', 'error_msg']);
+      assert.equal(bad.json.error_code, 'MSS.00000003', 'the reference\'s invalid-parameter code');
+    }
   });
 
   it('seeds voices of both sexes, Chinese and English, live and not, with and without a sample', () => {
@@ -97,18 +103,23 @@ describe('sandbox assets', () => {
     assert.ok(backgrounds.length > 0 && backgrounds.every((a) => a.asset_type === 'IMAGE'));
     const desc = await call(sandbox, 'GET', api('/digital-assets'), { query: { asset_source: 'ALL', sort_key: 'create_time', sort_dir: 'desc', limit: '3' } });
     assert.deepEqual(desc.json.assets.map((a: Asset) => a.asset_id), all.slice(-3).reverse().map((a) => a.asset_id));
+    for (const sortKey of ['update_time', 'asset_order']) {
+      const sorted = await call(sandbox, 'GET', api('/digital-assets'), { query: { asset_source: 'ALL', sort_key: sortKey, sort_dir: 'desc', limit: '3' } });
+      assert.deepEqual(sorted.json.assets.map((a: Asset) => a.asset_id), all.slice(-3).reverse().map((a) => a.asset_id), sortKey);
+    }
+    assert.equal((await call(sandbox, 'GET', api('/digital-assets'), { query: { sort_key: 'asset_name' } })).status, 400);
     const badSource = await call(sandbox, 'GET', api('/digital-assets'), { query: { asset_source: 'MINE' } });
     assert.equal(badSource.status, 400);
   });
 
-  it('prints asset_extra_meta in the list and asset_extra_metadata in details (docs/decisions/field-spellings.md)', async () => {
+  it('prints asset_extra_meta in the list and in details, as the SDK does (docs/decisions/field-spellings.md)', async () => {
     const voice = all.find((a) => a.asset_type === 'VOICE_MODEL');
     assert.ok(voice.asset_extra_meta && voice.asset_extra_metadata === undefined);
     const details = await call(sandbox, 'GET', api(`/digital-assets/${voice.asset_id}`));
     assert.equal(details.status, 200);
-    assert.ok(details.json.asset_extra_meta === undefined);
-    assert.deepEqual(details.json.asset_extra_metadata, voice.asset_extra_meta);
-    assert.ok(details.json.asset_extra_metadata.voice_model_meta.voice_capability);
+    assert.equal(details.json.asset_extra_metadata, undefined);
+    assert.deepEqual(details.json.asset_extra_meta, voice.asset_extra_meta);
+    assert.ok(details.json.asset_extra_meta.voice_model_meta.voice_capability);
   });
 
   it('serves every file of an asset from its download URL, matching file_size and file_md5', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Sandbox } from '../../../src/core/sandbox';
+import type { Sandbox } from '../../../src/sandbox';
 import { api, call, PROJECT, withSandbox } from './support';
 
 describe('sandbox authentication and common answers', () => {
@@ -43,9 +43,9 @@ describe('sandbox authentication and common answers', () => {
     assert.equal((await call(sandbox, 'GET', api('/digital-assets'), { date: Date.now() - 10 * 60_000 })).status, 200);
   });
 
-  it('answers a TTS call with its own 9-digit code when the signature is bad', async () => {
+  it('answers a TTS call as its tables do when the signature is bad: 400, the 9-digit "invalid access" code', async () => {
     const result = await call(sandbox, 'POST', api('/ttsc/audition'), { body: { text: 'x', emotion: 'y' }, sk: 'nope' });
-    assert.equal(result.status, 401);
+    assert.equal(result.status, 400);
     assert.equal(result.json.error_code, 'MSS.000000004');
     assert.ok(result.json.request_id);
   });

@@ -45,12 +45,20 @@ describe('metastudio sandbox', () => {
     await assert.rejects(fetch(info.url), 'the port is closed after Ctrl+C');
   });
 
-  it('takes the pair from HUAWEICLOUD_SDK_AK/SK, else prints its fixed defaults, with an export line', async () => {
-    const fromEnv = runSandbox(['--format', 'json'], { HUAWEICLOUD_SDK_AK: 'ENV-AK', HUAWEICLOUD_SDK_SK: 'env-sk' });
+  it('takes the pair from HUAWEICLOUD_SDK_AK/SK without ever printing that SK, else prints its fixed defaults, with an export line', async () => {
+    const env = { HUAWEICLOUD_SDK_AK: 'ENV-AK', HUAWEICLOUD_SDK_SK: 'env-secret-key' };
+    const fromEnv = runSandbox(['--format', 'json'], env);
     const info = JSON.parse(await firstOutput(fromEnv));
-    assert.deepEqual([info.ak, info.sk], ['ENV-AK', 'env-sk']);
+    assert.deepEqual([info.ak, info.sk], ['ENV-AK', null]);
+    const accepted = await call({ url: info.url }, 'GET', api('/digital-assets', info.projectId), { ak: env.HUAWEICLOUD_SDK_AK, sk: env.HUAWEICLOUD_SDK_SK });
+    assert.equal(accepted.status, 200);
     fromEnv.stop();
     assert.equal(await fromEnv.exit, 0);
+    const inText = runSandbox([], env);
+    assert.match(await firstOutput(inText), /SK: the value of HUAWEICLOUD_SDK_SK\n/);
+    inText.stop();
+    assert.equal(await inText.exit, 0);
+    for (const run of [fromEnv, inText]) assert.ok(![...run.stdout, ...run.stderr].join('').includes(env.HUAWEICLOUD_SDK_SK));
 
     const defaults = runSandbox([]);
     const text = await firstOutput(defaults);

@@ -35,7 +35,8 @@ describe('sandbox live rooms', () => {
     assert.deepEqual(details.backup_model_asset_ids, [suite.assets.modelId], 'create spelling mapped to backup_model_asset_ids');
     assert.equal(details.backup_mode_l_asset_ids, undefined);
     assert.equal(details.view_mode, 'VERTICAL', 'room default');
-    assert.equal(details.video_config.is_subtitle_enabled, false, 'rooms print is_subtitle_enabled');
+    assert.equal(details.video_config.is_subtitle_enable, false, 'the SDK\'s name, default filled in');
+    assert.match(details.script_version, /^\d+$/);
     assert.equal(details.scene_scripts[0].shoot_scripts[0].text_config.text, '欢迎来到直播间！');
 
     const { priv_data: _dropped, ...replacement } = roomBody('直播间 A');
@@ -61,7 +62,8 @@ describe('sandbox live rooms', () => {
       [{ ...roomBody('bad 2'), view_mode: 'SIDEWAYS' }, /view_mode must be one of/],
       [{ ...roomBody('bad 3'), room_type: 'PARTY' }, /room_type must be one of/],
       [noScriptName, /scene_scripts\[0\]\.script_name is mandatory/],
-      [{ ...roomBody('bad 4'), interaction_rules: [{ event_type: 7 }] }, /event_type must be one of 1, 2, 3, 4, 10/],
+      [{ ...roomBody('bad 4'), interaction_rules: [{ event_type: 101 }] }, /event_type must be at most 100/],
+      [{ ...roomBody('bad 5'), interaction_rules: [{ trigger: { reply_mode: 'ECHO' } }] }, /reply_mode must be one of/],
     ];
     for (const [body, message] of cases) {
       const result = await call(suite.sandbox, 'POST', api('/smart-live-rooms'), { body });
@@ -75,11 +77,11 @@ describe('sandbox live rooms', () => {
     assert.match(update.json.error_msg, /room_name is mandatory/);
   });
 
-  it('accepts auth_type and relation in either case (docs/decisions/case-insensitive-enums.md)', async () => {
+  it('accepts auth_type and relation in either case (docs/decisions/case-insensitive-enums.md), and the values only the SDK lists', async () => {
     const body = {
       ...roomBody('case room'),
-      live_event_callback_config: { auth_type: 'NONE' },
-      interaction_rules: [{ event_type: 1, hit_condition: { relation: 'AND' } }],
+      live_event_callback_config: { auth_type: 'None' },
+      interaction_rules: [{ event_type: 1, hit_condition: { relation: 'And' }, trigger: { reply_mode: 'SYSTEM_REPLY_AND_CALLBACK', play_type: 'PLAY_NOW' } }],
     };
     assert.equal((await call(suite.sandbox, 'POST', api('/smart-live-rooms'), { body })).status, 200);
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { crc32, inflateSync } from 'node:zlib';
-import { renderFile } from '../../../src/core/sandbox/media';
+import { renderFile } from '../../../src/sandbox/media';
 
 interface Box {
   readonly type: string;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox } from '../../../src/core/sandbox';
-import { AK, api, call, FakeClock, scriptBody, SK, usableAssets, withSandbox } from './support';
+import { startSandbox } from '../../../src/sandbox';
+import { AK, api, call, FakeClock, PROJECT, scriptBody, SK, usableAssets, withSandbox } from './support';
 
 describe('sandbox persistence', () => {
   let dataDir: string;
@@ -36,7 +36,7 @@ describe('sandbox persistence', () => {
       const duplicate = await at(second, 'POST', api('/digital-human-video-scripts'), scriptBody('persisted script', assets));
       assert.equal(duplicate.json.error_code, 'MSS.20010005', 'names stay unique across restarts');
       const job = (await at(second, 'GET', api(`/2d-digital-human-videos/${jobId}`))).json;
-      assert.equal(job.state, 'SUCCESS');
+      assert.equal(job.state, 'SUCCEED');
       const output = await at(second, 'GET', api(`/digital-assets/${job.output_asset_config.asset_id}`));
       assert.equal(output.status, 200);
       const audition = (await at(second, 'GET', api(`/ttsc/audition-file/${ttsId}`))).json;
@@ -62,6 +62,55 @@ describe('sandbox persistence', () => {
     await fresh.close();
     await writeFile(join(dataDir, 'sandbox-state.json'), JSON.stringify({ version: 99 }));
     await assert.rejects(startSandbox({ ak: AK, sk: SK, dataDir }), /unsupported version/);
+  });
+
+  it('refuses a state file with a __proto__, constructor or prototype key at any depth, naming where', async () => {
+    const room = (body: string) => `{"room_id": "r1", "project_id": "${PROJECT}", "create_time": "2024-01-01T00:00:00Z", "update_time": "2024-01-01T00:00:00Z", "body": ${body}}`;
+    const state = (rooms: string, extra = '') => `{"version": 1, "assets": [], "scripts": [], "rooms": [${rooms}], "jobs": [], "tts": []${extra}}`;
+    const cases: [string, RegExp][] = [
+      [state(room('{"room_name": "r", "__proto__": {"polluted": true}}')), /sandbox-state\.json: The key "__proto__" in "rooms" › \[0\] › "body" is refused/],
+      [state(room('{"room_name": "r", "scene_scripts": [{"prototype": {"polluted": true}}]}')), /The key "prototype" in "rooms" › \[0\] › "body" › "scene_scripts" › \[0\] is refused/],
+      [state('', ', "constructor": {"prototype": {"polluted": true}}'), /The key "constructor" in the top level is refused/],
+    ];
+    for (const [text, message] of cases) {
+      await writeFile(join(dataDir, 'sandbox-state.json'), text);
+      await assert.rejects(startSandbox({ ak: AK, sk: SK, dataDir }), message);
+      assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    }
+    await writeFile(join(dataDir, 'sandbox-state.json'), state(room('{"room_name": "kept"}')));
+    const sandbox = await startSandbox({ ak: AK, sk: SK, dataDir });
+    try {
+      assert.equal((await call(sandbox, 'GET', api('/smart-live-rooms/r1'))).json.room_name, 'kept');
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('refuses such a key in a request body, so that what it saves loads again', async () => {
+    const sandbox = await startSandbox({ ak: AK, sk: SK, dataDir });
+    try {
+      const body = JSON.parse('{"room_name": "r", "scene_scripts": [{"script_name": "s", "shoot_scripts": [], "__proto__": {"x": 1}}]}');
+      const refused = await call(sandbox, 'POST', api('/smart-live-rooms'), { body });
+      assert.equal(refused.status, 400);
+      assert.match(refused.json.error_msg, /The key "__proto__" in "scene_scripts" › \[0\] is refused/);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('answers 500 without acknowledging a create it could not save, and leaves no temporary file', async () => {
+    const logged: string[] = [];
+    const sandbox = await startSandbox({ ak: AK, sk: SK, dataDir, log: (line) => logged.push(line) });
+    try {
+      await mkdir(join(dataDir, 'sandbox-state.json', 'in-the-way'), { recursive: true }); // the rename over it fails
+      const failed = await call(sandbox, 'POST', api('/smart-live-rooms'), { body: { room_name: 'unsaved' } });
+      assert.equal(failed.status, 500);
+      assert.equal(failed.json.error_code, 'MSS.00000004');
+      assert.ok(logged.some((line) => line.includes('could not save state')));
+      assert.deepEqual(await readdir(dataDir), ['sandbox-state.json']);
+    } finally {
+      await sandbox.close();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 /** The sandbox drops clients that trickle their headers or body (slowloris), and keeps serving the others. */
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import type { Sandbox } from '../../../src/core/sandbox';
+import type { Sandbox } from '../../../src/sandbox';
 import { api, call, withSandbox } from './support';
 
 interface Trickle {

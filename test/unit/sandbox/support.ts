@@ -4,7 +4,7 @@
  * Huawei's implementation rather than against our own.
  */
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/core/sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox';
 
 export const AK = 'SANDBOXTESTAK000001';
 export const SK = 'sandbox-test-secret/0123+abc';
@@ -132,7 +132,7 @@ export function scriptBody(name: string, assets: UsableAssets, texts: string[] =
     script_name: name,
     model_asset_id: assets.modelId,
     voice_config: { voice_asset_id: assets.voiceId },
-    video_config: { codec: 'H264', bitrate: 4000, width: 1920, height: 1080, frame_rate: '25', is_subtitle_enabled: true },
+    video_config: { codec: 'H264', bitrate: 4000, width: 1920, height: 1080, frame_rate: '25', is_subtitle_enable: true },
     shoot_scripts: texts.map((text, i) => ({ sequence_no: i, shoot_script: { text_config: { text } } })),
   };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
-import { MAX_CLOCK_SKEW_MS, verifySignature, type SignedRequest } from '../../../src/core/sandbox/verifier';
+import { MAX_CLOCK_SKEW_MS, verifySignature, type SignedRequest } from '../../../src/sandbox/verifier';
 import { signingVectors } from '../cloud/signingVectors';
 import { queryString, sdkDate } from './support';
 

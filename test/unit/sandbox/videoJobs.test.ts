@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { FAIL_MARKER, QUEUE_MARKER } from '../../../src/core/sandbox';
+import { FAIL_MARKER, QUEUE_MARKER } from '../../../src/sandbox';
 import { api, call, FakeClock, sandboxSuite, scriptBody, usableAssets, waitFor, withSandbox, type CallOptions } from './support';
 
 const STEP_MS = 1000;
@@ -26,7 +26,7 @@ describe('sandbox video jobs (injected clock)', () => {
     assert.ok(processing.start_time && !processing.end_time);
     clock.advance(STEP_MS);
     const done = (await job(id, { show_script: 'true' })).json;
-    assert.equal(done.state, 'SUCCESS', 'details print SUCCESS, as the reference example does');
+    assert.equal(done.state, 'SUCCEED', 'details print the SDK\'s spelling');
     assert.equal(done.job_type, '2D_DIGITAL_HUMAN_VIDEO');
     assert.ok(done.end_time && done.duration > 0);
     assert.equal(done.output_asset_config.asset_name, '成片 01');
@@ -108,7 +108,7 @@ describe('sandbox video jobs (injected clock)', () => {
     const canceled = (await at('GET', api('/digital-human-videos'), { query: { state: 'CANCELED' } })).json;
     assert.equal(canceled.count, 1);
     const succeeded = all.jobs.filter((j: { state: string }) => j.state === 'SUCCEED').length;
-    assert.equal((await at('GET', api('/digital-human-videos'), { query: { state: 'SUCCESS' } })).json.count, succeeded, 'the details spelling filters too');
+    assert.equal((await at('GET', api('/digital-human-videos'), { query: { state: 'SUCCESS' } })).json.count, succeeded, 'the reference\'s spelling filters too');
     const photo = (await at('GET', api('/digital-human-videos'), { query: { job_type: 'PHOTO_DIGITAL_HUMAN_VIDEO' } })).json;
     assert.equal(photo.count, 0);
     const paged = (await at('GET', api('/digital-human-videos'), { query: { ...query, limit: '2', offset: '2' } })).json;
@@ -141,9 +141,9 @@ describe('sandbox video jobs (real clock, short timings)', () => {
       const final = await waitFor(async () => {
         const state = (await call(sandbox, 'GET', api(`/2d-digital-human-videos/${id}`))).json.state as string;
         seen.add(state);
-        return state === 'SUCCESS' ? state : undefined;
+        return state === 'SUCCEED' ? state : undefined;
       });
-      assert.equal(final, 'SUCCESS');
+      assert.equal(final, 'SUCCEED');
       assert.ok(seen.has('WAITING') || seen.has('PROCESSING'));
     } finally {
       await sandbox.close();

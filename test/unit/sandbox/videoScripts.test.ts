@@ -24,9 +24,10 @@ describe('sandbox video scripts', () => {
     assert.equal(details.json.priv_data, 'keep me');
     assert.equal(details.json.view_mode, 'LANDSCAPE', 'server default filled in');
     assert.deepEqual(details.json.voice_config, { speed: 100, pitch: 100, volume: 140, voice_asset_id: suite.assets.voiceId });
-    assert.equal(details.json.video_config.is_subtitle_able, true, 'details print is_subtitle_able (docs/decisions/field-spellings.md)');
-    assert.equal(details.json.video_config.is_subtitle_enabled, undefined);
+    assert.equal(details.json.video_config.is_subtitle_enable, true, 'the SDK\'s name (docs/decisions/field-spellings.md)');
+    assert.equal(details.json.video_config.is_subtitle_able, undefined);
     assert.equal(details.json.shoot_scripts[1].shoot_script.script_type, 'TEXT');
+    assert.match(details.json.shoot_scripts[0].preview_info.text_sha256, /^[0-9a-f]{64}$/);
     assert.ok(details.json.shoot_scripts[1].shoot_script.thumbnail_url);
     assert.ok(details.json.create_time && details.json.update_time && details.json.script_cover_url);
 
@@ -59,17 +60,21 @@ describe('sandbox video scripts', () => {
 
   it('validates mandatory fields, types, enums, ranges and the documented cross-field rules', async () => {
     const cases: [string, (b: Record<string, unknown>) => void, RegExp][] = [
-      ['missing shoot_scripts', (b) => delete b.shoot_scripts, /shoot_scripts is mandatory/],
-      ['missing script_name', (b) => delete b.script_name, /script_name is mandatory/],
       ['wrong type', (b) => { b.script_name = 42; }, /script_name must be a string/],
       ['bad enum', (b) => { b.view_mode = 'PORTRAIT'; }, /view_mode must be one of LANDSCAPE, VERTICAL/],
+      ['reference-only enum value', (b) => { b.model_asset_type = 'HUMAN_MODEL_3D'; }, /model_asset_type must be one of HUMAN_MODEL_2D/],
       ['speed out of range', (b) => { b.voice_config = { voice_asset_id: 'v', speed: 300 }; }, /voice_config.speed must be at most 200/],
-      ['missing codec', (b) => { b.video_config = { bitrate: 4000, width: 1920, height: 1080 }; }, /video_config.codec is mandatory/],
+      ['missing bitrate', (b) => { b.video_config = { width: 1920, height: 1080 }; }, /video_config.bitrate is mandatory/],
+      ['frame rate', (b) => { b.video_config = { bitrate: 4000, width: 1920, height: 1080, frame_rate: '60' }; }, /frame_rate must be one of 24, 25, 30/],
+      ['opacity', (b) => { b.video_config = { bitrate: 4000, width: 1920, height: 1080, subtitle_config: { opacity: 1.5 } }; }, /opacity must be at most 1/],
       ['resize size', (b) => { b.video_config = { codec: 'H264', bitrate: 4000, width: 1000, height: 1000 }; }, /1000x1000 is not a supported size/],
       ['missing text', (b) => { b.shoot_scripts = [{ shoot_script: { text_config: {} } }]; }, /shoot_scripts\[0\]\.shoot_script\.text_config\.text is mandatory/],
       ['image background without URL', (b) => {
         b.shoot_scripts = [{ shoot_script: { text_config: { text: 'x' }, background_config: [{ background_type: 'IMAGE' }] } }];
       }, /background_config is mandatory when background_type is IMAGE/],
+      ['colour background without colour', (b) => {
+        b.shoot_scripts = [{ shoot_script: { text_config: { text: 'x' }, background_config: [{ background_type: 'COLOR' }] } }];
+      }, /background_color_config is mandatory when background_type is COLOR/],
     ];
     for (const [name, change, message] of cases) {
       const body = scriptBody(`invalid ${name}`, suite.assets);
@@ -89,9 +94,19 @@ describe('sandbox video scripts', () => {
     assert.match(notObject.json.error_msg, /the body must be an object/);
   });
 
-  it('accepts unknown properties, as the live API does', async () => {
-    const result = await create({ ...scriptBody('with extras', suite.assets), background_title: 'new field' });
+  it('accepts unknown properties and keeps only the SDK\'s fields, and takes a body without name or scenes, as the SDK allows', async () => {
+    const body = scriptBody('with extras', suite.assets) as { video_config: Record<string, unknown> };
+    body.video_config.is_subtitle_enabled = true;
+    const result = await create({ ...body, background_title: 'new field', scene_asset_id: 'reference only' });
     assert.equal(result.status, 200);
+    const details = (await call(suite.sandbox, 'GET', api(`/digital-human-video-scripts/${result.json.script_id}`))).json;
+    assert.equal(details.background_title, undefined);
+    assert.equal(details.scene_asset_id, undefined);
+    assert.equal(details.video_config.is_subtitle_enabled, undefined, 'a misprint of is_subtitle_enable is not the SDK\'s field');
+    const bare = await create({ model_asset_id: suite.assets.modelId });
+    assert.equal(bare.status, 200);
+    const shown = (await call(suite.sandbox, 'GET', api(`/digital-human-video-scripts/${bare.json.script_id}`))).json;
+    assert.equal(shown.shoot_scripts, undefined, 'no scenes filled in');
   });
 
   it('lists newest last by default, pages, and answers 404 for another project', async () => {

@@ -5,7 +5,9 @@ import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import { getLanguageService, TextDocument, type CompletionList, type Diagnostic } from 'vscode-json-languageservice';
 import { mappedKeywords } from '../../../src/core/scripts/schemaErrors';
-import { scriptSchemaFile, scriptSchemaFiles, validationSchema } from '../../../src/core/scripts/schemas';
+import { scriptKindNames, scriptKinds } from '../../../src/core/scripts/kinds';
+import { scriptSchemaFiles, validationSchema } from '../../../src/core/scripts/schemas';
+import { validateScript } from '../../../src/core/scripts/validate';
 import { liveScriptTemplate, videoScriptTemplate } from '../../../src/core/scripts/templates';
 
 const schemasDir = join(__dirname, '../../../schemas');
@@ -22,10 +24,7 @@ function languageService() {
   });
   service.configure({
     validate: true,
-    schemas: [
-      { uri: schemaUri(scriptSchemaFile.video), fileMatch: ['*.video.json'] },
-      { uri: schemaUri(scriptSchemaFile.live), fileMatch: ['*.live.json'] },
-    ],
+    schemas: Object.values(scriptKinds).map(({ schema, suffix }) => ({ uri: schemaUri(schema.file), fileMatch: [`*${suffix}`] })),
   });
   return { service, requested };
 }
@@ -55,8 +54,8 @@ describe('script schemas', () => {
   it('compile as they are in ajv, the shared file added once with addSchema', () => {
     const ajv = new Ajv({ strict: false, allErrors: true });
     ajv.addSchema(scriptSchemaFiles['common.schema.json'], 'common.schema.json');
-    const video = ajv.compile(scriptSchemaFiles[scriptSchemaFile.video]);
-    const live = ajv.compile(scriptSchemaFiles[scriptSchemaFile.live]);
+    const video = ajv.compile(scriptKinds.video.schema.json);
+    const live = ajv.compile(scriptKinds.live.schema.json);
     assert.equal(video(JSON.parse(videoScriptTemplate)), true, JSON.stringify(video.errors));
     assert.equal(live(JSON.parse(liveScriptTemplate)), true, JSON.stringify(live.errors));
     // The shared voice_config is reached from both, through the $ref.
@@ -126,9 +125,11 @@ describe('script schemas', () => {
     assert.ok(empty.items.some((i) => i.label === 'New video script'), JSON.stringify(empty.items.map((i) => i.label)));
   });
 
-  it('carry the templates as their default snippets', () => {
-    const snippet = (kind: 'video' | 'live') => (scriptSchemaFiles[scriptSchemaFile[kind]].defaultSnippets as { body: unknown }[])[0].body;
-    assert.deepEqual(snippet('video'), JSON.parse(videoScriptTemplate));
-    assert.deepEqual(snippet('live'), JSON.parse(liveScriptTemplate));
-  });
+  for (const kind of scriptKindNames) {
+    it(`carry the ${kind} template as its first default snippet, and it lints clean`, () => {
+      const { schema, newFile } = scriptKinds[kind];
+      assert.deepEqual((schema.json.defaultSnippets as { body: unknown }[])[0].body, JSON.parse(newFile.template));
+      assert.deepEqual(validateScript(newFile.template, kind), []);
+    });
+  }
 });

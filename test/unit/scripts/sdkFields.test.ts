@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isObject } from '../../../src/core/json';
-import { scriptSchemaFile, scriptSchemaFiles, type JsonSchema, type ScriptKind } from '../../../src/core/scripts/schemas';
+import { scriptKinds, type ScriptKind } from '../../../src/core/scripts/kinds';
+import { scriptSchemaFiles, type JsonSchema } from '../../../src/core/scripts/schemas';
 import { validateScript } from '../../../src/core/scripts/validate';
 
 interface SdkField {
@@ -82,8 +83,8 @@ function schemaFields(kind: ScriptKind): Map<string, SchemaField> {
       }
     }
   };
-  const file = scriptSchemaFile[kind];
-  visit(scriptSchemaFiles[file], file, '');
+  const { file, json } = scriptKinds[kind].schema;
+  visit(json, file, '');
   return found;
 }
 
@@ -109,7 +110,7 @@ for (const kind of ['video', 'live'] as const) {
         const s = schema.get(f.path);
         if (!s) continue;
         if (s.schema.type !== f.type) wrong.push(`${f.path}: type ${String(s.schema.type)}, SDK ${f.type}`);
-        const items = f.items && resolve(s.schema.items as JsonSchema, scriptSchemaFile[kind]).schema.type;
+        const items = f.items && resolve(s.schema.items as JsonSchema, scriptKinds[kind].schema.file).schema.type;
         if (f.items && items !== f.items) wrong.push(`${f.path}[]: type ${String(items)}, SDK ${f.items}`);
         if (s.required !== Boolean(f.required)) wrong.push(`${f.path}: ${s.required ? 'mandatory' : 'optional'}, SDK ${f.required ? 'mandatory' : 'optional'}`);
       }

@@ -89,6 +89,15 @@ describe('SSML corpus', () => {
     assert.equal(applyEdits(text, first.fixes![0].edits), '<speak>a</speak>');
   });
 
+  it('reports a misspelt root once, with a rename to speak', () => {
+    for (const text of ['<speake>a</speake>', '<speak>a</speake>', '<speek>a</speek>']) {
+      const diagnostics = lintSsml(text, { where: 'standalone' });
+      assert.equal(diagnostics.length, 1, `${text}: ${diagnostics.map((d) => d.code).join(', ')}`);
+      assert.match(diagnostics[0].message, /did you mean <speak>\?/);
+      assert.equal(applyEdits(text, diagnostics[0].fixes![0].edits), '<speak>a</speak>');
+    }
+  });
+
   it('removes a tag without effect in video but keeps its text', () => {
     const text = '<speak><say-as interpret-as="money">15</say-as> yuan</speak>';
     const [d] = lintSsml(text, { where: 'video' });

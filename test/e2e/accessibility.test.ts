@@ -1,0 +1,305 @@
+/**
+ * Accessibility in the browser workbench, with the packaged extension and a sandbox of its own
+ * (docs/accessibility.md): each failure found by trying it by keyboard and screen reader is a test
+ * here; the preview player does a whole task by keyboard alone; axe-core runs in every webview in
+ * four themes (axe.ts). Screen-reader checks read Chromium's accessibility tree, what a screen reader
+ * is given.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { accessibleNode, accessibleNodes, checkWebviewAccessibility, setColorTheme, THEMES, webviewFrame, type Theme } from './axe';
+import { openWorkbench, runCommand, type Workbench } from './workbench';
+
+/** A webview of the extension: its page's `<title>`, how to open it, and what to check in a theme beyond axe. */
+interface WebviewUnderTest {
+  readonly title: string;
+  /** Opens the webview, or does nothing when it is open, and puts on screen as much as it can show. */
+  open(page: Page): Promise<void>;
+  check?(frame: Frame, theme: Theme): Promise<void>;
+}
+
+/** Every webview the extension has: the next one is one more line. */
+const WEBVIEWS: readonly WebviewUnderTest[] = [
+  { title: 'Voice Preview', open: showPreviewWithAnError, check: previewInTheme },
+];
+
+const TEXT = 'Hello from the MetaStudio voice preview, played in its own player panel.';
+
+async function until<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const sidebar = (page: Page) => page.locator('#workbench\\.parts\\.sidebar');
+const focusedRow = (page: Page) => sidebar(page).locator('.monaco-list-row.focused');
+/** What has the keyboard focus in the page (outside webviews), in a few words. */
+const activeElement = (page: Page) => page.evaluate('(() => { const a = document.activeElement; return a ? `${a.tagName} ${a.getAttribute("role") ?? ""} ${a.getAttribute("aria-label") ?? ""}`.trim() : ""; })()') as Promise<string>;
+/** The id of the focused element in a webview, when the webview has the keyboard focus. */
+const focusedId = (frame: Frame) => frame.evaluate('document.hasFocus() ? document.activeElement.id || document.activeElement.tagName : ""') as Promise<string>;
+
+async function palette(page: Page, prefix: string, text: string, row: string | RegExp): Promise<void> {
+  await page.keyboard.press(prefix);
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
+  await page.keyboard.type(text);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: row }).waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Preview Voice from the command palette, typed: the text, then the voice. */
+async function previewByKeyboard(page: Page, text: string): Promise<void> {
+  await palette(page, 'F1', '>MetaStudio: Preview Voice', 'MetaStudio: Preview Voice');
+  await page.locator('.quick-input-widget', { hasText: 'Text or SSML to hear' }).waitFor({ timeout: 30_000 });
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget input[placeholder^="Choose the voice"]').waitFor({ timeout: 30_000 });
+  await page.keyboard.type('Sarah');
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Sarah' }).waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Tab until the element with this id has the focus; the ids met on the way. */
+async function tabTo(page: Page, frame: Frame, id: string, key = 'Tab'): Promise<string[]> {
+  const met: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press(key);
+    met.push(await focusedId(frame));
+    if (met.at(-1) === id) return met;
+  }
+  throw new Error(`no #${id} after 20 presses of ${key}: ${met.join(', ')}`);
+}
+
+/** Replaces a number field's value by typing over it. */
+async function retype(page: Page, frame: Frame, id: string, value: string): Promise<void> {
+  await frame.locator(`#${id}`).selectText();
+  await page.keyboard.type(value);
+  await until(async () => (await frame.locator(`#${id}`).inputValue()) === value, `#${id} to read ${value}`);
+}
+
+async function showPreviewWithAnError(page: Page): Promise<void> {
+  if (await page.locator('.tabs-container .tab', { hasText: 'Voice Preview' }).count() === 0) await previewByKeyboard(page, TEXT);
+  const frame = await webviewFrame(page, 'Voice Preview');
+  await frame.locator('#history li').first().waitFor({ timeout: 60_000 });
+  await frame.locator('#speed').fill('999');
+  await frame.locator('#speed-error', { hasText: 'Speed must be' }).waitFor({ timeout: 10_000 });
+}
+
+/** In High Contrast a colour alone shows nothing: the message is there, and the slider has the theme's accent. */
+async function previewInTheme(frame: Frame, theme: Theme): Promise<void> {
+  const error = frame.locator('#speed-error');
+  assert.ok(await error.isVisible(), `the message of an invalid setting shows in ${theme.label}`);
+  assert.equal(await error.textContent(), 'Speed must be a whole number from 50 to 200.');
+  const [accent, expected] = await frame.locator('#seek').evaluate((seek) => {
+    const probe = document.createElement('div');
+    probe.style.color = 'var(--vscode-progressBar-background)';
+    document.body.append(probe);
+    const colour = getComputedStyle(probe).color;
+    probe.remove();
+    return [getComputedStyle(seek).accentColor, colour];
+  });
+  assert.equal(accent, expected, `the seek slider's accent is the theme's progress bar colour in ${theme.label}`);
+}
+
+describe('accessibility in the browser workbench (packaged .vsix)', () => {
+  let wb: Workbench;
+  let page: Page;
+  before(async () => {
+    wb = await openWorkbench();
+    page = wb.page;
+    await page.locator('.activitybar [aria-label^="MetaStudio"]').first().waitFor({ timeout: 60_000 });
+  });
+  after(async () => { await wb?.close(); });
+
+  describe('Assets view and status bar', () => {
+    it('Focus on Assets View in a new window lands in the tree, and the first Down on its first row', async () => {
+      // The first thing done in this window: the extension is not active yet.
+      await runCommand(page, 'Focus on Assets View');
+      await sidebar(page).locator('.monaco-list-row', { hasText: /^Voices \(\d+\)/ }).waitFor({ timeout: 60_000 });
+      await until(async () => (await activeElement(page)) === 'DIV tree Assets', 'the Assets tree to have the focus', 10_000)
+        .catch(async (err: Error) => { throw new Error(`${err.message}; the focus is on: ${await activeElement(page)}`); });
+      await page.keyboard.press('ArrowDown');
+      await focusedRow(page).filter({ hasText: /^Voices/ }).waitFor({ timeout: 10_000 });
+      assert.equal(await focusedRow(page).getAttribute('aria-posinset'), '1');
+    });
+
+    it('after Enter on "Load more…" the first new row has the focus', async () => {
+      // Each group says "loading…" until its count comes.
+      await sidebar(page).locator('.monaco-list-row', { hasText: /^Images \(\d+\)/ }).waitFor({ timeout: 30_000 });
+      const images = focusedRow(page).filter({ hasText: /^Images/ });
+      for (let i = 0; i < 8 && !(await images.count()); i++) await page.keyboard.press('ArrowDown');
+      await images.waitFor({ timeout: 10_000 }).catch(async (err: Error) => {
+        throw new Error(`${err.message}; focused: "${await focusedRow(page).allTextContents()}", focus on: ${await activeElement(page)}`);
+      });
+      await page.keyboard.press('ArrowRight');
+      await sidebar(page).locator('.monaco-list-row[aria-level="2"]').first().waitFor({ timeout: 30_000 });
+      for (let i = 0; i < 51; i++) await page.keyboard.press('ArrowDown');
+      await focusedRow(page).filter({ hasText: 'Load more…' }).waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await until(async () => (await focusedRow(page).getAttribute('aria-posinset')) === '51' && (await focusedRow(page).getAttribute('aria-level')) === '2',
+        'the 51st image to have the focus');
+      // The command is done (its reveal too) when the view's progress bar is: a key pressed before may be undone.
+      await until(async () => !(await sidebar(page).locator('.monaco-progress-container.active').count()), 'Load more to end');
+      assert.equal(await activeElement(page), 'DIV tree Assets', 'the tree keeps the keyboard focus');
+      // The tree settles its focus a moment after the reveal; a key pressed before that can be undone.
+      await page.waitForTimeout(1000);
+      await page.keyboard.press('ArrowDown');
+      await until(async () => (await focusedRow(page).getAttribute('aria-posinset')) === '52', 'Down to go on to the 52nd image, not to the top', 10_000)
+        .catch(async (err: Error) => { throw new Error(`${err.message}; focused: ${await focusedRow(page).evaluateAll((rows) => rows.map((r) => `${r.getAttribute('aria-posinset')} ${r.textContent}`).join(' | '))}`); });
+    });
+
+    it('the connection status item reads in words, without an icon name or a mouse', async () => {
+      const item = page.locator('[id="metastudio-tools.metastudio-vscode.metastudio.connection"]');
+      assert.equal(await item.getAttribute('aria-label'), 'MetaStudio connection: Environment (local sandbox). Switch connection');
+    });
+  });
+
+  describe('Voice Preview player', () => {
+    let frame: Frame;
+
+    it('does a whole task by keyboard alone: preview a text, change its speed, synthesize, save', async () => {
+      await previewByKeyboard(page, TEXT);
+      frame = await webviewFrame(page, 'Voice Preview');
+      await frame.locator('#status', { hasText: /^Preview 1 is ready/ }).waitFor({ timeout: 60_000 });
+      // Into the player: its editor group, then Tab through its controls in reading order.
+      await palette(page, 'F1', '>View: Focus Active Editor Group', 'View: Focus Active Editor Group');
+      await until(async () => (await frame.evaluate('document.hasFocus()')) as boolean, 'the player to have the focus');
+      assert.deepEqual(await tabTo(page, frame, 'speed'), ['play', 'seek', 'rate', 'text', 'voice', 'speed']);
+      // Tab selected the field's value: typing replaces it.
+      await page.keyboard.type('120');
+      assert.deepEqual(await tabTo(page, frame, 'synthesize'), ['pitch', 'volume', 'synthesize']);
+      await page.keyboard.press('Enter');
+      await frame.locator('#status', { hasText: /^Preview 2 is ready/ }).waitFor({ timeout: 60_000 });
+      assert.equal(await focusedId(frame), 'synthesize', 'the focus stayed on Synthesize while it ran');
+      assert.match((await frame.locator('#history li').first().textContent()) ?? '', /speed 120, pitch 100, volume 140/);
+      assert.deepEqual(await tabTo(page, frame, 'save'), ['save']);
+      await page.keyboard.press('Enter');
+      const path = page.locator('.quick-input-widget input');
+      await page.locator('.quick-input-widget', { hasText: 'Save Audio As' }).waitFor({ timeout: 30_000 });
+      await until(async () => (await path.inputValue()).endsWith('preview.wav'), 'the proposed file name');
+      await page.keyboard.press('Enter');
+      const saved = join(wb.server.workspace, 'preview.wav');
+      await until(async () => existsSync(saved) && statSync(saved).size > 44, 'the saved file');
+      assert.equal(readFileSync(saved).subarray(0, 4).toString('latin1'), 'RIFF');
+      await until(async () => (await focusedId(frame)) === 'save', 'the focus back on Save after the dialog');
+    });
+
+    it('gives focus back to Save when Save Audio As is cancelled', async () => {
+      await frame.locator('#save').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: 'Save Audio As' }).waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Escape');
+      await until(async () => (await focusedId(frame)) === 'save', 'the focus back on Save', 10_000)
+        .catch(async (err: Error) => { throw new Error(`${err.message}; the focus is on: ${await activeElement(page)} / ${await focusedId(frame)}`); });
+    });
+
+    it('describes an out-of-range setting: invalid, a message tied to it, and why Synthesize is unavailable', async () => {
+      await retype(page, frame, 'speed', '999');
+      const speed = await accessibleNode(page, frame, 'spinbutton', 'Speed');
+      assert.equal(speed.properties.invalid, 'true');
+      assert.equal(speed.description, 'Speed must be a whole number from 50 to 200.');
+      assert.ok(await frame.locator('#speed-error').isVisible(), 'the message is on screen, not only a colour');
+      const synthesize = await accessibleNode(page, frame, 'button', 'Synthesize');
+      assert.equal(synthesize.properties.disabled, true);
+      assert.equal(synthesize.description, 'To synthesize, correct: Speed.');
+      assert.equal(synthesize.properties.focusable, true, 'still in the Tab order, so its reason can be heard');
+      await retype(page, frame, 'speed', '120');
+      assert.notEqual((await accessibleNode(page, frame, 'spinbutton', 'Speed')).properties.invalid, 'true');
+      assert.equal(await frame.locator('#speed-error').isVisible(), false);
+    });
+
+    it('gives each number field its range', async () => {
+      for (const [name, min, max] of [['Speed', 50, 200], ['Pitch', 50, 200], ['Volume', 90, 240]] as const) {
+        const node = await accessibleNode(page, frame, 'spinbutton', name);
+        assert.deepEqual([node.properties.valuemin, node.properties.valuemax], [min, max], name);
+      }
+    });
+
+    it('steps the seek slider by seconds and says its value in words', async () => {
+      await frame.locator('#audio').evaluate((audio: HTMLAudioElement) => audio.pause());
+      await frame.locator('#seek').focus();
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowRight');
+      const time = () => frame.locator('#audio').evaluate((audio: HTMLAudioElement) => audio.currentTime);
+      assert.equal(await time(), 1, 'one second per arrow');
+      // Chromium gives aria-valuetext to the platform's accessibility API, but not to its DevTools tree.
+      assert.match(await frame.locator('#seek').getAttribute('aria-valuetext') ?? '', /^1 second of \d+ seconds$/);
+      assert.equal((await accessibleNode(page, frame, 'slider', 'Position')).value, 1);
+      const duration = await frame.locator('#audio').evaluate((audio: HTMLAudioElement) => audio.duration);
+      await page.keyboard.press('PageUp');
+      assert.equal(await time(), Math.min(11, duration), 'ten seconds per Page Up, not past the end');
+      await page.keyboard.press('Home');
+    });
+
+    it('says a settings change in a polite live region, at most once per key pressed', async () => {
+      const statuses = (await accessibleNodes(page, frame)).filter((n) => n.role === 'status');
+      assert.deepEqual(statuses.map((n) => n.properties.live), ['polite', 'polite'], 'the settings notice and the status line');
+      assert.equal(await frame.locator('#errors').getAttribute('aria-live'), 'polite');
+      await frame.evaluate(`(() => {
+        window.__said = [];
+        const regions = [...document.querySelectorAll('[aria-live], [role="status"]')];
+        const text = (r) => r.textContent.trim();
+        new MutationObserver(() => {
+          for (const r of regions) if (text(r) && text(r) !== r.__last) window.__said.push(text(r));
+          for (const r of regions) r.__last = text(r);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        for (const r of regions) r.__last = text(r);
+      })()`);
+      await frame.locator('#pitch').selectText();
+      const said: string[][] = [];
+      for (const key of ['1', '3', '0']) {
+        const before = (await frame.evaluate('window.__said.length')) as number;
+        await page.keyboard.press(key);
+        await new Promise((r) => setTimeout(r, 300));
+        said.push(((await frame.evaluate('window.__said')) as string[]).slice(before));
+      }
+      assert.deepEqual(said, [['Pitch must be a whole number from 50 to 200.'], [], ['Settings changed: synthesize to hear them']]);
+      assert.equal(await frame.locator('#stale').getAttribute('role'), 'status');
+      await retype(page, frame, 'pitch', '100');
+    });
+
+    it('names each session button after its preview and marks the one in the player, not by colour alone', async () => {
+      const buttons = frame.locator('#history button');
+      const names = await buttons.evaluateAll((all) => all.map((b) => b.getAttribute('aria-label')));
+      assert.deepEqual(names, [`Play preview 2: ${TEXT.slice(0, 58)}…`, `Play preview 1: ${TEXT.slice(0, 58)}…`]);
+      assert.deepEqual(await buttons.evaluateAll((all) => all.map((b) => b.getAttribute('aria-current'))), ['true', null]);
+      assert.equal(await frame.locator('#history li.current').textContent().then((t) => t?.includes('in the player')), true);
+      for (const name of names) await accessibleNode(page, frame, 'button', name!);
+    });
+
+    it('leaves Ctrl+digit to VS Code while Playback speed has the focus', async () => {
+      await frame.locator('#rate').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await frame.locator('#rate').inputValue(), '1.5');
+      await page.keyboard.press('Control+2');
+      // VS Code took it (Focus Second Editor Group): the focus left the player; the speed is unchanged.
+      await until(async () => !(await frame.evaluate('document.hasFocus()')), 'VS Code to move the focus');
+      assert.equal(await frame.locator('#rate').inputValue(), '1.5');
+      await palette(page, 'F1', '>View: Close Editor Group', 'View: Close Editor Group');
+    });
+
+    it('has one level-one heading', async () => {
+      assert.deepEqual(await frame.locator('h1').allTextContents(), ['Voice Preview']);
+    });
+  });
+
+  describe('axe-core in every webview, in four themes', () => {
+    for (const theme of THEMES) {
+      it(`${theme.label}: ${WEBVIEWS.map((w) => w.title).join(', ')}`, async () => {
+        await setColorTheme(page, theme);
+        for (const webview of WEBVIEWS) {
+          await webview.open(page);
+          const check = await checkWebviewAccessibility(page, webview.title, theme);
+          assert.deepEqual(check.violations, [], `${webview.title} in ${theme.label} (see ${check.screenshot})`);
+          await webview.check?.(await webviewFrame(page, webview.title), theme);
+        }
+      });
+    }
+  });
+});
