@@ -79,7 +79,8 @@ export class LineIndex {
 
 const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
-function compareDiagnostics(a: CoreDiagnostic, b: CoreDiagnostic): number {
+/** The order `sortDiagnostics` sorts in. */
+export function compareDiagnostics(a: CoreDiagnostic, b: CoreDiagnostic): number {
   return a.start - b.start || a.end - b.end || severityOrder[a.severity] - severityOrder[b.severity] || a.code.localeCompare(b.code);
 }
 

@@ -6,9 +6,9 @@
 import type { Node } from 'jsonc-parser';
 import { parseScript } from './parse';
 import type { CoreDiagnostic, Fix, TextEdit } from '../diagnostics';
-import type { Speech } from '../ssml/duration';
-import { analyzeSsml, lintSsml } from '../ssml/lint';
-import { polyphoneAt, type Polyphone } from '../ssml/polyphones';
+import { SpeechCounter, type Speech } from '../ssml/duration';
+import { lintSsmlApart } from '../ssml/lint';
+import { polyphoneAt, PolyphoneHints, type Polyphone } from '../ssml/polyphones';
 import type { SsmlContext, VoiceCapability } from '../ssml/types';
 import { decodeJsonString, encodeJsonStringContent, jsonStringMap, type JsonStringMap } from './jsonString';
 import type { ScriptKind } from './kinds';
@@ -137,10 +137,7 @@ export function toDocumentFix(fix: Fix, map: JsonStringMap): Fix {
   return { ...fix, edits: fix.edits.map((e) => toDocumentEdit(e, map)) };
 }
 
-/**
- * Moves a diagnostic the linter just made for the decoded text (and its fixes) onto the JSON document.
- * One without fixes is moved in place: a long text may have thousands (polyphones), and they are ours.
- */
+/** Moves a diagnostic the linter just made for the decoded text (and its fixes) onto the JSON document; one without fixes in place. */
 function toDocumentDiagnostic(d: CoreDiagnostic, map: JsonStringMap): CoreDiagnostic {
   const start = map.toDocument(d.start);
   const end = map.toDocument(d.end);
@@ -151,32 +148,47 @@ function toDocumentDiagnostic(d: CoreDiagnostic, map: JsonStringMap): CoreDiagno
   return d;
 }
 
-/** The SSML diagnostics of every text, in document offsets (`lint` is replaceable for tests). */
-export function lintTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions, lint = lintSsml): CoreDiagnostic[] {
+/** Lints one text, adding its polyphone hints to `hints` (lintSsmlApart; replaceable for tests). */
+export type TextLinter = (text: string, context: SsmlContext, hints: PolyphoneHints | undefined) => CoreDiagnostic[];
+
+/** The SSML diagnostics of texts in document offsets: sorted, their polyphone hints apart (`hints.mergeInto`). */
+export interface TextDiagnostics {
+  readonly diagnostics: CoreDiagnostic[];
+  /** Undefined when polyphones are not marked. */
+  readonly hints: PolyphoneHints | undefined;
+}
+
+/** The SSML diagnostics of every text, in document offsets. */
+export function lintTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions, lint: TextLinter = lintSsmlApart): TextDiagnostics {
+  const hints = options.polyphones ? new PolyphoneHints(options.polyphones) : undefined;
   const perText: CoreDiagnostic[][] = [];
   let count = 0;
   for (const t of texts) {
-    const found = lint(t.value, ssmlContext(kind, t.voice, options));
-    if (!found.length) continue;
+    const hinted = hints?.length ?? 0;
+    const found = lint(t.value, ssmlContext(kind, t.voice, options), hints);
+    if (!found.length && (hints?.length ?? 0) === hinted) continue;
     const map = jsonStringMap(document, t.start, t.end);
+    hints?.moveOnto(hinted, map);
+    if (!found.length) continue;
     for (let i = 0; i < found.length; i++) found[i] = toDocumentDiagnostic(found[i], map);
     perText.push(found);
     count += found.length;
   }
-  // One list of the final size: thousands of polyphones would leave outgrown copies to the garbage collector.
-  const result = new Array<CoreDiagnostic>(count);
+  if (perText.length < 2) return { diagnostics: perText[0] ?? [], hints };
+  const diagnostics = new Array<CoreDiagnostic>(count);
   let at = 0;
-  for (const found of perText) for (const d of found) result[at++] = d;
-  return result;
+  for (const found of perText) for (const d of found) diagnostics[at++] = d;
+  return { diagnostics, hints };
 }
 
 /** `lintTexts`, with what each text speaks (in the order of `texts`), from the same pass. */
-export function analyzeTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions): { diagnostics: CoreDiagnostic[]; speech: Speech[] } {
+export function analyzeTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions): TextDiagnostics & { speech: Speech[] } {
   const speech: Speech[] = [];
-  const diagnostics = lintTexts(document, texts, kind, options, (text, context) => {
-    const analysis = analyzeSsml(text, context);
-    speech.push(analysis.speech);
-    return analysis.diagnostics;
+  const found = lintTexts(document, texts, kind, options, (text, context, hints) => {
+    const counter = new SpeechCounter(text, context.where);
+    const diagnostics = lintSsmlApart(text, context, hints, counter);
+    speech.push(counter.result());
+    return diagnostics;
   });
-  return { diagnostics, speech };
+  return { ...found, speech };
 }

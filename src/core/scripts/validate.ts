@@ -15,7 +15,7 @@ import { schemaDiagnostics } from './schemaErrors';
 import { scriptValidator } from './schemas';
 import { overriddenKeys } from './tree';
 import type { ShotSpeech } from './durations';
-import { analyzeTexts, collectTexts, lintTexts, type ScriptLintOptions } from './texts';
+import { analyzeTexts, collectTexts, lintTexts, type ScriptLintOptions, type TextDiagnostics } from './texts';
 
 function syntaxMessage(error: ParseError): string {
   switch (printParseErrorCode(error.error)) {
@@ -67,7 +67,7 @@ function syntaxDiagnostics(text: string, errors: readonly ParseError[]): CoreDia
 /**
  * Sorted. `shots`, when given, receives each shot text with what it speaks, counted in the same lint
  * pass. The texts' diagnostics come sorted (in document order, each text's sorted), so only the
- * others are sorted before the two are merged: a script may have thousands of polyphone hints.
+ * others are sorted before the two are merged, and the polyphone hints (thousands, maybe) last.
  */
 function validate(text: string, kind: ScriptKind, options: ScriptLintOptions, shots: ShotSpeech[] | undefined): CoreDiagnostic[] {
   const { root, errors } = parseScript(text);
@@ -87,10 +87,16 @@ function validate(text: string, kind: ScriptKind, options: ScriptLintOptions, sh
   if (root.type !== 'object') return sortDiagnostics(diagnostics);
   const texts = collectTexts(root, kind);
   diagnostics.push(...crossFieldRules(text, root, kind, texts));
-  if (!shots) return mergeSorted(sortDiagnostics(diagnostics), lintTexts(text, texts, kind, options));
-  const analysis = analyzeTexts(text, texts, kind, options);
-  texts.forEach((t, i) => shots.push({ text: t, speech: analysis.speech[i] }));
-  return mergeSorted(sortDiagnostics(diagnostics), analysis.diagnostics);
+  let found: TextDiagnostics;
+  if (shots) {
+    const analysis = analyzeTexts(text, texts, kind, options);
+    texts.forEach((t, i) => shots.push({ text: t, speech: analysis.speech[i] }));
+    found = analysis;
+  } else {
+    found = lintTexts(text, texts, kind, options);
+  }
+  const merged = mergeSorted(sortDiagnostics(diagnostics), found.diagnostics);
+  return found.hints ? found.hints.mergeInto(merged) : merged;
 }
 
 /**

@@ -4,12 +4,11 @@
  * it takes effect) and by the voice's `speed`, plus the pauses of `<break>`. The linter counts a
  * text while it checks it (`SpeechCounter`), so the estimate costs no second parse.
  */
-import { canonicalName } from './dialect';
 import { hanziLength } from './phonemes';
 import type { PolyphoneFinder } from './polyphones';
 import type { StartTag } from './tokenizer';
 import type { SsmlWhere } from './types';
-import { breakTimeMaxMs, breakTimeMinMs, parseDuration, rateMax, rateMin } from './values';
+import { breakTimeMaxMs, breakTimeMinMs, type ValueFacts } from './values';
 import { VOICE_SETTINGS } from '../voiceSettings';
 
 /** Units spoken per second at speed 100 and prosody rate 100 (docs/duration.md gives the sources). */
@@ -31,6 +30,14 @@ export const BREAK_STRENGTH_MS: Readonly<Record<string, number>> = {
   strong: 750,
   'x-strong': 1000,
 };
+
+/** An element as the linter read it: its name (`speak` for its typos), start tag and checked values. */
+export interface SpokenElement {
+  readonly name: string;
+  readonly tag: StartTag;
+  /** A break's `time` in ms and a prosody's `rate`, when valid (values.ts). */
+  readonly facts: ValueFacts;
+}
 
 /** What a text speaks, as the estimate counts it. */
 export interface Speech {
@@ -79,22 +86,21 @@ export class SpeechCounter {
    * Text `[start, end)` inside `parent` (undefined: at the top level, e.g. plain text). `polyphones`
    * checks each Chinese character in the same loop.
    */
-  addText(start: number, end: number, parent: StartTag | undefined, polyphones?: PolyphoneFinder): void {
+  addText(start: number, end: number, parent: SpokenElement | undefined, polyphones?: PolyphoneFinder): void {
     const effective = this.where !== 'video';
     if (parent?.name === 'sub' && effective) return;
     if (this.text.charCodeAt(start) === 60 /* < */ && this.text.startsWith('<![CDATA[', start)) {
       start += 9;
       if (this.text.endsWith(']]>', end)) end -= 3;
     }
-    this.count(this.text, start, end, parent?.name === 'prosody' && effective ? rateOf(parent) : 100, polyphones);
+    this.count(this.text, start, end, parent?.name === 'prosody' && effective ? parent.facts.rate ?? 100 : 100, polyphones);
   }
 
-  /** A start tag: a `break` pauses, a `sub` speaks its alias. */
-  addTag(tag: StartTag): void {
-    const name = canonicalName(tag.name);
+  /** An element as its start tag is read: a `break` pauses, a `sub` speaks its alias. */
+  addTag({ name, tag, facts }: SpokenElement): void {
     if (name === 'break') {
       this.breaks++;
-      this.pauseMs += breakMs(tag);
+      this.pauseMs += breakMs(tag, facts);
     } else if (name === 'sub' && this.where !== 'video') {
       const alias = tag.attributes.find((a) => a.name === 'alias')?.value;
       if (alias) this.count(alias, 0, alias.length, 100, undefined);
@@ -137,18 +143,9 @@ export class SpeechCounter {
   }
 }
 
-/** A valid `rate` of a `<prosody>`, else 100. */
-function rateOf(tag: StartTag): number {
-  const value = tag.attributes.find((a) => a.name === 'rate')?.value;
-  const rate = value !== undefined && /^\d+$/.test(value) ? Number(value) : 100;
-  return rate >= rateMin && rate <= rateMax ? rate : 100;
-}
-
 /** A break's pause: its `time` (within 200 ms–10 s), else its `strength`, else medium. */
-function breakMs(tag: StartTag): number {
-  const time = tag.attributes.find((a) => a.name === 'time')?.value;
-  const parsed = time === undefined ? undefined : parseDuration(time);
-  if (parsed) return Math.min(breakTimeMaxMs, Math.max(breakTimeMinMs, parsed.ms));
+function breakMs(tag: StartTag, facts: ValueFacts): number {
+  if (facts.ms !== undefined) return Math.min(breakTimeMaxMs, Math.max(breakTimeMinMs, facts.ms));
   const strength = tag.attributes.find((a) => a.name === 'strength')?.value;
   return BREAK_STRENGTH_MS[strength ?? 'medium'] ?? BREAK_STRENGTH_MS.medium;
 }

@@ -7,7 +7,7 @@ import { errorMessage } from '../errors';
 import { nearMisses } from '../text/nearest';
 import { SpeechCounter, type Speech } from './duration';
 import { countHanzi } from './phonemes';
-import { polyphoneFinder, type PolyphoneFinder } from './polyphones';
+import { polyphoneFinder, PolyphoneHints, type PolyphoneFinder } from './polyphones';
 import { attributeEnd, scan, type Attribute, type EndTag, type StartTag, type TextRun } from './tokenizer';
 import type { SsmlContext } from './types';
 import { checkValue, type ValueFacts } from './values';
@@ -18,9 +18,19 @@ import { checkValue, type ValueFacts } from './values';
  * counter given counts what the text speaks on the way (see `analyzeSsml`).
  */
 export function lintSsml(text: string, context: SsmlContext, speech?: SpeechCounter): CoreDiagnostic[] {
+  const hints = context?.polyphones ? new PolyphoneHints(context.polyphones) : undefined;
+  const diagnostics = lintSsmlApart(text, context, hints, speech);
+  return hints ? hints.mergeInto(diagnostics) : diagnostics;
+}
+
+/**
+ * `lintSsml`, its polyphone hints added to `hints` (for a caller that gathers them over many texts)
+ * instead of the diagnostics returned.
+ */
+export function lintSsmlApart(text: string, context: SsmlContext, hints: PolyphoneHints | undefined, speech?: SpeechCounter): CoreDiagnostic[] {
   if (typeof text !== 'string') return [];
   const diagnostics: CoreDiagnostic[] = [];
-  const polyphones = polyphoneFinder(text, context ?? { where: 'standalone' }, diagnostics);
+  const polyphones = polyphoneFinder(text, context ?? { where: 'standalone' }, hints);
   // Plain text is sent as is (docs/decisions/ssml-dialect.md): only what it says is looked at.
   if (text.indexOf('<') < 0) {
     if (speech) speech.addText(0, text.length, undefined, polyphones);
@@ -116,7 +126,7 @@ class Linter {
     if (top.name === 'phoneme') top.hanzi += countHanzi(this.text, run.start, run.end);
     // A phoneme says how its text reads; a sub's text is not what is read.
     const polyphones = top.name !== 'phoneme' && top.name !== 'sub' ? this.polyphones : undefined;
-    if (this.speech) this.speech.addText(run.start, run.end, top.tag, polyphones);
+    if (this.speech) this.speech.addText(run.start, run.end, top, polyphones);
     else polyphones?.find(run.start, run.end);
   }
 
@@ -129,7 +139,6 @@ class Linter {
 
   private onStart(tag: StartTag): void {
     this.firstTag ??= tag;
-    this.speech?.addTag(tag);
     const name = canonicalName(tag.name);
     const spec = elementSpec(name);
     const parent = this.top;
@@ -141,6 +150,7 @@ class Linter {
     }
     const element: OpenElement = { tag, name, spec, hasText: false, hasChild: false, hanzi: 0, facts: {} };
     if (spec) this.checkAttributes(element, spec);
+    this.speech?.addTag(element);
     // An unterminated empty element is not kept open: that would only repeat the syntax error.
     if (tag.selfClosing || (!tag.terminated && spec?.content === 'empty')) this.close(element, undefined, tag.end);
     else this.push(element);
@@ -160,10 +170,9 @@ class Linter {
         this.report('ssml/empty-attribute', l10n.t('"{0}" of <{1}> must not be empty', attribute.name, tag.name), attribute.nameStart, attributeEnd(attribute));
       } else {
         const facts = checkValue(attrSpec, attribute, this.report);
-        if (attrSpec.kind === 'phonemes') {
-          element.facts = facts;
-          element.ph = attribute;
-        }
+        // Each element has at most one attribute of these kinds.
+        if (attrSpec.kind === 'phonemes' || attrSpec.kind === 'duration' || attrSpec.kind === 'rate') element.facts = facts;
+        if (attrSpec.kind === 'phonemes') element.ph = attribute;
       }
       if (attrSpec.capability && this.unsupported(attrSpec.capability)) {
         this.report('ssml/voice-unsupported', this.unsupportedMessage(`${tag.name} ${attribute.name}`), attribute.nameStart, attribute.nameEnd,

@@ -6,7 +6,7 @@
  * out only when a fix is asked for (`polyphoneAt`).
  */
 import * as l10n from '@vscode/l10n';
-import type { CoreDiagnostic, Fix, TextEdit } from '../diagnostics';
+import { compareDiagnostics, type CoreDiagnostic, type Fix, type TextEdit } from '../diagnostics';
 import { hanziLength } from './phonemes';
 import { polyphoneTable } from './polyphoneTable';
 import { readingsInContext, wordLengths } from './pinyinReadings';
@@ -26,6 +26,7 @@ export function polyphoneSeverityOf(setting: PolyphoneSetting): PolyphoneSeverit
 
 /** A polyphone's readings, and its message once worded (a script repeats its polyphones thousands of times). */
 interface Entry {
+  readonly char: string;
   readonly readings: readonly string[];
   message?: string;
 }
@@ -41,7 +42,7 @@ function polyphoneIndex(): Uint16Array {
   if (!known) {
     known = new Uint16Array(0x10000);
     for (const entry of polyphoneTable.split(' ')) {
-      known[entry.charCodeAt(0)] = entries.push({ readings: entry.slice(1).split(',') });
+      known[entry.charCodeAt(0)] = entries.push({ char: entry[0], readings: entry.slice(1).split(',') });
     }
   }
   return known;
@@ -60,17 +61,96 @@ function polyphoneMessage(char?: string, readings?: readonly string[]): string {
     : l10n.t('"{0}" has more than one reading ({1}): mark the one meant with <phoneme>', char, readings!.join(', '));
 }
 
-/** Reports the polyphones of text runs as `ssml/polyphone` diagnostics. */
-export class PolyphoneFinder {
-  private readonly known = polyphoneIndex();
+/**
+ * The `ssml/polyphone` hints of a lint pass, kept as numbers (where each one is, which character)
+ * until the pass ends, when `mergeInto` makes them diagnostics. A script has thousands: made during
+ * the pass, they would outlive the young generation's collections, and V8 would then allocate every
+ * later one in the old generation, which costs the lint a third more CPU in a large heap.
+ */
+export class PolyphoneHints {
+  private starts = new Int32Array(256);
+  private ends = new Int32Array(256);
+  /** Per hint, its entry's index + 1 (polyphoneIndex). */
+  private entries = new Uint16Array(256);
+  length = 0;
 
-  constructor(private readonly text: string, private readonly severity: PolyphoneSeverity, private readonly out: CoreDiagnostic[]) {
+  constructor(readonly severity: PolyphoneSeverity) {}
+
+  add(start: number, end: number, entry: number): void {
+    if (this.length === this.starts.length) this.grow();
+    const k = this.length++;
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.entries[k] = entry;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const grown = <T extends Int32Array | Uint16Array>(from: T, to: T) => {
+      to.set(from);
+      return to;
+    };
+    this.starts = grown(this.starts, new Int32Array(size));
+    this.ends = grown(this.ends, new Int32Array(size));
+    this.entries = grown(this.entries, new Uint16Array(size));
+  }
+
+  /** Moves the hints from the `from`th on, found in a decoded text, onto the document that holds it. */
+  moveOnto(from: number, map: { toDocument(i: number): number }): void {
+    for (let k = from; k < this.length; k++) {
+      this.starts[k] = map.toDocument(this.starts[k]);
+      this.ends[k] = map.toDocument(this.ends[k]);
+    }
+  }
+
+  /** `sorted` (as sortDiagnostics sorts) and the hints (in text order, as found) as one sorted list. */
+  mergeInto(sorted: readonly CoreDiagnostic[]): CoreDiagnostic[] {
     const current = polyphoneMessage();
     if (current !== wording) {
       for (const entry of entries) entry.message = undefined;
       wording = current;
     }
+    const merged = new Array<CoreDiagnostic>(sorted.length + this.length);
+    let i = 0;
+    let n = 0;
+    for (let k = 0; k < this.length; k++) {
+      const entry = entries[this.entries[k] - 1];
+      const start = this.starts[k];
+      entry.message ??= polyphoneMessage(entry.char, entry.readings);
+      const hint = new PolyphoneHint(this.severity, entry.message, start, this.ends[k]);
+      while (i < sorted.length && compareDiagnostics(sorted[i], hint) <= 0) merged[n++] = sorted[i++];
+      merged[n++] = hint;
+    }
+    while (i < sorted.length) merged[n++] = sorted[i++];
+    return merged;
   }
+}
+
+/**
+ * A polyphone's diagnostic. Made by a constructor, not an object literal: V8 tracks the objects of a
+ * literal, and when those it made last are alive at a collection (as the hints of a lint are while it
+ * ends), allocates all later ones in the old generation, which makes every lint slower.
+ */
+class PolyphoneHint implements CoreDiagnostic {
+  readonly code = 'ssml/polyphone';
+  readonly severity: PolyphoneSeverity;
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+
+  constructor(severity: PolyphoneSeverity, message: string, start: number, end: number) {
+    this.severity = severity;
+    this.message = message;
+    this.start = start;
+    this.end = end;
+  }
+}
+
+/** Finds the polyphones of text runs, for `PolyphoneHints`. */
+export class PolyphoneFinder {
+  private readonly known = polyphoneIndex();
+
+  constructor(private readonly text: string, private readonly hints: PolyphoneHints) {}
 
   /** The polyphones of `[start, end)`, a run of text outside any `<phoneme>`. */
   find(start: number, end: number): void {
@@ -81,20 +161,17 @@ export class PolyphoneFinder {
     }
   }
 
-  /** Reports the character `code` at `offset` if it is a polyphone (for a loop that looks at every character anyway). */
+  /** Adds the character `code` at `offset` if it is a polyphone (for a loop that looks at every character anyway). */
   check(code: number, offset: number): void {
     const k = this.known[code];
-    if (k === 0) return;
-    const entry = entries[k - 1];
-    entry.message ??= polyphoneMessage(String.fromCharCode(code), entry.readings);
-    this.out.push({ code: 'ssml/polyphone', severity: this.severity, message: entry.message, start: offset, end: offset + 1 });
+    if (k !== 0) this.hints.add(offset, offset + 1, k);
   }
 }
 
-/** A finder when the context asks for polyphones and `<phoneme>` takes effect there (docs/decisions/voice-capabilities.md). */
-export function polyphoneFinder(text: string, context: SsmlContext, out: CoreDiagnostic[]): PolyphoneFinder | undefined {
-  if (!context.polyphones || context.where === 'preview' || context.voice?.is_support_phoneme === false) return undefined;
-  return new PolyphoneFinder(text, context.polyphones, out);
+/** A finder when there are hints to gather and `<phoneme>` takes effect there (docs/decisions/voice-capabilities.md). */
+export function polyphoneFinder(text: string, context: SsmlContext, hints: PolyphoneHints | undefined): PolyphoneFinder | undefined {
+  if (!hints || !context.polyphones || context.where === 'preview' || context.voice?.is_support_phoneme === false) return undefined;
+  return new PolyphoneFinder(text, hints);
 }
 
 /** One way to read a polyphone, as a fix. */

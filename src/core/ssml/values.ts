@@ -13,11 +13,15 @@ export const breakTimeMaxMs = 10_000;
 export const rateMin = 50;
 export const rateMax = 200;
 
-/** What a value check learnt that the element check needs: the notation of a `ph`. */
+/** What a value check learnt that the element check and the duration count need. */
 export interface ValueFacts {
   readonly notation?: 'pinyin' | 'cmu';
   /** The syllables of a pinyin `ph`, for the count against the Chinese characters. */
   readonly syllables?: number;
+  /** A break `time` that parses, in ms (maybe out of range). */
+  readonly ms?: number;
+  /** A prosody `rate` within range. */
+  readonly rate?: number;
 }
 
 function replaceValue(attribute: Attribute, title: string, newText: string, preferred = true): Fix {
@@ -32,11 +36,9 @@ export function checkValue(spec: AttributeSpec, attribute: Attribute, report: Re
       checkEnum(spec, attribute, value, report);
       return {};
     case 'duration':
-      checkDuration(attribute, value, report);
-      return {};
+      return checkDuration(attribute, value, report);
     case 'rate':
-      checkRate(attribute, value, report);
-      return {};
+      return checkRate(attribute, value, report);
     case 'phonemes':
       return checkPhonemes(attribute, value, report);
     case 'text':
@@ -60,7 +62,7 @@ export function parseDuration(value: string): { ms: number; unit: 'ms' | 's' | '
   return { ms: Number(m[1]) * (unit === 's' ? 1000 : 1), unit };
 }
 
-function checkDuration(attribute: Attribute, value: string, report: Report): void {
+function checkDuration(attribute: Attribute, value: string, report: Report): ValueFacts {
   const parsed = parseDuration(value);
   if (!parsed) {
     // Forgivable spellings (`200 ms`, `1S`) get their normal form as a fix.
@@ -68,7 +70,7 @@ function checkDuration(attribute: Attribute, value: string, report: Report): voi
     const fixes = loose ? [replaceValue(attribute, l10n.t('Change to "{0}"', loose[1] + (loose[2] ?? 'ms').toLowerCase()), loose[1] + (loose[2] ?? 'ms').toLowerCase())] : [];
     report('ssml/break-time-invalid', l10n.t('break time "{0}" is not a number with ms or s, e.g. 500ms or 1.5s', value),
       attribute.valueStart, attribute.valueEnd, fixes);
-    return;
+    return {};
   }
   if (parsed.unit === '') {
     report('ssml/break-time-unitless', l10n.t('break time "{0}" has no unit and is read as milliseconds', value),
@@ -79,22 +81,25 @@ function checkDuration(attribute: Attribute, value: string, report: Report): voi
     report('ssml/break-time-out-of-range', l10n.t('break time {0} is outside 200ms–10s', value),
       attribute.valueStart, attribute.valueEnd, [replaceValue(attribute, l10n.t('Change to {0}', clamped), clamped)]);
   }
+  return { ms: parsed.ms };
 }
 
-function checkRate(attribute: Attribute, value: string, report: Report): void {
+function checkRate(attribute: Attribute, value: string, report: Report): ValueFacts {
   if (!/^\d+$/.test(value)) {
     const percent = /^\s*(\d+)\s*(?:%\s*)?$/.exec(value);
     const fixes = percent ? [replaceValue(attribute, l10n.t('Change to "{0}"', percent[1]), percent[1])] : [];
     report('ssml/prosody-rate-invalid', l10n.t('prosody rate "{0}" is not an integer from 50 to 200', value),
       attribute.valueStart, attribute.valueEnd, fixes);
-    return;
+    return {};
   }
   const rate = Number(value);
   if (rate < rateMin || rate > rateMax) {
     const clamped = String(rate < rateMin ? rateMin : rateMax);
     report('ssml/prosody-rate-out-of-range', l10n.t('prosody rate {0} is outside 50–200', value),
       attribute.valueStart, attribute.valueEnd, [replaceValue(attribute, l10n.t('Change to {0}', clamped), clamped)]);
+    return {};
   }
+  return { rate };
 }
 
 function checkPhonemes(attribute: Attribute, value: string, report: Report): ValueFacts {

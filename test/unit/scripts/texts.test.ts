@@ -73,7 +73,7 @@ describe('script texts', () => {
         fixes: [{ title: 't', edits: [{ start, end: text.indexOf('>') + 1, newText: '<b a="2">\n' }] }],
       }];
     };
-    const [d] = lintTexts(doc, texts, 'video', {}, fake);
+    const [d] = lintTexts(doc, texts, 'video', {}, fake).diagnostics;
     assert.equal(doc.slice(d.start, d.end), '<bad x=\\"1\\">');
     const edit = d.fixes?.[0].edits[0];
     assert.ok(edit);
