@@ -18,9 +18,41 @@ const common = {
 // 'module' first: jsonc-parser and vscode-json-languageservice ship UMD builds whose dynamic requires esbuild cannot follow.
 const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'] };
 
+// esbuild gives every module that imports 'vscode' a copy of the API's ~200 names (its __toESM,
+// once per importing module): some 40 copies as the extension loads, its largest start-up cost.
+// Every import of 'vscode' goes through one module instead, which copies them once.
+const oneVscodeNamespace = {
+  name: 'one-vscode-namespace',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => args.namespace === 'vscode-once'
+      ? { path: 'vscode', external: true }
+      : { path: 'vscode', namespace: 'vscode-once' });
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
+// The heavy dependencies the extension needs only on first use (src/core/lazy.ts) are files of their
+// own, dist/vendor/<name>.js, so that VS Code reads and compiles a smaller extension.js to activate it
+// (docs/decisions/fast-start.md). The CLI keeps them inside its bundle.
+const vendored = ['ajv', 'pinyin-pro', 'vscode-json-languageservice'];
+const requireVendored = {
+  name: 'require-vendored',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${vendored.join('|')})$`) }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
+  },
+};
+
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [oneVscodeNamespace, requireVendored] },
+  ...vendored.map((name) => ({
+    ...node,
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: '.', loader: 'js' },
+    outfile: `dist/vendor/${name}.js`,
+  })),
   { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' },
+  // The sandbox the extension host forks for "Try the Local Sandbox": a bundle of its own, so the
+  // extension's stays small (src/sandbox/main.ts).
+  { ...node, entryPoints: { sandbox: 'src/sandbox/main.ts' }, outdir: 'dist' },
   {
     ...common,
     platform: 'browser',

@@ -19,7 +19,9 @@ const OPERATIONS = [
   'CreateVideoScripts', 'ShowVideoScript', 'ListVideoScripts', 'UpdateVideoScript', 'DeleteVideoScript',
   'Create2DDigitalHumanVideo', 'Show2DDigitalHumanVideo', 'Cancel2DDigitalHumanVideo', 'ListDigitalHumanVideo',
   'CreateTtsAudition', 'ShowTtsAuditionFile',
-  'CreateSmartLiveRoom', 'ShowSmartLiveRoom', 'ListSmartLiveRooms', 'UpdateSmartLiveRoom',
+  'CreateSmartLiveRoom', 'ShowSmartLiveRoom', 'ListSmartLiveRooms', 'UpdateSmartLiveRoom', 'DeleteSmartLiveRoom',
+  'CreateInteractionRuleGroup', 'ListInteractionRuleGroups', 'ShowInteractionRuleGroup', 'UpdateInteractionRuleGroup', 'DeleteInteractionRuleGroup',
+  'StartSmartLive', 'ListSmartLive', 'ShowSmartLive', 'StopSmartLive', 'ExecuteSmartLiveCommand', 'ListSmartLiveJobs', 'LiveEventReport',
 ];
 const MODELS = 'services/metastudio/v1/model';
 const HEADER = /^[A-Z][A-Za-z]*(-[A-Za-z]+)+$|^Authorization$/;

@@ -71,6 +71,11 @@ export interface ServerOptions {
   /** Installed into the server's extensions folder before it starts. */
   readonly vsix?: string;
   readonly settings?: object;
+  /**
+   * Settings of machine scope, which a remote window (the browser workbench is one) reads from the
+   * server's machine settings only, e.g. `workbench.welcomePage.walkthroughs.openOnInstall`.
+   */
+  readonly machineSettings?: object;
   /** Opened in place instead of a copy of test/fixtures/workspace. */
   readonly folder?: string;
   readonly port?: number;
@@ -121,6 +126,10 @@ export async function startServer(options: ServerOptions = {}): Promise<VsCodeSe
     'git.openRepositoryInParentFolders': 'never',
     ...options.settings,
   }, null, 2));
+  if (options.machineSettings) {
+    mkdirSync(join(runDir, 'ud/Machine'), { recursive: true });
+    writeFileSync(join(runDir, 'ud/Machine/settings.json'), JSON.stringify(options.machineSettings, null, 2));
+  }
   if (options.displayLanguage) setDisplayLanguage(runDir, options.displayLanguage);
   if (options.vsix) installVsix({ runDir, extensionsDir }, options.vsix);
 

@@ -21,6 +21,7 @@ export class Setting<T> {
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isPolyphoneSetting = (value: unknown): value is PolyphoneSetting => (polyphoneSettingValues as readonly unknown[]).includes(value);
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
 
 /** Every setting the extension reads; nothing else reads VS Code's configuration. */
 export const settings = {
@@ -32,6 +33,12 @@ export const settings = {
   previewCacheSizeMB: new Setting('metastudio.preview.cacheSizeMB', isNumber),
   /** How the linters mark polyphones (`ssml/polyphone`). */
   polyphones: new Setting('metastudio.polyphones', isPolyphoneSetting),
+};
+
+/** Settings of VS Code's own that the extension follows; their defaults are VS Code's. */
+export const workbenchSettings = {
+  /** Whether an extension's walkthrough opens when the extension is installed. */
+  openWalkthroughOnInstall: new Setting('workbench.welcomePage.walkthroughs.openOnInstall', isBoolean),
 };
 
 /** Calls `listener` once per configuration change that touches any of `watched`. */

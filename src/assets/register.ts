@@ -3,6 +3,7 @@ import { defaultFilter, describeFilter, isFiltered, languageName, parseFilter, s
 import type { AssetGroupId } from '../core/assets/groups';
 import type { AssetSource } from '../core/cloud/types';
 import { registerCommand } from '../commands/registerCommand';
+import { setContext } from '../contextKeys';
 import type { Prompts } from '../prompts';
 import type { Services } from '../services';
 import { registerAssetCommands } from './assetCommands';
@@ -96,7 +97,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     view.description = describeFilter(tree.filter);
     // A container with one view hides view descriptions: a filter must still be seen.
     view.message = isFiltered(tree.filter) ? vscode.l10n.t('Filtered: {0}', describeFilter(tree.filter)) : undefined;
-    void vscode.commands.executeCommand('setContext', 'metastudio.assets.filtered', isFiltered(tree.filter));
+    setContext('metastudio.assets.filtered', isFiltered(tree.filter));
   };
   const setFilter = async (filter: AssetFilter) => {
     await context.workspaceState.update(filterKey, filter);

@@ -80,8 +80,10 @@ export class ConnectionService implements vscode.Disposable {
     const client = await this.tryClient();
     if (client) return client;
     const signIn = vscode.l10n.t('Sign In');
-    void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to MetaStudio first.'), signIn).then((choice) => {
+    const trySandbox = vscode.l10n.t('Try the Local Sandbox');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to MetaStudio first.'), signIn, trySandbox).then((choice) => {
       if (choice === signIn) void vscode.commands.executeCommand('metastudio.connection.signIn');
+      if (choice === trySandbox) void vscode.commands.executeCommand('metastudio.sandbox.try');
     });
     throw new CancelledError();
   }

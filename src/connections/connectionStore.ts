@@ -10,8 +10,11 @@ export interface ConnectionProfile {
   readonly endpoint: string;
   readonly projectId: string;
   readonly credentialKind: 'aksk' | 'temporary' | 'token';
-  /** 'environment' for the connection read from the extension host's environment (read-only). */
-  readonly source: 'user' | 'environment';
+  /**
+   * 'environment' for the connection read from the extension host's environment (read-only);
+   * 'sandbox' for the local sandbox's, which the extension starts and stops.
+   */
+  readonly source: 'user' | 'environment' | 'sandbox';
 }
 
 export const environmentConnectionName = 'Environment';

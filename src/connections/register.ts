@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isLoopbackHost, regionOf } from '../core/cloud/endpoint';
 import { withCancellableProgress } from '../commands/progress';
 import { registerCommand } from '../commands/registerCommand';
+import { setContext } from '../contextKeys';
 import { errorMessage, ExpectedError } from '../core/errors';
 import { log } from '../logging/log';
 import type { Services } from '../services';
@@ -16,6 +17,14 @@ function endpointDefaults(): { endpoint?: string; region?: string } {
 
 function describe(profile: ConnectionProfile): string {
   return `${profile.name} — ${new URL(profile.endpoint).host} · ${profile.projectId}`;
+}
+
+function sourceDetail(profile: ConnectionProfile): string | undefined {
+  switch (profile.source) {
+    case 'environment': return vscode.l10n.t('from the environment');
+    case 'sandbox': return vscode.l10n.t('the local sandbox: runs while this connection is active');
+    case 'user': return undefined;
+  }
 }
 
 /** Where a connection goes, in words a screen reader reads well: "local sandbox", a region, or the host. */
@@ -42,10 +51,10 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
       role: 'button',
       label: active ? vscode.l10n.t('MetaStudio connection: {0} ({1}). Switch connection', active.name, place(active)) : vscode.l10n.t('MetaStudio: not signed in. Sign in'),
     };
-    void vscode.commands.executeCommand('setContext', 'metastudio.signedIn', active !== undefined);
+    setContext('metastudio.signedIn', active !== undefined);
     // The views' sign-in welcome waits for this key: before activation neither key is set, and a
     // welcome shown then would be replaced under the keyboard focus a moment later.
-    void vscode.commands.executeCommand('setContext', 'metastudio.signedOut', active === undefined);
+    setContext('metastudio.signedOut', active === undefined);
     status.show();
   };
   context.subscriptions.push(status, store.onDidChange(updateStatus), onDidChangeSettings([settings.endpoint, settings.region], () => store.settingsChanged()));
@@ -82,7 +91,7 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
       const picked = await prompts.pick<string | null>({
         id: 'connection.switch',
         items: [
-          ...profiles.map((p) => ({ label: p.name, description: `${new URL(p.endpoint).host} · ${p.projectId}`, detail: p.source === 'environment' ? vscode.l10n.t('from the environment') : undefined, picked: p.name === active?.name, value: p.name })),
+          ...profiles.map((p) => ({ label: p.name, description: `${new URL(p.endpoint).host} · ${p.projectId}`, detail: sourceDetail(p), picked: p.name === active?.name, value: p.name })),
           { label: vscode.l10n.t('$(add) Sign in to a new connection…'), value: null },
         ],
         title: vscode.l10n.t('MetaStudio Connections'),
@@ -99,7 +108,7 @@ export function register(context: vscode.ExtensionContext, { prompts }: Pick<Ser
   });
 
   registerCommand(context, 'metastudio.connection.signOut', async (name?: string) => {
-    const removable = store.list().filter((p) => p.source === 'user');
+    const removable = store.list().filter((p) => p.source !== 'environment');
     if (typeof name !== 'string') {
       if (removable.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No saved MetaStudio connection to sign out of. The environment connection goes away with its variables.'));

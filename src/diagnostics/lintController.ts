@@ -17,6 +17,9 @@ export interface DocumentLinter {
 
 const debounceMs = 250;
 
+/** Set once a quick fix of ours was applied: the walkthrough's "Fix a problem" step waits for it. */
+export const quickFixAppliedContext = 'metastudio.quickFixApplied';
+
 /**
  * Keeps a linter's diagnostics in step with open documents: linted on open, debounced while typing,
  * cleared on close; offers each diagnostic's core fixes as quick fixes.
@@ -67,7 +70,9 @@ export function registerLinter(context: vscode.ExtensionContext, linter: Documen
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
   );
-  vscode.workspace.textDocuments.forEach(lintNow);
+  // The documents open already are linted right after activation, which so compiles no validator.
+  const initial = setTimeout(() => vscode.workspace.textDocuments.forEach(lintNow), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(initial) });
   // What the linter knows changed (e.g. the asset catalog, which changes once per lookup): a burst
   // of changes lints each open document once.
   return { relint: () => vscode.workspace.textDocuments.filter(applies).forEach(schedule) };
@@ -85,6 +90,8 @@ function quickFixes(document: vscode.TextDocument, context: vscode.CodeActionCon
       action.edit = toWorkspaceEdit(document, fix);
       action.diagnostics = [diagnostic];
       action.isPreferred = fix.preferred;
+      // VS Code runs it after applying the edit, in the window itself: no round trip to the extension.
+      action.command = { command: 'setContext', title: fix.title, arguments: [quickFixAppliedContext, true] };
       actions.push(action);
     }
   }

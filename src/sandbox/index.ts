@@ -12,7 +12,7 @@ import { loadState, SandboxStore, StateWriter } from './store';
 
 export type { FaultSpec } from './faults';
 export type { LoggedRequest } from './server';
-export { FAIL_MARKER, QUEUE_MARKER } from './routes/videoJobs';
+export { FAIL_MARKER, QUEUE_MARKER } from './markers';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */

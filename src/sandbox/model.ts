@@ -67,6 +67,53 @@ export interface JobRecord {
   output_created?: boolean;
 }
 
+/** One shot a live job plays: a scene's shot, or a line inserted by a command or an interaction rule. */
+export interface PlayItem {
+  readonly script_name: string;
+  readonly model_asset_id?: string;
+  readonly sequence_no: number;
+  readonly title?: string;
+  readonly text: string;
+  readonly duration_ms: number;
+  /** Said because of INSERT_PLAY_SCRIPT or a rule's reply, not part of a scene. */
+  readonly inserted?: boolean;
+}
+
+/** A livestreaming task (reference 6.2): what it plays follows from the clock and the commands it got. */
+export interface LiveJobRecord {
+  readonly job_id: string;
+  readonly room_id: string;
+  readonly project_id: string;
+  readonly created_ms: number;
+  /** The start request as the specs kept it. */
+  readonly request: JsonObject;
+  /** The room's scene scripts as this job plays them; REWRITE_PLAY_SCRIPT replaces them. */
+  scenes: JsonObject[];
+  /** The room's interaction rules as this job applies them; REWRITE_INTERACTION_RULES replaces them. */
+  rules: JsonObject[];
+  /** Rounds after the first; -1 repeats until stopped (the room's `play_policy.repeat_count`). */
+  readonly repeat_count: number;
+  rounds_started: number;
+  /** When `queue[0]` started playing; absent while WAITING. */
+  cursor_ms?: number;
+  /** The shot playing now, then what follows in this round. */
+  queue: PlayItem[];
+  ended_ms?: number;
+  end_state?: 'SUCCEED' | 'FAILED';
+  failure?: { error_code: string; error_msg: string };
+  /** When each rule (by index in `rules`) last replied, and how many times, for `time_window` and `reply_order`. */
+  rule_hits: Record<string, { last_ms: number; count: number }>;
+}
+
+/** An interaction rule library (reference 6.1.6–6.1.9). */
+export interface RuleGroupRecord {
+  readonly group_id: string;
+  readonly project_id: string;
+  body: JsonObject;
+  readonly create_time: string;
+  update_time: string;
+}
+
 export interface TtsRecord {
   readonly job_id: string;
   readonly project_id: string;
@@ -82,6 +129,9 @@ export interface PersistedState {
   readonly rooms: RoomRecord[];
   readonly jobs: JobRecord[];
   readonly tts: TtsRecord[];
+  /** Absent in states saved before live jobs existed. */
+  readonly liveJobs?: LiveJobRecord[];
+  readonly ruleGroups?: RuleGroupRecord[];
 }
 
 export function rfc3339(ms: number): string {

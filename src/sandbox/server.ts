@@ -13,14 +13,18 @@ import { CONTENT_TYPES } from './media';
 import type { FileRecord, Json } from './model';
 import { assetRoutes } from './routes/assets';
 import type { RequestContext, Route, Timings } from './routes/context';
+import { advanceLiveJobs, liveJobRoutes } from './routes/liveJobs';
 import { liveRoomRoutes } from './routes/liveRooms';
+import { ruleGroupRoutes } from './routes/ruleGroups';
 import { ttsRoutes } from './routes/tts';
 import { advanceJobs, videoJobRoutes } from './routes/videoJobs';
 import { videoScriptRoutes } from './routes/videoScripts';
 import type { SandboxStore, StateWriter } from './store';
 import { constantTimeEqual, verifySignature } from './verifier';
 
-const ROUTES: readonly Route[] = [...assetRoutes, ...videoScriptRoutes, ...videoJobRoutes, ...liveRoomRoutes, ...ttsRoutes];
+const ROUTES: readonly Route[] = [
+  ...assetRoutes, ...videoScriptRoutes, ...videoJobRoutes, ...liveRoomRoutes, ...liveJobRoutes, ...ruleGroupRoutes, ...ttsRoutes,
+];
 /** AK/SK requests are limited to 12 MB bodies (reference 3.2). */
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
 const FILES_PREFIX = '/_sandbox/files/';
@@ -165,7 +169,7 @@ export class SandboxServer {
 
     const { store, timings, writer } = this.config;
     const now = this.config.now();
-    const advanced = advanceJobs(store, now, timings.jobStepMs);
+    const advanced = [advanceJobs(store, now, timings.jobStepMs), advanceLiveJobs(store, now, timings.jobStepMs)].some(Boolean);
     const ctx: RequestContext = {
       projectId,
       params: route.pattern.exec(match[2])!.slice(1).map(safeDecode),
@@ -175,6 +179,7 @@ export class SandboxServer {
       store,
       timings,
       fileUrl: (file, ttlMs) => this.fileUrl(file, now + ttlMs),
+      apiUrl: (path) => `${this.baseUrl}/v1/${match[1]}${path}`,
     };
     let answer: Answer;
     try {

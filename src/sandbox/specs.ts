@@ -170,6 +170,107 @@ const smartLayer = object({
 
 const playType = enumOf('APPEND', 'INSERT', 'PLAY_NOW');
 
+/** A live room's interaction rule (the SDK's `LiveRoomInteractionRuleInfo`). */
+const interactionRule = object({
+  rule_index: str,
+  rule_name: str,
+  enabled: bool,
+  // The SDK's API range; the reference lists the values in use (1, 2, 3, 4, 10).
+  event_type: intRange(0, 100),
+  hit_condition: object({
+    relation: { type: 'string', enum: ['AND', 'OR', 'RESERVED'], ignoreCase: true },
+    priority: intRange(0, 999),
+    tags: arrayOf(object({
+      tag: str,
+      operation: enumOf('SUM', 'AVG', 'COUNT', 'NONE'),
+      match: enumOf('EQUAL', 'REGEX', 'MATH_GT', 'MATH_GE', 'MATH_LT', 'MATH_LE', 'MATH_EQ'),
+      value: str,
+    })),
+  }),
+  trigger: object({
+    time_window: int,
+    reply_mode: enumOf('SYSTEM_REPLY', 'CALLBACK', 'SYSTEM_REPLY_AND_CALLBACK', 'SHOW_LAYER', 'INTELLIGENT_REPLY'),
+    layer_config: smartLayer,
+    extra_layer_config: smartLayer,
+    reply_texts: strings,
+    reply_audios: arrayOf(object({ audio_url: str, audio_name: str })),
+    reply_order: enumOf('RANDOM', 'ORDER'),
+    reply_role: enumOf('STREAMER', 'CO_STREAMER'),
+    robot_id: str,
+    play_type: playType,
+  }),
+  review_config: reviewConfig,
+  group_id: str,
+  group_name: str,
+  enabled_scenes: strings,
+});
+
+/** The fields a rule library's rule has (the SDK's `InteractionRuleInfo`): a room's rule without the library and scene fields. */
+const { group_id: _groupId, group_name: _groupName, enabled_scenes: _scenes, ...libraryRuleProps } = (interactionRule as { props: Record<string, Spec> }).props;
+
+/** The SDK's `InteractionRuleGroup`, for create and update (reference 6.1.6, 6.1.8). */
+export const ruleGroup: Spec = object({
+  group_name: { type: 'string', required: true, nonEmpty: true },
+  interaction_rules: arrayOf(object(libraryRuleProps)),
+});
+
+const livePlayPolicy = object({
+  repeat_count: int,
+  auto_play_script: bool,
+  play_mode: enumOf('TEXT', 'AUDIO', 'NO_PRESET'),
+  random_play_mode: enumOf('NONE', 'SCENE', 'SCRIPT_ITEM', 'SCENE_AND_SCRIPT_ITEM'),
+  need_independent_capture_client: bool,
+  live_exit_config: object({
+    max_live_duration: intRange(0, 168),
+    auto_stop_mode: enumOf('FORCE_EXIT', 'SEGMENT_END', 'SCENE_END', 'SCRIPT_END'),
+    max_exception_waiting_duration: intRange(0, 60),
+  }),
+  is_rewrite_delay: bool,
+});
+
+const liveEventCallbackConfig = object({
+  live_event_type_callback_url: str,
+  auth_type: { type: 'string', enum: ['NONE', 'MSS_A', 'MSS_A_HEAD', 'MEITUAN_DEFAULT'], ignoreCase: true },
+  key: str,
+  callback_event_type: strings,
+});
+
+/** The SDK's `StartSmartLiveReq` (reference 6.2.1). */
+export const liveJobStart: Spec = object({
+  video_config: videoConfig,
+  play_policy: livePlayPolicy,
+  output_urls: strings,
+  stream_keys: strings,
+  interaction_callback_url: str,
+  live_event_callback_config: liveEventCallbackConfig,
+  rtc_callback_config: object({ rtc_callback_event_type: strings }),
+  view_mode: enumOf('LANDSCAPE', 'VERTICAL'),
+  co_streamer_config: object({ voice_config: voiceConfig, streamer_action: enumOf('SILENCE', 'VOLUME_DOWN') }),
+  job_run_config: object({ allow_resource_type: enumOf('PERIOD', 'ONDEMAND', 'UNLIMITED', 'ONE_TIME'), single_job_in_room: bool }),
+});
+
+export const LIVE_COMMANDS = [
+  'INSERT_PLAY_SCRIPT', 'REWRITE_PLAY_SCRIPT', 'INSERT_PLAY_AUDIO', 'REWRITE_INTERACTION_RULES', 'GET_CURRENT_PLAYING_SCRIPTS',
+  'REFRESH_OUTPUT_URL', 'GET_LIVE_JOB_CONFIG_INFO', 'CLEAN_UP_INSERT_COMMAND', 'RESET_EXIT_CONFIG',
+] as const;
+
+/** The SDK's `ControlSmartLiveReq` (reference 6.2.5); `params` is checked per command by the route. */
+export const liveCommand: Spec = object({
+  command: required(enumOf(...LIVE_COMMANDS)),
+  params: { type: 'any' },
+  review_config: reviewConfig,
+});
+
+/** INSERT_PLAY_SCRIPT's params (the reference's example: the text, how it enters the playback, the rule it answers). */
+export const insertPlayScriptParams: Spec = object({ text_config: required(textConfig), play_type: playType, rule_index: str });
+
+/** The SDK's `ReportLiveEventReq` (reference 6.2.7). */
+export const liveEventReport: Spec = object({
+  total: required(int),
+  events: arrayOf(object({ timestamp: required(int), type: int, content: str })),
+  review_config: reviewConfig,
+});
+
 /** The SDK's `CreateSmartLiveRoomReq`, for create and update. */
 export const liveRoom: Spec = object({
   room_name: { type: 'string', required: true, nonEmpty: true },
@@ -193,39 +294,7 @@ export const liveRoom: Spec = object({
     }))),
   })),
   interaction_config: object({ play_type: playType, ignore_current_sentence: bool }),
-  interaction_rules: arrayOf(object({
-    rule_index: str,
-    rule_name: str,
-    enabled: bool,
-    // The SDK's API range; the reference lists the values in use (1, 2, 3, 4, 10).
-    event_type: intRange(0, 100),
-    hit_condition: object({
-      relation: { type: 'string', enum: ['AND', 'OR', 'RESERVED'], ignoreCase: true },
-      priority: intRange(0, 999),
-      tags: arrayOf(object({
-        tag: str,
-        operation: enumOf('SUM', 'AVG', 'COUNT', 'NONE'),
-        match: enumOf('EQUAL', 'REGEX', 'MATH_GT', 'MATH_GE', 'MATH_LT', 'MATH_LE', 'MATH_EQ'),
-        value: str,
-      })),
-    }),
-    trigger: object({
-      time_window: int,
-      reply_mode: enumOf('SYSTEM_REPLY', 'CALLBACK', 'SYSTEM_REPLY_AND_CALLBACK', 'SHOW_LAYER', 'INTELLIGENT_REPLY'),
-      layer_config: smartLayer,
-      extra_layer_config: smartLayer,
-      reply_texts: strings,
-      reply_audios: arrayOf(object({ audio_url: str, audio_name: str })),
-      reply_order: enumOf('RANDOM', 'ORDER'),
-      reply_role: enumOf('STREAMER', 'CO_STREAMER'),
-      robot_id: str,
-      play_type: playType,
-    }),
-    review_config: reviewConfig,
-    group_id: str,
-    group_name: str,
-    enabled_scenes: strings,
-  })),
+  interaction_rules: arrayOf(interactionRule),
   play_policy: object({
     repeat_count: int,
     auto_play_script: bool,

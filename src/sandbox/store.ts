@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { writeFileAtomically } from '../core/files/atomicWrite';
 import { isObject, parseUntrustedJson } from '../core/json';
 import { renderFile } from './media';
-import type { AssetRecord, FileRecord, JobRecord, PersistedState, RoomRecord, ScriptRecord, TtsRecord } from './model';
+import type { AssetRecord, FileRecord, JobRecord, LiveJobRecord, PersistedState, RoomRecord, RuleGroupRecord, ScriptRecord, TtsRecord } from './model';
 import { seedAssets } from './seed';
 
 export const STATE_FILE = 'sandbox-state.json';
@@ -29,6 +29,8 @@ export class SandboxStore {
   readonly rooms = new Map<string, RoomRecord>();
   readonly jobs = new Map<string, JobRecord>();
   readonly tts = new Map<string, TtsRecord>();
+  readonly liveJobs = new Map<string, LiveJobRecord>();
+  readonly ruleGroups = new Map<string, RuleGroupRecord>();
   private readonly files = new Map<string, FileRecord>([[SCRIPT_COVER.file_id, SCRIPT_COVER]]);
   private readonly contents = new Map<string, Buffer>();
   private readonly digests = new Map<string, { file_size: number; file_md5: string }>();
@@ -42,6 +44,8 @@ export class SandboxStore {
     for (const room of persisted?.rooms ?? []) this.rooms.set(room.room_id, room);
     for (const job of persisted?.jobs ?? []) this.jobs.set(job.job_id, job);
     for (const tts of persisted?.tts ?? []) this.addTts(tts);
+    for (const job of persisted?.liveJobs ?? []) this.liveJobs.set(job.job_id, job);
+    for (const group of persisted?.ruleGroups ?? []) this.ruleGroups.set(group.group_id, group);
   }
 
   addAsset(asset: AssetRecord): void {
@@ -87,11 +91,15 @@ export class SandboxStore {
       rooms: [...this.rooms.values()],
       jobs: [...this.jobs.values()],
       tts: [...this.tts.values()],
+      liveJobs: [...this.liveJobs.values()],
+      ruleGroups: [...this.ruleGroups.values()],
     };
   }
 }
 
 const COLLECTIONS = ['assets', 'scripts', 'rooms', 'jobs', 'tts'] as const;
+/** Added later: a state saved before them loads without them. */
+const OPTIONAL_COLLECTIONS = ['liveJobs', 'ruleGroups'] as const;
 const isTemporary = (name: string) => name.startsWith(`${STATE_FILE}.`) && name.endsWith('.tmp');
 
 /** The saved state, if any, after removing the temporary files a killed sandbox left behind. */
@@ -113,7 +121,8 @@ export async function loadState(dataDir: string): Promise<PersistedState | undef
   }
   if (!isObject(state)) throw new Error(`${STATE_FILE}: not a JSON object`);
   if (state.version !== 1) throw new Error(`${STATE_FILE}: unsupported version ${JSON.stringify(state.version)}`);
-  const wrong = COLLECTIONS.find((name) => !Array.isArray(state[name]));
+  const wrong = COLLECTIONS.find((name) => !Array.isArray(state[name]))
+    ?? OPTIONAL_COLLECTIONS.find((name) => state[name] !== undefined && !Array.isArray(state[name]));
   if (wrong) throw new Error(`${STATE_FILE}: "${wrong}" is not a list`);
   return state as unknown as PersistedState;
 }

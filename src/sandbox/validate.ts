@@ -11,7 +11,9 @@ export type Spec =
   | { readonly type: 'integer' | 'number'; readonly required?: boolean; readonly min?: number; readonly max?: number }
   | { readonly type: 'boolean'; readonly required?: boolean }
   | { readonly type: 'object'; readonly required?: boolean; readonly props: Readonly<Record<string, Spec>> }
-  | { readonly type: 'array'; readonly required?: boolean; readonly items: Spec; readonly nonEmpty?: boolean };
+  | { readonly type: 'array'; readonly required?: boolean; readonly items: Spec; readonly nonEmpty?: boolean }
+  /** Any JSON value, kept as sent (a live command's `params`, which its route checks). */
+  | { readonly type: 'any'; readonly required?: boolean };
 
 export function findProblem(value: unknown, spec: Spec, path = ''): string | undefined {
   const at = path || 'the body';
@@ -35,6 +37,8 @@ export function findProblem(value: unknown, spec: Spec, path = ''): string | und
       return undefined;
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `${at} must be a boolean`;
+    case 'any':
+      return undefined;
     case 'array': {
       if (!Array.isArray(value)) return `${at} must be an array`;
       if (spec.nonEmpty && value.length === 0) return `${at} must not be empty`;

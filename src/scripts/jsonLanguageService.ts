@@ -1,9 +1,18 @@
 import * as vscode from 'vscode';
-import * as json from 'vscode-json-languageservice';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type * as json from 'vscode-json-languageservice';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lazy } from '../core/lazy';
 import { scriptKinds, type ScriptKind } from '../core/scripts/kinds';
 import type { JsonSchema } from '../core/scripts/schemas';
 import { localizeSchema, type SchemaTranslations } from '../core/scripts/schemaTexts';
+
+// The language service's modules are many and none is needed before the first completion, hover or outline.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const modules = lazy('vscode-json-languageservice', () => ({
+  json: require('vscode-json-languageservice') as typeof json,
+  TextDocument: (require('vscode-languageserver-textdocument') as { TextDocument: typeof TextDocument }).TextDocument,
+}));
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * VS Code's own JSON language service (vscode-json-languageservice) running in the extension with
@@ -21,10 +30,11 @@ export class ScriptJsonService {
   private service(kind: ScriptKind): json.LanguageService {
     let service = this.services.get(kind);
     if (!service) {
-      service = json.getLanguageService({
+      const { getLanguageService, ClientCapabilities } = modules().json;
+      service = getLanguageService({
         schemaRequestService: (uri) => this.readSchema(uri),
         workspaceContext: { resolveRelativePath: (relative, resource) => vscode.Uri.joinPath(vscode.Uri.parse(resource), '..', relative).toString() },
-        clientCapabilities: json.ClientCapabilities.LATEST,
+        clientCapabilities: ClientCapabilities.LATEST,
       });
       // One service per kind, so its one schema applies to every document it is given.
       service.configure({
@@ -51,7 +61,7 @@ export class ScriptJsonService {
   private parse(document: vscode.TextDocument, kind: ScriptKind) {
     const cached = this.parsed.get(document);
     if (cached && cached.version === document.version) return cached;
-    const doc = TextDocument.create(document.uri.toString(), 'json', document.version, document.getText());
+    const doc = modules().TextDocument.create(document.uri.toString(), 'json', document.version, document.getText());
     const entry = { version: document.version, doc, json: this.service(kind).parseJSONDocument(doc) };
     this.parsed.set(document, entry);
     return entry;
@@ -120,7 +130,7 @@ function toCompletionItem(item: json.CompletionItem): vscode.CompletionItem {
   result.sortText = item.sortText;
   if (item.documentation) result.documentation = toMarkdown(item.documentation);
   const text = item.textEdit?.newText ?? item.insertText ?? item.label;
-  result.insertText = item.insertTextFormat === json.InsertTextFormat.Snippet ? new vscode.SnippetString(text) : text;
+  result.insertText = item.insertTextFormat === modules().json.InsertTextFormat.Snippet ? new vscode.SnippetString(text) : text;
   if (item.textEdit) {
     result.range = 'range' in item.textEdit
       ? toRange(item.textEdit.range)

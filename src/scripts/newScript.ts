@@ -27,6 +27,8 @@ export async function newScript({ languages, prompts }: Pick<Services, 'language
     title: newFile.title(),
     prompt: vscode.l10n.t('File name (without {0}), relative to the workspace folder', suffix),
     value: newFile.baseName,
+    // Started from the walkthrough, whose page takes the focus back when the step ticks.
+    ignoreFocusOut: true,
     validateInput: async (v) => !v.trim() ? vscode.l10n.t('Enter a file name.')
       : /[\\:*?"<>|]/.test(v) ? vscode.l10n.t('A file name cannot contain \\ : * ? " < > |')
       : await exists(v.trim()) ? vscode.l10n.t('{0} already exists.', v.trim() + suffix) : undefined,

@@ -16,15 +16,24 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-/** `displayLanguage`: VS Code's display language, e.g. `zh-cn` (English by default). */
-export async function openWorkbench(options: { env?: NodeJS.ProcessEnv; displayLanguage?: string } = {}): Promise<Workbench> {
+/**
+ * `displayLanguage`: VS Code's display language, e.g. `zh-cn` (English by default). The walkthrough
+ * does not open by itself (it would take the editor from a test) unless `openWalkthrough`: it follows
+ * VS Code's machine setting `workbench.welcomePage.walkthroughs.openOnInstall`.
+ */
+export async function openWorkbench(options: { env?: NodeJS.ProcessEnv; displayLanguage?: string; openWalkthrough?: boolean } = {}): Promise<Workbench> {
   if (!existsSync(vsixPath)) throw new Error(`${vsixPath} is missing: run \`npm run package\` first`);
   mkdirSync(resultsDir, { recursive: true });
   const sandbox = await startTestSandbox();
   let server: VsCodeServer | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startServer({ vsix: vsixPath, env: { ...sandbox.env, ...options.env }, displayLanguage: options.displayLanguage });
+    server = await startServer({
+      vsix: vsixPath,
+      env: { ...sandbox.env, ...options.env },
+      displayLanguage: options.displayLanguage,
+      machineSettings: { 'workbench.welcomePage.walkthroughs.openOnInstall': options.openWalkthrough ?? false },
+    });
     browser = await launchBrowser();
     const page = await newPage(browser);
     await page.goto(workbenchUrl(server));

@@ -15,14 +15,17 @@ const suites = pass === 'zh-cn' ? [() => import('./zhCn.test')] : [
   // First: it proves that opening a script file activates the extension.
   () => import('./scripts.test'),
   () => import('./activation.test'),
+  () => import('./startup.test'),
   () => import('./connections.test'),
   () => import('./ssml.test'),
+  () => import('./walkthrough.test'),
   () => import('./proxy.test'),
   () => import('./assets.test'),
   () => import('./preview.test'),
   () => import('./polyphones.test'),
   () => import('./push.test'),
   () => import('./jobs.test'),
+  () => import('./sandbox.test'),
 ];
 
 export async function run(): Promise<void> {

@@ -41,6 +41,15 @@ describe('zh-cn display language', () => {
     assert.deepEqual(title('metastudio.script.push'), { value: '推送脚本', original: 'Push Script' });
   });
 
+  it('names the walkthrough, its steps and Try the Local Sandbox in Chinese', () => {
+    const { contributes } = vscode.extensions.getExtension(extensionId)!.packageJSON;
+    const text = (v: string | { value: string }) => (typeof v === 'string' ? v : v.value);
+    const [walkthrough] = contributes.walkthroughs as { title: string; steps: { id: string; title: string }[] }[];
+    assert.equal(text(walkthrough.title), 'MetaStudio 入门');
+    assert.equal(text(walkthrough.steps.find((s) => s.id === 'quickFix')!.title), '用快速修复改正问题');
+    assert.equal(text(contributes.commands.find((c: { command: string }) => c.command === 'metastudio.sandbox.try').title), '试用本地沙箱');
+  });
+
   it('reports diagnostics and offers quick fixes in Chinese', async () => {
     const { document } = await open('scripts/mistakes.video.json');
     const diagnostics = await waitFor(() => {

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../io';
 import { assetsCommand } from './assets';
 import { lintCommand } from './lint';
+import { liveCommand } from './live';
 import { pullCommand } from './pull';
 import { pushCommand } from './push';
 import { renderCommand } from './render';
@@ -9,4 +10,4 @@ import { statsCommand } from './stats';
 import { ttsCommand } from './tts';
 
 /** Every subcommand of `metastudio`, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [lintCommand, statsCommand, assetsCommand, pushCommand, pullCommand, renderCommand, sandboxCommand, ttsCommand];
+export const commands: readonly CliCommand[] = [lintCommand, statsCommand, assetsCommand, pushCommand, pullCommand, renderCommand, liveCommand, sandboxCommand, ttsCommand];

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { resolve } from 'node:path';
+import { SANDBOX_PROJECT_ID } from '../../core/sandboxProcess';
 import { startSandbox } from '../../sandbox';
 import { errorMessage, ExpectedError } from '../../core/errors';
 import { integerOption, outputFormat, parseCommandArgs } from '../args';
@@ -10,8 +11,6 @@ import { printResult } from '../output';
 /** The sandbox's own test pair, printed on start: it is a local emulator, not a cloud credential. */
 export const DEFAULT_SANDBOX_AK = 'SANDBOXACCESSKEY0001';
 export const DEFAULT_SANDBOX_SK = 'sandbox-secret-key-for-local-testing-only';
-/** Any project ID works; this one goes into the printed example. */
-export const SANDBOX_PROJECT_ID = 'sandbox0000000000000000000000000';
 
 const usage = () => l10n.t(`Usage: metastudio sandbox [--port P] [--data DIR] [--ak AK] [--sk SK] [--format text|json]
 

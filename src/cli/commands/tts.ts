@@ -10,7 +10,7 @@ import { PreviewCache } from '../../core/preview/previewCache';
 import { Previewer, type PreviewProgress } from '../../core/preview/previewer';
 import { lintSsml } from '../../core/ssml/lint';
 import { VOICE_SETTINGS, type VoiceSettingName } from '../../core/voiceSettings';
-import { LineIndex } from '../../core/diagnostics';
+import { LineIndex, type CoreDiagnostic } from '../../core/diagnostics';
 import { integerOption, outputFormat, parseCommandArgs, timeoutOption } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
@@ -50,7 +50,8 @@ function voiceOption(value: string | undefined, name: VoiceSettingName): number 
   return integerOption(value, `--${name}`, VOICE_SETTINGS[name].min, VOICE_SETTINGS[name].max);
 }
 
-async function readText(arg: string, io: CliIo): Promise<string> {
+/** TEXT, or the text of the file after `@`; a usage error when that file cannot be read. */
+export async function readTextArg(arg: string, io: CliIo): Promise<string> {
   if (!arg.startsWith('@')) return arg;
   const path = resolve(io.cwd, arg.slice(1));
   try {
@@ -58,6 +59,13 @@ async function readText(arg: string, io: CliIo): Promise<string> {
   } catch {
     throw new UsageError(l10n.t('cannot read {0}', arg.slice(1)));
   }
+}
+
+/** The SSML errors of TEXT or @FILE on stderr, as compilers print them. */
+export function printTextErrors(io: CliIo, arg: string, text: string, errors: readonly CoreDiagnostic[]): void {
+  const lines = new LineIndex(text);
+  const source = arg.startsWith('@') ? arg.slice(1) : l10n.t('text');
+  for (const d of errors) io.stderr(`${problemLine(source, lines.positionAt(d.start), 'error', d.code, d.message)}\n`);
 }
 
 function progressLine(p: PreviewProgress): string {
@@ -99,7 +107,7 @@ export const ttsCommand: CliCommand = {
     if (!values.voice) throw new UsageError(l10n.t('give the voice with --voice ID'));
     if (!values.output) throw new UsageError(l10n.t('give the output file with -o OUT'));
     const request = {
-      text: await readText(positionals[0], io),
+      text: await readTextArg(positionals[0], io),
       voiceAssetId: values.voice,
       speed: voiceOption(values.speed, 'speed'),
       pitch: voiceOption(values.pitch, 'pitch'),
@@ -110,9 +118,7 @@ export const ttsCommand: CliCommand = {
 
     const errors = lintSsml(request.text, { where: 'preview' }).filter((d) => d.severity === 'error');
     if (errors.length > 0) {
-      const lines = new LineIndex(request.text);
-      const source = positionals[0].startsWith('@') ? positionals[0].slice(1) : l10n.t('text');
-      for (const d of errors) io.stderr(`${problemLine(source, lines.positionAt(d.start), 'error', d.code, d.message)}\n`);
+      printTextErrors(io, positionals[0], request.text, errors);
       if (!values.force) return fail(io, 'tts', l10n.t('the text has SSML errors; nothing was sent (--force sends it anyway)'));
     }
 

@@ -20,10 +20,12 @@ import { percentEncode } from './signer';
 import { rateLimitsFor, Throttle, type ApiName, type RateLimits } from './throttle';
 import { discardBody, readBodyCapped, type FetchLike, type FetchResponse } from './transport';
 import type {
-  CreateVideoJobRequest, DigitalAssetInfo, ListAssetsQuery, ListAssetsResponse, ListLiveRoomsQuery,
-  ListLiveRoomsResponse, ListVideoJobsQuery, ListVideoJobsResponse, ListVideoScriptsQuery,
-  ListVideoScriptsResponse, LiveRoomDetails, LiveRoomRequest, TtsAuditionFileResponse, TtsAuditionRequest,
-  VideoJobDetails, VideoScriptDetails, VideoScriptRequest, VideoScriptWriteResponse,
+  CreateVideoJobRequest, DigitalAssetInfo, InteractionRuleGroupDetails, InteractionRuleGroupRequest, ListAllLiveJobsQuery,
+  ListAssetsQuery, ListAssetsResponse, ListInteractionRuleGroupsQuery, ListInteractionRuleGroupsResponse, ListLiveJobsQuery,
+  ListLiveJobsResponse, ListLiveRoomsQuery, ListLiveRoomsResponse, ListVideoJobsQuery, ListVideoJobsResponse, ListVideoScriptsQuery,
+  ListVideoScriptsResponse, LiveCommandRequest, LiveCommandResponse, LiveEventReportRequest, LiveJob, LiveRoomDetails,
+  LiveRoomRequest, StartLiveJobRequest, StartLiveJobResponse, TtsAuditionFileResponse, TtsAuditionRequest, VideoJobDetails,
+  VideoScriptDetails, VideoScriptRequest, VideoScriptWriteResponse,
 } from './types';
 import { errorMessage } from '../errors';
 import { isObject, parseUntrustedJson } from '../json';
@@ -87,6 +89,9 @@ function networkErrorCode(err: unknown): { code: string | undefined; detail: str
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
 const seg = percentEncode;
+const RULE_GROUPS = '/smart-live-interaction-rule-groups';
+const liveJobsPath = (roomId: string) => `/smart-live-rooms/${seg(roomId)}/smart-live-jobs`;
+const liveJobPath = (roomId: string, jobId: string) => `${liveJobsPath(roomId)}/${seg(jobId)}`;
 
 export class MetaStudioClient {
   private readonly clock: Clock;
@@ -207,6 +212,80 @@ export class MetaStudioClient {
     return withNormalizedVideoConfig(await this.call<LiveRoomDetails>({
       api: 'liveRooms.update', method: 'PUT', path: `/smart-live-rooms/${seg(roomId)}`, body, retry: 'idempotent', expectBody: true,
     }, options));
+  }
+
+  /** Deletes the room (reference 6.1.5); the service refuses while it is live. */
+  async deleteLiveRoom(roomId: string, options?: CallOptions): Promise<void> {
+    await this.call({ api: 'liveRooms.delete', method: 'DELETE', path: `/smart-live-rooms/${seg(roomId)}`, retry: 'unsafe', expectBody: false }, options);
+  }
+
+  // ---- interaction rule libraries (6.1.6–6.1.9) ----
+
+  createRuleGroup(body: InteractionRuleGroupRequest, options?: CallOptions): Promise<{ group_id: string }> {
+    return this.call({ api: 'ruleGroups.create', method: 'POST', path: RULE_GROUPS, body, retry: 'unsafe', expectBody: true }, options);
+  }
+
+  async listRuleGroups(query: ListInteractionRuleGroupsQuery = {}, options?: CallOptions): Promise<ListInteractionRuleGroupsResponse> {
+    const result = await this.call<ListInteractionRuleGroupsResponse>({
+      api: 'ruleGroups.list', method: 'GET', path: RULE_GROUPS, query: queryString(query as Record<string, QueryValue>), retry: 'idempotent', expectBody: true,
+    }, options);
+    return { ...result, interaction_rule_groups: result.interaction_rule_groups ?? [] };
+  }
+
+  getRuleGroup(groupId: string, options?: CallOptions): Promise<InteractionRuleGroupDetails> {
+    return this.call({ api: 'ruleGroups.details', method: 'GET', path: `${RULE_GROUPS}/${seg(groupId)}`, retry: 'idempotent', expectBody: true }, options);
+  }
+
+  /** Replaces the library (a PUT, so retried like a read); answers with the whole library. */
+  updateRuleGroup(groupId: string, body: InteractionRuleGroupRequest, options?: CallOptions): Promise<InteractionRuleGroupDetails> {
+    return this.call({ api: 'ruleGroups.update', method: 'PUT', path: `${RULE_GROUPS}/${seg(groupId)}`, body, retry: 'idempotent', expectBody: true }, options);
+  }
+
+  async deleteRuleGroup(groupId: string, options?: CallOptions): Promise<void> {
+    await this.call({ api: 'ruleGroups.delete', method: 'DELETE', path: `${RULE_GROUPS}/${seg(groupId)}`, retry: 'unsafe', expectBody: false }, options);
+  }
+
+  // ---- livestreaming tasks (6.2) ----
+
+  /** Goes live: a billed, public stream starts (reference 6.2.1). Never retried. */
+  startLiveJob(roomId: string, body: StartLiveJobRequest, options?: CallOptions): Promise<StartLiveJobResponse> {
+    return this.call({ api: 'liveJobs.start', method: 'POST', path: liveJobsPath(roomId), body, retry: 'unsafe', expectBody: true }, options);
+  }
+
+  /** A room's jobs, newest first (reference 6.2.2). */
+  async listLiveJobs(roomId: string, query: ListLiveJobsQuery = {}, options?: CallOptions): Promise<ListLiveJobsResponse> {
+    return this.listJobsAt(liveJobsPath(roomId), query, options);
+  }
+
+  /** The tenant's jobs in every room, newest first (reference 6.2.6). */
+  async listAllLiveJobs(query: ListAllLiveJobsQuery = {}, options?: CallOptions): Promise<ListLiveJobsResponse> {
+    return this.listJobsAt('/smart-live-jobs', query, options);
+  }
+
+  getLiveJob(roomId: string, jobId: string, options?: CallOptions): Promise<LiveJob> {
+    return this.call({ api: 'liveJobs.details', method: 'GET', path: liveJobPath(roomId, jobId), retry: 'idempotent', expectBody: true }, options);
+  }
+
+  async stopLiveJob(roomId: string, jobId: string, options?: CallOptions): Promise<void> {
+    await this.call({ api: 'liveJobs.stop', method: 'POST', path: `${liveJobPath(roomId, jobId)}/stop`, retry: 'unsafe', expectBody: false }, options);
+  }
+
+  /** A control command (reference 6.2.5); never retried, as a repeated insert would be said twice. */
+  executeLiveCommand(roomId: string, jobId: string, body: LiveCommandRequest, options?: CallOptions): Promise<LiveCommandResponse> {
+    return this.call({ api: 'liveJobs.command', method: 'POST', path: `${liveJobPath(roomId, jobId)}/command`, body, retry: 'unsafe', expectBody: true }, options);
+  }
+
+  /** Viewer events, as a platform reports them (reference 6.2.7); the room's rules answer them. */
+  reportLiveEvents(roomId: string, jobId: string, body: LiveEventReportRequest, options?: CallOptions): Promise<{ live_event_report_url?: string }> {
+    return this.call({ api: 'liveJobs.event', method: 'POST', path: `${liveJobPath(roomId, jobId)}/live-event-report`, body, retry: 'unsafe', expectBody: true }, options);
+  }
+
+  private async listJobsAt(path: string, query: ListAllLiveJobsQuery, options?: CallOptions): Promise<ListLiveJobsResponse> {
+    const full = { ...query, sort_key: 'create_time', sort_dir: 'desc' };
+    const result = await this.call<ListLiveJobsResponse>({
+      api: 'liveJobs.list', method: 'GET', path, query: queryString(full as Record<string, QueryValue>), retry: 'idempotent', expectBody: true,
+    }, options);
+    return { ...result, smart_live_jobs: result.smart_live_jobs ?? [] };
   }
 
   // ---- TTS audition (docs/decisions/tts-preview.md) ----

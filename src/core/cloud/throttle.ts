@@ -13,7 +13,9 @@ export type ApiName =
   | 'assets.list' | 'assets.details'
   | 'videoScripts.create' | 'videoScripts.list' | 'videoScripts.details' | 'videoScripts.update' | 'videoScripts.delete'
   | 'videoJobs.create' | 'videoJobs.details' | 'videoJobs.cancel' | 'videoJobs.list'
-  | 'liveRooms.create' | 'liveRooms.list' | 'liveRooms.details' | 'liveRooms.update'
+  | 'liveRooms.create' | 'liveRooms.list' | 'liveRooms.details' | 'liveRooms.update' | 'liveRooms.delete'
+  | 'ruleGroups.create' | 'ruleGroups.list' | 'ruleGroups.details' | 'ruleGroups.update' | 'ruleGroups.delete'
+  | 'liveJobs.start' | 'liveJobs.list' | 'liveJobs.details' | 'liveJobs.stop' | 'liveJobs.command' | 'liveJobs.event'
   | 'tts.create' | 'tts.file';
 
 /** Requests per second: [CN North-Beijing4, CN East-Shanghai1 and AP-Singapore]. */
@@ -33,6 +35,20 @@ const TABLE_1_2: Record<ApiName, readonly [number, number]> = {
   'liveRooms.list': [20, 10],
   'liveRooms.details': [20, 10],
   'liveRooms.update': [5, 3],
+  'liveRooms.delete': [4, 3],
+  'ruleGroups.create': [4, 3],
+  'ruleGroups.list': [20, 10],
+  // Not in the table: a read, limited as the list is.
+  'ruleGroups.details': [20, 10],
+  'ruleGroups.update': [4, 3],
+  'ruleGroups.delete': [4, 3],
+  'liveJobs.start': [4, 3],
+  // One row for a room's jobs and the tenant's.
+  'liveJobs.list': [20, 10],
+  'liveJobs.details': [20, 10],
+  'liveJobs.stop': [4, 3],
+  'liveJobs.command': [4, 3],
+  'liveJobs.event': [4, 3],
   'tts.create': [5, 3],
   'tts.file': [20, 10],
 };

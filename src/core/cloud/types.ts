@@ -446,6 +446,131 @@ export interface ListLiveRoomsResponse {
   smart_live_rooms: LiveRoomBaseInfo[];
 }
 
+// ---- interaction rule libraries (6.1.6–6.1.9; the SDK's InteractionRuleGroup) ---------------
+
+/** A rule as a library holds it; a live room's rule has the same fields and a few more. */
+export type InteractionRule = Record<string, unknown>;
+
+export interface InteractionRuleGroupRequest {
+  group_name: string;
+  interaction_rules?: InteractionRule[];
+}
+
+export interface InteractionRuleGroupDetails extends InteractionRuleGroupRequest {
+  group_id: string;
+  create_time?: string;
+  update_time?: string;
+}
+
+export interface ListInteractionRuleGroupsQuery extends PageQuery {
+  group_name?: string;
+  create_since?: string;
+  create_until?: string;
+}
+
+export interface ListInteractionRuleGroupsResponse {
+  count: number;
+  interaction_rule_groups: InteractionRuleGroupDetails[];
+}
+
+// ---- livestreaming tasks (6.2; the SDK's StartSmartLiveReq, SmartLiveJob, ControlSmartLiveReq) ----
+
+/** The SDK's live job states: no CANCELED (a stopped job ends SUCCEED), BLOCKED spelt so. */
+export type LiveJobState = 'WAITING' | 'PROCESSING' | 'SUCCEED' | 'FAILED' | 'BLOCKED';
+
+export interface StartLiveJobRequest {
+  video_config?: VideoConfig;
+  play_policy?: LiveRoomRequest['play_policy'];
+  output_urls?: string[];
+  stream_keys?: string[];
+  interaction_callback_url?: string;
+  live_event_callback_config?: Record<string, unknown>;
+  rtc_callback_config?: Record<string, unknown>;
+  view_mode?: ViewMode;
+  co_streamer_config?: LiveRoomRequest['co_streamer_config'];
+  job_run_config?: { allow_resource_type?: string; single_job_in_room?: boolean };
+}
+
+export interface StartLiveJobResponse {
+  job_id: string;
+  live_event_report_url?: string;
+  live_warning_info?: { warning_type?: string }[];
+  limit_duration?: number;
+}
+
+export interface LiveJob {
+  job_id: string;
+  room_id?: string;
+  room_name?: string;
+  state: LiveJobState | string;
+  /** Seconds. */
+  duration?: number;
+  start_time?: string;
+  end_time?: string;
+  error_info?: ErrorInfo | null;
+  create_time?: string;
+  lastupdate_time?: string;
+  live_event_report_url?: string;
+  stream_duration?: number;
+  block_reason?: string;
+  cover_url?: string;
+}
+
+export interface ListLiveJobsQuery extends PageQuery {
+  state?: string | readonly string[];
+  create_since?: string;
+  create_until?: string;
+}
+
+export interface ListAllLiveJobsQuery extends ListLiveJobsQuery {
+  room_name?: string;
+}
+
+export interface ListLiveJobsResponse {
+  count: number;
+  smart_live_jobs: LiveJob[];
+}
+
+export type LiveCommandName =
+  | 'INSERT_PLAY_SCRIPT' | 'REWRITE_PLAY_SCRIPT' | 'INSERT_PLAY_AUDIO' | 'REWRITE_INTERACTION_RULES' | 'GET_CURRENT_PLAYING_SCRIPTS'
+  | 'REFRESH_OUTPUT_URL' | 'GET_LIVE_JOB_CONFIG_INFO' | 'CLEAN_UP_INSERT_COMMAND' | 'RESET_EXIT_CONFIG';
+
+/** How an inserted line enters the playback: after the current sentence, at the end of the scene, or at once. */
+export type PlayType = 'APPEND' | 'INSERT' | 'PLAY_NOW';
+
+export interface LiveCommandRequest {
+  command: LiveCommandName;
+  params?: unknown;
+  review_config?: ReviewConfig;
+}
+
+export interface LiveCommandResponse {
+  command_id?: string;
+  command?: LiveCommandName | string;
+  /** Text; JSON for the two queries. */
+  result?: string;
+}
+
+/** One entry of GET_CURRENT_PLAYING_SCRIPTS' `scene_scripts` (the SDK's LivePlayingScriptInfo). */
+export interface LivePlayingScript {
+  script_name?: string;
+  model_asset_id?: string;
+  shoot_scripts?: { sequence_no?: number; title?: string; text?: string }[];
+}
+
+/** Reference 6.2.7: 1 comment, 2 joining, 3 like, 4 gift, 5 follow, 6 viewer count; `content` is JSON text. */
+export interface LiveEvent {
+  timestamp: number;
+  type?: number;
+  content?: string;
+}
+
+export interface LiveEventReportRequest {
+  total: number;
+  events?: LiveEvent[];
+  review_config?: ReviewConfig;
+}
+
 // ---- TTS audition (9; docs/decisions/tts-preview.md) ----------------------------------------
 
 export interface TtsAuditionRequest {

@@ -6,8 +6,10 @@
  * "did you mean"), `$ref`s across files. For ajv they are turned into one self-contained schema per
  * kind whose objects forbid unknown properties, so a single ajv pass finds every schema problem.
  */
-import Ajv, { type ValidateFunction } from 'ajv';
+import type * as AjvModule from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import commonSchema from '../../../schemas/common.schema.json';
+import { lazy } from '../lazy';
 import { scriptKinds, type ScriptKind } from './kinds';
 
 export type JsonSchema = { readonly [keyword: string]: unknown };
@@ -60,8 +62,19 @@ function forValidation(node: JsonSchema, file: string): JsonSchema {
   return out;
 }
 
-let ajv: Ajv | undefined;
 const validators = new Map<ScriptKind, ValidateFunction>();
+
+// Loaded and set up with the first validator asked for (ajv's modules are many; none is needed before).
+const ajv = lazy('ajv', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: Ajv } = require('ajv') as typeof AjvModule;
+  return new Ajv({ allErrors: true, verbose: true, strict: true }).addKeyword({
+    keyword: 'enumIgnoreCase',
+    type: 'string',
+    schemaType: 'array',
+    validate: (allowed: string[], data: string) => allowed.some((v) => v.toLowerCase() === data.toLowerCase()),
+  });
+});
 
 /** The self-contained schema ajv checks a script of this kind against. */
 export function validationSchema(kind: ScriptKind): JsonSchema {
@@ -73,13 +86,7 @@ export function validationSchema(kind: ScriptKind): JsonSchema {
 export function scriptValidator(kind: ScriptKind): ValidateFunction {
   let validate = validators.get(kind);
   if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: true }).addKeyword({
-      keyword: 'enumIgnoreCase',
-      type: 'string',
-      schemaType: 'array',
-      validate: (allowed: string[], data: string) => allowed.some((v) => v.toLowerCase() === data.toLowerCase()),
-    });
-    validate = ajv.compile(validationSchema(kind));
+    validate = ajv().compile(validationSchema(kind));
     validators.set(kind, validate);
   }
   return validate;

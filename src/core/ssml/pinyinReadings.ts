@@ -3,15 +3,12 @@
  * for `ü`), from `pinyin-pro` as the reference recommends. pinyin-pro takes a fifth of a second to
  * load and builds its dictionaries on first use, so it is loaded when first asked, not at start-up.
  */
-type PinyinPro = typeof import('pinyin-pro');
+import type * as PinyinPro from 'pinyin-pro';
+import { lazy } from '../lazy';
 
-let library: PinyinPro | undefined;
-
-function pinyinPro(): PinyinPro {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  library ??= require('pinyin-pro') as PinyinPro;
-  return library;
-}
+// Its dictionaries take longer to evaluate than the rest of the extension: loaded for the first reading asked for.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pinyinPro = lazy('pinyin-pro', () => require('pinyin-pro') as typeof PinyinPro);
 
 /** pinyin-pro writes the neutral tone 0 (`le0`) or no digit; MetaStudio wants 5. */
 function metaStudioTone(syllable: string): string {

@@ -24,6 +24,8 @@ export interface RequestContext {
   readonly timings: Timings;
   /** A pre-signed download URL of a file served by the sandbox, valid for `ttlMs`. */
   readonly fileUrl: (file: FileRecord, ttlMs: number) => string;
+  /** Where the sandbox serves the API path `path` (after `/v1/{project_id}`) of this project. */
+  readonly apiUrl: (path: string) => string;
 }
 
 /** How long the sandbox's asset, cover and video URLs stay valid (TTS audio URLs: one hour). */

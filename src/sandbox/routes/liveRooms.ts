@@ -1,9 +1,11 @@
-/** Intelligent live rooms: create, list, details, update (whole-object replace) (reference 6.1.1–6.1.4). */
+/** Intelligent live rooms: create, list, details, update (whole-object replace), delete (reference 6.1.1–6.1.5). */
 import { ApiError, fieldVerifyFail, notFound } from '../errors';
-import { rfc3339, type Json, type JsonObject, type RoomRecord } from '../model';
+import { liveJobState } from '../livePlayback';
+import { rfc3339, type Json, type JsonObject, type LiveJobRecord, type RoomRecord } from '../model';
 import { liveRoom } from '../specs';
 import { SCRIPT_COVER } from '../store';
 import { byCreateTime, DAY_URL_TTL_MS, includesFold, listParam, newId, ok, page, readBody, type RequestContext, type Route } from './context';
+import { roomIsLive } from './liveJobs';
 import { videoConfigProblem, withVideoDefaults } from './videoScripts';
 
 
@@ -24,13 +26,13 @@ function assertUniqueName(ctx: RequestContext, name: Json, except?: string): voi
   }
 }
 
-function findRoom(ctx: RequestContext): RoomRecord {
+export function findRoom(ctx: RequestContext): RoomRecord {
   const room = ctx.store.rooms.get(ctx.params[0]);
   if (!room || room.project_id !== ctx.projectId) throw notFound(`live room ${ctx.params[0]}`);
   return room;
 }
 
-function renderDetails(room: RoomRecord, ctx: RequestContext): JsonObject {
+export function renderDetails(room: RoomRecord, ctx: RequestContext): JsonObject {
   const body = room.body;
   const coverUrl = ctx.fileUrl(SCRIPT_COVER, DAY_URL_TTL_MS);
   const result: JsonObject = { ...body, view_mode: body.view_mode ?? 'VERTICAL' };
@@ -78,7 +80,29 @@ function renderBase(room: RoomRecord, ctx: RequestContext): JsonObject {
   for (const key of ['room_description', 'priv_data', 'shared_config']) {
     if (room.body[key] !== undefined) base[key] = room.body[key];
   }
+  const last = newestJob(ctx, room.room_id);
+  if (last) {
+    base.last_job_statuses = last.state;
+    if (last.start) base.last_job_start_time = last.start;
+    if (last.end) base.last_job_end_time = last.end;
+  }
   return base;
+}
+
+/** The room's newest live job: its state and start and end times, as the room list shows them. */
+function newestJob(ctx: RequestContext, roomId: string): { state: string; start?: string; end?: string } | undefined {
+  let newest: LiveJobRecord | undefined;
+  for (const job of ctx.store.liveJobs.values()) {
+    if (job.room_id === roomId && (!newest || job.created_ms >= newest.created_ms)) newest = job;
+  }
+  if (!newest) return undefined;
+  const started = newest.created_ms + ctx.timings.jobStepMs;
+  const hasStarted = newest.cursor_ms !== undefined && (newest.ended_ms === undefined || newest.ended_ms >= started);
+  return {
+    state: liveJobState(newest),
+    ...(hasStarted ? { start: rfc3339(started) } : {}),
+    ...(newest.ended_ms !== undefined ? { end: rfc3339(newest.ended_ms) } : {}),
+  };
 }
 
 export const liveRoomRoutes: Route[] = [
@@ -102,7 +126,7 @@ export const liveRoomRoutes: Route[] = [
       const types = listParam(ctx.query, 'room_type');
       const dhId = ctx.query.get('dh_id');
       const modelName = ctx.query.get('model_name');
-      // No room ever runs a livestream here, so only the `NULL` (no task) state matches.
+      // A room's live state is the state of its newest job, `NULL` when it has none.
       const liveStates = listParam(ctx.query, 'live_state');
       const matching = [...ctx.store.rooms.values()].filter((room) => {
         const scenes = (room.body.scene_scripts ?? []) as JsonObject[];
@@ -111,7 +135,7 @@ export const liveRoomRoutes: Route[] = [
           && (!types || types.includes((room.body.room_type as string | undefined) ?? 'NORMAL'))
           && (!dhId || scenes.some((s) => s.dh_id === dhId))
           && (!modelName || scenes.some((s) => includesFold(ctx.store.assets.get(s.model_asset_id as string)?.asset_name, modelName)))
-          && (!liveStates || liveStates.includes('NULL'));
+          && (!liveStates || liveStates.includes(newestJob(ctx, room.room_id)?.state ?? 'NULL'));
       });
       const shown = page(byCreateTime(matching), ctx.query, fieldVerifyFail);
       return ok({ count: matching.length, smart_live_rooms: shown.map((r) => renderBase(r, ctx)) });
@@ -132,6 +156,17 @@ export const liveRoomRoutes: Route[] = [
       room.body = body;
       room.update_time = rfc3339(ctx.now);
       return ok(renderDetails(room, ctx));
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/smart-live-rooms\/([^/]+)$/,
+    handler: (ctx) => {
+      const room = findRoom(ctx);
+      if (roomIsLive(ctx.store, room.room_id)) throw new ApiError(500, 'MSS.20010036', 'There are several jobs in progress in this room');
+      ctx.store.rooms.delete(room.room_id);
+      for (const job of ctx.store.liveJobs.values()) if (job.room_id === room.room_id) ctx.store.liveJobs.delete(job.job_id);
+      return ok();
     },
   },
 ];

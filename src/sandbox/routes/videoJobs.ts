@@ -13,20 +13,16 @@
 import { normalizeJobState } from '../../core/cloud/jobState';
 import { ApiError, fieldVerifyFail, notFound } from '../errors';
 import { rfc3339, type AssetRecord, type JobRecord, type JsonObject } from '../model';
+import { FAIL_MARKER, QUEUE_MARKER } from '../markers';
 import { hexId } from '../seed';
+import { speakingSeconds, spokenText } from '../speech';
 import { videoJobCreate } from '../specs';
 import type { SandboxStore } from '../store';
 import { usableAsset } from './assets';
 import { DAY_URL_TTL_MS, includesFold, listParam, newId, ok, page, readBody, sortRecords, timeParam, type RequestContext, type Route } from './context';
 import { crossFieldProblem, findScript, shotText } from './videoScripts';
 
-/** Put this in a shot's text to make the job fail. */
-export const FAIL_MARKER = '[[sandbox:fail]]';
-/** Put this in a shot's text to keep the job WAITING until it is canceled. */
-export const QUEUE_MARKER = '[[sandbox:queue]]';
 const JOB_TYPE = '2D_DIGITAL_HUMAN_VIDEO';
-/** The sandbox "speaks" five characters a second. */
-const SECONDS_PER_CHARACTER = 0.2;
 const SCRIPT_SETTINGS = ['model_asset_id', 'voice_config', 'video_config', 'shoot_scripts', 'background_music_config'];
 
 type JobState = 'WAITING' | 'PROCESSING' | 'SUCCEED' | 'FAILED' | 'CANCELED';
@@ -40,7 +36,6 @@ export function jobState(job: JobRecord, now: number, stepMs: number): JobState 
   return job.failure ? 'FAILED' : 'SUCCEED';
 }
 
-const spokenText = (text: string) => text.replace(/<[^>]*>/g, '').trim();
 const shots = (request: JsonObject) => (request.shoot_scripts as JsonObject[]).map((item) => (item.shoot_script ?? {}) as JsonObject);
 
 function findFailure(request: JsonObject, ctx: RequestContext): JobRecord['failure'] {
@@ -62,11 +57,6 @@ function findFailure(request: JsonObject, ctx: RequestContext): JobRecord['failu
     if (text.includes(FAIL_MARKER)) return { error_code: 'MSS.42000007', error_msg: `Infer Error: ${where} cannot be rendered` };
   }
   return undefined;
-}
-
-function durationSeconds(request: JsonObject): number {
-  const characters = shots(request).map((shot) => spokenText(shotText(shot)).length).reduce((a, b) => a + b, 0);
-  return Math.max(1, Math.round(characters * SECONDS_PER_CHARACTER * 10) / 10);
 }
 
 function createJob(ctx: RequestContext): JobRecord {
@@ -94,7 +84,7 @@ function createJob(ctx: RequestContext): JobRecord {
     script_id: typeof body.script_id === 'string' ? body.script_id : undefined,
     output_asset_id: hexId(`output:${jobId}`),
     output_asset_name: ((body.output_asset_config as JsonObject | undefined)?.asset_name as string | undefined) ?? scriptName ?? `video-${jobId.slice(0, 8)}`,
-    duration_s: durationSeconds(request),
+    duration_s: speakingSeconds(...shots(request).map(shotText)),
     failure: findFailure(request, ctx),
     queued: shots(request).some((shot) => shotText(shot).includes(QUEUE_MARKER)),
   };

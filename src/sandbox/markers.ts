@@ -1,0 +1,6 @@
+/** Texts a test puts in a shot to make the sandbox misbehave on purpose. */
+
+/** A video job with this in a shot fails; a live job fails when that shot starts to play. */
+export const FAIL_MARKER = '[[sandbox:fail]]';
+/** A video job with this in a shot stays WAITING until it is canceled. */
+export const QUEUE_MARKER = '[[sandbox:queue]]';
