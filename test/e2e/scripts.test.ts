@@ -48,7 +48,7 @@ describe('script editing in the browser workbench (packaged .vsix)', () => {
     const line = text.slice(0, at).split('\n').length;
     const column = at - text.lastIndexOf('\n', at - 1);
     await goToLine(wb.page, line, column);
-    await wb.page.locator('.codelens-decoration', { hasText: '≈' }).first().waitFor({ timeout: 30_000 });
+    await wb.page.locator('.codelens-decoration:visible', { hasText: '≈' }).first().waitFor({ timeout: 30_000 });
     await wb.page.keyboard.press('Control+.');
     const fixes = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Read "' });
     await fixes.first().waitFor({ timeout: 30_000 });
