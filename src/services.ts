@@ -3,6 +3,8 @@ import type { ConnectionService } from './connections/connectionService';
 import type { AssetCatalog } from './core/assets/catalog';
 import type { PreviewCache } from './core/preview/previewCache';
 import type { ScriptAnalysis } from './core/scripts/validate';
+import type { ScriptKind } from './core/scripts/kinds';
+import type { ScriptVoice } from './core/scripts/texts';
 import type { Languages } from './languages';
 import type { Prompts } from './prompts';
 
@@ -23,6 +25,7 @@ export interface Services {
    */
   readonly assets: AssetCatalog;
   readonly push: PushService;
+  readonly shots: ShotService;
   readonly analyses: ScriptAnalyses;
   readonly previews: PreviewService;
 }
@@ -49,4 +52,12 @@ export interface PreviewService {
   readonly cache: PreviewCache;
   /** A preview was made or played, or the cache was cleared: what it holds may have changed. */
   readonly onDidChangeCache: vscode.Event<void>;
+}
+
+/** What other features need of the shot editors (src/shots). */
+export interface ShotService {
+  /** The kind of script and the voice of the text a shot editor's document edits; undefined for any other document. */
+  shotOf(document: vscode.TextDocument): { readonly kind: ScriptKind; readonly voice?: ScriptVoice } | undefined;
+  /** A shot editor's context may have changed (its script changed, or its shot is gone). */
+  readonly onDidChange: vscode.Event<void>;
 }

@@ -49,7 +49,7 @@ export interface Range {
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 10 /* \n */) {
@@ -70,6 +70,16 @@ export class LineIndex {
       else high = mid - 1;
     }
     return { line: low, character: offset - this.lineStarts[low] };
+  }
+
+  /** The offset of a position; a character past its line's end counts as the end of the line's text. */
+  offsetAt(position: Position): number {
+    const { text } = this;
+    const line = Math.min(Math.max(0, position.line), this.lineStarts.length - 1);
+    const start = this.lineStarts[line];
+    let lineEnd = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : text.length;
+    while (lineEnd > start && (text.charCodeAt(lineEnd - 1) === 10 || text.charCodeAt(lineEnd - 1) === 13)) lineEnd--;
+    return Math.min(start + Math.max(0, position.character), lineEnd);
   }
 
   rangeOf(start: number, end: number): Range {

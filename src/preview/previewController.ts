@@ -43,7 +43,7 @@ export class PreviewController {
 
   /** The command: `arg` is what a menu, CodeLens, tree or caller passed (see targets.ts). */
   async run(arg: unknown): Promise<PreviewOutcome | undefined> {
-    let target = await resolveTarget(this.services.languages, arg);
+    let target = await resolveTarget(this.services, arg);
     if (!target) {
       const text = await askText(this.services.prompts);
       if (!text?.trim()) return undefined;

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { findScriptTextAt } from '../core/scripts/texts';
+import { findScriptTextAt, ssmlContext } from '../core/scripts/texts';
 import { encodeJsonStringContent } from '../core/scripts/jsonString';
 import { ssmlCompletions, ssmlHover, lintSsml } from '../core/ssml';
 import { polyphoneAt, polyphoneSeverityOf } from '../core/ssml/polyphones';
+import type { SsmlContext } from '../core/ssml/types';
 import { ExpectedError } from '../core/errors';
 import { registerCommand } from '../commands/registerCommand';
 import { registerLinter } from '../diagnostics/lintController';
@@ -24,14 +25,22 @@ function jsonPlacement(map: { toDocument(i: number): number }): TextPlacement {
   };
 }
 
-/** MetaStudio SSML: `.ssml` files, and the SSML inside every shot text of a script file. */
+/** MetaStudio SSML: `.ssml` files, shot editors, and the SSML inside every shot text of a script file. */
 export function register(context: vscode.ExtensionContext, services: Services): void {
-  const { languages } = services;
+  const { languages, shots, assets } = services;
   const ssmlSelector: vscode.DocumentFilter = { language: languages.ssml };
+  // A shot editor's text is spoken where its shot is, by its shot's voice; any other SSML file stands alone.
+  const contextOf = (doc: vscode.TextDocument): SsmlContext => {
+    const polyphones = polyphoneSeverityOf(settings.polyphones.value());
+    const shot = shots.shotOf(doc);
+    return shot
+      ? ssmlContext(shot.kind, shot.voice, { voiceCapability: (id) => assets.voiceCapability(id), polyphones })
+      : { where: 'standalone', ...(polyphones ? { polyphones } : {}) };
+  };
   const linter = registerLinter(context, {
     name: 'metastudio-ssml',
     languageIds: [languages.ssml],
-    lint: (doc) => lintSsml(doc.getText(), { where: 'standalone', polyphones: polyphoneSeverityOf(settings.polyphones.value()) }),
+    lint: (doc) => lintSsml(doc.getText(), contextOf(doc)),
     fixesAt: (doc, code, offset) => (code === 'ssml/polyphone' ? polyphoneAt(doc.getText(), offset)?.readings.map((r) => r.fix) : undefined),
   });
   context.subscriptions.push(onDidChangeSettings([settings.polyphones], () => linter.relint()));
@@ -40,11 +49,12 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     if (!editor) throw new ExpectedError(vscode.l10n.t('Open a script or .ssml file to review its polyphones.'));
     return reviewPolyphones(editor, services);
   });
+  context.subscriptions.push(shots.onDidChange(() => linter.relint()), assets.onDidChange(() => linter.relint()));
 
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(ssmlSelector, {
       provideCompletionItems: (doc, pos, _token, ctx) =>
-        ssmlCompletions(doc.getText(), doc.offsetAt(pos), { where: 'standalone' }, ctx.triggerCharacter).map((e) => toCompletionItem(doc, e, asIs)),
+        ssmlCompletions(doc.getText(), doc.offsetAt(pos), contextOf(doc), ctx.triggerCharacter).map((e) => toCompletionItem(doc, e, asIs)),
     }, ...triggers),
     vscode.languages.registerHoverProvider(ssmlSelector, {
       provideHover: (doc, pos) => {

@@ -18,6 +18,7 @@ const suites = pass === 'zh-cn' ? [() => import('./zhCn.test')] : [
   () => import('./startup.test'),
   () => import('./connections.test'),
   () => import('./ssml.test'),
+  () => import('./shots.test'),
   () => import('./walkthrough.test'),
   () => import('./proxy.test'),
   () => import('./assets.test'),
@@ -25,6 +26,7 @@ const suites = pass === 'zh-cn' ? [() => import('./zhCn.test')] : [
   () => import('./polyphones.test'),
   () => import('./push.test'),
   () => import('./jobs.test'),
+  () => import('./layout.test'),
   () => import('./sandbox.test'),
 ];
 

@@ -7,7 +7,8 @@ import { pushCommand } from './push';
 import { renderCommand } from './render';
 import { sandboxCommand } from './sandbox';
 import { statsCommand } from './stats';
+import { storyboardCommand } from './storyboard';
 import { ttsCommand } from './tts';
 
 /** Every subcommand of `metastudio`, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [lintCommand, statsCommand, assetsCommand, pushCommand, pullCommand, renderCommand, liveCommand, sandboxCommand, ttsCommand];
+export const commands: readonly CliCommand[] = [lintCommand, statsCommand, assetsCommand, pushCommand, pullCommand, renderCommand, liveCommand, storyboardCommand, sandboxCommand, ttsCommand];

@@ -18,8 +18,14 @@ export const scriptCodes = defineCodes({
   'script/background-config-not-url': { severity: 'warning', rule: '`background_config` is a URL, not an asset ID (put asset IDs in `background_asset_id`).' },
   'script/background-color-required': { severity: 'error', rule: 'A background of type `COLOR` has `background_color_config` (its RGB value).' },
   'script/background-field-ignored': { severity: 'warning', rule: '`background_image_config` only takes effect in an `IMAGE` background, `background_color_config` only in a `COLOR` one.' },
-  // A layout rule: the layout checks to come report under the same code.
+  // Layout (docs/layout.md): boxes in canvas pixels, 1920x1080 landscape, 1080x1920 portrait.
   'layout/background-gap': { severity: 'error', rule: 'A background image placed by `background_image_config` covers the whole canvas (1920x1080 landscape, 1080x1920 portrait): `dx`, `dy` ≤ 0, `dx + width` and `dy + height` reach the far edges.' },
+  'layout/outside-canvas': { severity: 'error', rule: 'A layer placed by `position` and `size` (turned by its `rotation`) shares some area with the canvas; one wholly outside it is never seen.' },
+  'layout/partly-outside-canvas': { severity: 'warning', rule: 'A layer placed by `position` and `size` (turned by its `rotation`) lies wholly inside the canvas; the part outside is cut off.' },
+  'layout/duplicate-layer-index': { severity: 'error', rule: 'The layers of one shot or scene each have their own `layer_index`.' },
+  'layout/group-mismatch': { severity: 'warning', rule: 'Layers with the same `group_id` share one placement (position, size, rotation) across shots.' },
+  'layout/video-rotation': { severity: 'warning', rule: 'A `VIDEO` layer has no `rotation` angle other than 0: the service does not turn video layers.' },
+  'layout/avatar-covered': { severity: 'warning', rule: 'No `IMAGE`, `VIDEO` or `TEXT` layer drawn above the shot\'s `HUMAN` layer hides more than half of its box.' },
   // Video output (docs/decisions/video-output-rules.md).
   'script/resize-resolution': { severity: 'error', rule: 'With `clip_mode` RESIZE, width x height is 1920x1080, 1080x1920, 1280x720, 720x1280, 3840x2160 or 2160x3840.' },
   'script/crop-offset-ignored': { severity: 'warning', rule: '`video_config.dx`/`dy` only take effect with `clip_mode` CROP.' },
@@ -28,7 +34,7 @@ export const scriptCodes = defineCodes({
   'script/live-resolution': { severity: 'warning', rule: 'Avatar livestreaming supports only 1080x1920.' },
   'script/stream-keys-mismatch': { severity: 'warning', rule: '`stream_keys` has one key per URL of `output_urls`.' },
   'script/subtitle-font-size': { severity: 'warning', rule: 'Subtitles use a `font_size` of 24–120 (the SDK\'s range in practice; the API takes 4–120).' },
-  'script/setting-ignored': { severity: 'warning', rule: 'A setting is used where the service applies it: `is_subtitle_enable`, `is_enable_super_resolution`, `is_end_at_first_frame`, `is_vocabulary_config_enable` and the VP8/QTRLE codecs only in video production, a layer\'s `sequence_no` only in live rooms, `rotation` not on VIDEO layers, a scene\'s audio-drive fields only with `script_type` AUDIO.' },
+  'script/setting-ignored': { severity: 'warning', rule: 'A setting is used where the service applies it: `is_subtitle_enable`, `is_enable_super_resolution`, `is_end_at_first_frame`, `is_vocabulary_config_enable` and the VP8/QTRLE codecs only in video production, a layer\'s `sequence_no` only in live rooms, a scene\'s audio-drive fields only with `script_type` AUDIO.' },
   'script/action-interval': { severity: 'warning', rule: '`action_interval` is a number of seconds up to 255 (255 turns automatic gestures off; larger values are not documented).' },
   'script/robot-id-required': { severity: 'error', rule: 'A trigger with `reply_mode` INTELLIGENT_REPLY names its bot in `robot_id`.' },
   // Texts and production limits (docs/decisions/script-texts.md).

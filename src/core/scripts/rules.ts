@@ -8,22 +8,15 @@ import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import commonSchema from '../../../schemas/common.schema.json';
 import type { CoreDiagnostic, Fix } from '../diagnostics';
+import { layoutChecks } from '../layout/checks';
+import { layoutOfTree, type Canvas } from '../layout/model';
 import { scriptCodes, type ScriptCode } from './codes';
 import { insertPropertyFix, replaceValueFix } from './fixes';
-import { scriptKinds, type ScriptKind } from './kinds';
+import type { ScriptKind } from './kinds';
 import type { ScriptText } from './texts';
 import { childValue, elements, propertyNode } from './tree';
 
 const resizeResolutions = ['1920x1080', '1080x1920', '1280x720', '720x1280', '3840x2160', '2160x3840'];
-interface Canvas {
-  readonly width: number;
-  readonly height: number;
-}
-/** The layout canvas of each view mode. */
-const canvases: Readonly<Record<string, Canvas>> = {
-  LANDSCAPE: { width: 1920, height: 1080 },
-  VERTICAL: { width: 1080, height: 1920 },
-};
 /** The SDK's subtitle sizes in practice; below the API's minimum, the schema reports. */
 const minSubtitleFontSize = 24;
 const minFontSize = commonSchema.definitions.fontSize.minimum;
@@ -65,12 +58,6 @@ export function spokenLength(text: string): number {
   return text.replace(/<[^>]*>/g, '').length;
 }
 
-/** The canvas layouts are drawn on: the script's view mode, else its kind's default (none for a kind without layouts). */
-function canvasOf(root: Node, kind: ScriptKind): Canvas | undefined {
-  const viewMode = typed(childValue(root, 'view_mode'), 'string')?.value;
-  return canvases[viewMode] ?? canvases[String(scriptKinds[kind].remote.defaults.get('view_mode'))];
-}
-
 /** An image placed by `background_image_config` covers the whole canvas (the SDK's condition). */
 function checkBackgroundGap(background: Node, canvas: Canvas, report: Report): void {
   const placement = childValue(background, 'background_image_config');
@@ -83,7 +70,7 @@ function checkBackgroundGap(background: Node, canvas: Canvas, report: Report): v
   }
 }
 
-function checkBackgrounds(text: string, list: Node | undefined, canvas: Canvas | undefined, report: Report): void {
+function checkBackgrounds(text: string, list: Node | undefined, canvas: Canvas, report: Report): void {
   for (const background of elements(list)) {
     const type = typed(childValue(background, 'background_type'), 'string');
     const config = childValue(background, 'background_config');
@@ -105,7 +92,7 @@ function checkBackgrounds(text: string, list: Node | undefined, canvas: Canvas |
         report('script/background-field-ignored', key, l10n.t('"{0}" only takes effect in a background of type {1}, not {2}.', name, only, type.value));
       }
     }
-    if (type.value === 'IMAGE' && canvas) checkBackgroundGap(background, canvas, report);
+    if (type.value === 'IMAGE') checkBackgroundGap(background, canvas, report);
   }
 }
 
@@ -114,10 +101,6 @@ function checkLayers(list: Node | undefined, kind: ScriptKind, report: Report): 
     const sequenceNo = keyNode(layer, 'sequence_no');
     if (kind === 'video' && sequenceNo) {
       report('script/setting-ignored', sequenceNo, l10n.t('A layer\'s "sequence_no" only takes effect in a live room.'));
-    }
-    const rotation = keyNode(layer, 'rotation');
-    if (rotation && typed(childValue(layer, 'layer_type'), 'string')?.value === 'VIDEO') {
-      report('script/setting-ignored', rotation, l10n.t('Video layers do not rotate: "rotation" has no effect.'));
     }
   }
 }
@@ -258,7 +241,9 @@ export function crossFieldRules(text: string, root: Node, kind: ScriptKind, text
     result.push({ code, severity: scriptCodes[code].severity, message, start: at.offset, end: at.offset + at.length, ...(fixes ? { fixes } : {}) });
   };
   checkVideoConfig(root, kind, report);
-  const canvas = canvasOf(root, kind);
+  const layout = layoutOfTree(root, kind);
+  const { canvas } = layout;
+  layoutChecks(text, layout, report);
   if (kind === 'video') {
     for (const item of elements(childValue(root, 'shoot_scripts'))) {
       const scene = childValue(item, 'shoot_script');

@@ -48,7 +48,8 @@ export interface ScriptTextAt extends ScriptText {
   readonly decodedOffset: number;
 }
 
-function voiceOf(config: Node | undefined): ScriptVoice | undefined {
+/** The voice a `voice_config` object names, as far as it is written. */
+export function voiceOf(config: Node | undefined): ScriptVoice | undefined {
   if (config?.type !== 'object') return undefined;
   const field = (name: string, type: 'string' | 'number') => {
     const node = childValue(config, name);
@@ -95,7 +96,8 @@ export function scriptTexts(text: string, kind: ScriptKind): ScriptText[] {
   }
 }
 
-function ssmlContext(kind: ScriptKind, voice: ScriptVoice | undefined, options: ScriptLintOptions): SsmlContext {
+/** The SSML context a text of a script is spoken in: the script's kind, and its voice's capabilities when known. */
+export function ssmlContext(kind: ScriptKind, voice: ScriptVoice | undefined, options: ScriptLintOptions): SsmlContext {
   const id = voice?.voiceAssetId;
   const capability = id ? options.voiceCapability?.(id) : undefined;
   const polyphones = options.polyphones ? { polyphones: options.polyphones } : {};

@@ -118,7 +118,7 @@ describe('the kinds of script file', () => {
     ]);
     const menus = problems.filter((p) => !p.startsWith('rules:'));
     assert.ok(menus.length > 0);
-    for (const p of menus) assert.match(p, /^\S+ metastudio\.(script\.(push|pull|compare): does not show on \*\.rules\.json|preview\.voice: names .* but not metastudio-interaction-rules)$/);
+    for (const p of menus) assert.match(p, /^\S+ metastudio\.(script\.(push|pull|compare): does not show on \*\.rules\.json|(preview\.voice|shot\.editText): names .* but not metastudio-interaction-rules)$/);
     assert.ok(!menus.some((p) => p.includes('job.start')), 'a video job is for video scripts only');
 
     // With those entries added, nothing is missing: the check asks for no more than a new kind needs.

@@ -1,0 +1,79 @@
+import { readdir, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { LineIndex } from '../../core/diagnostics';
+import { writeFileAtomically } from '../../core/files/atomicWrite';
+import { layoutOfTree } from '../../core/layout/model';
+import { contactSheetHtml, storyboardFilePattern, storyboardSheets } from '../../core/layout/storyboard';
+import { kindOfFile, scriptFilePatterns } from '../../core/scripts/kinds';
+import { parseScript } from '../../core/scripts/parse';
+import { validateScript } from '../../core/scripts/validate';
+import { outputFormat, parseCommandArgs } from '../args';
+import { ExitCode, UsageError } from '../exitCodes';
+import type { CliCommand } from '../io';
+import { cliLocale } from '../locale';
+import { fail, printResult } from '../output';
+
+const usage = () => l10n.t(`Usage: metastudio storyboard FILE [--out DIR] [--format text|json]
+
+Draws every shot of a video script (every scene of a live room) as an SVG of its layout:
+shot-01.svg, shot-02.svg… (scene-01.svg… for a live room) and an index.html contact sheet that
+shows them in order with each text's first words and problem count. Offline: images are drawn as
+labelled placeholders. The SVG is documented in docs/layout.md.
+
+Options:
+  --out DIR           where to write (default: a folder beside FILE named after it, e.g.
+                      launch.video.json → launch.video-storyboard); files of other names there stay
+  --format text|json  text: the path of each file written (default); json: {"out", "files"}
+
+Exit codes: 0 written; 1 FILE is not a script ({0}); 2 usage error or missing FILE.`, scriptFilePatterns);
+
+/** `launch.video.json` → `launch.video-storyboard`, beside it. */
+function defaultOut(file: string): string {
+  return join(dirname(file), `${basename(file).replace(/\.json$/i, '')}-storyboard`);
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
+}
+
+/** The storyboard's own files in `out` that this run does not write (a shorter script's leftovers). */
+async function leftovers(out: string, written: ReadonlySet<string>): Promise<string[]> {
+  const names = await readdir(out).catch(() => [] as string[]);
+  return names.filter((name) => storyboardFilePattern.test(name) && !written.has(name));
+}
+
+export const storyboardCommand: CliCommand = {
+  name: 'storyboard',
+  get summary() { return l10n.t('draw every shot\'s layout as SVG, with an index.html contact sheet'); },
+  get usage() { return usage(); },
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' } });
+    const format = outputFormat(values.format);
+    if (positionals.length !== 1) throw new UsageError(l10n.t('storyboard takes one script file'));
+    const file = resolve(io.cwd, positionals[0]);
+    if (!(await isFile(file))) throw new UsageError(l10n.t('no such file: {0}', positionals[0]));
+    const shown = positionals[0];
+    const kind = kindOfFile(file);
+    if (!kind) return fail(io, 'storyboard', l10n.t('{0}:1:1: not a script file ({1})', shown, scriptFilePatterns));
+    const text = await readFile(file, 'utf8');
+    const { root } = parseScript(text);
+    const diagnostics = validateScript(text, kind);
+    const syntax = diagnostics.find((d) => d.code === 'script/json-syntax');
+    if (syntax || root?.type !== 'object') {
+      const at = new LineIndex(text).positionAt(syntax?.start ?? root?.offset ?? 0);
+      const why = syntax?.message ?? l10n.t('A script is one JSON object.');
+      return fail(io, 'storyboard', l10n.t('{0}:{1}:{2}: not a script: {3}', shown, at.line + 1, at.character + 1, why));
+    }
+    const layout = layoutOfTree(root, kind);
+    const sheets = storyboardSheets(layout, diagnostics);
+    const out = values.out === undefined ? defaultOut(file) : resolve(io.cwd, values.out);
+    await mkdir(out, { recursive: true });
+    const files = [...sheets.map((s) => ({ name: s.file, content: s.svg })), { name: 'index.html', content: contactSheetHtml(basename(file), cliLocale([], io.env).locale, layout, sheets) }];
+    for (const { name, content } of files) await writeFileAtomically(join(out, name), content);
+    for (const name of await leftovers(out, new Set(files.map((f) => f.name)))) await rm(join(out, name), { force: true });
+    const paths = files.map(({ name }) => relative(io.cwd, join(out, name)) || name);
+    printResult(io, format, { out: relative(io.cwd, out) || '.', files: paths }, () => paths);
+    return ExitCode.Ok;
+  },
+};
