@@ -15,7 +15,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 const OPERATIONS = [
-  'ListAssets', 'ShowAsset',
+  'ListAssets', 'ShowAsset', 'CreateDigitalAsset', 'DeleteAsset',
+  'CreateFile', 'ConfirmFileUpload', 'DeleteFile',
   'CreateVideoScripts', 'ShowVideoScript', 'ListVideoScripts', 'UpdateVideoScript', 'DeleteVideoScript',
   'Create2DDigitalHumanVideo', 'Show2DDigitalHumanVideo', 'Cancel2DDigitalHumanVideo', 'ListDigitalHumanVideo',
   'CreateTtsAudition', 'ShowTtsAuditionFile',

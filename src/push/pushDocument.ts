@@ -32,6 +32,7 @@ function stepMessage(step: PushStep): string {
     case 'updating': return vscode.l10n.t('Updating…');
     case 'creating': return vscode.l10n.t('Creating…');
     case 'looking-up': return vscode.l10n.t('No clear answer; looking it up by name…');
+    case 'uploading-audio': return vscode.l10n.t('Uploading the audio of its scenes…');
     case 'reading-back': return vscode.l10n.t('Reading it back…');
   }
 }

@@ -152,7 +152,7 @@ describe('push, pull and compare', () => {
   for (const kind of scriptKindNames) {
     const { label, suffix } = scriptKinds[kind];
     it(`pulls a remote ${label()} into a linked file; compare shows no difference`, async () => {
-      const id = await scriptKinds[kind].remote.create(sandboxClient(), await remoteBodies[kind]());
+      const { id } = await scriptKinds[kind].remote.create(sandboxClient(), await remoteBodies[kind]());
       const target = workspaceUri('pulled', `remote${suffix}`);
       await answerPrompts({ 'pull.target': target });
       const pulled = await vscode.commands.executeCommand<{ file: string; id: string }>('metastudio.script.pull', { kind, id });

@@ -3,11 +3,11 @@
  * the extension host): answers given by question id, and a record of every question asked.
  */
 import type * as vscode from 'vscode';
-import type { ConfirmRequest, InputRequest, PickRequest, Prompts, SaveRequest } from '../../src/prompts';
+import type { ConfirmRequest, InputRequest, OpenRequest, PickRequest, Prompts, SaveRequest } from '../../src/prompts';
 
 /**
  * By question id: the text typed (input), the value picked or a test of the values offered (pick),
- * the key of the button pressed (confirm), the file chosen (saveAs). `undefined` dismisses the
+ * the key of the button pressed (confirm), the file chosen (saveAs), the files chosen (open). `undefined` dismisses the
  * question (Escape); a question without an answer fails. `inTurn(...)` answers a question asked
  * several times, one answer each time; asked once more, it fails.
  */
@@ -74,5 +74,12 @@ export class ScriptedPrompts implements Prompts {
     const answer = this.answer(request.id) as vscode.Uri | undefined;
     this.asked.push({ id: request.id, ...(request.defaultUri ? { shown: request.defaultUri.path } : {}) });
     return answer;
+  }
+
+  async open(request: OpenRequest): Promise<vscode.Uri[] | undefined> {
+    const answer = this.answer(request.id);
+    if (answer !== undefined && !Array.isArray(answer)) throw new Error(`test prompts: "${request.id}" takes a list of files`);
+    this.asked.push({ id: request.id, shown: { filters: request.filters, canSelectMany: request.canSelectMany } });
+    return answer as vscode.Uri[] | undefined;
   }
 }

@@ -19,7 +19,9 @@ import { fail, printResult, problemLine, report } from '../output';
 const usage = () => l10n.t(`Usage: metastudio push FILE [--force] [--recreate] [--format text|json]
 
 Creates or updates the remote object of a script file ({1}): the video script or
-live room its kind makes. The file's JSON (minus "$schema") is the request body. The link to the remote
+live room its kind makes. The file's JSON (minus "$schema", and the "$audio_file" of scenes) is the
+request body; the audio file a scene with script_type AUDIO names in "$audio_file" (a path
+relative to the script) is then uploaded for it. The link to the remote
 ID is kept in .metastudio/links.json of the nearest folder holding .metastudio/ (else the current
 folder), per endpoint and project.
 

@@ -26,7 +26,7 @@ const maxActionInterval = 255;
 const videoOnlySwitches = ['is_subtitle_enable', 'is_enable_super_resolution', 'is_end_at_first_frame', 'is_vocabulary_config_enable'];
 const videoOnlyCodecs = ['VP8', 'QTRLE'];
 /** A scene's fields that only an audio-driven (`script_type` AUDIO) scene uses. */
-const audioSceneFields = ['audio_duration', 'audio_drive_action_config', 'audio_drive_file_external_url', 'audio_config'];
+const audioSceneFields = ['audio_duration', 'audio_drive_action_config', 'audio_drive_file_external_url', 'audio_config', '$audio_file'];
 /** Values the API takes; any other is the schema's error, not a rule's. */
 const frameRates: readonly string[] = commonSchema.definitions.videoConfig.properties.frame_rate.enum;
 const backgroundTypes: readonly string[] = commonSchema.definitions.backgroundConfigInfo.properties.background_type.enum;

@@ -67,13 +67,13 @@ function resolve(schema: JsonSchema, file: string): { schema: JsonSchema; file: 
   return { schema: { ...resolved.schema, ...own }, file: resolved.file };
 }
 
-/** Every property path of a kind's schema (`a.b[].c`), with its resolved schema; the local `$schema` key left out. */
+/** Every property path of a kind's schema (`a.b[].c`), with its resolved schema; the local keys (`$schema`, a scene's `$audio_file`) left out. */
 function schemaFields(kind: ScriptKind): Map<string, SchemaField> {
   const found = new Map<string, SchemaField>();
   const visit = (object: JsonSchema, file: string, prefix: string) => {
     const required = (object.required ?? []) as string[];
     for (const [name, raw] of Object.entries((object.properties ?? {}) as Record<string, JsonSchema>)) {
-      if (prefix === '' && name === '$schema') continue;
+      if (name.startsWith('$')) continue;
       const { schema, file: at } = resolve(raw, file);
       found.set(prefix + name, { schema, required: required.includes(name) });
       if (schema.properties) visit(schema, at, `${prefix}${name}.`);
