@@ -27,29 +27,30 @@ function quantile(sorted: number[], q: number): number {
   return sorted[low] + (sorted[high] - sorted[low]) * (pos - low);
 }
 
-function time(fn: () => unknown): number {
-  const start = performance.now();
+/**
+ * `wall`: elapsed time. `cpu`: the process's CPU time (its garbage collector's threads included), which
+ * waiting for a core on a busy machine does not inflate; for synchronous work only.
+ */
+export type Clock = 'wall' | 'cpu';
+
+function now(clock: Clock): number {
+  if (clock === 'wall') return performance.now();
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+function time(fn: () => unknown, clock: Clock = 'wall'): number {
+  const start = now(clock);
   fn();
-  return performance.now() - start;
+  return now(clock) - start;
 }
 
 /** Times a run that may return a promise (e.g. the JSON language service's doValidation). */
-async function timeAsync(fn: () => unknown): Promise<number> {
-  const start = performance.now();
+async function timeOnce(fn: () => unknown, clock: Clock = 'wall'): Promise<number> {
+  const start = now(clock);
   const result = fn();
   if (result && typeof (result as PromiseLike<unknown>).then === 'function') await result;
-  return performance.now() - start;
-}
-
-/**
- * The process's CPU time of a synchronous run, in ms, as the mean of `repeat` calls: on a machine
- * shared with other work, waiting for a core does not count, so small differences show.
- */
-function cpuTime(fn: () => unknown, repeat: number): number {
-  const start = process.cpuUsage();
-  for (let i = 0; i < repeat; i++) fn();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000 / repeat;
+  return now(clock) - start;
 }
 
 export interface Side {
@@ -61,25 +62,31 @@ export async function compare(
   name: string,
   subject: Side,
   baseline: Side,
-  /** `cpu`: time synchronous runs by CPU time, each run the mean of that many calls. */
-  options: { runs?: number; warmup?: number; target?: number; cpu?: number } = {},
+  /** `repeat`: each timed run is the mean of that many calls, so that short runs show small differences. */
+  options: { runs?: number; warmup?: number; target?: number; clock?: Clock; repeat?: number } = {},
 ): Promise<Comparison> {
   const runs = options.runs ?? 30;
-  const measure = async (side: Side) => (options.cpu ? cpuTime(side.run, options.cpu) : timeAsync(side.run));
+  const clock = options.clock ?? 'wall';
+  const repeat = options.repeat ?? 1;
+  const measure = async (fn: () => unknown, c: Clock) => {
+    let total = 0;
+    for (let i = 0; i < repeat; i++) total += await timeOnce(fn, c);
+    return total / repeat;
+  };
   for (let i = 0; i < (options.warmup ?? 5); i++) {
-    await measure(subject);
-    await measure(baseline);
+    await measure(subject.run, clock);
+    await measure(baseline.run, clock);
   }
   const s: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < runs; i++) {
     // Alternate which side goes first so that neither always runs on a warmer cache.
     if (i % 2 === 0) {
-      s.push(await measure(subject));
-      b.push(await measure(baseline));
+      s.push(await measure(subject.run, clock));
+      b.push(await measure(baseline.run, clock));
     } else {
-      b.push(await measure(baseline));
-      s.push(await measure(subject));
+      b.push(await measure(baseline.run, clock));
+      s.push(await measure(subject.run, clock));
     }
   }
   const ratios = s.map((v, i) => v / b[i]).sort((x, y) => x - y);
@@ -95,7 +102,7 @@ export async function compare(
     ratio: sMed / bMed,
     spread: [quantile(ratios, 0.1), quantile(ratios, 0.9)],
     target: options.target,
-    cpu: options.cpu !== undefined,
+    cpu: clock === 'cpu',
   };
 }
 
@@ -109,11 +116,11 @@ export function formatComparison(c: Comparison): string {
  * For growth checks: medians of `run(size)` at each size, and time per unit of size, so that
  * linear growth shows as a flat per-unit column.
  */
-export function growth(name: string, sizes: readonly number[], make: (size: number) => () => unknown, runs = 15): string {
+export function growth(name: string, sizes: readonly number[], make: (size: number) => () => unknown, runs = 15, clock: Clock = 'wall'): string {
   const rows = sizes.map((size) => {
     const fn = make(size);
     for (let i = 0; i < 3; i++) fn();
-    const samples = Array.from({ length: runs }, () => time(fn)).sort((x, y) => x - y);
+    const samples = Array.from({ length: runs }, () => time(fn, clock)).sort((x, y) => x - y);
     const median = quantile(samples, 0.5);
     return { size, median, perUnit: (median * 1e6) / size };
   });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AssetApi, AssetCatalog } from '../core/assets/catalog';
-import { assetSummary, failureText, isActive } from '../core/assets/describe';
+import { assetName, assetSummary, failureText, isActive } from '../core/assets/describe';
 import { groupQuery, isFiltered, listsOwnAsset, type AssetFilter } from '../core/assets/filters';
 import { assetGroups, groupLabel, groupOfType, uploadTypeOf, type AssetGroup } from '../core/assets/groups';
 import { PagedList } from '../core/assets/pagedList';
@@ -223,7 +223,7 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
 
 function assetItem(asset: DigitalAssetInfo, group: AssetGroup): vscode.TreeItem {
   // A string label is always plain text in a tree.
-  const item = new vscode.TreeItem(asset.asset_name || asset.asset_id);
+  const item = new vscode.TreeItem(assetName(asset));
   item.description = assetSummary(asset);
   item.tooltip = assetTooltip(asset);
   item.iconPath = isActive(asset)

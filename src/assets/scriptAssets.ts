@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AssetCatalog, AssetLookup } from '../core/assets/catalog';
 import { checkAssetReferences } from '../core/assets/checks';
-import { assetStateText, assetSummary, isActive } from '../core/assets/describe';
+import { assetName, assetStateText, assetSummary, isActive } from '../core/assets/describe';
 import { groupOfType, typeLabel } from '../core/assets/groups';
 import { assetFieldAt, fits, type AssetFieldAt } from '../core/assets/references';
 import type { DigitalAssetInfo } from '../core/cloud/types';
@@ -47,7 +47,7 @@ async function candidates(catalog: AssetCatalog, field: AssetFieldAt): Promise<{
 }
 
 function completionItem(asset: DigitalAssetInfo, field: AssetFieldAt, range: vscode.Range): vscode.CompletionItem {
-  const item = new vscode.CompletionItem({ label: asset.asset_name || asset.asset_id, description: assetSummary(asset) || typeLabel(asset.asset_type) }, vscode.CompletionItemKind.Value);
+  const item = new vscode.CompletionItem({ label: assetName(asset), description: assetSummary(asset) || typeLabel(asset.asset_type) }, vscode.CompletionItemKind.Value);
   item.detail = `${asset.asset_id} · ${asset.asset_type}${isActive(asset) ? '' : ` · ${assetStateText(asset)}`}`;
   item.documentation = assetTooltip(asset);
   item.insertText = idText(field, asset.asset_id);
@@ -80,7 +80,7 @@ function hoverText(lookup: AssetLookup | undefined, id: string): vscode.Markdown
     const { asset } = lookup;
     const md = new vscode.MarkdownString();
     md.appendMarkdown('**');
-    md.appendText(asset.asset_name);
+    md.appendText(assetName(asset));
     md.appendMarkdown('**  \n');
     md.appendText(`${typeLabel(asset.asset_type)} (${asset.asset_type}) · ${asset.asset_state ?? vscode.l10n.t('unknown state')}`);
     const summary = isActive(asset) ? assetSummary(asset) : '';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CoreDiagnostic, Fix } from '../core/diagnostics';
+import { encodingProblem } from '../core/lint/fileText';
 import { log } from '../logging/log';
 import { MetaStudioDiagnostic, toWorkspaceEdit } from './convert';
 
@@ -19,6 +20,16 @@ const debounceMs = 250;
 
 /** Set once a quick fix of ours was applied: the walkthrough's "Fix a problem" step waits for it. */
 export const quickFixAppliedContext = 'metastudio.quickFixApplied';
+
+/**
+ * A document's text through `lint`, with `file/not-utf8` first when VS Code will save it in another
+ * encoding or read bytes that are not UTF-8 (it shows them as U+FFFD).
+ */
+export function lintDocumentText(document: vscode.TextDocument, lint: (text: string) => CoreDiagnostic[]): CoreDiagnostic[] {
+  const text = document.getText();
+  const problem = encodingProblem(text, document.encoding);
+  return problem ? [problem, ...lint(text)] : lint(text);
+}
 
 /**
  * Keeps a linter's diagnostics in step with open documents: linted on open, debounced while typing,

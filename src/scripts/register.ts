@@ -3,7 +3,7 @@ import { scriptKindNames, scriptKinds, type ScriptKind } from '../core/scripts/k
 import { polyphoneInScript } from '../core/scripts/texts';
 import { polyphoneSeverityOf } from '../core/ssml/polyphones';
 import { registerCommand } from '../commands/registerCommand';
-import { registerLinter } from '../diagnostics/lintController';
+import { lintDocumentText, registerLinter } from '../diagnostics/lintController';
 import type { ScriptAnalyses, Services } from '../services';
 import { onDidChangeSettings, settings } from '../settings';
 import { LatestAnalyses } from './analyses';
@@ -28,7 +28,7 @@ export function register(context: vscode.ExtensionContext, services: Omit<Servic
   const linter = registerLinter(context, {
     name: 'metastudio-scripts',
     languageIds: Object.values(languages.scripts),
-    lint: (doc) => analyses.analyze(doc).diagnostics,
+    lint: (doc) => lintDocumentText(doc, () => analyses.analyze(doc).diagnostics),
     fixesAt: (doc, code, offset) => {
       const kind = languages.scriptKindOf(doc);
       return code === 'ssml/polyphone' && kind ? polyphoneInScript(doc.getText(), kind, offset)?.readings.map((r) => r.fix) : undefined;

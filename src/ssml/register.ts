@@ -6,7 +6,7 @@ import { polyphoneAt, polyphoneSeverityOf } from '../core/ssml/polyphones';
 import type { SsmlContext } from '../core/ssml/types';
 import { ExpectedError } from '../core/errors';
 import { registerCommand } from '../commands/registerCommand';
-import { registerLinter } from '../diagnostics/lintController';
+import { lintDocumentText, registerLinter } from '../diagnostics/lintController';
 import type { Services } from '../services';
 import { onDidChangeSettings, settings } from '../settings';
 import { reviewPolyphones } from './polyphoneReview';
@@ -40,7 +40,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const linter = registerLinter(context, {
     name: 'metastudio-ssml',
     languageIds: [languages.ssml],
-    lint: (doc) => lintSsml(doc.getText(), contextOf(doc)),
+    lint: (doc) => lintDocumentText(doc, (text) => lintSsml(text, contextOf(doc))),
     fixesAt: (doc, code, offset) => (code === 'ssml/polyphone' ? polyphoneAt(doc.getText(), offset)?.readings.map((r) => r.fix) : undefined),
   });
   context.subscriptions.push(onDidChangeSettings([settings.polyphones], () => linter.relint()));

@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import { defaultFilter } from '../../core/assets/filters';
 import { assetGroups } from '../../core/assets/groups';
 import type { AssetSource, AssetType, DigitalAssetInfo } from '../../core/cloud/types';
+import { displayText } from '../../core/text/displayText';
 import { collectPages } from '../../core/cloud/paging';
 import { errorMessage, isCancellation } from '../../core/errors';
 import { UploadRefusedError } from '../../core/upload/errors';
@@ -12,7 +13,7 @@ import { integerOption, outputFormat, parseCommandArgs, timeoutOption } from '..
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo, OutputFormat } from '../io';
-import { fail, printResult, report } from '../output';
+import { fail, note, printResult, report } from '../output';
 
 const DEFAULT_LIMIT = 1000;
 const SOURCES: readonly AssetSource[] = ['SYSTEM', 'CUSTOMIZATION', 'ALL'];
@@ -72,8 +73,10 @@ function typesOption(raw: string | undefined): readonly AssetType[] {
 }
 
 function table(assets: readonly DigitalAssetInfo[]): string[] {
-  const rows = [[l10n.t('ASSET ID'), l10n.t('TYPE'), l10n.t('STATE'), l10n.t('NAME')], ...assets.map((a) => [a.asset_id, a.asset_type, a.asset_state ?? '', a.asset_name])];
-  const widths = [0, 1, 2].map((col) => Math.max(...rows.map((r) => r[col].length)));
+  const cells = (a: DigitalAssetInfo) => [a.asset_id, a.asset_type, a.asset_state ?? '', a.asset_name].map((cell) => displayText(cell));
+  const rows = [[l10n.t('ASSET ID'), l10n.t('TYPE'), l10n.t('STATE'), l10n.t('NAME')], ...assets.map(cells)];
+  // A loop, not Math.max(...column): a list of 200,000 assets would overflow the stack as arguments.
+  const widths = [0, 1, 2].map((col) => rows.reduce((width, r) => Math.max(width, r[col].length), 0));
   return rows.map((r) => [...widths.map((w, col) => r[col].padEnd(w)), r[3]].join('  ').trimEnd());
 }
 
@@ -99,7 +102,7 @@ async function list(args: string[], io: CliIo): Promise<number> {
       return { count: page.count, items: page.assets };
     }, limit);
     printResult(io, format, assets, () => table(assets));
-    io.stderr(`${assets.length === 1 ? l10n.t('1 asset') : l10n.t('{0} assets', assets.length)}\n`);
+    note(io, assets.length === 1 ? l10n.t('1 asset') : l10n.t('{0} assets', assets.length));
     return ExitCode.Ok;
   });
 }

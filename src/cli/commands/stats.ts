@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { resolvePlace, type ConnectionFlags } from '../../core/cloud/connection';
-import { findFiles, readText } from '../../core/lint/lintPaths';
+import { readFileText } from '../../core/lint/fileText';
+import { findFiles } from '../../core/lint/lintPaths';
 import { lintedFilePatterns, lintFileKind, type LintFileKind } from '../../core/lint/lintFile';
 import { cliCacheFolder } from '../../core/preview/cacheFolder';
 import { MeasuredDurations } from '../../core/preview/measuredDurations';
@@ -111,9 +112,11 @@ export const statsCommand: CliCommand = {
     if (problems.length) throw new UsageError(problems.join('\n'));
     const measure = measurer(values, io);
     const stats: FileStats[] = [];
-    for (const { file, path } of found.files) {
+    for (const { file, entry } of found.files) {
+      const read = 'problem' in entry ? undefined : await readFileText(entry.path);
+      if (!read?.readable) throw new UsageError(`${file}: ${(read ?? entry as { problem: { message: string } }).problem.message}`);
       const kind = lintFileKind(file)!;
-      const shots = shotsOf(kind, await readText(path));
+      const shots = shotsOf(kind, read.text);
       const measured = measure ? await measure.durations.of(shots.map((s) => previewRequestOf(s.text)), measure.place) : undefined;
       stats.push({ file, kind, duration: scriptDuration(shots, measured) });
     }

@@ -108,9 +108,20 @@ export function nameOfFile(file: string): string {
   return kind ? name.slice(0, -scriptKinds[kind].suffix.length) : name;
 }
 
+/** Dots, spaces and dashes are trimmed off a file name's ends. */
+function isEdge(char: string): boolean {
+  return char === '.' || char === '-' || /\s/.test(char);
+}
+
 /** A name with the characters file systems refuse replaced (`fallback` when nothing is left). */
 export function safeFileName(name: string, fallback: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^[.\s-]+|[.\s-]+$/g, '') || fallback;
+  const replaced = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-');
+  // Trimmed by index: a trailing `[.\s-]+$` would be tried again from every dot, space or dash.
+  let start = 0;
+  let end = replaced.length;
+  while (start < end && isEdge(replaced[start])) start++;
+  while (end > start && isEdge(replaced[end - 1])) end--;
+  return replaced.slice(start, end) || fallback;
 }
 
 /** A file name for a remote object: its name with characters file systems refuse replaced. */

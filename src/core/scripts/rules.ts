@@ -10,6 +10,8 @@ import commonSchema from '../../../schemas/common.schema.json';
 import type { CoreDiagnostic, Fix } from '../diagnostics';
 import { layoutChecks } from '../layout/checks';
 import { layoutOfTree, type Canvas } from '../layout/model';
+import { withoutTags } from '../ssml/spokenText';
+import { codePointLength } from '../text/codePoints';
 import { scriptCodes, type ScriptCode } from './codes';
 import { insertPropertyFix, replaceValueFix } from './fixes';
 import type { ScriptKind } from './kinds';
@@ -55,7 +57,7 @@ function keyNode(object: Node | undefined, name: string): Node | undefined {
 
 /** The length the production limits count: the text without its SSML tags. */
 export function spokenLength(text: string): number {
-  return text.replace(/<[^>]*>/g, '').length;
+  return withoutTags(text).length;
 }
 
 /** An image placed by `background_image_config` covers the whole canvas (the SDK's condition). */
@@ -209,7 +211,7 @@ function checkVideoLimits(root: Node, texts: readonly ScriptText[], report: Repo
     const spoken = spokenLength(t.value);
     total += spoken;
     // Over 131,072 the schema's error says it all.
-    if (spoken > maxSceneChars && [...t.value].length <= maxTextChars) {
+    if (spoken > maxSceneChars && codePointLength(t.value) <= maxTextChars) {
       report('script/scene-text-too-long', { offset: t.start, length: t.end - t.start }, l10n.t('A scene\'s text has at most {0} characters without tags; this one has {1}.', maxSceneChars, spoken));
     }
   }

@@ -5,9 +5,11 @@
  */
 import type { Node } from 'jsonc-parser';
 import { parseScript } from './parse';
-import type { CoreDiagnostic, Fix, TextEdit } from '../diagnostics';
+import type { Fix, TextEdit } from '../diagnostics';
+import type { DiagnosticCollector, Details } from '../lint/collector';
+import { ssmlCodes } from '../ssml/codes';
 import { SpeechCounter, type Speech } from '../ssml/duration';
-import { lintSsmlApart } from '../ssml/lint';
+import { checkSsml } from '../ssml/lint';
 import { polyphoneAt, PolyphoneHints, type Polyphone } from '../ssml/polyphones';
 import type { SsmlContext, VoiceCapability } from '../ssml/types';
 import { decodeJsonString, encodeJsonStringContent, jsonStringMap, type JsonStringMap } from './jsonString';
@@ -134,63 +136,35 @@ function toDocumentEdit(edit: TextEdit, map: JsonStringMap): TextEdit {
   return { start: map.toDocument(edit.start), end: map.toDocument(edit.end), newText: encodeJsonStringContent(edit.newText) };
 }
 
-/** Moves a fix of a decoded text onto the JSON document, its inserted text escaped. */
-export function toDocumentFix(fix: Fix, map: JsonStringMap): Fix {
+function toDocumentFix(fix: Fix, map: JsonStringMap): Fix {
   return { ...fix, edits: fix.edits.map((e) => toDocumentEdit(e, map)) };
 }
 
-/** Moves a diagnostic the linter just made for the decoded text (and its fixes) onto the JSON document; one without fixes in place. */
-function toDocumentDiagnostic(d: CoreDiagnostic, map: JsonStringMap): CoreDiagnostic {
-  const start = map.toDocument(d.start);
-  const end = map.toDocument(d.end);
-  if (d.fixes) return { ...d, start, end, fixes: d.fixes.map((f) => toDocumentFix(f, map)) };
-  const moved = d as { start: number; end: number };
-  moved.start = start;
-  moved.end = end;
-  return d;
-}
-
-/** Lints one text, adding its polyphone hints to `hints` (lintSsmlApart; replaceable for tests). */
-export type TextLinter = (text: string, context: SsmlContext, hints: PolyphoneHints | undefined) => CoreDiagnostic[];
-
-/** The SSML diagnostics of texts in document offsets: sorted, their polyphone hints apart (`hints.mergeInto`). */
-export interface TextDiagnostics {
-  readonly diagnostics: CoreDiagnostic[];
-  /** Undefined when polyphones are not marked. */
-  readonly hints: PolyphoneHints | undefined;
-}
-
-/** The SSML diagnostics of every text, in document offsets. */
-export function lintTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions, lint: TextLinter = lintSsmlApart): TextDiagnostics {
+/**
+ * Puts the SSML diagnostics of every text into `collector`, in document offsets (`check` is replaceable
+ * for tests). Returns the texts' polyphone hints, in document offsets, when polyphones are marked: the
+ * caller merges them into the collector's result (`hints.mergeInto`). `speech`, when given, receives
+ * what each text speaks, in the order of `texts`, from the same pass.
+ */
+export function lintTexts(
+  document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions, collector: DiagnosticCollector,
+  check = checkSsml, speech?: Speech[],
+): PolyphoneHints | undefined {
   const hints = options.polyphones ? new PolyphoneHints(options.polyphones) : undefined;
-  const perText: CoreDiagnostic[][] = [];
-  let count = 0;
   for (const t of texts) {
+    let map: JsonStringMap | undefined;
+    let toDocument: ((details: Details) => Details) | undefined;
     const hinted = hints?.length ?? 0;
-    const found = lint(t.value, ssmlContext(kind, t.voice, options), hints);
-    if (!found.length && (hints?.length ?? 0) === hinted) continue;
-    const map = jsonStringMap(document, t.start, t.end);
-    hints?.moveOnto(hinted, map);
-    if (!found.length) continue;
-    for (let i = 0; i < found.length; i++) found[i] = toDocumentDiagnostic(found[i], map);
-    perText.push(found);
-    count += found.length;
+    const context = ssmlContext(kind, t.voice, options);
+    const counter = speech ? new SpeechCounter(t.value, context.where) : undefined;
+    check(t.value, context, (code, start, end, details) => {
+      // Made once per text, and only for a text with problems.
+      const m = (map ??= jsonStringMap(document, t.start, t.end));
+      toDocument ??= ({ message, fixes }) => ({ message, fixes: fixes?.map((f) => toDocumentFix(f, m)) });
+      collector.add(code, ssmlCodes[code].severity, m.toDocument(start), m.toDocument(end), details, toDocument);
+    }, hints, counter);
+    if (hints && hints.length > hinted) hints.moveOnto(hinted, (map ??= jsonStringMap(document, t.start, t.end)));
+    if (counter) speech!.push(counter.result());
   }
-  if (perText.length < 2) return { diagnostics: perText[0] ?? [], hints };
-  const diagnostics = new Array<CoreDiagnostic>(count);
-  let at = 0;
-  for (const found of perText) for (const d of found) diagnostics[at++] = d;
-  return { diagnostics, hints };
-}
-
-/** `lintTexts`, with what each text speaks (in the order of `texts`), from the same pass. */
-export function analyzeTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions): TextDiagnostics & { speech: Speech[] } {
-  const speech: Speech[] = [];
-  const found = lintTexts(document, texts, kind, options, (text, context, hints) => {
-    const counter = new SpeechCounter(text, context.where);
-    const diagnostics = lintSsmlApart(text, context, hints, counter);
-    speech.push(counter.result());
-    return diagnostics;
-  });
-  return { ...found, speech };
+  return hints;
 }

@@ -31,14 +31,6 @@ export const BREAK_STRENGTH_MS: Readonly<Record<string, number>> = {
   'x-strong': 1000,
 };
 
-/** An element as the linter read it: its name (`speak` for its typos), start tag and checked values. */
-export interface SpokenElement {
-  readonly name: string;
-  readonly tag: StartTag;
-  /** A break's `time` in ms and a prosody's `rate`, when valid (values.ts). */
-  readonly facts: ValueFacts;
-}
-
 /** What a text speaks, as the estimate counts it. */
 export interface Speech {
   /** Chinese characters spoken. */
@@ -83,21 +75,25 @@ export class SpeechCounter {
   constructor(private readonly text: string, private readonly where: SsmlWhere) {}
 
   /**
-   * Text `[start, end)` inside `parent` (undefined: at the top level, e.g. plain text). `polyphones`
-   * checks each Chinese character in the same loop.
+   * Text `[start, end)` inside an element named `parent` (undefined: at the top level, e.g. plain
+   * text); `rate` is a prosody parent's valid rate. `polyphones` checks each Chinese character in
+   * the same loop.
    */
-  addText(start: number, end: number, parent: SpokenElement | undefined, polyphones?: PolyphoneFinder): void {
+  addText(start: number, end: number, parent: string | undefined, rate: number | undefined, polyphones?: PolyphoneFinder): void {
     const effective = this.where !== 'video';
-    if (parent?.name === 'sub' && effective) return;
+    if (parent === 'sub' && effective) return;
     if (this.text.charCodeAt(start) === 60 /* < */ && this.text.startsWith('<![CDATA[', start)) {
       start += 9;
       if (this.text.endsWith(']]>', end)) end -= 3;
     }
-    this.count(this.text, start, end, parent?.name === 'prosody' && effective ? parent.facts.rate ?? 100 : 100, polyphones);
+    this.count(this.text, start, end, parent === 'prosody' && effective ? rate ?? 100 : 100, polyphones);
   }
 
-  /** An element as its start tag is read: a `break` pauses, a `sub` speaks its alias. */
-  addTag({ name, tag, facts }: SpokenElement): void {
+  /**
+   * An element as its start tag is read (`name` as matched, `speak` for its typos; `facts` its checked
+   * values, values.ts): a `break` pauses, a `sub` speaks its alias.
+   */
+  addTag(name: string, tag: StartTag, facts: ValueFacts): void {
     if (name === 'break') {
       this.breaks++;
       this.pauseMs += breakMs(tag, facts);

@@ -42,11 +42,22 @@ export interface PhToken {
   readonly end: number;
 }
 
+/** What `\s` matches, one UTF-16 unit at a time. */
+function isWhiteSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** The space-separated parts of a `ph` value, with offsets relative to the value. */
 export function phTokens(value: string): PhToken[] {
   const tokens: PhToken[] = [];
-  const re = /\S+/g;
-  for (let m = re.exec(value); m; m = re.exec(value)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  let at = 0;
+  while (at < value.length) {
+    while (at < value.length && isWhiteSpace(value.charCodeAt(at))) at++;
+    const start = at;
+    while (at < value.length && !isWhiteSpace(value.charCodeAt(at))) at++;
+    if (at > start) tokens.push({ text: value.slice(start, at), start, end: at });
+  }
   return tokens;
 }
 
@@ -95,37 +106,49 @@ export function cmuProblem(phoneme: string): CmuProblem {
 }
 
 /**
- * The length of the Chinese character at `text[i]`: 1 for a CJK ideograph of the BMP blocks (extension A,
- * unified, compatibility), 2 for one of U+20000–U+3FFFF (extensions B–H, a surrogate pair), else 0.
+ * Where the Chinese character at `at` ends (before `to`), or `at` when there is none: CJK ideographs
+ * of the BMP blocks and, as whole surrogate pairs, of U+20000–U+3FFFF (extensions B–H).
  */
-export function hanziLength(text: string, i: number): 0 | 1 | 2 {
-  const c = text.charCodeAt(i);
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) return 1;
-  if (c >= 0xd840 && c <= 0xd87f) {
-    const low = text.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) return 2;
+function hanziEnd(text: string, at: number, to: number): number {
+  const c = text.charCodeAt(at);
+  if ((c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) return at + 1;
+  if (c >= 0xd840 && c <= 0xd87f && at + 1 < to) {
+    const low = text.charCodeAt(at + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return at + 2;
   }
-  return 0;
+  return at;
 }
 
-/** The Chinese characters of a text (see `hanziLength`), a supplementary one as its surrogate pair. */
+/**
+ * The length of the Chinese character at `text[i]` (see `hanziEnd`): 1 in the BMP, 2 for a surrogate
+ * pair, 0 for any other character.
+ */
+export function hanziLength(text: string, i: number): 0 | 1 | 2 {
+  return (hanziEnd(text, i, text.length) - i) as 0 | 1 | 2;
+}
+
+/** The Chinese characters of a text. */
 export function hanziOf(text: string): string[] {
   const found: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const length = hanziLength(text, i);
-    if (length) found.push(text.slice(i, i + length));
-    if (length === 2) i++;
+  for (let at = 0; at < text.length; at++) {
+    const end = hanziEnd(text, at, text.length);
+    if (end > at) {
+      found.push(text.slice(at, end));
+      at = end - 1;
+    }
   }
   return found;
 }
 
-/** Counts the Chinese characters of `text[from, to)`, a supplementary one once. */
+/** Counts the Chinese characters of `text[from, to)`, a supplementary one once, in place. */
 export function countHanzi(text: string, from: number, to: number): number {
   let count = 0;
-  for (let i = from; i < to; i++) {
-    const length = hanziLength(text, i);
-    if (length) count++;
-    if (length === 2) i++;
+  for (let at = from; at < to; at++) {
+    const end = hanziEnd(text, at, to);
+    if (end > at) {
+      count++;
+      at = end - 1;
+    }
   }
   return count;
 }

@@ -7,6 +7,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { compareDiagnostics, type CoreDiagnostic, type Fix, type TextEdit } from '../diagnostics';
+import { maxPerCode, moreProblems } from '../lint/collector';
 import { hanziLength } from './phonemes';
 import { polyphoneTable } from './polyphoneTable';
 import { readingsInContext, wordLengths } from './pinyinReadings';
@@ -103,24 +104,31 @@ export class PolyphoneHints {
     }
   }
 
-  /** `sorted` (as sortDiagnostics sorts) and the hints (in text order, as found) as one sorted list. */
+  /**
+   * `sorted` (as sortDiagnostics sorts) and the hints (in text order, as found) as one sorted list,
+   * capped as DiagnosticCollector caps a code: the first `maxPerCode` hints, then one summary.
+   */
   mergeInto(sorted: readonly CoreDiagnostic[]): CoreDiagnostic[] {
     const current = polyphoneMessage();
     if (current !== wording) {
       for (const entry of entries) entry.message = undefined;
       wording = current;
     }
-    const merged = new Array<CoreDiagnostic>(sorted.length + this.length);
+    const kept = Math.min(this.length, maxPerCode);
+    const summary = this.length > kept ? moreProblems('ssml/polyphone', this.length - kept, this.starts[kept], this.ends[kept]) : undefined;
+    const merged = new Array<CoreDiagnostic>(sorted.length + kept + (summary ? 1 : 0));
     let i = 0;
     let n = 0;
-    for (let k = 0; k < this.length; k++) {
+    const place = (d: CoreDiagnostic) => {
+      while (i < sorted.length && compareDiagnostics(sorted[i], d) <= 0) merged[n++] = sorted[i++];
+      merged[n++] = d;
+    };
+    for (let k = 0; k < kept; k++) {
       const entry = entries[this.entries[k] - 1];
-      const start = this.starts[k];
       entry.message ??= polyphoneMessage(entry.char, entry.readings);
-      const hint = new PolyphoneHint(this.severity, entry.message, start, this.ends[k]);
-      while (i < sorted.length && compareDiagnostics(sorted[i], hint) <= 0) merged[n++] = sorted[i++];
-      merged[n++] = hint;
+      place(new PolyphoneHint(this.severity, entry.message, this.starts[k], this.ends[k]));
     }
+    if (summary) place(summary);
     while (i < sorted.length) merged[n++] = sorted[i++];
     return merged;
   }

@@ -7,6 +7,7 @@
  * `volume`. Files are complete `ttsDelayMs` after the create and their URLs are valid for one hour.
  */
 import { BREAK_STRENGTH_MS, SPEAKING_RATES } from '../../core/ssml/duration';
+import { withoutTags } from '../../core/ssml/spokenText';
 import { ApiError, ttsInvalidParameter } from '../errors';
 import type { FileRecord, JsonObject, TtsRecord } from '../model';
 import { ttsAudition } from '../specs';
@@ -55,7 +56,7 @@ function audition(ctx: RequestContext, jobId: string): FileRecord[] {
     throw new ApiError(400, 'MSS.20050005', 'Failed to obtain asset information. The asset ID or project ID is invalid.', true);
   }
   const voice = ctx.store.assets.get(body.emotion as string)!;
-  const characters = [...(body.text as string).replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim()];
+  const characters = [...withoutTags(body.text as string).replace(/\s+/g, ' ').trim()];
   if (characters.length === 0) throw ttsInvalidParameter('text has nothing to speak');
   const speed = (body.speed as number | undefined) ?? 100;
   const pitch = (body.pitch as number | undefined) ?? 100;

@@ -121,6 +121,18 @@ describe('polyphone assistant (ssml/polyphone)', () => {
     assert.equal(polyphones(text, { where: 'video', polyphones: 'hint' })[0].severity, 'hint');
   });
 
+  it('marks at most a thousand polyphones a file, then sums up the rest where the first left out is', () => {
+    const ssml = `<speak>${'好'.repeat(1500)}</speak>`;
+    const found = lintSsml(ssml, { where: 'live', polyphones: 'hint' });
+    assert.equal(found.filter((d) => d.code === 'ssml/polyphone').length, 1000);
+    const more = found.filter((d) => d.code === 'lint/more-problems');
+    assert.deepEqual(more.map((d) => [d.start, d.message]), [[1007, '500 more ssml/polyphone problems (only the first 1000 of each code are listed)']]);
+    const script = videoScriptTemplate.replace(/"text": ".*"/, `"text": "${'好'.repeat(1500)}"`);
+    const inScript = validateScript(script, 'video', { polyphones: 'hint' });
+    assert.equal(inScript.filter((d) => d.code === 'ssml/polyphone').length, 1000);
+    assert.equal(inScript.filter((d) => d.code === 'lint/more-problems').length, 1);
+  });
+
   it('shows the sentence around a polyphone without its tags', () => {
     const text = '<speak>第一句。我在<break time="1s"/>重庆<emotion type="HAPPY">工作</emotion>，很好。第三句</speak>';
     const found = polyphoneAt(text, text.indexOf('重'))!;
