@@ -120,7 +120,7 @@ export function registerJobCommands(context: vscode.ExtensionContext, { connecti
     const video = await withErrorContext(what, () => outputVideo(client, job));
     const file = vscode.Uri.joinPath(player.videosFolder, safeFileName(video.assetId, 'video'), videoFileName(video, undefined));
     if (!existsSync(file.fsPath)) await download(job, video, file.fsPath, what);
-    player.show(jobDisplayName(job), file);
+    player.show(jobDisplayName(job), file, job.job_id);
     return file.fsPath;
   });
 

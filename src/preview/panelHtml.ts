@@ -4,20 +4,14 @@
  * live regions work across them, which they do not across a web component's shadow root); the style
  * sheet (webview/preview/player.css) colours them from the theme. docs/accessibility.md says why.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { VOICE_SETTINGS, type VoiceSettingName } from '../core/voiceSettings';
+import { escapeHtml, mediaStrings, newNonce } from '../webviews/page';
 import type { PlayerStrings } from './messages';
-
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function playerStrings(): PlayerStrings {
   return {
-    play: vscode.l10n.t('Play'),
-    pause: vscode.l10n.t('Pause'),
+    ...mediaStrings(),
     part: vscode.l10n.t('Part {0} of {1}'),
     fromCache: vscode.l10n.t('from cache'),
     sample: vscode.l10n.t('voice sample'),
@@ -36,17 +30,12 @@ export function playerStrings(): PlayerStrings {
     outOfRange: vscode.l10n.t('{0} must be a whole number from {1} to {2}.'),
     correctToSynthesize: vscode.l10n.t('To synthesize, correct: {0}.'),
     chooseVoice: vscode.l10n.t('To synthesize, choose a voice.'),
-    second: vscode.l10n.t('{0} second'),
-    seconds: vscode.l10n.t('{0} seconds'),
-    minute: vscode.l10n.t('{0} minute'),
-    minutes: vscode.l10n.t('{0} minutes'),
-    positionOf: vscode.l10n.t('{0} of {1}'),
   };
 }
 
 /** `folder` holds the bundled preview.js and preview.css (dist/webview). */
 export function playerHtml(webview: vscode.Webview, folder: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = newNonce();
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
-import { singleFrameMp4 } from './mp4';
+import { stillMp4 } from './mp4';
 
 export type FileRecipe =
   | { readonly kind: 'wav'; readonly durationMs: number; readonly frequencyHz: number; readonly amplitude?: number }
@@ -21,7 +21,7 @@ export function renderFile(recipe: FileRecipe): Buffer {
   switch (recipe.kind) {
     case 'wav': return wavTone(recipe.durationMs, recipe.frequencyHz, recipe.amplitude ?? 0.3);
     case 'png': return solidPng(recipe.width, recipe.height, recipe.rgb);
-    case 'mp4': return singleFrameMp4(recipe.durationMs, recipe.rgb ?? [24, 48, 96]);
+    case 'mp4': return stillMp4(recipe.durationMs, recipe.rgb ?? [24, 48, 96]);
     case 'bytes': return fillerBytes(recipe.seed, recipe.size);
     case 'stored': throw new Error('uploaded bytes are read from the upload folder, never rendered');
   }

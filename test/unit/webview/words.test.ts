@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { durationWords, excerpt, fill, positionWords, seekTarget } from '../../../webview/preview/words';
+import { clock, durationWords, excerpt, fill, positionWords, seekTarget } from '../../../webview/shared/words';
 
 const strings = { second: '{0} second', seconds: '{0} seconds', minute: '{0} minute', minutes: '{0} minutes', positionOf: '{0} of {1}' };
 
-describe('webview/preview/words', () => {
+describe('webview/shared/words', () => {
   it('fills numbered placeholders, leaving unknown ones', () => {
     assert.equal(fill('Play preview {0}: {1}', 3, 'Hello'), 'Play preview 3: Hello');
     assert.equal(fill('{1} before {0}, {2}', 'a', 'b'), 'b before a, {2}');
@@ -18,6 +18,7 @@ describe('webview/preview/words', () => {
     assert.equal(durationWords(61, strings), '1 minute 1 second');
     assert.equal(durationWords(Number.NaN, strings), '0 seconds');
     assert.equal(positionWords(2.64, 10.37, strings), '2 seconds of 10 seconds');
+    assert.deepEqual([clock(2.64), clock(65), clock(Number.NaN)], ['0:02', '1:05', '0:00']);
   });
 
   it('moves the seek slider a second per arrow and ten per page, within the audio', () => {

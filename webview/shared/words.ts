@@ -1,16 +1,16 @@
 /**
- * What the player says in words, for screen readers and the eye alike: times ("1 minute 5 seconds"),
+ * What the players say in words, for screen readers and the eye alike: times ("1 minute 5 seconds"),
  * the seek slider's value, a preview's short name. Pure functions of the localized strings, so the
  * unit tests run them in plain Node.
  */
-import type { PlayerStrings } from '../../src/preview/messages';
+import type { MediaStrings } from '../../src/webviews/page';
 
 /** The template with `{0}`, `{1}`… replaced by the values. */
 export function fill(template: string, ...values: readonly (string | number)[]): string {
   return template.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < values.length ? String(values[Number(index)]) : whole));
 }
 
-type TimeStrings = Pick<PlayerStrings, 'second' | 'seconds' | 'minute' | 'minutes'>;
+type TimeStrings = Pick<MediaStrings, 'second' | 'seconds' | 'minute' | 'minutes'>;
 
 /** Whole seconds in words: "0 seconds", "1 second", "2 minutes 5 seconds" (a minute or more without "0 seconds"). */
 export function durationWords(seconds: number, strings: TimeStrings): string {
@@ -24,8 +24,14 @@ export function durationWords(seconds: number, strings: TimeStrings): string {
 }
 
 /** The seek slider's `aria-valuetext`: "2 seconds of 10 seconds". */
-export function positionWords(current: number, duration: number, strings: TimeStrings & Pick<PlayerStrings, 'positionOf'>): string {
+export function positionWords(current: number, duration: number, strings: TimeStrings & Pick<MediaStrings, 'positionOf'>): string {
   return fill(strings.positionOf, durationWords(current, strings), durationWords(duration, strings));
+}
+
+/** A time as a clock shows it: "1:05". */
+export function clock(seconds: number): string {
+  const s = Number.isFinite(seconds) ? Math.max(0, Math.floor(seconds)) : 0;
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 /** Where a key moves the seek slider, in seconds (undefined: not a key the slider handles). */

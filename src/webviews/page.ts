@@ -1,0 +1,40 @@
+/**
+ * What the extension's webview pages share: escaping for their HTML, a nonce for their CSP, and the
+ * localized words of the media controls (Play, Pause, times in words) that both players use.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A fresh nonce for a page's Content-Security-Policy. */
+export function newNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/** The media controls' words, handed to a page in its `data-strings` (webview/shared/). */
+export interface MediaStrings {
+  readonly play: string;
+  readonly pause: string;
+  /** `{0}` second(s), `{0}` minute(s). */
+  readonly second: string;
+  readonly seconds: string;
+  readonly minute: string;
+  readonly minutes: string;
+  /** The seek slider's value: `{0}` (the position) of `{1}` (the duration). */
+  readonly positionOf: string;
+}
+
+export function mediaStrings(): MediaStrings {
+  return {
+    play: vscode.l10n.t('Play'),
+    pause: vscode.l10n.t('Pause'),
+    second: vscode.l10n.t('{0} second'),
+    seconds: vscode.l10n.t('{0} seconds'),
+    minute: vscode.l10n.t('{0} minute'),
+    minutes: vscode.l10n.t('{0} minutes'),
+    positionOf: vscode.l10n.t('{0} of {1}'),
+  };
+}
