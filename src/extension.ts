@@ -7,6 +7,7 @@ import { createAssetCatalog } from './assets/catalogService';
 import * as connections from './connections/register';
 import * as durations from './durations/register';
 import * as jobs from './jobs/register';
+import * as live from './live/register';
 import * as localSandbox from './localSandbox/register';
 import type { VideoReport } from './jobs/videoPlayer';
 import type { ConnectionProfile } from './connections/connectionStore';
@@ -100,6 +101,8 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   lap('durations');
   const videoPlayer = jobs.register(context, services);
   lap('jobs');
+  live.register(context, services);
+  lap('live');
   walkthrough.register(context);
   lap('walkthrough');
   const startup: Startup = {

@@ -37,6 +37,10 @@ export interface PushService {
    * pushed, else the one it gets when pushed now (asking what a push asks); undefined when not pushed.
    */
   remoteIdOf(document: vscode.TextDocument): Promise<string | undefined>;
+  /** The remote ID a file is linked to on the active connection, without pushing anything. */
+  linkedIdOf(uri: vscode.Uri): Promise<string | undefined>;
+  /** The workspace file linked to a remote object (`kind` as in the links file, e.g. `live-room`), if any. */
+  fileOfRemote(kind: string, id: string): Promise<vscode.Uri | undefined>;
 }
 
 /** The latest analysis of each open script, from the linter's one pass (what each shot speaks included). */

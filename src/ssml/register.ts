@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findScriptTextAt, ssmlContext } from '../core/scripts/texts';
+import { findScriptTextAt, ssmlContext, ssmlWhereOf } from '../core/scripts/texts';
 import { encodeJsonStringContent } from '../core/scripts/jsonString';
 import { ssmlCompletions, ssmlHover, lintSsml } from '../core/ssml';
 import { polyphoneAt, polyphoneSeverityOf } from '../core/ssml/polyphones';
@@ -68,7 +68,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
         const kind = languages.scriptKindOf(doc);
         const at = kind && findScriptTextAt(doc.getText(), kind, doc.offsetAt(pos));
         if (!at) return undefined;
-        return ssmlCompletions(at.value, at.decodedOffset, { where: kind }, ctx.triggerCharacter).map((e) => toCompletionItem(doc, e, jsonPlacement(at.map)));
+        return ssmlCompletions(at.value, at.decodedOffset, { where: ssmlWhereOf(kind) }, ctx.triggerCharacter).map((e) => toCompletionItem(doc, e, jsonPlacement(at.map)));
       },
     }, ...triggers),
     vscode.languages.registerHoverProvider(languages.scriptSelector, {

@@ -26,6 +26,7 @@ const suites = pass === 'zh-cn' ? [() => import('./zhCn.test')] : [
   () => import('./polyphones.test'),
   () => import('./push.test'),
   () => import('./jobs.test'),
+  () => import('./live.test'),
   () => import('./uploads.test'),
   () => import('./layout.test'),
   () => import('./sandbox.test'),

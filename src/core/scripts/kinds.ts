@@ -17,14 +17,15 @@
  * not name gets its schema's checks only.
  */
 import * as l10n from '@vscode/l10n';
+import rulesSchema from '../../../schemas/interaction-rules.schema.json';
 import liveSchema from '../../../schemas/live-script.schema.json';
 import videoSchema from '../../../schemas/video-script.schema.json';
 import type { CallOptions, MetaStudioClient } from '../cloud/client';
 import type { Page } from '../cloud/paging';
-import type { LiveRoomRequest, ShootScriptAudioFiles, VideoScriptRequest, VideoScriptWriteResponse } from '../cloud/types';
+import type { InteractionRuleGroupRequest, LiveRoomRequest, ShootScriptAudioFiles, VideoScriptRequest, VideoScriptWriteResponse } from '../cloud/types';
 import responseOnlyFields from '../remote/responseOnlyFields.json';
 import { VOICE_SETTINGS } from '../voiceSettings';
-import { liveScriptTemplate, videoScriptTemplate } from './templates';
+import { liveScriptTemplate, rulesTemplate, videoScriptTemplate } from './templates';
 
 /** A remote object as a list shows it. */
 export interface RemoteSummary {
@@ -148,6 +149,33 @@ const rows = {
         ['play_policy.play_mode', 'TEXT'],
         ['interaction_rules[].hit_condition.priority', 500],
       ]),
+      serviceFilled: new Set(),
+    },
+  },
+  rules: {
+    suffix: '.rules.json',
+    languageId: 'metastudio-interaction-rules',
+    schema: { file: 'interaction-rules.schema.json', json: rulesSchema },
+    label: () => l10n.t('interaction rule library'),
+    title: () => l10n.t('Interaction Rule Library'),
+    newFile: { command: 'metastudio.script.newRules', title: () => l10n.t('New Interaction Rule Library'), baseName: 'my-rules', template: rulesTemplate },
+    remote: {
+      kind: 'rule-group',
+      nameField: 'group_name',
+      create: async (client, body, options) => ({ id: (await client.createRuleGroup(body as InteractionRuleGroupRequest, options)).group_id }),
+      get: (client, id, options) => client.getRuleGroup(id, options),
+      update: async (client, id, body, options) => {
+        await client.updateRuleGroup(id, body as InteractionRuleGroupRequest, options);
+        return { id };
+      },
+      delete: (client, id, options) => client.deleteRuleGroup(id, options),
+      list: async (client, { name, offset, limit }, options) => {
+        const page = await client.listRuleGroups({ group_name: name, offset, limit }, options);
+        return { count: page.count, items: page.interaction_rule_groups.map((g) => ({ id: g.group_id, name: g.group_name, updated: g.update_time })) };
+      },
+      responseOnly: new Set(responseOnlyFields.rules),
+      variants: {},
+      defaults: new Map([['interaction_rules[].hit_condition.priority', 500]]),
       serviceFilled: new Set(),
     },
   },

@@ -1,6 +1,6 @@
 /**
  * The texts a shot editor opens (docs/decisions/shot-editor.md): every shot text of a script, and
- * in live rooms every reply of an interaction rule, each with the SSML context it is spoken in and
+ * in live rooms and rule libraries every reply of an interaction rule, each with the SSML context it is spoken in and
  * a name a person recognises ("Opening › Greeting").
  */
 import * as l10n from '@vscode/l10n';
@@ -62,7 +62,7 @@ export function shotTexts(text: string, kind: ScriptKind): ShotText[] {
   try {
     const { root } = parseScript(text);
     const shots = collectTexts(root, kind).map((t) => ({ ...t, names: namesOf(root, t.path) }));
-    return kind === 'live' ? [...shots, ...replyTexts(root)] : shots;
+    return kind === 'video' ? shots : [...shots, ...replyTexts(root)];
   } catch {
     return [];
   }

@@ -11,7 +11,7 @@ import { ssmlCodes } from '../ssml/codes';
 import { SpeechCounter, type Speech } from '../ssml/duration';
 import { checkSsml } from '../ssml/lint';
 import { polyphoneAt, PolyphoneHints, type Polyphone } from '../ssml/polyphones';
-import type { SsmlContext, VoiceCapability } from '../ssml/types';
+import type { SsmlContext, SsmlWhere, VoiceCapability } from '../ssml/types';
 import { decodeJsonString, encodeJsonStringContent, jsonStringMap, type JsonStringMap } from './jsonString';
 import type { ScriptKind } from './kinds';
 import { childValue, elements } from './tree';
@@ -98,12 +98,16 @@ export function scriptTexts(text: string, kind: ScriptKind): ScriptText[] {
   }
 }
 
+/** Where a kind's texts are said: a video script's in a video, the others' in a livestream. */
+export const ssmlWhereOf = (kind: ScriptKind): SsmlWhere => (kind === 'video' ? 'video' : 'live');
+
 /** The SSML context a text of a script is spoken in: the script's kind, and its voice's capabilities when known. */
 export function ssmlContext(kind: ScriptKind, voice: ScriptVoice | undefined, options: ScriptLintOptions): SsmlContext {
   const id = voice?.voiceAssetId;
   const capability = id ? options.voiceCapability?.(id) : undefined;
+  const where = ssmlWhereOf(kind);
   const polyphones = options.polyphones ? { polyphones: options.polyphones } : {};
-  return capability ? { where: kind, voice: capability, voiceLabel: id, ...polyphones } : { where: kind, ...polyphones };
+  return capability ? { where, voice: capability, voiceLabel: id, ...polyphones } : { where, ...polyphones };
 }
 
 /** The shot text whose string literal contains `offset` (between its quotes), decoded, with its offset map. */

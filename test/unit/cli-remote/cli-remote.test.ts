@@ -205,7 +205,7 @@ describe('CLI push, pull and render against the sandbox', function () {
     assert.equal((await cli(['push', 'missing.video.json'])).code, 2);
     const notScript = await cli(['push', 'notes.json']);
     assert.equal(notScript.code, 2);
-    assert.match(notScript.err, /notes\.json is not a script file \(\*\.video\.json, \*\.live\.json\)\./);
+    assert.match(notScript.err, /notes\.json is not a script file \(\*\.video\.json, \*\.live\.json, \*\.rules\.json\)\./);
     const notVideo = await cli(['render', 'room.live.json']);
     assert.equal(notVideo.code, 2);
     assert.match(notVideo.err, /only a video script \(\*\.video\.json\) can be rendered/);
