@@ -16,6 +16,8 @@ export interface Comparison {
   /** 10th and 90th percentile of the per-run ratios. */
   readonly spread: readonly [number, number];
   readonly target?: number;
+  /** Timed by the process's CPU time rather than the wall clock. */
+  readonly cpu?: boolean;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -44,7 +46,7 @@ function time(fn: () => unknown, clock: Clock = 'wall'): number {
 }
 
 /** Times a run that may return a promise (e.g. the JSON language service's doValidation). */
-async function timeAsync(fn: () => unknown, clock: Clock = 'wall'): Promise<number> {
+async function timeOnce(fn: () => unknown, clock: Clock = 'wall'): Promise<number> {
   const start = now(clock);
   const result = fn();
   if (result && typeof (result as PromiseLike<unknown>).then === 'function') await result;
@@ -60,24 +62,31 @@ export async function compare(
   name: string,
   subject: Side,
   baseline: Side,
-  options: { runs?: number; warmup?: number; target?: number; clock?: Clock } = {},
+  /** `repeat`: each timed run is the mean of that many calls, so that short runs show small differences. */
+  options: { runs?: number; warmup?: number; target?: number; clock?: Clock; repeat?: number } = {},
 ): Promise<Comparison> {
   const runs = options.runs ?? 30;
   const clock = options.clock ?? 'wall';
+  const repeat = options.repeat ?? 1;
+  const measure = async (fn: () => unknown, c: Clock) => {
+    let total = 0;
+    for (let i = 0; i < repeat; i++) total += await timeOnce(fn, c);
+    return total / repeat;
+  };
   for (let i = 0; i < (options.warmup ?? 5); i++) {
-    await timeAsync(subject.run, clock);
-    await timeAsync(baseline.run, clock);
+    await measure(subject.run, clock);
+    await measure(baseline.run, clock);
   }
   const s: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < runs; i++) {
     // Alternate which side goes first so that neither always runs on a warmer cache.
     if (i % 2 === 0) {
-      s.push(await timeAsync(subject.run, clock));
-      b.push(await timeAsync(baseline.run, clock));
+      s.push(await measure(subject.run, clock));
+      b.push(await measure(baseline.run, clock));
     } else {
-      b.push(await timeAsync(baseline.run, clock));
-      s.push(await timeAsync(subject.run, clock));
+      b.push(await measure(baseline.run, clock));
+      s.push(await measure(subject.run, clock));
     }
   }
   const ratios = s.map((v, i) => v / b[i]).sort((x, y) => x - y);
@@ -93,12 +102,13 @@ export async function compare(
     ratio: sMed / bMed,
     spread: [quantile(ratios, 0.1), quantile(ratios, 0.9)],
     target: options.target,
+    cpu: clock === 'cpu',
   };
 }
 
 export function formatComparison(c: Comparison): string {
   const verdict = c.target === undefined ? '' : c.ratio <= c.target ? `  (target ≤ ${c.target}: met)` : `  (target ≤ ${c.target}: MISSED)`;
-  return `${c.name}: ${c.subject} ${c.subjectMedianMs.toFixed(2)} ms vs ${c.baseline} ${c.baselineMedianMs.toFixed(2)} ms` +
+  return `${c.name}: ${c.subject} ${c.subjectMedianMs.toFixed(2)} ms vs ${c.baseline} ${c.baselineMedianMs.toFixed(2)} ms${c.cpu ? ' of CPU' : ''}` +
     ` → ratio ${c.ratio.toFixed(2)} (p10–p90 ${c.spread[0].toFixed(2)}–${c.spread[1].toFixed(2)}, ${c.runs} runs)${verdict}`;
 }
 

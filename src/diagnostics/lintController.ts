@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CoreDiagnostic } from '../core/diagnostics';
+import type { CoreDiagnostic, Fix } from '../core/diagnostics';
 import { encodingProblem } from '../core/lint/fileText';
 import { log } from '../logging/log';
 import { MetaStudioDiagnostic, toWorkspaceEdit } from './convert';
@@ -9,6 +9,11 @@ export interface DocumentLinter {
   readonly name: string;
   readonly languageIds: readonly string[];
   lint(document: vscode.TextDocument): CoreDiagnostic[];
+  /**
+   * The fixes of a diagnostic that carries none because they are costly to work out (`ssml/polyphone`):
+   * asked for only when the editor wants the quick fixes, at the diagnostic's start in the document as it is now.
+   */
+  fixesAt?(document: vscode.TextDocument, code: string, offset: number): readonly Fix[] | undefined;
 }
 
 const debounceMs = 250;
@@ -72,7 +77,7 @@ export function registerLinter(context: vscode.ExtensionContext, linter: Documen
     { dispose: () => timers.forEach(clearTimeout) },
     vscode.languages.registerCodeActionsProvider(
       linter.languageIds.map((language) => ({ language })),
-      { provideCodeActions: (doc, _range, ctx) => quickFixes(doc, ctx, current.get(doc.uri.toString()) ?? []) },
+      { provideCodeActions: (doc, _range, ctx) => quickFixes(doc, ctx, current.get(doc.uri.toString()) ?? [], linter) },
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
   );
@@ -84,13 +89,14 @@ export function registerLinter(context: vscode.ExtensionContext, linter: Documen
   return { relint: () => vscode.workspace.textDocuments.filter(applies).forEach(schedule) };
 }
 
-function quickFixes(document: vscode.TextDocument, context: vscode.CodeActionContext, ours: MetaStudioDiagnostic[]): vscode.CodeAction[] {
+function quickFixes(document: vscode.TextDocument, context: vscode.CodeActionContext, ours: MetaStudioDiagnostic[], linter: DocumentLinter): vscode.CodeAction[] {
   const actions: vscode.CodeAction[] = [];
   for (const asked of context.diagnostics) {
     // The diagnostics in the context may be copies of ours: find ours by code, range and message.
     const diagnostic = ours.find((d) => d.code === asked.code && d.message === asked.message && d.range.isEqual(asked.range));
     if (!diagnostic) continue;
-    for (const fix of diagnostic.core.fixes ?? []) {
+    const fixes = diagnostic.core.fixes ?? linter.fixesAt?.(document, diagnostic.core.code, document.offsetAt(asked.range.start)) ?? [];
+    for (const fix of fixes) {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       action.edit = toWorkspaceEdit(document, fix);
       action.diagnostics = [diagnostic];

@@ -23,6 +23,7 @@ const suites = pass === 'zh-cn' ? [() => import('./zhCn.test')] : [
   () => import('./proxy.test'),
   () => import('./assets.test'),
   () => import('./preview.test'),
+  () => import('./polyphones.test'),
   () => import('./push.test'),
   () => import('./jobs.test'),
   () => import('./live.test'),

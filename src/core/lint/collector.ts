@@ -83,13 +83,7 @@ export class DiagnosticCollector {
         result.push(fixes?.length ? { code, severity: p.severity, message, start: p.start, end: p.end, fixes } : { code, severity: p.severity, message, start: p.start, end: p.end });
       }
       if (bucket.firstDropped) {
-        result.push({
-          code: 'lint/more-problems',
-          severity: lintCodes['lint/more-problems'].severity,
-          message: l10n.t('{0} more {1} problems (only the first {2} of each code are listed)', bucket.dropped, code, maxPerCode),
-          start: bucket.firstDropped.start,
-          end: bucket.firstDropped.end,
-        });
+        result.push(moreProblems(code, bucket.dropped, bucket.firstDropped.start, bucket.firstDropped.end));
       }
     }
     return sortDiagnostics(result);
@@ -107,6 +101,17 @@ export class DiagnosticCollector {
     bucket.kept.length = maxPerCode;
     bucket.cutoff = bucket.kept[maxPerCode - 1];
   }
+}
+
+/** The summary of the `dropped` diagnostics of `code` left out, at the first of them. */
+export function moreProblems(code: string, dropped: number, start: number, end: number): CoreDiagnostic {
+  return {
+    code: 'lint/more-problems',
+    severity: lintCodes['lint/more-problems'].severity,
+    message: l10n.t('{0} more {1} problems (only the first {2} of each code are listed)', dropped, code, maxPerCode),
+    start,
+    end,
+  };
 }
 
 /** `diagnostics` capped as the collector caps them, sorted. */

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { LineIndex, sortDiagnostics, type CoreDiagnostic, type Range, type Severity } from '../diagnostics';
 import { kindOfFile, type ScriptKind } from '../scripts/kinds';
+import type { ScriptLintOptions } from '../scripts/texts';
 import type { VoiceCapability } from '../ssml/types';
 import { capDiagnostics } from './collector';
 import { lintCodes } from './codes';
@@ -51,7 +52,7 @@ export function toReported(diagnostics: CoreDiagnostic[], text: string): Reporte
 }
 
 /** What the walk found: a file to read, or a folder it could not list. */
-type Found = { readonly path: string } | { readonly problem: CoreDiagnostic };
+export type Found = { readonly path: string } | { readonly problem: CoreDiagnostic };
 
 /**
  * Our files under a folder, skipping node_modules and dot-folders. Every entry with one of our names
@@ -79,18 +80,28 @@ async function walk(folder: string, label: string, found: Map<string, Found>): P
   }
 }
 
-async function lintOne(file: string, path: string, online: OnlineAssetChecks | undefined): Promise<readonly ReportedDiagnostic[]> {
+async function lintOne(file: string, path: string, online: OnlineAssetChecks | undefined, polyphones: ScriptLintOptions['polyphones']): Promise<readonly ReportedDiagnostic[]> {
   const read = await readFileText(path);
   if (!read.readable) return toReported([read.problem], '');
   const { text } = read;
   const kind = kindOfFile(file);
   const assetDiagnostics = online && kind ? await online.check(text, kind) : [];
-  const diagnostics = lintFile(file, text, online ? { voiceCapability: (id) => online.voiceCapability(id) } : {});
+  const options: ScriptLintOptions = { polyphones, ...(online ? { voiceCapability: (id: string) => online.voiceCapability(id) } : {}) };
+  const diagnostics = lintFile(file, text, options);
   return toReported(capDiagnostics([diagnostics, assetDiagnostics, read.encodingProblem ? [read.encodingProblem] : []].flat()), text);
 }
 
-/** Lints every path (file or folder, relative to `cwd`); no path means `.`. */
-export async function lintPaths(paths: readonly string[], cwd: string, online?: OnlineAssetChecks): Promise<LintReport> {
+export interface FoundFiles {
+  /** Our files, sorted by path: each as given (or joined onto the folder given), and its absolute path or why it cannot be read. */
+  readonly files: readonly { readonly file: string; readonly entry: Found }[];
+  /** Paths given that do not exist. */
+  readonly missing: readonly string[];
+  /** Files given by name that are not `*.video.json`, `*.live.json` or `*.ssml`. */
+  readonly unsupported: readonly string[];
+}
+
+/** Our files among the paths (files or folders, relative to `cwd`); no path means `.`. */
+export async function findFiles(paths: readonly string[], cwd: string): Promise<FoundFiles> {
   const found = new Map<string, Found>();
   const missing: string[] = [];
   const unsupported: string[] = [];
@@ -103,9 +114,16 @@ export async function lintPaths(paths: readonly string[], cwd: string, online?: 
     else if (isLintedFile(given)) found.set(given, { path });
     else unsupported.push(given);
   }
+  const files = [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, entry]) => ({ file, entry }));
+  return { files, missing, unsupported };
+}
+
+/** Lints every path (file or folder, relative to `cwd`); no path means `.`. `polyphones` marks them too. */
+export async function lintPaths(paths: readonly string[], cwd: string, online?: OnlineAssetChecks, polyphones?: ScriptLintOptions['polyphones']): Promise<LintReport> {
+  const { files: found, missing, unsupported } = await findFiles(paths, cwd);
   const files: LintedFile[] = [];
-  for (const [file, entry] of [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    files.push({ file, diagnostics: 'problem' in entry ? toReported([entry.problem], '') : await lintOne(file, entry.path, online) });
+  for (const { file, entry } of found) {
+    files.push({ file, diagnostics: 'problem' in entry ? toReported([entry.problem], '') : await lintOne(file, entry.path, online, polyphones) });
   }
   return { files, missing, unsupported };
 }

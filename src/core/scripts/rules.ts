@@ -32,9 +32,10 @@ const audioSceneFields = ['audio_duration', 'audio_drive_action_config', 'audio_
 /** Values the API takes; any other is the schema's error, not a rule's. */
 const frameRates: readonly string[] = commonSchema.definitions.videoConfig.properties.frame_rate.enum;
 const backgroundTypes: readonly string[] = commonSchema.definitions.backgroundConfigInfo.properties.background_type.enum;
-const maxScenes = 50;
-const maxSceneChars = 10_000;
-const maxTotalChars = 100_000;
+/** The user guide's video production limits (docs/decisions/script-texts.md). */
+export const maxScenes = 50;
+export const maxSceneChars = 10_000;
+export const maxTotalChars = 100_000;
 const maxTextChars = 131_072;
 
 /** Where a diagnostic goes: a tree node, or any `{ offset, length }`. */
@@ -55,7 +56,7 @@ function keyNode(object: Node | undefined, name: string): Node | undefined {
 }
 
 /** The length the production limits count: the text without its SSML tags. */
-function spokenLength(text: string): number {
+export function spokenLength(text: string): number {
   return withoutTags(text).length;
 }
 

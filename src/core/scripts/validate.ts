@@ -15,6 +15,9 @@ import { crossFieldRules } from './rules';
 import { checkSchemaErrors } from './schemaErrors';
 import { scriptValidator } from './schemas';
 import { overriddenKeys } from './tree';
+import type { ShotSpeech } from './durations';
+import type { Speech } from '../ssml/duration';
+import type { PolyphoneHints } from '../ssml/polyphones';
 import { collectTexts, lintTexts, type ScriptLintOptions } from './texts';
 
 function syntaxMessage(error: ParseError): string {
@@ -64,24 +67,37 @@ function checkSyntax(text: string, errors: readonly ParseError[], collector: Dia
   }
 }
 
-function validate(text: string, kind: ScriptKind, options: ScriptLintOptions, collector: DiagnosticCollector): void {
+/**
+ * Puts a script's diagnostics into `collector`; returns its polyphone hints, for the caller to merge
+ * into the collector's result. `shots`, when given, receives each shot text with what it speaks,
+ * counted in the same lint pass.
+ */
+function validate(text: string, kind: ScriptKind, options: ScriptLintOptions, collector: DiagnosticCollector, shots: ShotSpeech[] | undefined): PolyphoneHints | undefined {
   const { root, errors, tooDeepAt } = parseScript(text);
   if (tooDeepAt !== undefined) {
-    return collector.add('script/json-syntax', scriptCodes['script/json-syntax'].severity, tooDeepAt, tooDeepAt + 1,
+    collector.add('script/json-syntax', scriptCodes['script/json-syntax'].severity, tooDeepAt, tooDeepAt + 1,
       () => ({ message: l10n.t('Nested more than {0} levels deep: JSON parsers refuse that, and no script needs it.', maxNesting) }));
+    return undefined;
   }
   // A broken document would give schema errors about what the parser guessed: report the syntax only.
-  if (errors.length || !root) return checkSyntax(text, errors, collector);
+  if (errors.length || !root) {
+    checkSyntax(text, errors, collector);
+    return undefined;
+  }
   const validator = scriptValidator(kind);
   if (!validator(getNodeValue(root))) checkSchemaErrors(validator.errors ?? [], root, text, collector);
   for (const key of overriddenKeys(root)) {
     collector.add('script/duplicate-property', scriptCodes['script/duplicate-property'].severity, key.offset, key.offset + key.length,
       () => ({ message: l10n.t('Duplicate property "{0}": only its last occurrence counts.', String(key.value)) }));
   }
-  if (root.type !== 'object') return;
+  if (root.type !== 'object') return undefined;
   const texts = collectTexts(root, kind);
   collector.addAll(crossFieldRules(text, root, kind, texts));
-  lintTexts(text, texts, kind, options, collector);
+  if (!shots) return lintTexts(text, texts, kind, options, collector);
+  const speech: Speech[] = [];
+  const hints = lintTexts(text, texts, kind, options, collector, undefined, speech);
+  texts.forEach((t, i) => shots.push({ text: t, speech: speech[i] }));
+  return hints;
 }
 
 /**
@@ -90,11 +106,30 @@ function validate(text: string, kind: ScriptKind, options: ScriptLintOptions, co
  * one diagnostic.
  */
 export function validateScript(text: string, kind: ScriptKind, options: ScriptLintOptions = {}): CoreDiagnostic[] {
+  return checked(text, kind, options, undefined);
+}
+
+/** A script's diagnostics and what each shot text speaks, from one parse and one lint pass. */
+export interface ScriptAnalysis {
+  readonly diagnostics: CoreDiagnostic[];
+  /** The shot texts in document order; none when the document is not a JSON object. */
+  readonly shots: readonly ShotSpeech[];
+}
+
+/** `validateScript`, counting what each shot text speaks on the way (docs/duration.md). */
+export function analyzeScript(text: string, kind: ScriptKind, options: ScriptLintOptions = {}): ScriptAnalysis {
+  const shots: ShotSpeech[] = [];
+  const diagnostics = checked(text, kind, options, shots);
+  return { diagnostics, shots };
+}
+
+function checked(text: string, kind: ScriptKind, options: ScriptLintOptions, shots: ShotSpeech[] | undefined): CoreDiagnostic[] {
   try {
     const collector = new DiagnosticCollector();
-    validate(text, kind, options, collector);
-    return collector.result();
+    const hints = validate(text, kind, options, collector, shots);
+    return hints ? hints.mergeInto(collector.result()) : collector.result();
   } catch (err) {
+    shots?.splice(0);
     return [{
       code: 'script/internal-error',
       severity: scriptCodes['script/internal-error'].severity,

@@ -44,6 +44,8 @@ export const ssmlCodes = defineCodes({
   // Context (docs/decisions/ssml-context.md, docs/decisions/voice-capabilities.md).
   'ssml/no-effect-in-video': { severity: 'warning', rule: 'In video scripts only break and phoneme take effect.' },
   'ssml/voice-unsupported': { severity: 'warning', rule: 'The voice in use supports the tag (its `voice_capability`), when known.' },
+  // Readings (docs/decisions/polyphones.md): the setting metastudio.polyphones turns this off or raises it to info.
+  'ssml/polyphone': { severity: 'hint', rule: 'A Chinese character with more than one reading is marked with `<phoneme ph="…">` wherever phoneme takes effect.' },
   // Never expected: the linter caught its own failure instead of throwing.
   'ssml/lint-failed': { severity: 'info', rule: 'The SSML check could not finish on this text (a bug to report).' },
 });

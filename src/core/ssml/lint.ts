@@ -6,7 +6,9 @@ import { attributeSpec, canonicalName, elementSpec, ssmlElements, type Capabilit
 import { removeTagFix, renameTagFix, replaceFix } from './fixes';
 import { errorMessage } from '../errors';
 import { nearMisses } from '../text/nearest';
+import { SpeechCounter, type Speech } from './duration';
 import { countHanzi } from './phonemes';
+import { polyphoneFinder, PolyphoneHints, type PolyphoneFinder } from './polyphones';
 import { noFacts, OpenElementStack, type OpenElement } from './openElements';
 import { attributeEnd, checkCharacters, scan, type Attribute, type EndTag, type StartTag, type TextRun } from './tokenizer';
 import type { SsmlContext } from './types';
@@ -14,27 +16,50 @@ import { checkValue, type ValueFacts } from './values';
 
 /**
  * Lints MetaStudio SSML (or plain text) and returns diagnostics with offsets into `text`, sorted and
- * capped per code (see DiagnosticCollector); never throws.
+ * capped per code (see DiagnosticCollector); never throws. A `speech` counter given counts what the
+ * text speaks on the way (see `analyzeSsml`).
  */
-export function lintSsml(text: string, context: SsmlContext): CoreDiagnostic[] {
+export function lintSsml(text: string, context: SsmlContext, speech?: SpeechCounter): CoreDiagnostic[] {
   const collector = new DiagnosticCollector();
-  checkSsml(text, context, (code, start, end, details) => collector.add(code, ssmlCodes[code].severity, start, end, details));
-  return collector.result();
+  const hints = context?.polyphones ? new PolyphoneHints(context.polyphones) : undefined;
+  checkSsml(text, context, (code, start, end, details) => collector.add(code, ssmlCodes[code].severity, start, end, details), hints, speech);
+  return hints ? hints.mergeInto(collector.result()) : collector.result();
 }
 
 /**
- * Hands every problem of an SSML (or plain) text to `report`, with offsets into `text`. One pass: the
- * tokenizer hands each token to the checks as it goes; never throws.
+ * Hands every problem of an SSML (or plain) text to `report`, with offsets into `text`, its polyphones
+ * to `hints` and what it speaks to `speech`, when given. One pass: the tokenizer hands each token to
+ * the checks as it goes; never throws.
  */
-export function checkSsml(text: string, context: SsmlContext, report: Report): void {
-  // Plain text is sent as is (docs/decisions/ssml-dialect.md).
-  if (typeof text !== 'string' || text.indexOf('<') < 0) return;
+export function checkSsml(text: string, context: SsmlContext, report: Report, hints?: PolyphoneHints, speech?: SpeechCounter): void {
+  if (typeof text !== 'string') return;
+  const polyphones = polyphoneFinder(text, context ?? { where: 'standalone' }, hints);
+  // Plain text is sent as is (docs/decisions/ssml-dialect.md): only what it says is looked at.
+  if (text.indexOf('<') < 0) {
+    if (speech) speech.addText(0, text.length, undefined, undefined, polyphones);
+    else polyphones?.find(0, text.length);
+    return;
+  }
   try {
-    new Linter(text, context ?? { where: 'standalone' }, report).run();
+    new Linter(text, context ?? { where: 'standalone' }, report, speech, polyphones).run();
   } catch (err) {
     const reason = errorMessage(err);
     report('ssml/lint-failed', 0, 0, () => ({ message: l10n.t('The SSML check failed on this text: {0}', reason) }));
   }
+}
+
+/** A text's diagnostics and what it speaks, from the same single pass. */
+export interface SsmlAnalysis {
+  readonly diagnostics: CoreDiagnostic[];
+  /** What the duration estimate counts (docs/duration.md). */
+  readonly speech: Speech;
+}
+
+/** `lintSsml`, counting what the text speaks as it goes. */
+export function analyzeSsml(text: string, context: SsmlContext): SsmlAnalysis {
+  const speech = new SpeechCounter(typeof text === 'string' ? text : '', context?.where ?? 'standalone');
+  const diagnostics = lintSsml(text, context, speech);
+  return { diagnostics, speech: speech.result() };
 }
 
 const elementNames = ssmlElements.map((e) => e.name);
@@ -56,7 +81,16 @@ class Linter {
   /** An unterminated comment ran to the end: the closing tags are in it, already reported. */
   private swallowed = false;
 
-  constructor(private readonly text: string, private readonly context: SsmlContext, private readonly report: Report) {
+  /** The valid `rate` of each open prosody, by depth: what the speech counter scales its text by. */
+  private readonly rates = new Map<number, number>();
+
+  constructor(
+    private readonly text: string,
+    private readonly context: SsmlContext,
+    private readonly report: Report,
+    private readonly speech?: SpeechCounter,
+    private readonly polyphones?: PolyphoneFinder,
+  ) {
     this.stack = new OpenElementStack(text);
   }
 
@@ -82,7 +116,12 @@ class Linter {
       return;
     }
     if (!this.stack.topHasText && this.trim(run.start, run.end)) this.stack.markText();
-    if (this.stack.topName === 'phoneme') this.stack.addHanzi(countHanzi(this.text, run.start, run.end));
+    const name = this.stack.topName;
+    if (name === 'phoneme') this.stack.addHanzi(countHanzi(this.text, run.start, run.end));
+    // A phoneme says how its text reads; a sub's text is not what is read.
+    const polyphones = name !== 'phoneme' && name !== 'sub' ? this.polyphones : undefined;
+    if (this.speech) this.speech.addText(run.start, run.end, name, name === 'prosody' ? this.rates.get(this.stack.length - 1) : undefined, polyphones);
+    else polyphones?.find(run.start, run.end);
   }
 
   /** Content at the top level: outside the root, if a root comes at all. */
@@ -123,6 +162,7 @@ class Linter {
     }
     const element: OpenElement = { tag, name, spec, hasText: false, hasChild: false, hanzi: 0, facts: noFacts };
     if (spec) this.checkAttributes(tag, element, spec);
+    this.speech?.addTag(name, tag, element.facts);
     // An unterminated empty element is not kept open: that would only repeat the syntax error.
     if (tag.selfClosing || (!tag.terminated && spec?.content === 'empty')) this.close(element, undefined, tag.end);
     else this.push(element);
@@ -143,10 +183,9 @@ class Linter {
         this.report('ssml/empty-attribute', attribute.nameStart, attributeEnd(attribute), () => ({ message: l10n.t('"{0}" of <{1}> must not be empty', attribute.name, tag.name) }));
       } else {
         const facts = checkValue(attrSpec, attribute, this.report);
-        if (attrSpec.kind === 'phonemes') {
-          element.facts = facts;
-          element.ph = { valueStart: attribute.valueStart, valueEnd: attribute.valueEnd };
-        }
+        // Each element has at most one attribute of these kinds.
+        if (attrSpec.kind === 'phonemes' || attrSpec.kind === 'duration' || attrSpec.kind === 'rate') element.facts = facts;
+        if (attrSpec.kind === 'phonemes') element.ph = { valueStart: attribute.valueStart, valueEnd: attribute.valueEnd };
       }
       if (attrSpec.capability && this.unsupported(attrSpec.capability)) {
         this.report('ssml/voice-unsupported', attribute.nameStart, attribute.nameEnd, () => ({
@@ -208,12 +247,14 @@ class Linter {
   }
 
   private push(element: OpenElement): void {
+    if (element.name === 'prosody' && element.facts.rate !== undefined) this.rates.set(this.stack.length, element.facts.rate);
     this.stack.push(element);
     this.openCount.set(element.name, (this.openCount.get(element.name) ?? 0) + 1);
   }
 
   private pop(): OpenElement {
     const element = this.stack.pop();
+    this.rates.delete(this.stack.length);
     this.openCount.set(element.name, this.openCount.get(element.name)! - 1);
     return element;
   }

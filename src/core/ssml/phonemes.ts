@@ -119,6 +119,14 @@ function hanziEnd(text: string, at: number, to: number): number {
   return at;
 }
 
+/**
+ * The length of the Chinese character at `text[i]` (see `hanziEnd`): 1 in the BMP, 2 for a surrogate
+ * pair, 0 for any other character.
+ */
+export function hanziLength(text: string, i: number): 0 | 1 | 2 {
+  return (hanziEnd(text, i, text.length) - i) as 0 | 1 | 2;
+}
+
 /** The Chinese characters of a text. */
 export function hanziOf(text: string): string[] {
   const found: string[] = [];

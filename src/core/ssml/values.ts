@@ -13,11 +13,15 @@ export const breakTimeMaxMs = 10_000;
 export const rateMin = 50;
 export const rateMax = 200;
 
-/** What a value check learnt that the element check needs: the notation of a `ph`. */
+/** What a value check learnt that the element check and the duration count need. */
 export interface ValueFacts {
   readonly notation?: 'pinyin' | 'cmu';
   /** The syllables of a pinyin `ph`, for the count against the Chinese characters. */
   readonly syllables?: number;
+  /** A break `time` that parses, in ms (maybe out of range). */
+  readonly ms?: number;
+  /** A prosody `rate` within range. */
+  readonly rate?: number;
 }
 
 function replaceValue(attribute: Attribute, title: string, newText: string, preferred = true): Fix {
@@ -32,11 +36,9 @@ export function checkValue(spec: AttributeSpec, attribute: Attribute, report: Re
       checkEnum(spec, attribute, value, report);
       return {};
     case 'duration':
-      checkDuration(attribute, value, report);
-      return {};
+      return checkDuration(attribute, value, report);
     case 'rate':
-      checkRate(attribute, value, report);
-      return {};
+      return checkRate(attribute, value, report);
     case 'phonemes':
       return checkPhonemes(attribute, value, report);
     case 'text':
@@ -61,7 +63,7 @@ export function parseDuration(value: string): { ms: number; unit: 'ms' | 's' | '
   return { ms: Number(m[1]) * (unit === 's' ? 1000 : 1), unit };
 }
 
-function checkDuration(attribute: Attribute, value: string, report: Report): void {
+function checkDuration(attribute: Attribute, value: string, report: Report): ValueFacts {
   const parsed = parseDuration(value);
   if (!parsed) {
     report('ssml/break-time-invalid', attribute.valueStart, attribute.valueEnd, () => {
@@ -73,7 +75,7 @@ function checkDuration(attribute: Attribute, value: string, report: Report): voi
         fixes: normal ? [replaceValue(attribute, l10n.t('Change to "{0}"', normal), normal)] : [],
       };
     });
-    return;
+    return {};
   }
   if (parsed.unit === '') {
     report('ssml/break-time-unitless', attribute.valueStart, attribute.valueEnd, () => ({
@@ -86,9 +88,10 @@ function checkDuration(attribute: Attribute, value: string, report: Report): voi
       message: l10n.t('break time {0} is outside 200ms–10s', value), fixes: [replaceValue(attribute, l10n.t('Change to {0}', clamped), clamped)],
     }));
   }
+  return { ms: parsed.ms };
 }
 
-function checkRate(attribute: Attribute, value: string, report: Report): void {
+function checkRate(attribute: Attribute, value: string, report: Report): ValueFacts {
   if (!/^\d+$/.test(value)) {
     report('ssml/prosody-rate-invalid', attribute.valueStart, attribute.valueEnd, () => {
       const percent = /^\s*(\d+)\s*(?:%\s*)?$/.exec(value);
@@ -97,7 +100,7 @@ function checkRate(attribute: Attribute, value: string, report: Report): void {
         fixes: percent ? [replaceValue(attribute, l10n.t('Change to "{0}"', percent[1]), percent[1])] : [],
       };
     });
-    return;
+    return {};
   }
   const rate = Number(value);
   if (rate < rateMin || rate > rateMax) {
@@ -105,7 +108,9 @@ function checkRate(attribute: Attribute, value: string, report: Report): void {
     report('ssml/prosody-rate-out-of-range', attribute.valueStart, attribute.valueEnd, () => ({
       message: l10n.t('prosody rate {0} is outside 50–200', value), fixes: [replaceValue(attribute, l10n.t('Change to {0}', clamped), clamped)],
     }));
+    return {};
   }
+  return { rate };
 }
 
 function checkPhonemes(attribute: Attribute, value: string, report: Report): ValueFacts {

@@ -52,6 +52,19 @@ describe('metastudio lint', () => {
     assert.deepEqual(report[0].diagnostics[0].range, { start: { line: 2, character: 53 }, end: { line: 2, character: 58 } });
   });
 
+  it('marks polyphones only with --polyphones, as hints that do not fail the run', async () => {
+    writeFileSync(join(dir, 'poly.ssml'), '<speak>重庆<phoneme ph="yin2 hang2">银行</phoneme></speak>');
+    const quiet = recordingIo({ cwd: dir });
+    assert.equal(await runCli(['lint', 'poly.ssml', '--format', 'json'], quiet, commands), 0);
+    assert.deepEqual(JSON.parse(quiet.out), [{ file: 'poly.ssml', diagnostics: [] }]);
+    const marked = recordingIo({ cwd: dir });
+    assert.equal(await runCli(['lint', 'poly.ssml', 'examples/store-live.live.json', '--polyphones'], marked, commands), 0);
+    const lines = marked.out.trim().split('\n');
+    assert.equal(lines[0], 'examples/store-live.live.json:32:63: hint ssml/polyphone "间" has more than one reading (jian1, jian4): mark the one meant with <phoneme>');
+    assert.equal(lines.at(-1), 'poly.ssml:1:8: hint ssml/polyphone "重" has more than one reading (zhong4, chong2): mark the one meant with <phoneme>');
+    assert.match(marked.err, /0 errors, 0 warnings, \d+ hints in 2 files/);
+  });
+
   it('exits 2 on a missing path, an unsupported file or a bad option', async () => {
     for (const args of [['lint', 'nowhere'], ['lint', 'examples/../package.json'], ['lint', '--format', 'xml'], ['lint', '--fix']]) {
       const io = recordingIo({ cwd: dir });

@@ -104,6 +104,32 @@ describe('jsonString', () => {
     assert.equal(decodeJsonString('"ab', 0, 10).value, 'ab');
   });
 
+  it('maps every offset as a table of each decoded character\'s escape would, on random literals', () => {
+    const pieces = ['a', '中', '😀', '\\"', '\\\\', '\\n', '\\u4e2d', '\\ud83d\\ude00', '\\x', '\\u12', ' '];
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    for (let round = 0; round < 300; round++) {
+      const content = Array.from({ length: random(12) }, () => pieces[random(pieces.length)]).join('') + (random(4) === 0 ? '\\' : '');
+      const doc = `{"t": "${content}"`;
+      const contentEnd = doc.length - 1;
+      const { value, map } = decodeJsonString(doc, 6, doc.length);
+      // The reference: the document offset where each decoded unit's text starts, then the closing quote.
+      const table: number[] = [];
+      for (let i = 7; i < contentEnd;) {
+        table.push(i);
+        const unicode = doc[i + 1] === 'u' && i + 6 <= contentEnd && /^[0-9a-fA-F]{4}$/.test(doc.slice(i + 2, i + 6));
+        i += doc[i] !== '\\' || i + 1 >= contentEnd ? 1 : unicode ? 6 : 2;
+      }
+      assert.equal(value.length, table.length, content);
+      table.push(contentEnd);
+      assert.deepEqual(table.map((_, i) => map.toDocument(i)), table, content);
+      assert.deepEqual([map.toDocument(-1), map.toDocument(value.length + 3)], [7, contentEnd]);
+      for (let offset = 5; offset <= doc.length + 1; offset++) {
+        assert.equal(map.toDecoded(offset), Math.max(0, table.filter((t) => t <= offset).length - 1), `${content} @${offset}`);
+      }
+    }
+  });
+
   it('maps every offset as a table of every decoded unit would, for any literal', () => {
     const rnd = mulberry32(20260713);
     const pieces = ['a', '中', '😀', '"', '\\"', '\\\\', '\\n', '\\/', '\\u00e9', '\\uD83D', '\\u12', '\\x', '\\', ' '];
