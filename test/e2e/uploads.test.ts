@@ -52,7 +52,9 @@ describe('Upload media in the browser workbench (packaged .vsix)', () => {
     await row(page, /^media$/).click();
     await row(page, 'beach.png').waitFor({ timeout: 30_000 });
     await row(page, 'beach.png').click({ button: 'right' });
-    await page.locator('.monaco-menu .action-label', { hasText: 'Upload to MetaStudio' }).first().click();
+    // The menu may take no pointer click while it settles: the item is chosen as a user at the keyboard would.
+    await page.locator('.monaco-menu .action-label', { hasText: 'Upload to MetaStudio' }).first().hover();
+    await page.keyboard.press('Enter');
 
     const progress = toast(page, 'Uploading media/beach.png to MetaStudio');
     await progress.waitFor({ timeout: 30_000 });
