@@ -6,7 +6,7 @@ const editor = { name: 'vscode', message: 'src/core is editor-free (CLI, sandbox
 
 // The extension's feature folders reach each other only through the services (src/services.ts);
 // the shared folders serve every feature and import none.
-const features = ['assets', 'connections', 'jobs', 'layout', 'localSandbox', 'preview', 'push', 'scripts', 'ssml', 'walkthrough'];
+const features = ['assets', 'connections', 'durations', 'jobs', 'layout', 'localSandbox', 'preview', 'push', 'scripts', 'ssml', 'walkthrough'];
 const shared = ['commands', 'diagnostics', 'documents', 'logging', 'webviews'];
 // The sandbox plays the server: the CLI, the demo and the tests run it; the extension's bundle never holds it.
 const sandbox = { regex: '^(\\.\\.?/)+sandbox(/|$)', message: 'The sandbox runs beside the extension, never inside its bundle: only src/cli and src/sandbox import it.' };

@@ -2,8 +2,8 @@
 // method and path, query parameters, headers, and the field paths of its request body and of its
 // response, with each field's type and enum values, as the official Node.js SDK's models state
 // them. Facts only (names, types, enum values): nothing of the SDK's text is copied.
-// Also writes src/core/remote/responseOnlyFields.json, the fields a video script's or a live
-// room's details have and its create request has not, which a pull leaves out.
+// Also writes src/core/remote/responseOnlyFields.json, the fields a video script's, a live
+// room's or a rule library's details have and its create request has not, which a pull leaves out.
 //
 // Usage: node scripts/sdk-wire-table.mjs <bare git dir of huaweicloud-sdk-nodejs-v3> [<bare git dir of huaweicloud-sdk-go-v3>]
 // The Go SDK, when given, tells an integer from a fractional number (the Node models type both as
@@ -15,7 +15,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 const OPERATIONS = [
-  'ListAssets', 'ShowAsset',
+  'ListAssets', 'ShowAsset', 'CreateDigitalAsset', 'DeleteAsset',
+  'CreateFile', 'ConfirmFileUpload', 'DeleteFile',
   'CreateVideoScripts', 'ShowVideoScript', 'ListVideoScripts', 'UpdateVideoScript', 'DeleteVideoScript',
   'Create2DDigitalHumanVideo', 'Show2DDigitalHumanVideo', 'Cancel2DDigitalHumanVideo', 'ListDigitalHumanVideo',
   'CreateTtsAudition', 'ShowTtsAuditionFile',
@@ -194,6 +195,7 @@ writeFileSync(responseOnlyFile, `${JSON.stringify({
   sdk: `huaweicloud-sdk-nodejs-v3 ${release}`,
   video: responseOnly(operations.ShowVideoScript.response, operations.CreateVideoScripts.request),
   live: responseOnly(operations.ShowSmartLiveRoom.response, operations.CreateSmartLiveRoom.request),
+  rules: responseOnly(operations.ShowInteractionRuleGroup.response, operations.CreateInteractionRuleGroup.request),
 }, null, 2)}\n`);
 
 const out = new URL('../test/fixtures/sdk/responses.json', import.meta.url);

@@ -28,8 +28,13 @@ export interface SaveRequest extends vscode.SaveDialogOptions {
   readonly id: string;
 }
 
+export interface OpenRequest extends vscode.OpenDialogOptions {
+  readonly id: string;
+}
+
 /**
- * The questions the extension asks: input boxes, quick picks, modal confirmations and save dialogs.
+ * The questions the extension asks: input boxes, quick picks, modal confirmations, and open and
+ * save dialogs.
  * Every feature asks through `services.prompts`, so that the integration tests can answer with a
  * scripted double (a dialog cannot be answered from the extension host). Undefined means dismissed.
  */
@@ -41,6 +46,8 @@ export interface Prompts {
   confirm<K extends string>(request: ConfirmRequest<K>): Promise<K | undefined>;
   /** The file chosen; when it exists, the user has agreed to replace it. */
   saveAs(request: SaveRequest): Promise<vscode.Uri | undefined>;
+  /** The files (or folders) chosen. */
+  open(request: OpenRequest): Promise<vscode.Uri[] | undefined>;
 }
 
 /** The prompts of the VS Code window. */
@@ -66,6 +73,8 @@ export const windowPrompts: Prompts = {
       vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)), { modal: true }, replace);
     return chosen === replace ? target : undefined;
   },
+
+  open: ({ id: _id, ...options }) => Promise.resolve(vscode.window.showOpenDialog(options)),
 };
 
 /**
@@ -87,6 +96,7 @@ export function replaceablePrompts(initial: Prompts): { readonly prompts: Prompt
       pick: (request) => current.pick(request),
       confirm: (request) => current.confirm(request),
       saveAs: (request) => current.saveAs(request),
+      open: (request) => current.open(request),
     },
     replace: (prompts) => { current = prompts; },
   };

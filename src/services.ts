@@ -1,6 +1,10 @@
 import type * as vscode from 'vscode';
 import type { ConnectionService } from './connections/connectionService';
 import type { AssetCatalog } from './core/assets/catalog';
+import type { PreviewCache } from './core/preview/previewCache';
+import type { ScriptAnalysis } from './core/scripts/validate';
+import type { ScriptKind } from './core/scripts/kinds';
+import type { ScriptVoice } from './core/scripts/texts';
 import type { Languages } from './languages';
 import type { Prompts } from './prompts';
 
@@ -21,6 +25,9 @@ export interface Services {
    */
   readonly assets: AssetCatalog;
   readonly push: PushService;
+  readonly shots: ShotService;
+  readonly analyses: ScriptAnalyses;
+  readonly previews: PreviewService;
 }
 
 /** What other features need of push. */
@@ -30,4 +37,31 @@ export interface PushService {
    * pushed, else the one it gets when pushed now (asking what a push asks); undefined when not pushed.
    */
   remoteIdOf(document: vscode.TextDocument): Promise<string | undefined>;
+  /** The remote ID a file is linked to on the active connection, without pushing anything. */
+  linkedIdOf(uri: vscode.Uri): Promise<string | undefined>;
+  /** The workspace file linked to a remote object (`kind` as in the links file, e.g. `live-room`), if any. */
+  fileOfRemote(kind: string, id: string): Promise<vscode.Uri | undefined>;
+}
+
+/** The latest analysis of each open script, from the linter's one pass (what each shot speaks included). */
+export interface ScriptAnalyses {
+  /** The analysis of a script document as it is now; undefined for a document that is not a script. */
+  get(document: vscode.TextDocument): ScriptAnalysis | undefined;
+  /** A document was analysed again. */
+  readonly onDidChange: vscode.Event<vscode.TextDocument>;
+}
+
+/** What other features read of the previews made. */
+export interface PreviewService {
+  readonly cache: PreviewCache;
+  /** A preview was made or played, or the cache was cleared: what it holds may have changed. */
+  readonly onDidChangeCache: vscode.Event<void>;
+}
+
+/** What other features need of the shot editors (src/shots). */
+export interface ShotService {
+  /** The kind of script and the voice of the text a shot editor's document edits; undefined for any other document. */
+  shotOf(document: vscode.TextDocument): { readonly kind: ScriptKind; readonly voice?: ScriptVoice } | undefined;
+  /** A shot editor's context may have changed (its script changed, or its shot is gone). */
+  readonly onDidChange: vscode.Event<void>;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { polyphoneSettingValues, type PolyphoneSetting } from './core/ssml/polyphones';
 
 /**
  * One setting of the extension: its key and type. Its default is the one package.json declares,
@@ -19,6 +20,7 @@ export class Setting<T> {
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isPolyphoneSetting = (value: unknown): value is PolyphoneSetting => (polyphoneSettingValues as readonly unknown[]).includes(value);
 const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
 
 /** Every setting the extension reads; nothing else reads VS Code's configuration. */
@@ -29,6 +31,8 @@ export const settings = {
   endpoint: new Setting('metastudio.endpoint', isString),
   region: new Setting('metastudio.region', isString),
   previewCacheSizeMB: new Setting('metastudio.preview.cacheSizeMB', isNumber),
+  /** How the linters mark polyphones (`ssml/polyphone`). */
+  polyphones: new Setting('metastudio.polyphones', isPolyphoneSetting),
 };
 
 /** Settings of VS Code's own that the extension follows; their defaults are VS Code's. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { assetName } from '../core/assets/describe';
 import { fits } from '../core/assets/references';
 import type { DigitalAssetInfo } from '../core/cloud/types';
 import { ExpectedError } from '../core/errors';
@@ -67,7 +68,7 @@ export function registerAssetCommands(context: vscode.ExtensionContext, { connec
   registerCommand(context, 'metastudio.assets.copyId', async (arg?: AssetArgument) => {
     const asset = await resolve(arg);
     await vscode.env.clipboard.writeText(asset.asset_id);
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the ID of "{0}"', asset.asset_name), 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the ID of "{0}"', assetName(asset)), 3000);
     return asset.asset_id;
   });
 
@@ -90,7 +91,7 @@ export function registerAssetCommands(context: vscode.ExtensionContext, { connec
   // cache and download rules) and speaks a sample sentence with it otherwise.
   registerCommand(context, 'metastudio.assets.previewVoice', async (arg?: AssetArgument) => {
     const asset = await resolve(arg);
-    if (asset.asset_type !== 'VOICE_MODEL') throw new ExpectedError(vscode.l10n.t('"{0}" is not a voice.', asset.asset_name));
+    if (asset.asset_type !== 'VOICE_MODEL') throw new ExpectedError(vscode.l10n.t('"{0}" is not a voice.', assetName(asset)));
     return vscode.commands.executeCommand('metastudio.preview.voice', { voiceAssetId: asset.asset_id });
   });
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { AssetApi, AssetCatalog } from '../core/assets/catalog';
-import { assetSummary, failureText, isActive } from '../core/assets/describe';
-import { groupQuery, isFiltered, type AssetFilter } from '../core/assets/filters';
-import { assetGroups, groupLabel, type AssetGroup } from '../core/assets/groups';
+import { assetName, assetSummary, failureText, isActive } from '../core/assets/describe';
+import { groupQuery, isFiltered, listsOwnAsset, type AssetFilter } from '../core/assets/filters';
+import { assetGroups, groupLabel, groupOfType, uploadTypeOf, type AssetGroup } from '../core/assets/groups';
 import { PagedList } from '../core/assets/pagedList';
 import type { DigitalAssetInfo } from '../core/cloud/types';
 import { errorMessage, ExpectedError } from '../core/errors';
@@ -103,6 +103,21 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
     return this.currentGroups() ?? [];
   }
 
+  /**
+   * Shows an asset just made or changed (an upload) in its group without reloading it, when the
+   * filter lets the group list it; the group, if any.
+   */
+  showAsset(asset: DigitalAssetInfo): GroupNode | undefined {
+    this.catalog?.remember([asset]);
+    const node = this.groupNodes().find((g) => g.group.id === groupOfType(asset.asset_type).id);
+    if (!node || !listsOwnAsset(this.filterValue, asset.asset_name)) return undefined;
+    if (node.list.started) {
+      node.list.upsert(asset);
+      this.changed.fire(node);
+    }
+    return node;
+  }
+
   getParent(node: AssetTreeNode): AssetTreeNode | undefined {
     return node.kind === 'group' ? undefined : node.parent;
   }
@@ -162,7 +177,7 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
         if (!signal.aborted) log().error(`assets: loading ${group.id} (offset ${offset}) failed: ${errorMessage(err)}`);
         throw err;
       }
-    }, pageSize);
+    }, pageSize, (asset) => asset.asset_id);
   }
 
   private startLoading(node: GroupNode): void {
@@ -188,7 +203,8 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `group:${node.group.id}`;
     item.iconPath = new vscode.ThemeIcon(node.group.icon);
-    item.contextValue = 'group';
+    // Groups that take uploads offer "Upload to MetaStudio".
+    item.contextValue = uploadTypeOf(node.group) ? 'group.upload' : 'group';
     if (node.list.error !== undefined) item.description = vscode.l10n.t('failed to load');
     else if (count === undefined) item.description = vscode.l10n.t('loading…');
     return item;
@@ -207,7 +223,7 @@ export class AssetsTreeProvider implements vscode.TreeDataProvider<AssetTreeNode
 
 function assetItem(asset: DigitalAssetInfo, group: AssetGroup): vscode.TreeItem {
   // A string label is always plain text in a tree.
-  const item = new vscode.TreeItem(asset.asset_name || asset.asset_id);
+  const item = new vscode.TreeItem(assetName(asset));
   item.description = assetSummary(asset);
   item.tooltip = assetTooltip(asset);
   item.iconPath = isActive(asset)

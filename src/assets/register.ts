@@ -9,6 +9,7 @@ import type { Services } from '../services';
 import { registerAssetCommands } from './assetCommands';
 import { AssetsTreeProvider, type AssetTreeNode, type GroupNode } from './assetsTree';
 import { registerScriptAssets } from './scriptAssets';
+import { AssetDropController, registerUploads, Uploads } from './uploads';
 
 const filterKey = 'metastudio.assets.filter';
 
@@ -91,7 +92,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     trusted: () => vscode.workspace.isTrusted,
     client: () => connections.tryClient(),
   }, parseFilter(context.workspaceState.get(filterKey)), catalog);
-  const view = vscode.window.createTreeView('metastudio.assets', { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView('metastudio.assets', { treeDataProvider: tree, showCollapseAll: true, dragAndDropController: new AssetDropController() });
 
   const showFilter = () => {
     view.description = describeFilter(tree.filter);
@@ -152,4 +153,5 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 
   registerAssetCommands(context, services);
   registerScriptAssets(context, services);
+  registerUploads(context, new Uploads(services, tree, view), groupOf);
 }

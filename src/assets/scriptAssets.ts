@@ -1,16 +1,18 @@
 import * as vscode from 'vscode';
 import type { AssetCatalog, AssetLookup } from '../core/assets/catalog';
 import { checkAssetReferences } from '../core/assets/checks';
-import { assetStateText, assetSummary, isActive } from '../core/assets/describe';
+import { assetName, assetStateText, assetSummary, isActive } from '../core/assets/describe';
 import { groupOfType, typeLabel } from '../core/assets/groups';
 import { assetFieldAt, fits, type AssetFieldAt } from '../core/assets/references';
 import type { DigitalAssetInfo } from '../core/cloud/types';
 import { errorMessage } from '../core/errors';
 import { encodeJsonStringContent } from '../core/scripts/jsonString';
+import { isUploadableType } from '../core/upload/media';
 import { registerLinter } from '../diagnostics/lintController';
 import type { Languages } from '../languages';
 import type { Services } from '../services';
 import { assetTooltip } from './tooltip';
+import type { FieldUpload } from './uploads';
 
 /** How long a first completion or hover may wait for the catalog; afterwards they answer from the cache at once. */
 const firstAnswerMs = 2_000;
@@ -45,7 +47,7 @@ async function candidates(catalog: AssetCatalog, field: AssetFieldAt): Promise<{
 }
 
 function completionItem(asset: DigitalAssetInfo, field: AssetFieldAt, range: vscode.Range): vscode.CompletionItem {
-  const item = new vscode.CompletionItem({ label: asset.asset_name || asset.asset_id, description: assetSummary(asset) || typeLabel(asset.asset_type) }, vscode.CompletionItemKind.Value);
+  const item = new vscode.CompletionItem({ label: assetName(asset), description: assetSummary(asset) || typeLabel(asset.asset_type) }, vscode.CompletionItemKind.Value);
   item.detail = `${asset.asset_id} · ${asset.asset_type}${isActive(asset) ? '' : ` · ${assetStateText(asset)}`}`;
   item.documentation = assetTooltip(asset);
   item.insertText = idText(field, asset.asset_id);
@@ -57,12 +59,28 @@ function completionItem(asset: DigitalAssetInfo, field: AssetFieldAt, range: vsc
   return item;
 }
 
+/** "Upload a file…" in a field that takes media: it changes nothing itself; its command uploads and fills the ID in. */
+function uploadItem(document: vscode.TextDocument, field: AssetFieldAt, range: vscode.Range): vscode.CompletionItem | undefined {
+  const types = field.expectation.types.filter(isUploadableType);
+  if (types.length === 0) return undefined;
+  const item = new vscode.CompletionItem(vscode.l10n.t('Upload a file…'), vscode.CompletionItemKind.File);
+  item.detail = vscode.l10n.t('Upload a local {0} file to MetaStudio and fill in its ID', types.map((t) => typeLabel(t)).join(vscode.l10n.t(' or ')));
+  const current = document.getText(range);
+  item.insertText = current;
+  item.filterText = current;
+  item.range = range;
+  item.sortText = '\uffff';
+  const target: FieldUpload = { uri: document.uri.toString(), offset: field.start, types };
+  item.command = { command: 'metastudio.assets.uploadForField', title: vscode.l10n.t('Upload a file…'), arguments: [target] };
+  return item;
+}
+
 function hoverText(lookup: AssetLookup | undefined, id: string): vscode.MarkdownString {
   if (lookup?.state === 'found') {
     const { asset } = lookup;
     const md = new vscode.MarkdownString();
     md.appendMarkdown('**');
-    md.appendText(asset.asset_name);
+    md.appendText(assetName(asset));
     md.appendMarkdown('**  \n');
     md.appendText(`${typeLabel(asset.asset_type)} (${asset.asset_type}) · ${asset.asset_state ?? vscode.l10n.t('unknown state')}`);
     const summary = isActive(asset) ? assetSummary(asset) : '';
@@ -98,7 +116,8 @@ export function registerScriptAssets(context: vscode.ExtensionContext, { assets:
         if (!field) return undefined;
         const range = new vscode.Range(doc.positionAt(field.start), doc.positionAt(field.end));
         const { assets, complete } = await candidates(catalog, field);
-        return new vscode.CompletionList(assets.map((a) => completionItem(a, field, range)), !complete);
+        const upload = uploadItem(doc, field, range);
+        return new vscode.CompletionList([...assets.map((a) => completionItem(a, field, range)), ...(upload ? [upload] : [])], !complete);
       },
     }, '"'),
     vscode.languages.registerHoverProvider(languages.scriptSelector, {

@@ -29,7 +29,8 @@ export function cliLocale(argv: readonly string[], env: NodeJS.ProcessEnv): { lo
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
-      rest.push(...argv.slice(i));
+      // A loop, not push(...): a shell glob after `--` may give more arguments than a call takes.
+      for (let j = i; j < argv.length; j++) rest.push(argv[j]);
       break;
     }
     if (arg === '--lang') given = argv[++i] ?? '';

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { NoCredentialsError } from '../core/cloud/connection';
 import { EndpointError } from '../core/cloud/endpoint';
 import { errorMessage, ExpectedError, isCancellation, WaitTimeoutError } from '../core/errors';
+import { displayText } from '../core/text/displayText';
 import { UsageError, ExitCode } from './exitCodes';
 import type { CliCommand, CliIo } from './io';
 import { cliLocale, cliLocales, useLocale } from './locale';
@@ -33,8 +34,18 @@ function mainHelp(commands: readonly CliCommand[]): string {
   ].join('\n');
 }
 
+/** `io` whose output cannot drive the terminal: names and messages from a server or a file print as text. */
+function terminalSafe(io: CliIo): CliIo {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(displayText(text, { multiline: true })),
+    stderr: (text) => io.stderr(displayText(text, { multiline: true })),
+  };
+}
+
 /** Runs the CLI in-process and returns its exit code. */
-export async function runCli(argv: string[], io: CliIo, commands: readonly CliCommand[]): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo, commands: readonly CliCommand[]): Promise<number> {
+  const io = terminalSafe(rawIo);
   const { locale, rest: args, unknown } = cliLocale(argv, io.env);
   useLocale(locale);
   if (unknown !== undefined) {
@@ -75,7 +86,11 @@ function reportFailure(io: CliIo, command: CliCommand, err: unknown): ExitCode {
   const message = errorMessage(err);
   if (!(err instanceof ExpectedError)) {
     const debug = Boolean(io.env[DEBUG_VARIABLE]) && io.env[DEBUG_VARIABLE] !== '0';
-    if (debug && err instanceof Error && err.stack) return fail(io, command.name, err.stack);
+    if (debug && err instanceof Error && err.stack) {
+      // Not through `fail`, which keeps a message on one line: a stack trace is read line by line.
+      io.stderr(`metastudio ${command.name}: ${err.stack}\n`);
+      return ExitCode.Failed;
+    }
     return fail(io, command.name, l10n.t('{0} (an unexpected error: run with {1}=1 for its stack trace)', message, DEBUG_VARIABLE));
   }
   if (err instanceof UsageError || err instanceof EndpointError) {

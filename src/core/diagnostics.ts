@@ -2,7 +2,8 @@
  * Diagnostics as the core produces them: editor-free, offset-based, with their quick fixes as data.
  * The editor turns them into vscode.Diagnostic/CodeAction; the CLI into its JSON report (docs/decisions/cli-contract.md).
  */
-export type Severity = 'error' | 'warning' | 'info';
+/** `hint` is the quietest: the editor shows it only as dots under the text, never in the Problems panel. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** A replacement of the document text between two UTF-16 offsets. */
 export interface TextEdit {
@@ -48,7 +49,7 @@ export interface Range {
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 10 /* \n */) {
@@ -71,15 +72,44 @@ export class LineIndex {
     return { line: low, character: offset - this.lineStarts[low] };
   }
 
+  /** The offset of a position; a character past its line's end counts as the end of the line's text. */
+  offsetAt(position: Position): number {
+    const { text } = this;
+    const line = Math.min(Math.max(0, position.line), this.lineStarts.length - 1);
+    const start = this.lineStarts[line];
+    let lineEnd = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : text.length;
+    while (lineEnd > start && (text.charCodeAt(lineEnd - 1) === 10 || text.charCodeAt(lineEnd - 1) === 13)) lineEnd--;
+    return Math.min(start + Math.max(0, position.character), lineEnd);
+  }
+
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 }
 
-const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** The order `sortDiagnostics` sorts in. */
+export function compareDiagnostics(a: CoreDiagnostic, b: CoreDiagnostic): number {
+  return a.start - b.start || a.end - b.end || severityOrder[a.severity] - severityOrder[b.severity] || a.code.localeCompare(b.code);
+}
 
 /** Sorts by range, then severity, then code: the order the CLI prints and tests compare. */
 export function sortDiagnostics<T extends CoreDiagnostic>(diagnostics: T[]): T[] {
-  return diagnostics.sort((a, b) =>
-    a.start - b.start || a.end - b.end || severityOrder[a.severity] - severityOrder[b.severity] || a.code.localeCompare(b.code));
+  return diagnostics.sort(compareDiagnostics);
+}
+
+/** Two lists sorted as `sortDiagnostics` sorts, as one sorted list, in linear time (for long lists sorted already). */
+export function mergeSorted<T extends CoreDiagnostic>(a: T[], b: T[]): T[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  // Sized at once: a growing list would leave its outgrown copies to the garbage collector.
+  const merged = new Array<T>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) merged[k++] = compareDiagnostics(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < a.length) merged[k++] = a[i++];
+  while (j < b.length) merged[k++] = b[j++];
+  return merged;
 }

@@ -4,6 +4,7 @@
  * `AbortError` means the user stopped the work, so nothing is shown. Anything else is a bug.
  */
 import * as l10n from '@vscode/l10n';
+import { displayText } from './text/displayText';
 
 export interface ExpectedErrorOptions {
   /** The failure's code: the API's `error_code`, a job's error code, a system error code. */
@@ -33,9 +34,10 @@ export class ExpectedError extends Error {
 const MAX_ID = 100;
 
 function withDetails(message: string, { code, requestId }: ExpectedErrorOptions): string {
+  const shown = (id: string) => displayText(oneLine(id, MAX_ID));
   const missing = [
-    code && !message.includes(code) ? l10n.t('code {0}', oneLine(code, MAX_ID)) : undefined,
-    requestId && !message.includes(requestId) ? l10n.t('request id {0}', oneLine(requestId, MAX_ID)) : undefined,
+    code && !message.includes(shown(code)) ? l10n.t('code {0}', shown(code)) : undefined,
+    requestId && !message.includes(shown(requestId)) ? l10n.t('request id {0}', shown(requestId)) : undefined,
   ].filter(Boolean);
   return missing.length > 0 ? `${message} (${missing.join(', ')})` : message;
 }
@@ -62,11 +64,12 @@ export function isCancellation(err: unknown): boolean {
 const MAX_MESSAGE = 1000;
 
 /**
- * What the user reads of anything thrown, on one line: the message of an error (an expected error's
- * names its code and request id), else the value as text.
+ * What the user reads of anything thrown, on one line with its control characters escaped (messages
+ * quote servers and files): the message of an error (an expected error's names its code and request
+ * id), else the value as text.
  */
 export function errorMessage(err: unknown): string {
-  return oneLine(err instanceof Error ? err.message || err.name : valueText(err), MAX_MESSAGE);
+  return displayText(oneLine(err instanceof Error ? err.message || err.name : valueText(err), MAX_MESSAGE));
 }
 
 function valueText(value: unknown): string {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { CoreDiagnostic } from '../core/diagnostics';
+import type { CoreDiagnostic, Fix } from '../core/diagnostics';
+import { encodingProblem } from '../core/lint/fileText';
 import { log } from '../logging/log';
 import { MetaStudioDiagnostic, toWorkspaceEdit } from './convert';
 
@@ -8,12 +9,27 @@ export interface DocumentLinter {
   readonly name: string;
   readonly languageIds: readonly string[];
   lint(document: vscode.TextDocument): CoreDiagnostic[];
+  /**
+   * The fixes of a diagnostic that carries none because they are costly to work out (`ssml/polyphone`):
+   * asked for only when the editor wants the quick fixes, at the diagnostic's start in the document as it is now.
+   */
+  fixesAt?(document: vscode.TextDocument, code: string, offset: number): readonly Fix[] | undefined;
 }
 
 const debounceMs = 250;
 
 /** Set once a quick fix of ours was applied: the walkthrough's "Fix a problem" step waits for it. */
 export const quickFixAppliedContext = 'metastudio.quickFixApplied';
+
+/**
+ * A document's text through `lint`, with `file/not-utf8` first when VS Code will save it in another
+ * encoding or read bytes that are not UTF-8 (it shows them as U+FFFD).
+ */
+export function lintDocumentText(document: vscode.TextDocument, lint: (text: string) => CoreDiagnostic[]): CoreDiagnostic[] {
+  const text = document.getText();
+  const problem = encodingProblem(text, document.encoding);
+  return problem ? [problem, ...lint(text)] : lint(text);
+}
 
 /**
  * Keeps a linter's diagnostics in step with open documents: linted on open, debounced while typing,
@@ -61,7 +77,7 @@ export function registerLinter(context: vscode.ExtensionContext, linter: Documen
     { dispose: () => timers.forEach(clearTimeout) },
     vscode.languages.registerCodeActionsProvider(
       linter.languageIds.map((language) => ({ language })),
-      { provideCodeActions: (doc, _range, ctx) => quickFixes(doc, ctx, current.get(doc.uri.toString()) ?? []) },
+      { provideCodeActions: (doc, _range, ctx) => quickFixes(doc, ctx, current.get(doc.uri.toString()) ?? [], linter) },
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
   );
@@ -73,13 +89,14 @@ export function registerLinter(context: vscode.ExtensionContext, linter: Documen
   return { relint: () => vscode.workspace.textDocuments.filter(applies).forEach(schedule) };
 }
 
-function quickFixes(document: vscode.TextDocument, context: vscode.CodeActionContext, ours: MetaStudioDiagnostic[]): vscode.CodeAction[] {
+function quickFixes(document: vscode.TextDocument, context: vscode.CodeActionContext, ours: MetaStudioDiagnostic[], linter: DocumentLinter): vscode.CodeAction[] {
   const actions: vscode.CodeAction[] = [];
   for (const asked of context.diagnostics) {
     // The diagnostics in the context may be copies of ours: find ours by code, range and message.
     const diagnostic = ours.find((d) => d.code === asked.code && d.message === asked.message && d.range.isEqual(asked.range));
     if (!diagnostic) continue;
-    for (const fix of diagnostic.core.fixes ?? []) {
+    const fixes = diagnostic.core.fixes ?? linter.fixesAt?.(document, diagnostic.core.code, document.offsetAt(asked.range.start)) ?? [];
+    for (const fix of fixes) {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       action.edit = toWorkspaceEdit(document, fix);
       action.diagnostics = [diagnostic];

@@ -9,6 +9,7 @@ import { jobDisplayName, outputVideo, scriptNameOfJob, videoFileName, type Outpu
 import type { JobTracker } from '../core/remote/jobTracker';
 import { nameOfFile, safeFileName } from '../core/remote/scriptBody';
 import { kindOfFile, scriptKinds } from '../core/scripts/kinds';
+import { displayText } from '../core/text/displayText';
 import { log } from '../logging/log';
 import { withCancellableProgress } from '../commands/progress';
 import type { Prompts } from '../prompts';
@@ -30,7 +31,7 @@ function jobIdOf(arg: JobArgument | undefined): string {
 
 function pickRemoteScript(prompts: Prompts, client: MetaStudioClient): Promise<{ id: string; name: string } | undefined> {
   const items = scriptKinds.video.remote.list(client, { limit: 100 }).then(({ items }) =>
-    items.map(({ id, name }) => ({ label: name, description: id, value: { id, name } })));
+    items.map(({ id, name }) => ({ label: displayText(name), description: displayText(id), value: { id, name } })));
   return prompts.pick({ id: 'job.script', items, title: vscode.l10n.t('Start a video job'), placeHolder: vscode.l10n.t('The video script to render'), matchOnDescription: true });
 }
 
@@ -119,7 +120,7 @@ export function registerJobCommands(context: vscode.ExtensionContext, { connecti
     const video = await withErrorContext(what, () => outputVideo(client, job));
     const file = vscode.Uri.joinPath(player.videosFolder, safeFileName(video.assetId, 'video'), videoFileName(video, undefined));
     if (!existsSync(file.fsPath)) await download(job, video, file.fsPath, what);
-    player.show(jobDisplayName(job), file);
+    player.show(jobDisplayName(job), file, job.job_id);
     return file.fsPath;
   });
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { normalizeJobState } from '../core/cloud/jobState';
 import { errorMessage } from '../core/errors';
 import { jobDisplayName, jobErrorWithShot, jobRunMs } from '../core/remote/jobOutcome';
+import { displayText } from '../core/text/displayText';
 import type { JobTracker, TrackedJob } from '../core/remote/jobTracker';
 
 /** A row of the Jobs view: a job, or a message (loading failed, nothing yet). */
@@ -74,13 +75,13 @@ export function jobView({ job, pollError }: TrackedJob, now = Date.now()): JobVi
 
 function tooltip({ job, pollError }: TrackedJob): vscode.MarkdownString {
   const rows: [string, string | undefined][] = [
-    [vscode.l10n.t('Job ID'), job.job_id],
-    [vscode.l10n.t('State'), job.state],
+    [vscode.l10n.t('Job ID'), displayText(job.job_id)],
+    [vscode.l10n.t('State'), displayText(job.state)],
     [vscode.l10n.t('Created'), formatTime(job.create_time)],
     [vscode.l10n.t('Started'), formatTime(job.start_time)],
     [vscode.l10n.t('Ended'), formatTime(job.end_time)],
     [vscode.l10n.t('Video length'), job.duration === undefined ? undefined : vscode.l10n.t('{0} s', job.duration)],
-    [vscode.l10n.t('Output asset'), job.output_asset_config?.asset_id],
+    [vscode.l10n.t('Output asset'), job.output_asset_config?.asset_id && displayText(job.output_asset_config.asset_id)],
   ];
   const error = jobErrorWithShot(job);
   if (error) rows.push([vscode.l10n.t('Error'), error]);

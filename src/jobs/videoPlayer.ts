@@ -2,12 +2,14 @@
  * The video player panel: plays a produced video downloaded into the extension's storage, through
  * `asWebviewUri`, so it plays the same in desktop VS Code, Remote and the browser workbench (an
  * external link would go through the browser workbench's port proxy). The webview reaches only
- * dist/ and the videos folder.
+ * dist/ and the videos folder. Its controls are the page's own (webview/video/main.ts), not the
+ * browser's: keyboard steps in seconds, values in words and the theme's colours
+ * (docs/accessibility.md).
  */
 import * as vscode from 'vscode';
 import { log } from '../logging/log';
-import { contentSecurityPolicy, escapeHtml, newNonce } from '../webviews/page';
-import { isVideoEventMessage } from './videoMessages';
+import { contentSecurityPolicy, escapeHtml, mediaStrings, newNonce } from '../webviews/page';
+import { isFromVideoWebview, type ToVideoWebview, type VideoStrings } from './videoMessages';
 
 /** What the player's `<video>` reported. */
 export interface VideoReport {
@@ -17,32 +19,47 @@ export interface VideoReport {
 
 export class VideoPlayer implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** The job whose video the panel shows: what Download Video… saves. */
+  private jobId = '';
   /** What the player's `<video>` did, newest last (the log has it too). */
   readonly reports: VideoReport[] = [];
 
   constructor(private readonly extensionUri: vscode.Uri, readonly videosFolder: vscode.Uri) {}
 
-  /** Shows `file` (in the videos folder) in the (reused) panel. */
-  show(title: string, file: vscode.Uri): void {
+  /** Shows `file` (in the videos folder), the video of job `jobId`, in the (reused) panel. */
+  show(title: string, file: vscode.Uri, jobId: string): void {
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    this.jobId = jobId;
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel('metastudio.video', title, vscode.ViewColumn.Active, {
         enableScripts: true,
         localResourceRoots: [dist, this.videosFolder],
       });
-      panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (!isVideoEventMessage(message)) return;
-        this.reports.push({ event: message.event, duration: message.duration });
-        if (this.reports.length > 200) this.reports.splice(0, 100);
-        log().debug(`video player: ${message.event} (${message.duration.toFixed(2)} s)`);
-      });
+      panel.webview.onDidReceiveMessage((message: unknown) => { void this.onMessage(message); });
       panel.onDidDispose(() => { if (this.panel === panel) this.panel = undefined; });
       this.panel = panel;
     } else {
       this.panel.reveal();
     }
     this.panel.title = title;
-    this.panel.webview.html = videoHtml(this.panel.webview, vscode.Uri.joinPath(dist, 'webview', 'video.js'), file, title);
+    this.panel.webview.html = videoHtml(this.panel.webview, vscode.Uri.joinPath(dist, 'webview'), file, title);
+  }
+
+  private async onMessage(message: unknown): Promise<void> {
+    if (!isFromVideoWebview(message)) return;
+    if (message.type === 'download') {
+      try {
+        await vscode.commands.executeCommand('metastudio.job.downloadVideo', this.jobId);
+      } finally {
+        // Saved or cancelled, the keyboard goes back to the button: the dialog took the focus.
+        this.panel?.reveal(this.panel.viewColumn, false);
+        void this.panel?.webview.postMessage({ type: 'downloadDialogClosed' } satisfies ToVideoWebview);
+      }
+      return;
+    }
+    this.reports.push({ event: message.event, duration: message.duration });
+    if (this.reports.length > 200) this.reports.splice(0, 100);
+    log().debug(`video player: ${message.event} (${message.duration.toFixed(2)} s)`);
   }
 
   dispose(): void {
@@ -50,32 +67,47 @@ export class VideoPlayer implements vscode.Disposable {
   }
 }
 
-function videoHtml(webview: vscode.Webview, scriptUri: vscode.Uri, file: vscode.Uri, title: string): string {
+function videoStrings(): VideoStrings {
+  return {
+    ...mediaStrings(),
+    mute: vscode.l10n.t('Mute'),
+    unmute: vscode.l10n.t('Unmute'),
+    cannotPlay: vscode.l10n.t('This video cannot be played here. Download it to play it in another player.'),
+    ended: vscode.l10n.t('The video has ended.'),
+  };
+}
+
+/** `folder` holds the bundled video.js and video.css (dist/webview). */
+function videoHtml(webview: vscode.Webview, folder: vscode.Uri, file: vscode.Uri, title: string): string {
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(webview, nonce, { styles: 'nonce', media: true });
+  const csp = contentSecurityPolicy(webview, nonce, { media: true });
+  const strings = videoStrings();
+  const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(folder, name)).toString();
+  const rates = ['0.5', '0.75', '1', '1.25', '1.5', '2'].map((r) => `<option value="${r}"${r === '1' ? ' selected' : ''}>${r}×</option>`).join('');
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${nonce}">
-  body { padding: 16px; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
-  h1 { font-size: 1.1em; font-weight: 600; margin: 0 0 8px; }
-  video { display: block; max-width: 100%; max-height: calc(100vh - 80px); background: var(--vscode-editor-background); }
-  video:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
-  #status { color: var(--vscode-errorForeground); }
-  [hidden] { display: none !important; }
-</style>
+<link rel="stylesheet" href="${asset('video.css')}">
 <title>${escapeHtml(title)}</title>
 </head>
 <body>
-<main>
+<main id="app" data-strings="${escapeHtml(JSON.stringify(strings))}">
   <h1>${escapeHtml(title)}</h1>
-  <video id="video" controls preload="auto" aria-label="${escapeHtml(title)}" src="${escapeHtml(webview.asWebviewUri(file).toString())}"></video>
-  <p id="status" role="status" hidden>${escapeHtml(vscode.l10n.t('This video cannot be played here. Download it to play it in another player.'))}</p>
+  <video id="video" preload="auto" aria-label="${escapeHtml(title)}" src="${escapeHtml(webview.asWebviewUri(file).toString())}"></video>
+  <div class="row">
+    <button id="play" type="button">${escapeHtml(strings.play)}</button>
+    <input type="range" id="seek" min="0" max="0" step="1" value="0" aria-label="${escapeHtml(vscode.l10n.t('Position'))}">
+    <span id="time">0:00 / 0:00</span>
+    <select id="rate" aria-label="${escapeHtml(vscode.l10n.t('Playback speed'))}">${rates}</select>
+    <button id="mute" class="secondary" type="button">${escapeHtml(strings.mute)}</button>
+    <button id="download" class="secondary" type="button">${escapeHtml(vscode.l10n.t('Download Video…'))}</button>
+  </div>
+  <p id="status" role="status"></p>
 </main>
-<script nonce="${nonce}" src="${escapeHtml(webview.asWebviewUri(scriptUri).toString())}"></script>
+<script nonce="${nonce}" src="${asset('video.js')}"></script>
 </body>
 </html>`;
 }

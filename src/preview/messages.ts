@@ -4,6 +4,7 @@
  * gets nothing before it.
  */
 import { isVoiceSettingValue } from '../core/voiceSettings';
+import type { MediaStrings } from '../webviews/page';
 
 export interface VoiceSettings {
   readonly voiceAssetId: string;
@@ -79,9 +80,7 @@ export function isFromWebview(value: unknown): value is FromWebview {
 }
 
 /** The player's words, localized by the extension and handed over in the page. */
-export interface PlayerStrings {
-  readonly play: string;
-  readonly pause: string;
+export interface PlayerStrings extends MediaStrings {
   /** `{0}` of `{1}`. */
   readonly part: string;
   readonly fromCache: string;
@@ -110,11 +109,4 @@ export interface PlayerStrings {
   /** Why Synthesize is unavailable: `{0}`, the names of the settings to correct. */
   readonly correctToSynthesize: string;
   readonly chooseVoice: string;
-  /** `{0}` second(s), `{0}` minute(s). */
-  readonly second: string;
-  readonly seconds: string;
-  readonly minute: string;
-  readonly minutes: string;
-  /** The seek slider's value: `{0}` (the position) of `{1}` (the duration). */
-  readonly positionOf: string;
 }

@@ -6,13 +6,12 @@
  */
 import * as vscode from 'vscode';
 import { VOICE_SETTINGS, type VoiceSettingName } from '../core/voiceSettings';
-import { contentSecurityPolicy, escapeHtml, newNonce } from '../webviews/page';
+import { contentSecurityPolicy, escapeHtml, mediaStrings, newNonce } from '../webviews/page';
 import type { PlayerStrings } from './messages';
 
 export function playerStrings(): PlayerStrings {
   return {
-    play: vscode.l10n.t('Play'),
-    pause: vscode.l10n.t('Pause'),
+    ...mediaStrings(),
     part: vscode.l10n.t('Part {0} of {1}'),
     fromCache: vscode.l10n.t('from cache'),
     sample: vscode.l10n.t('voice sample'),
@@ -31,11 +30,6 @@ export function playerStrings(): PlayerStrings {
     outOfRange: vscode.l10n.t('{0} must be a whole number from {1} to {2}.'),
     correctToSynthesize: vscode.l10n.t('To synthesize, correct: {0}.'),
     chooseVoice: vscode.l10n.t('To synthesize, choose a voice.'),
-    second: vscode.l10n.t('{0} second'),
-    seconds: vscode.l10n.t('{0} seconds'),
-    minute: vscode.l10n.t('{0} minute'),
-    minutes: vscode.l10n.t('{0} minutes'),
-    positionOf: vscode.l10n.t('{0} of {1}'),
   };
 }
 

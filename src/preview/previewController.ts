@@ -36,14 +36,14 @@ export class PreviewController {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly services: Services,
+    private readonly services: Omit<Services, 'analyses' | 'previews'>,
     private readonly previewer: Previewer,
     private readonly panel: PreviewPanel,
   ) {}
 
   /** The command: `arg` is what a menu, CodeLens, tree or caller passed (see targets.ts). */
   async run(arg: unknown): Promise<PreviewOutcome | undefined> {
-    let target = await resolveTarget(this.services.languages, arg);
+    let target = await resolveTarget(this.services, arg);
     if (!target) {
       const text = await askText(this.services.prompts);
       if (!text?.trim()) return undefined;

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { ExpectedError } from '../core/errors';
 import { findScriptTextAt, type ScriptVoice } from '../core/scripts/texts';
-import type { Languages } from '../languages';
+import type { Services } from '../services';
 
 
 export interface TextTarget {
@@ -33,19 +33,19 @@ export type PreviewArgument =
   | { readonly text: string; readonly voiceAssetId?: string; readonly speed?: number; readonly pitch?: number; readonly volume?: number }
   | vscode.Uri;
 
-function isSsml(languages: Languages, document: vscode.TextDocument): boolean {
+function isSsml({ languages }: Pick<Services, 'languages'>, document: vscode.TextDocument): boolean {
   return document.languageId === languages.ssml || document.fileName.toLowerCase().endsWith('.ssml');
 }
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** The target of an invocation; undefined when the user still has to type the text. */
-export async function resolveTarget(languages: Languages, arg: unknown): Promise<PreviewTarget | undefined> {
+export async function resolveTarget(services: Pick<Services, 'languages' | 'shots'>, arg: unknown): Promise<PreviewTarget | undefined> {
   if (arg instanceof vscode.Uri) {
     // Editor menus pass the document: the active editor's selection or cursor still counts.
     const editor = vscode.window.activeTextEditor;
-    if (editor?.document.uri.toString() === arg.toString()) return documentTarget(languages, editor.document, editor.selection);
-    return documentTarget(languages, await vscode.workspace.openTextDocument(arg), undefined);
+    if (editor?.document.uri.toString() === arg.toString()) return documentTarget(services, editor.document, editor.selection);
+    return documentTarget(services, await vscode.workspace.openTextDocument(arg), undefined);
   }
   const a = (typeof arg === 'object' && arg !== null ? arg : {}) as Record<string, unknown>;
   if (typeof a.text === 'string') {
@@ -55,14 +55,14 @@ export async function resolveTarget(languages: Languages, arg: unknown): Promise
   if (typeof a.voiceAssetId === 'string' && a.voiceAssetId) return { kind: 'sample', voiceAssetId: a.voiceAssetId };
   if (typeof a.uri === 'string' && typeof a.offset === 'number') {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(a.uri));
-    return documentTarget(languages, document, new vscode.Selection(document.positionAt(a.offset + 1), document.positionAt(a.offset + 1)));
+    return documentTarget(services, document, new vscode.Selection(document.positionAt(a.offset + 1), document.positionAt(a.offset + 1)));
   }
   const editor = vscode.window.activeTextEditor;
-  return editor ? documentTarget(languages, editor.document, editor.selection) : undefined;
+  return editor ? documentTarget(services, editor.document, editor.selection) : undefined;
 }
 
-function documentTarget(languages: Languages, document: vscode.TextDocument, selection: vscode.Selection | undefined): TextTarget | undefined {
-  const kind = languages.scriptKindOf(document);
+function documentTarget(services: Pick<Services, 'languages' | 'shots'>, document: vscode.TextDocument, selection: vscode.Selection | undefined): TextTarget | undefined {
+  const kind = services.languages.scriptKindOf(document);
   const source = document.getText();
   if (kind) {
     const offset = document.offsetAt(selection?.active ?? new vscode.Position(0, 0));
@@ -81,9 +81,10 @@ function documentTarget(languages: Languages, document: vscode.TextDocument, sel
     return { kind: 'text', text: found.value, voice: found.voice, where };
   }
   if (selection && !selection.isEmpty) return selectionTarget(document, selection);
-  if (isSsml(languages, document) || !selection) {
+  if (isSsml(services, document) || !selection) {
     if (source.trim() === '') throw new ExpectedError(vscode.l10n.t('The file is empty: there is nothing to preview.'));
-    return { kind: 'text', text: source, where: (i) => document.positionAt(i) };
+    // A shot editor's text is spoken by its shot's voice.
+    return { kind: 'text', text: source, voice: services.shots.shotOf(document)?.voice, where: (i) => document.positionAt(i) };
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { AssetCatalog } from '../core/assets/catalog';
-import { assetSummary, billingProvider, isActive, voiceMeta } from '../core/assets/describe';
+import { assetName, assetSummary, billingProvider, isActive, voiceMeta } from '../core/assets/describe';
 import type { DigitalAssetInfo } from '../core/cloud/types';
 import type { VoiceOption } from './messages';
 
@@ -19,7 +19,7 @@ export function voiceInfo(asset: DigitalAssetInfo): VoiceInfo {
   const provider = billingProvider(asset);
   return {
     id: asset.asset_id,
-    name: asset.asset_name || asset.asset_id,
+    name: assetName(asset),
     ...(provider ? { provider } : {}),
     ...(meta?.language ? { language: meta.language } : {}),
     ...(meta ? { summary: assetSummary(asset) } : {}),

@@ -4,6 +4,7 @@ import { ExpectedError, withErrorContext } from '../core/errors';
 import { linkOf, linkPulledFile, pulledText } from '../core/remote/linkedFiles';
 import { fileNameFor } from '../core/remote/scriptBody';
 import { scriptKindNames, scriptKinds, type ScriptKind } from '../core/scripts/kinds';
+import { displayText } from '../core/text/displayText';
 import { log } from '../logging/log';
 import type { Prompts } from '../prompts';
 import { scriptKindOfFile, type PushContext } from './pushDocument';
@@ -18,7 +19,7 @@ export interface PullSource {
 function pickRemote(prompts: Prompts, client: MetaStudioClient, kind: ScriptKind): Promise<{ id: string; name: string } | undefined> {
   const { label, remote } = scriptKinds[kind];
   const items = remote.list(client, { limit: 100 }).then(({ items }) =>
-    items.map(({ id, name, updated }) => ({ label: name, description: id, detail: updated, value: { id, name } })));
+    items.map(({ id, name, updated }) => ({ label: displayText(name), description: displayText(id), detail: updated && displayText(updated), value: { id, name } })));
   return prompts.pick({ id: 'pull.remote', items, title: vscode.l10n.t('Pull a {0}', label()), placeHolder: vscode.l10n.t('The {0} to write into a local file', label()), matchOnDescription: true });
 }
 

@@ -3,6 +3,7 @@ import { errorMessage, withErrorContext } from '../core/errors';
 import { pushFile, requireScriptKind, unchangedLinkId, type FilePushResult } from '../core/remote/linkedFiles';
 import { PushDeclinedError, type PushStep } from '../core/remote/push';
 import { remoteName, bodyOfText } from '../core/remote/scriptBody';
+import { displayText } from '../core/text/displayText';
 import { scriptKinds, type ScriptKind } from '../core/scripts/kinds';
 import { validateScript } from '../core/scripts/validate';
 import { log } from '../logging/log';
@@ -32,6 +33,7 @@ function stepMessage(step: PushStep): string {
     case 'updating': return vscode.l10n.t('Updating…');
     case 'creating': return vscode.l10n.t('Creating…');
     case 'looking-up': return vscode.l10n.t('No clear answer; looking it up by name…');
+    case 'uploading-audio': return vscode.l10n.t('Uploading the audio of its scenes…');
     case 'reading-back': return vscode.l10n.t('Reading it back…');
   }
 }
@@ -105,15 +107,16 @@ export async function remoteIdOf(context: PushContext, document: vscode.TextDocu
 async function announce(document: vscode.TextDocument, kind: ScriptKind, name: string, result: FilePushResult): Promise<void> {
   const label = scriptKinds[kind].label();
   const done = result.created
-    ? vscode.l10n.t('Created {0} "{1}" ({2}).', label, name, result.id)
-    : vscode.l10n.t('Updated {0} "{1}" ({2}).', label, name, result.id);
+    ? vscode.l10n.t('Created {0} "{1}" ({2}).', label, name, displayText(result.id))
+    : vscode.l10n.t('Updated {0} "{1}" ({2}).', label, name, displayText(result.id));
   if (result.differences.length === 0) {
     void vscode.window.showInformationMessage(done);
     return;
   }
   log().warn(`push: ${result.id} read back differs at ${result.differences.join(', ')}`);
   const compare = vscode.l10n.t('Compare with Remote');
-  const shown = result.differences.slice(0, 3).join(', ') + (result.differences.length > 3 ? ', …' : '');
+  // The paths are the read-back's keys: the server's text.
+  const shown = displayText(result.differences.slice(0, 3).join(', ') + (result.differences.length > 3 ? ', …' : ''));
   const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} Read back, it differs from what was sent at {1}.', done, shown), compare);
   if (choice === compare) await vscode.commands.executeCommand('metastudio.script.compare', document.uri);
 }

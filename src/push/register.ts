@@ -16,7 +16,7 @@ export function scriptUri(arg: unknown): vscode.Uri {
 }
 
 /** Push, pull and compare of script files; returns the push service. */
-export function register(context: vscode.ExtensionContext, { connections, prompts }: Omit<Services, 'push'>): PushService {
+export function register(context: vscode.ExtensionContext, { connections, prompts }: Pick<Services, 'connections' | 'prompts'>): PushService {
   const links = new WorkspaceLinks(connections);
   const remote = new RemoteDocuments();
   const push: PushContext = { connections, prompts, links };
@@ -26,5 +26,9 @@ export function register(context: vscode.ExtensionContext, { connections, prompt
     pushDocument(push, await vscode.workspace.openTextDocument(scriptUri(arg))));
   registerCommand(context, 'metastudio.script.pull', (arg?: PullSource | vscode.Uri) => pullScript(push, arg));
   registerCommand(context, 'metastudio.script.compare', (arg?: vscode.Uri) => compareWithRemote(push, remote, scriptUri(arg)));
-  return { remoteIdOf: (document) => remoteIdOf(push, document) };
+  return {
+    remoteIdOf: (document) => remoteIdOf(push, document),
+    linkedIdOf: (uri) => links.linkedId(uri),
+    fileOfRemote: (kind, id) => links.fileOf(kind, id),
+  };
 }

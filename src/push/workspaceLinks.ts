@@ -38,6 +38,28 @@ export class WorkspaceLinks implements vscode.Disposable {
     return { store: this.store(folder), connection: connectionKey(profile.endpoint, profile.projectId) };
   }
 
+  /** The workspace file linked to the remote object `id` of `kind` on the active connection, if any. */
+  async fileOf(kind: string, id: string): Promise<vscode.Uri | undefined> {
+    const profile = this.connections.active();
+    if (!profile) return undefined;
+    const connection = connectionKey(profile.endpoint, profile.projectId);
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme !== 'file') continue;
+      const links = (await this.store(folder).read()).links.get(connection);
+      for (const [path, link] of links ?? []) {
+        if (link.kind === kind && link.id === id) return vscode.Uri.joinPath(folder.uri, ...path.split('/'));
+      }
+    }
+    return undefined;
+  }
+
+  /** The remote ID a file is linked to on the active connection, without pushing it. */
+  async linkedId(uri: vscode.Uri): Promise<string | undefined> {
+    const place = this.placeOf(uri);
+    const path = linkPath(place.store.root, uri.fsPath);
+    return path === undefined ? undefined : (await place.store.get(place.connection, path))?.id;
+  }
+
   /** Only in a trusted workspace (checked per event, so it starts when trust is granted): links.json is the workspace's file. */
   private async followRenames(event: vscode.FileRenameEvent): Promise<void> {
     if (!vscode.workspace.isTrusted) return;

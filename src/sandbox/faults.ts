@@ -1,10 +1,11 @@
 /**
  * Faults a test asks the sandbox to inject into its next matching requests: error statuses as the
- * cloud or its gateway sends them, slow answers, dropped connections and truncated JSON.
+ * cloud or its gateway sends them, slow answers, dropped connections, truncated JSON and uploads
+ * whose bytes arrive damaged.
  */
 import { isObject } from '../core/json';
 
-const FAULT_KINDS = ['429', '500', '502', '503', '504', 'slow', 'drop', 'malformed-json'] as const;
+const FAULT_KINDS = ['429', '500', '502', '503', '504', 'slow', 'drop', 'malformed-json', 'bad-digest'] as const;
 type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {
@@ -17,6 +18,8 @@ export interface FaultSpec {
    * - `slow`: the request is handled after `delayMs` (default 5000).
    * - `drop`: the request IS handled (a create happens), then the connection is destroyed unanswered.
    * - `malformed-json`: the request is handled and the answer's JSON is cut in half.
+   * - `bad-digest`: an upload (`PUT /_sandbox/uploads/…`) is received, then refused as OBS refuses
+   *   bytes that do not match their `Content-MD5` (400 BadDigest), as if damaged on the way.
    */
   readonly kind: FaultKind;
   /** How many matching requests get the fault (default 1). */

@@ -93,11 +93,12 @@ export function advance(job: LiveJobRecord, now: number, stepMs: number): boolea
     const item = job.queue[0];
     if (!item) {
       const roundMs = totalMs(sceneItems(job.scenes));
-      if (roundMs > 0 && job.repeat_count < 0) {
+      if (roundMs > 0) {
         // Rounds that both started and ended before `now` change nothing that can be seen.
-        const skipped = Math.floor((now - job.cursor_ms) / roundMs);
-        job.cursor_ms += Math.max(0, skipped - 1) * roundMs;
-        job.rounds_started += Math.max(0, skipped - 1);
+        const left = job.repeat_count < 0 ? Number.POSITIVE_INFINITY : job.repeat_count + 1 - job.rounds_started;
+        const skipped = Math.max(0, Math.min(Math.floor((now - job.cursor_ms) / roundMs) - 1, left));
+        job.cursor_ms += skipped * roundMs;
+        job.rounds_started += skipped;
       }
       if (!nextRound(job)) {
         end(job, job.cursor_ms, 'SUCCEED');

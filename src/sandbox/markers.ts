@@ -4,3 +4,5 @@
 export const FAIL_MARKER = '[[sandbox:fail]]';
 /** A video job with this in a shot stays WAITING until it is canceled. */
 export const QUEUE_MARKER = '[[sandbox:queue]]';
+/** An uploaded asset whose name holds this ends its review BLOCK. */
+export const BLOCK_MARKER = '[[sandbox:block]]';

@@ -5,13 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
-import { singleFrameMp4 } from './mp4';
+import { stillMp4 } from './mp4';
 
 export type FileRecipe =
   | { readonly kind: 'wav'; readonly durationMs: number; readonly frequencyHz: number; readonly amplitude?: number }
   | { readonly kind: 'png'; readonly width: number; readonly height: number; readonly rgb: readonly [number, number, number] }
   | { readonly kind: 'mp4'; readonly durationMs: number; readonly rgb?: readonly [number, number, number] }
-  | { readonly kind: 'bytes'; readonly seed: string; readonly size: number };
+  | { readonly kind: 'bytes'; readonly seed: string; readonly size: number }
+  /** Bytes a client uploaded, kept in the sandbox's upload folder under the file's ID, not rendered. */
+  | { readonly kind: 'stored'; readonly size: number; readonly md5: string };
 
 const WAV_SAMPLE_RATE = 16000;
 
@@ -19,8 +21,9 @@ export function renderFile(recipe: FileRecipe): Buffer {
   switch (recipe.kind) {
     case 'wav': return wavTone(recipe.durationMs, recipe.frequencyHz, recipe.amplitude ?? 0.3);
     case 'png': return solidPng(recipe.width, recipe.height, recipe.rgb);
-    case 'mp4': return singleFrameMp4(recipe.durationMs, recipe.rgb ?? [24, 48, 96]);
+    case 'mp4': return stillMp4(recipe.durationMs, recipe.rgb ?? [24, 48, 96]);
     case 'bytes': return fillerBytes(recipe.seed, recipe.size);
+    case 'stored': throw new Error('uploaded bytes are read from the upload folder, never rendered');
   }
 }
 
@@ -86,4 +89,8 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   png: 'image/png',
   mp4: 'video/mp4',
   zip: 'application/zip',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
 };

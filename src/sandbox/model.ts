@@ -30,6 +30,32 @@ export interface AssetRecord {
   readonly fail_type?: string;
   readonly reason?: string;
   readonly files: FileRecord[];
+  /** An uploaded asset under review: when the review ends (epoch ms). */
+  readonly review_due_ms?: number;
+  /** A VIDEO asset whose cover the asset library makes when the review ends. */
+  readonly generate_cover?: boolean;
+}
+
+/**
+ * A file announced by "Creating a File" until its upload is confirmed, or the audio of an
+ * audio-driven scene of a video script. Its bytes go to the sandbox's upload folder.
+ */
+export interface UploadRecord {
+  readonly file_id: string;
+  readonly project_id: string;
+  /** The asset the file is for… */
+  readonly asset_id?: string;
+  /** …or the video script and the scene whose audio it is. */
+  readonly script_id?: string;
+  readonly sequence_no?: number;
+  readonly file_name: string;
+  readonly file_type: string;
+  readonly asset_file_category: string;
+  /** What the upload must match; a scene's audio declares neither (any MP3, WAV or M4A up to 100 MB). */
+  readonly file_md5?: string;
+  readonly file_size?: number;
+  /** Set once the bytes are in the upload folder. */
+  received?: { readonly size: number; readonly md5: string };
 }
 
 export interface ScriptRecord {
@@ -129,6 +155,8 @@ export interface PersistedState {
   readonly rooms: RoomRecord[];
   readonly jobs: JobRecord[];
   readonly tts: TtsRecord[];
+  /** Announced files and scene audio (absent in state files written before uploads existed). */
+  readonly uploads?: UploadRecord[];
   /** Absent in states saved before live jobs existed. */
   readonly liveJobs?: LiveJobRecord[];
   readonly ruleGroups?: RuleGroupRecord[];

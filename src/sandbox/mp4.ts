@@ -1,7 +1,8 @@
 /**
- * A small playable MP4: one H.264 (Baseline) frame held for the whole duration. The frame is coded
- * with I_PCM macroblocks, i.e. raw samples, so no encoder is needed: a 64x64 picture of one colour
- * takes 16 macroblocks of 384 bytes.
+ * A small playable MP4: one H.264 (Baseline) picture of one colour, shown once a second for the whole
+ * duration (a single frame held for it would make a browser jump straight to the end). The frame is
+ * coded with I_PCM macroblocks, i.e. raw samples, so no encoder is needed: a 64x64 picture takes 16
+ * macroblocks of 384 bytes; every sample is that same picture, an IDR frame.
  */
 const SIZE = 64;
 const MACROBLOCKS = (SIZE / 16) ** 2;
@@ -134,12 +135,18 @@ function u32(...values: number[]): Buffer {
 
 const UNITY_MATRIX = u32(0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000);
 
-export function singleFrameMp4(durationMs: number, rgb: readonly [number, number, number]): Buffer {
+const FRAME_MS = 1000;
+
+export function stillMp4(durationMs: number, rgb: readonly [number, number, number]): Buffer {
   const sps = sequenceParameterSet();
   const pps = pictureParameterSet();
   const slice = idrSlice(rgb);
   const sample = Buffer.concat([u32(slice.length), slice]);
   const duration = Math.max(1, Math.round(durationMs));
+  // A frame a second, the last one shorter: the time-to-sample table's runs.
+  const frames = Math.ceil(duration / FRAME_MS);
+  const last = duration - (frames - 1) * FRAME_MS;
+  const timeToSample = frames === 1 ? u32(0, 1, 1, duration) : u32(0, 2, frames - 1, FRAME_MS, 1, last);
 
   const avcC = box('avcC',
     Buffer.from([1, PROFILE_BASELINE, CONSTRAINTS, LEVEL, 0xff, 0xe1]), Buffer.from([sps.length >> 8, sps.length & 0xff]), sps,
@@ -154,9 +161,9 @@ export function singleFrameMp4(durationMs: number, rgb: readonly [number, number
   ]);
   const stbl = (chunkOffset: number) => box('stbl',
     box('stsd', u32(0, 1), box('avc1', visualEntry, avcC)),
-    box('stts', u32(0, 1, 1, duration)),
-    box('stsc', u32(0, 1, 1, 1, 1)),
-    box('stsz', u32(0, 0, 1, sample.length)),
+    box('stts', timeToSample),
+    box('stsc', u32(0, 1, 1, frames, 1)), // one chunk holds every sample
+    box('stsz', u32(0, sample.length, frames)), // every sample the same size
     box('stco', u32(0, 1, chunkOffset)));
   const moov = (chunkOffset: number) => box('moov',
     box('mvhd', u32(0, 0, 0, 1000, duration, 0x00010000), Buffer.from([1, 0]), Buffer.alloc(10), UNITY_MATRIX, Buffer.alloc(24), u32(2)),
@@ -171,5 +178,5 @@ export function singleFrameMp4(durationMs: number, rgb: readonly [number, number
           stbl(chunkOffset)))));
   const ftyp = box('ftyp', Buffer.from('isom', 'ascii'), u32(0x200), Buffer.from('isomiso2avc1mp41', 'ascii'));
   const offset = ftyp.length + moov(0).length + 8;
-  return Buffer.concat([ftyp, moov(offset), box('mdat', sample)]);
+  return Buffer.concat([ftyp, moov(offset), box('mdat', ...Array<Buffer>(frames).fill(sample))]);
 }

@@ -1,9 +1,10 @@
 /**
  * The sandbox's HTTP handling: request log, `X-Request-Id` on every answer, injected faults,
- * authentication, routing to the API handlers, pre-signed file downloads and the unsigned
- * `/_sandbox/*` admin endpoints.
+ * authentication, routing to the API handlers, pre-signed file downloads and uploads, and the
+ * unsigned `/_sandbox/*` admin endpoints.
  */
 import { createHmac, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerOptions, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { errorMessage } from '../core/errors';
@@ -11,8 +12,9 @@ import { ApiError, errorBody, unauthorized } from './errors';
 import { DEFAULT_SLOW_MS, FaultQueue, parseFaultSpec, type FaultSpec } from './faults';
 import { CONTENT_TYPES } from './media';
 import type { FileRecord, Json } from './model';
-import { assetRoutes } from './routes/assets';
+import { advanceAssets, assetRoutes } from './routes/assets';
 import type { RequestContext, Route, Timings } from './routes/context';
+import { fileRoutes } from './routes/files';
 import { advanceLiveJobs, liveJobRoutes } from './routes/liveJobs';
 import { liveRoomRoutes } from './routes/liveRooms';
 import { ruleGroupRoutes } from './routes/ruleGroups';
@@ -20,10 +22,11 @@ import { ttsRoutes } from './routes/tts';
 import { advanceJobs, videoJobRoutes } from './routes/videoJobs';
 import { videoScriptRoutes } from './routes/videoScripts';
 import type { SandboxStore, StateWriter } from './store';
+import { drain, obsError, UPLOADS_PREFIX, type UploadFolder } from './uploads';
 import { constantTimeEqual, verifySignature } from './verifier';
 
 const ROUTES: readonly Route[] = [
-  ...assetRoutes, ...videoScriptRoutes, ...videoJobRoutes, ...liveRoomRoutes, ...liveJobRoutes, ...ruleGroupRoutes, ...ttsRoutes,
+  ...assetRoutes, ...fileRoutes, ...videoScriptRoutes, ...videoJobRoutes, ...liveRoomRoutes, ...liveJobRoutes, ...ruleGroupRoutes, ...ttsRoutes,
 ];
 /** AK/SK requests are limited to 12 MB bodies (reference 3.2). */
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
@@ -52,7 +55,7 @@ export function httpServerOptions(timeouts: HttpTimeouts): ServerOptions {
 export interface LoggedRequest {
   readonly method: string;
   readonly path: string;
-  /** The raw query string, without `?`; empty for a file download (see `loggedQuery`). */
+  /** The raw query string, without `?`; empty for a file download or upload (see `loggedQuery`). */
   readonly query: string;
   /** 0 when the connection was dropped on purpose. */
   readonly status: number;
@@ -67,6 +70,8 @@ export interface ServerConfig {
   readonly log: (line: string) => void;
   readonly store: SandboxStore;
   readonly writer?: StateWriter;
+  /** Where uploaded bytes go. */
+  readonly uploads: UploadFolder;
   /** Aborted when the sandbox closes, to end slow answers. */
   readonly closing: AbortSignal;
 }
@@ -77,6 +82,8 @@ interface Answer {
   body: Buffer;
   /** Why a request was refused, for the log only. */
   note?: string;
+  /** Sent instead of `body`: a file of this size, streamed (uploaded bytes, however large). */
+  file?: { readonly path: string; readonly size: number };
 }
 
 const jsonAnswer = (status: number, body: Json | undefined): Answer => body === undefined
@@ -115,6 +122,10 @@ export class SandboxServer {
     const q = target.indexOf('?');
     const rawPath = q < 0 ? target : target.slice(0, q);
     const rawQuery = q < 0 ? '' : target.slice(q + 1);
+    if (rawPath.startsWith(UPLOADS_PREFIX)) {
+      await this.serveUpload(req, res, method, rawPath, rawQuery, requestId, started);
+      return;
+    }
     const body = await readBody(req);
 
     if (rawPath.startsWith('/_sandbox/') && !rawPath.startsWith(FILES_PREFIX)) {
@@ -137,17 +148,56 @@ export class SandboxServer {
         : await this.dispatch(method, rawPath, rawQuery, req.headers, body, requestId);
     if (fault?.kind === 'malformed-json') answer = truncate(answer);
 
-    const status = fault?.kind === 'drop' ? 0 : answer.status;
-    const query = loggedQuery(rawPath, rawQuery);
-    this.log.push({ method, path: rawPath, query, status });
-    if (this.log.length > MAX_LOGGED_REQUESTS) this.log.splice(0, this.log.length - MAX_LOGGED_REQUESTS);
-    const note = fault ? ` [fault ${fault.kind}]` : answer.note ? ` (${answer.note})` : '';
-    this.config.log(`${method} ${rawPath}${query ? `?${query}` : ''} -> ${status || 'dropped'} in ${Date.now() - started} ms${note}`);
+    this.record(method, rawPath, rawQuery, fault?.kind === 'drop' ? 0 : answer.status, started, fault, answer.note);
     if (fault?.kind === 'drop') {
       req.socket.destroy();
       return;
     }
     send(res, answer, requestId);
+  }
+
+  /** Logs a request: in the request log and as one line. */
+  private record(method: string, rawPath: string, rawQuery: string, status: number, started: number, fault: FaultSpec | undefined, note: string | undefined): void {
+    const query = loggedQuery(rawPath, rawQuery);
+    this.log.push({ method, path: rawPath, query, status });
+    if (this.log.length > MAX_LOGGED_REQUESTS) this.log.splice(0, this.log.length - MAX_LOGGED_REQUESTS);
+    const why = fault ? ` [fault ${fault.kind}]` : note ? ` (${note})` : '';
+    this.config.log(`${method} ${rawPath}${query ? `?${query}` : ''} -> ${status || 'dropped'} in ${Date.now() - started} ms${why}`);
+  }
+
+  /** A PUT to an upload URL: streamed to the upload folder, with the faults of uploads (a status, `bad-digest`, `slow`, `drop`). */
+  private async serveUpload(
+    req: IncomingMessage, res: ServerResponse, method: string, rawPath: string, rawQuery: string, requestId: string, started: number,
+  ): Promise<void> {
+    const fault = this.faults.take(method, rawPath);
+    let answer: Answer | undefined;
+    if (fault && /^\d+$/.test(fault.kind)) {
+      await drain(req);
+      answer = faultAnswer(fault, requestId);
+    } else {
+      answer = await this.config.uploads.receive(req, method, rawPath, rawQuery, fault?.kind === 'bad-digest');
+    }
+    if (answer && fault?.kind === 'slow') {
+      try {
+        await delay(fault.delayMs ?? DEFAULT_SLOW_MS, undefined, { signal: this.config.closing });
+      } catch {
+        answer = undefined;
+      }
+    }
+    if (answer?.status === 200 && this.config.writer) {
+      try {
+        await this.config.writer.save(); // acknowledged means on disk
+      } catch (err) {
+        answer = obsError(500, 'InternalError', `could not save state: ${errorMessage(err)}`);
+      }
+    }
+    const status = answer && fault?.kind !== 'drop' ? answer.status : 0;
+    this.record(method, rawPath, rawQuery, status, started, fault, answer?.note);
+    if (status === 0) {
+      req.socket.destroy();
+      return;
+    }
+    send(res, { ...answer!, headers: { ...answer!.headers, 'x-obs-request-id': requestId } }, requestId);
   }
 
   private async dispatch(
@@ -169,7 +219,7 @@ export class SandboxServer {
 
     const { store, timings, writer } = this.config;
     const now = this.config.now();
-    const advanced = [advanceJobs(store, now, timings.jobStepMs), advanceLiveJobs(store, now, timings.jobStepMs)].some(Boolean);
+    const advanced = [advanceJobs(store, now, timings.jobStepMs), advanceLiveJobs(store, now, timings.jobStepMs), advanceAssets(store, now)].some(Boolean);
     const ctx: RequestContext = {
       projectId,
       params: route.pattern.exec(match[2])!.slice(1).map(safeDecode),
@@ -179,6 +229,8 @@ export class SandboxServer {
       store,
       timings,
       fileUrl: (file, ttlMs) => this.fileUrl(file, now + ttlMs),
+      uploadUrl: (fileId, ttlMs) => this.config.uploads.url(this.baseUrl, fileId, ttlMs),
+      forgetUpload: (fileId) => this.config.uploads.forget(fileId),
       apiUrl: (path) => `${this.baseUrl}/v1/${match[1]}${path}`,
     };
     let answer: Answer;
@@ -234,11 +286,6 @@ export class SandboxServer {
   }
 
   private download(method: string, rawPath: string, rawQuery: string): Answer {
-    const obsError = (status: number, code: string, message: string): Answer => ({
-      status,
-      headers: { 'Content-Type': 'application/xml' },
-      body: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`),
-    });
     if (method !== 'GET' && method !== 'HEAD') return obsError(405, 'MethodNotAllowed', 'The specified method is not allowed.');
     const fileId = rawPath.slice(FILES_PREFIX.length).split('/')[0];
     const file = this.config.store.file(fileId);
@@ -250,6 +297,14 @@ export class SandboxServer {
       return obsError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
     }
     if (expires * 1000 < this.config.now()) return obsError(403, 'AccessDenied', 'Request has expired.');
+    if (file.recipe.kind === 'stored') {
+      return {
+        status: 200,
+        headers: { 'Content-Type': CONTENT_TYPES[file.file_type] ?? 'application/octet-stream' },
+        body: Buffer.alloc(0),
+        file: { path: this.config.uploads.path(fileId), size: file.recipe.size }, // Node leaves it out of a HEAD answer
+      };
+    }
     const content = this.config.store.content(file);
     return {
       status: 200,
@@ -283,9 +338,9 @@ export class SandboxServer {
   }
 }
 
-/** The query as both logs show it: a download URL's query is its pre-signed capability (`Signature`), left out. */
+/** The query as both logs show it: a download or upload URL's query is its pre-signed capability (`Signature`), left out. */
 function loggedQuery(rawPath: string, rawQuery: string): string {
-  return rawPath.startsWith(FILES_PREFIX) ? '' : rawQuery;
+  return rawPath.startsWith(FILES_PREFIX) || rawPath.startsWith(UPLOADS_PREFIX) ? '' : rawQuery;
 }
 
 function internalError(route: Route): ApiError {
@@ -319,8 +374,12 @@ function truncate(answer: Answer): Answer {
 }
 
 function send(res: ServerResponse, answer: Answer, requestId: string): void {
-  res.writeHead(answer.status, { ...answer.headers, 'X-Request-Id': requestId, 'Content-Length': String(answer.body.length) });
-  res.end(answer.body);
+  res.writeHead(answer.status, { ...answer.headers, 'X-Request-Id': requestId, 'Content-Length': String(answer.file?.size ?? answer.body.length) });
+  if (!answer.file) {
+    res.end(answer.body);
+    return;
+  }
+  createReadStream(answer.file.path).on('error', () => res.destroy()).pipe(res);
 }
 
 /** The body, or undefined when it is over the size limit. */

@@ -295,19 +295,7 @@ export const liveRoom: Spec = object({
   })),
   interaction_config: object({ play_type: playType, ignore_current_sentence: bool }),
   interaction_rules: arrayOf(interactionRule),
-  play_policy: object({
-    repeat_count: int,
-    auto_play_script: bool,
-    play_mode: enumOf('TEXT', 'AUDIO', 'NO_PRESET'),
-    random_play_mode: enumOf('NONE', 'SCENE', 'SCRIPT_ITEM', 'SCENE_AND_SCRIPT_ITEM'),
-    need_independent_capture_client: bool,
-    live_exit_config: object({
-      max_live_duration: intRange(0, 168),
-      auto_stop_mode: enumOf('FORCE_EXIT', 'SEGMENT_END', 'SCENE_END', 'SCRIPT_END'),
-      max_exception_waiting_duration: intRange(0, 60),
-    }),
-    is_rewrite_delay: bool,
-  }),
+  play_policy: livePlayPolicy,
   video_config: videoConfig,
   output_urls: strings,
   stream_keys: strings,
@@ -350,3 +338,45 @@ export const ttsAudition: Spec = object({
 
 /** Reference 5.1.1 VideoConfig: the sizes allowed with clip_mode RESIZE (docs/decisions/video-output-rules.md). */
 export const RESIZE_SIZES: ReadonlySet<string> = new Set(['1920x1080', '1080x1920', '1280x720', '720x1280', '3840x2160', '2160x3840']);
+
+/** The SDK's asset types (`CreateDigitalAssetRequestBody`). */
+export const ASSET_TYPES = [
+  'HUMAN_MODEL', 'VOICE_MODEL', 'SCENE', 'ANIMATION', 'VIDEO', 'IMAGE', 'PPT', 'MATERIAL', 'NORMAL_MODEL', 'COMMON_FILE',
+  'HUMAN_MODEL_2D', 'BUSINESS_CARD_TEMPLET', 'MUSIC', 'AUDIO',
+];
+
+/**
+ * "Creating an Asset" (reference 4.1.1). Its metadata (`asset_extra_meta`) is taken unchecked: the
+ * sandbox derives nothing from it.
+ */
+export const assetCreate: Spec = object({
+  asset_name: { type: 'string', required: true, nonEmpty: true },
+  asset_description: str,
+  asset_type: required(enumOf(...ASSET_TYPES)),
+  review_config: reviewConfig,
+  tags: strings,
+  asset_extra_meta: object({}),
+  system_properties: arrayOf(object({
+    action: enumOf('ADD', 'DELETE'),
+    key: str,
+    value: str,
+  })),
+  shared_config: object({ shared_type: enumOf('PRIVATE', 'PUBLIC', 'SHARED'), expire_time: str, allowed_project_ids: strings }),
+  is_need_generate_cover: bool,
+  asset_order: int,
+  supported_service: strings,
+  auto_operation_config: arrayOf(object({ operation: enumOf('BLOCK', 'DELETE'), operation_time: str })),
+});
+
+/** "Creating a File and Obtaining the URL for File Upload" (reference 4.2.1): a name of 1–256 characters, 1 byte to 5 GiB. */
+export const fileCreate: Spec = object({
+  file_name: { type: 'string', required: true, nonEmpty: true, maxLength: 256 },
+  file_md5: { type: 'string', required: true, nonEmpty: true },
+  file_size: { type: 'integer', required: true, min: 1, max: 5_368_709_120 },
+  file_type: { type: 'string', required: true, nonEmpty: true },
+  asset_id: { type: 'string', required: true, nonEmpty: true },
+  asset_file_category: required(str),
+});
+
+/** "Confirming the Upload of a File" (reference 4.2.3, the SDK's model). */
+export const fileConfirm: Spec = object({ state: required(enumOf('CREATED', 'FAILED', 'CANCELLED')) });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { writeFileAtomically } from '../core/files/atomicWrite';
 import { isObject, parseUntrustedJson } from '../core/json';
 import { renderFile } from './media';
-import type { AssetRecord, FileRecord, JobRecord, LiveJobRecord, PersistedState, RoomRecord, RuleGroupRecord, ScriptRecord, TtsRecord } from './model';
+import type { AssetRecord, FileRecord, JobRecord, LiveJobRecord, PersistedState, RoomRecord, RuleGroupRecord, ScriptRecord, TtsRecord, UploadRecord } from './model';
 import { seedAssets } from './seed';
 
 export const STATE_FILE = 'sandbox-state.json';
@@ -29,6 +29,8 @@ export class SandboxStore {
   readonly rooms = new Map<string, RoomRecord>();
   readonly jobs = new Map<string, JobRecord>();
   readonly tts = new Map<string, TtsRecord>();
+  /** Announced files and scene audio, by file ID. */
+  readonly uploads = new Map<string, UploadRecord>();
   readonly liveJobs = new Map<string, LiveJobRecord>();
   readonly ruleGroups = new Map<string, RuleGroupRecord>();
   private readonly files = new Map<string, FileRecord>([[SCRIPT_COVER.file_id, SCRIPT_COVER]]);
@@ -44,6 +46,10 @@ export class SandboxStore {
     for (const room of persisted?.rooms ?? []) this.rooms.set(room.room_id, room);
     for (const job of persisted?.jobs ?? []) this.jobs.set(job.job_id, job);
     for (const tts of persisted?.tts ?? []) this.addTts(tts);
+    for (const upload of persisted?.uploads ?? []) {
+      this.uploads.set(upload.file_id, upload);
+      if (upload.received && upload.script_id) this.addFile(sceneAudioFile(upload));
+    }
     for (const job of persisted?.liveJobs ?? []) this.liveJobs.set(job.job_id, job);
     for (const group of persisted?.ruleGroups ?? []) this.ruleGroups.set(group.group_id, group);
   }
@@ -56,6 +62,22 @@ export class SandboxStore {
   addTts(record: TtsRecord): void {
     this.tts.set(record.job_id, record);
     for (const file of record.files) this.files.set(file.file_id, file);
+  }
+
+  /** Replaces an asset (its files with it), or removes it when `next` is undefined. */
+  replaceAsset(assetId: string, next: AssetRecord | undefined): void {
+    for (const file of this.assets.get(assetId)?.files ?? []) this.files.delete(file.file_id);
+    this.assets.delete(assetId);
+    if (next) this.addAsset(next);
+  }
+
+  /** A downloadable file that belongs to no asset (a scene's uploaded audio). */
+  addFile(file: FileRecord): void {
+    this.files.set(file.file_id, file);
+  }
+
+  removeFile(fileId: string): void {
+    this.files.delete(fileId);
   }
 
   file(fileId: string): FileRecord | undefined {
@@ -74,6 +96,7 @@ export class SandboxStore {
 
   /** `file_md5` is the Base64 MD5 of the content (24 characters, reference Table 4-55). */
   digest(file: FileRecord): { file_size: number; file_md5: string } {
+    if (file.recipe.kind === 'stored') return { file_size: file.recipe.size, file_md5: file.recipe.md5 };
     let digest = this.digests.get(file.file_id);
     if (!digest) {
       const bytes = this.content(file);
@@ -91,15 +114,24 @@ export class SandboxStore {
       rooms: [...this.rooms.values()],
       jobs: [...this.jobs.values()],
       tts: [...this.tts.values()],
+      uploads: [...this.uploads.values()],
       liveJobs: [...this.liveJobs.values()],
       ruleGroups: [...this.ruleGroups.values()],
     };
   }
 }
 
+/** The downloadable file of a scene's received audio. */
+export function sceneAudioFile(upload: UploadRecord): FileRecord {
+  return {
+    file_id: upload.file_id, file_name: upload.file_name, file_type: upload.file_type, asset_file_category: upload.asset_file_category,
+    recipe: { kind: 'stored', size: upload.received!.size, md5: upload.received!.md5 },
+  };
+}
+
 const COLLECTIONS = ['assets', 'scripts', 'rooms', 'jobs', 'tts'] as const;
 /** Added later: a state saved before them loads without them. */
-const OPTIONAL_COLLECTIONS = ['liveJobs', 'ruleGroups'] as const;
+const OPTIONAL_COLLECTIONS = ['uploads', 'liveJobs', 'ruleGroups'] as const;
 const isTemporary = (name: string) => name.startsWith(`${STATE_FILE}.`) && name.endsWith('.tmp');
 
 /** The saved state, if any, after removing the temporary files a killed sandbox left behind. */

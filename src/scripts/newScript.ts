@@ -7,7 +7,7 @@ import type { Services } from '../services';
  * Creates `<name><suffix>` (e.g. `my-video.video.json`) from the kind's template in the workspace
  * folder (or, without a folder, an untitled script), and opens it.
  */
-export async function newScript({ languages, prompts }: Services, kind: ScriptKind): Promise<vscode.TextEditor | undefined> {
+export async function newScript({ languages, prompts }: Pick<Services, 'languages' | 'prompts'>, kind: ScriptKind): Promise<vscode.TextEditor | undefined> {
   const { suffix, newFile } = scriptKinds[kind];
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {

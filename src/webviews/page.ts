@@ -1,26 +1,53 @@
 /**
- * What every webview page shares (docs/accessibility.md, CONVENTIONS "Webviews"): HTML escaping, a
- * nonce from `crypto.randomBytes` for its one script, and a strict CSP that allows nothing else.
+ * What the extension's webview pages share (docs/accessibility.md, CONVENTIONS "Webviews"): escaping
+ * for their HTML, a nonce from `crypto.randomBytes` for their one script, a strict CSP that allows
+ * nothing else, and the localized words of the media controls that both players use.
  */
 import { randomBytes } from 'node:crypto';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** A fresh nonce for a page's Content-Security-Policy. */
 export function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
 /** `default-src 'none'`, the nonce'd script, and the webview's own resources (plus `data:` images when asked) for the rest. */
-export function contentSecurityPolicy(webview: vscode.Webview, nonce: string, sources: { readonly styles?: 'resources' | 'nonce'; readonly fonts?: boolean; readonly media?: boolean; readonly images?: boolean } = {}): string {
+export function contentSecurityPolicy(webview: vscode.Webview, nonce: string, sources: { readonly fonts?: boolean; readonly media?: boolean; readonly images?: boolean } = {}): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
-    `style-src ${sources.styles === 'nonce' ? `'nonce-${nonce}'` : webview.cspSource}`,
+    `style-src ${webview.cspSource}`,
     ...(sources.fonts ? [`font-src ${webview.cspSource}`] : []),
     ...(sources.media ? [`media-src ${webview.cspSource}`] : []),
     ...(sources.images ? [`img-src ${webview.cspSource} data:`] : []),
   ].join('; ');
+}
+
+/** The media controls' words, handed to a page in its `data-strings` (webview/shared/). */
+export interface MediaStrings {
+  readonly play: string;
+  readonly pause: string;
+  /** `{0}` second(s), `{0}` minute(s). */
+  readonly second: string;
+  readonly seconds: string;
+  readonly minute: string;
+  readonly minutes: string;
+  /** The seek slider's value: `{0}` (the position) of `{1}` (the duration). */
+  readonly positionOf: string;
+}
+
+export function mediaStrings(): MediaStrings {
+  return {
+    play: vscode.l10n.t('Play'),
+    pause: vscode.l10n.t('Pause'),
+    second: vscode.l10n.t('{0} second'),
+    seconds: vscode.l10n.t('{0} seconds'),
+    minute: vscode.l10n.t('{0} minute'),
+    minutes: vscode.l10n.t('{0} minutes'),
+    positionOf: vscode.l10n.t('{0} of {1}'),
+  };
 }

@@ -1,14 +1,16 @@
 /**
  * Accessibility in the browser workbench, with the packaged extension and a sandbox of its own
  * (docs/accessibility.md): each failure found by trying it by keyboard and screen reader is a test
- * here; the preview player does a whole task by keyboard alone; axe-core runs in every webview in
- * four themes (axe.ts). Screen-reader checks read Chromium's accessibility tree, what a screen reader
+ * here; each webview does a whole task by keyboard alone; axe-core runs in every webview in four
+ * themes (axe.ts). Screen-reader checks read Chromium's accessibility tree, what a screen reader
  * is given.
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { MetaStudioClient } from '../../src/core/cloud/client';
+import { createUndiciTransport } from '../../src/core/cloud/undiciTransport';
 import { accessibleNode, accessibleNodes, checkWebviewAccessibility, setColorTheme, THEMES, webviewFrame, type Theme } from './axe';
 import { goToLine, openWorkbench, runCommand, type Workbench } from './workbench';
 
@@ -20,10 +22,14 @@ interface WebviewUnderTest {
   check?(frame: Frame, theme: Theme): Promise<void>;
 }
 
+/** The output asset of the finished job whose video the player plays: the player's title. */
+const VIDEO = 'Spring launch video';
+
 /** Every webview the extension has: the next one is one more line. */
 const WEBVIEWS: readonly WebviewUnderTest[] = [
   { title: 'Voice Preview', open: showPreviewWithAnError, check: previewInTheme },
   { title: 'Layout', open: showLayoutWithASelection },
+  { title: VIDEO, open: openVideoByKeyboard, check: seekAccentInTheme },
 ];
 
 const TEXT = 'Hello from the MetaStudio voice preview, played in its own player panel.';
@@ -84,7 +90,10 @@ async function retype(page: Page, frame: Frame, id: string, value: string): Prom
 }
 
 async function showPreviewWithAnError(page: Page): Promise<void> {
-  if (await page.locator('.tabs-container .tab', { hasText: 'Voice Preview' }).count() === 0) await previewByKeyboard(page, TEXT);
+  const tab = page.locator('.tabs-container .tab', { hasText: 'Voice Preview' });
+  // A webview behind another tab has no document: bring it to the front.
+  if (await tab.count() === 0) await previewByKeyboard(page, TEXT);
+  else await tab.first().click();
   const frame = await webviewFrame(page, 'Voice Preview');
   await frame.locator('#history li').first().waitFor({ timeout: 60_000 });
   await frame.locator('#speed').fill('999');
@@ -116,6 +125,11 @@ async function previewInTheme(frame: Frame, theme: Theme): Promise<void> {
   const error = frame.locator('#speed-error');
   assert.ok(await error.isVisible(), `the message of an invalid setting shows in ${theme.label}`);
   assert.equal(await error.textContent(), 'Speed must be a whole number from 50 to 200.');
+  await seekAccentInTheme(frame, theme);
+}
+
+/** The Position slider has the theme's accent, not the browser's blue. */
+async function seekAccentInTheme(frame: Frame, theme: Theme): Promise<void> {
   const [accent, expected] = await frame.locator('#seek').evaluate((seek) => {
     const probe = document.createElement('div');
     probe.style.color = 'var(--vscode-progressBar-background)';
@@ -127,12 +141,86 @@ async function previewInTheme(frame: Frame, theme: Theme): Promise<void> {
   assert.equal(accent, expected, `the seek slider's accent is the theme's progress bar colour in ${theme.label}`);
 }
 
+let sandboxEnv: NodeJS.ProcessEnv = {};
+let finishedJob: Promise<void> | undefined;
+
+/** A video job of the workbench's sandbox that has succeeded, made once through the API. */
+function videoJobDone(): Promise<void> {
+  finishedJob ??= (async () => {
+    const transport = createUndiciTransport({});
+    try {
+      const client = new MetaStudioClient({
+        endpoint: sandboxEnv.METASTUDIO_ENDPOINT!, projectId: sandboxEnv.HUAWEICLOUD_SDK_PROJECT_ID!,
+        credentials: { kind: 'aksk', ak: sandboxEnv.HUAWEICLOUD_SDK_AK!, sk: sandboxEnv.HUAWEICLOUD_SDK_SK! }, fetch: transport.fetch,
+      });
+      const { script_id } = await client.createVideoScript({
+        script_name: 'spring-launch',
+        model_asset_id: '722928573bc9d8a099d400393a18d5d9',
+        voice_config: { voice_asset_id: '5e93f40c9a5fb7e21cbdaf6d20b08559' },
+        video_config: { codec: 'H264', bitrate: 4000, width: 1920, height: 1080, frame_rate: '25' },
+        // About fifteen seconds of video (a fifth of a second a character): long enough to seek by ten.
+        shoot_scripts: [{ sequence_no: 0, shoot_script: { text_config: { text: '大家好，欢迎来到春季发布会。今天我们带来三款新产品，它们更轻、更快，也更安静。请跟我一起看看它们是怎样做出来的，又能为您的生活带来哪些改变。' + '谢谢大家的到来。'.repeat(3) } } }],
+      });
+      const { job_id } = await client.createVideoJob({ script_id, output_asset_config: { asset_name: VIDEO } });
+      await until(async () => (await client.getVideoJob(job_id)).state === 'SUCCEED', 'the video job to succeed', 60_000);
+    } finally {
+      await transport.close();
+    }
+  })();
+  return finishedJob;
+}
+
+/** Opens the finished job's video from the Jobs view by keyboard: the row, Shift+F10, Open Video. */
+async function openVideoByKeyboard(page: Page): Promise<void> {
+  if (await page.locator('.tabs-container .tab', { hasText: VIDEO }).count() > 0) return;
+  await videoJobDone();
+  await runCommand(page, 'MetaStudio: Refresh Jobs');
+  await runCommand(page, 'Focus on Jobs View');
+  // The job listed and the tree holding the keyboard before the first Down, which a refresh could undo.
+  await sidebar(page).locator('.monaco-list-row', { hasText: VIDEO }).waitFor({ timeout: 30_000 });
+  await until(async () => (await activeElement(page)).startsWith('DIV tree Jobs'), 'the Jobs tree to have the focus', 10_000)
+    .catch(async (err: Error) => { throw new Error(`${err.message}; the focus is on: ${await activeElement(page)}`); });
+  const row = focusedRow(page).filter({ hasText: VIDEO });
+  for (let i = 0; i < 10 && !(await row.count()); i++) {
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(100);
+  }
+  await row.waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Shift+F10');
+  const item = page.locator('.monaco-menu .action-item.focused', { hasText: 'Open Video' });
+  for (let i = 0; i < 10 && !(await item.count()); i++) {
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(100);
+  }
+  await item.waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const frame = await webviewFrame(page, VIDEO);
+  await until(async () => (await frame.locator('#video').evaluate((v: HTMLVideoElement) => v.readyState)) >= 1, 'the video to load');
+}
+
+/** Records what the webview's live regions say from now on (window.__said). */
+async function listenToLiveRegions(frame: Frame): Promise<void> {
+  await frame.evaluate(`(() => {
+    window.__said = [];
+    const regions = [...document.querySelectorAll('[aria-live], [role="status"]')];
+    const text = (r) => r.textContent.trim();
+    new MutationObserver(() => {
+      for (const r of regions) if (text(r) && text(r) !== r.__last) window.__said.push(text(r));
+      for (const r of regions) r.__last = text(r);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    for (const r of regions) r.__last = text(r);
+  })()`);
+}
+
+const said = (frame: Frame) => frame.evaluate('window.__said') as Promise<string[]>;
+
 describe('accessibility in the browser workbench (packaged .vsix)', () => {
   let wb: Workbench;
   let page: Page;
   before(async () => {
     wb = await openWorkbench();
     page = wb.page;
+    sandboxEnv = wb.sandbox.env;
     await page.locator('.activitybar [aria-label^="MetaStudio"]').first().waitFor({ timeout: 60_000 });
   });
   after(async () => { await wb?.close(); });
@@ -261,25 +349,16 @@ describe('accessibility in the browser workbench (packaged .vsix)', () => {
       const statuses = (await accessibleNodes(page, frame)).filter((n) => n.role === 'status');
       assert.deepEqual(statuses.map((n) => n.properties.live), ['polite', 'polite'], 'the settings notice and the status line');
       assert.equal(await frame.locator('#errors').getAttribute('aria-live'), 'polite');
-      await frame.evaluate(`(() => {
-        window.__said = [];
-        const regions = [...document.querySelectorAll('[aria-live], [role="status"]')];
-        const text = (r) => r.textContent.trim();
-        new MutationObserver(() => {
-          for (const r of regions) if (text(r) && text(r) !== r.__last) window.__said.push(text(r));
-          for (const r of regions) r.__last = text(r);
-        }).observe(document.body, { subtree: true, childList: true, characterData: true });
-        for (const r of regions) r.__last = text(r);
-      })()`);
+      await listenToLiveRegions(frame);
       await frame.locator('#pitch').selectText();
-      const said: string[][] = [];
+      const perKey: string[][] = [];
       for (const key of ['1', '3', '0']) {
-        const before = (await frame.evaluate('window.__said.length')) as number;
+        const before = (await said(frame)).length;
         await page.keyboard.press(key);
         await new Promise((r) => setTimeout(r, 300));
-        said.push(((await frame.evaluate('window.__said')) as string[]).slice(before));
+        perKey.push((await said(frame)).slice(before));
       }
-      assert.deepEqual(said, [['Pitch must be a whole number from 50 to 200.'], [], ['Settings changed: synthesize to hear them']]);
+      assert.deepEqual(perKey, [['Pitch must be a whole number from 50 to 200.'], [], ['Settings changed: synthesize to hear them']]);
       assert.equal(await frame.locator('#stale').getAttribute('role'), 'status');
       await retype(page, frame, 'pitch', '100');
     });
@@ -307,6 +386,78 @@ describe('accessibility in the browser workbench (packaged .vsix)', () => {
 
     it('has one level-one heading', async () => {
       assert.deepEqual(await frame.locator('h1').allTextContents(), ['Voice Preview']);
+    });
+  });
+
+  describe('Video player', () => {
+    let frame: Frame;
+    const video = () => frame.locator('#video');
+    const time = () => video().evaluate((v: HTMLVideoElement) => v.currentTime);
+
+    it('does a whole task by keyboard alone: open a finished video, play it, seek, mute, download it', async () => {
+      await openVideoByKeyboard(page);
+      frame = await webviewFrame(page, VIDEO);
+      await until(async () => (await focusedId(frame)) === 'play', 'the focus on Play when the player opens', 10_000)
+        .catch(async (err: Error) => { throw new Error(`${err.message}; the focus is on: ${await activeElement(page)} / ${await focusedId(frame)}`); });
+      await page.keyboard.press('Enter');
+      await until(async () => !(await video().evaluate((v: HTMLVideoElement) => v.paused)) && (await frame.locator('#play').textContent()) === 'Pause', 'the video to play');
+      await page.keyboard.press('Space');
+      await until(async () => (await frame.locator('#play').textContent()) === 'Play', 'the video to pause');
+
+      assert.deepEqual(await tabTo(page, frame, 'seek'), ['seek']);
+      const duration = await video().evaluate((v: HTMLVideoElement) => v.duration);
+      assert.ok(duration > 11, `a video longer than ten seconds (${duration} s)`);
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await time(), 1, 'one second per arrow');
+      assert.match(await frame.locator('#seek').getAttribute('aria-valuetext') ?? '', /^1 second of \d+ seconds$/);
+      assert.equal((await accessibleNode(page, frame, 'slider', 'Position')).value, 1);
+      await page.keyboard.press('PageUp');
+      assert.equal(await time(), 11, 'ten seconds per Page Up');
+      await page.keyboard.press('End');
+      assert.equal(await time(), duration);
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      assert.equal(await time(), Math.ceil(duration) - 2);
+
+      // Play the last seconds: its end is said once, in the status line.
+      await listenToLiveRegions(frame);
+      assert.deepEqual(await tabTo(page, frame, 'play', 'Shift+Tab'), ['play']);
+      await page.keyboard.press('Enter');
+      await frame.locator('#status', { hasText: 'The video has ended.' }).waitFor({ timeout: 30_000 });
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(await said(frame), ['The video has ended.']);
+      assert.equal(await frame.locator('#play').textContent(), 'Play');
+
+      assert.deepEqual(await tabTo(page, frame, 'mute'), ['seek', 'rate', 'mute']);
+      await page.keyboard.press('Enter');
+      assert.equal(await video().evaluate((v: HTMLVideoElement) => v.muted), true);
+      assert.equal(await frame.locator('#mute').textContent(), 'Unmute');
+
+      assert.deepEqual(await tabTo(page, frame, 'download'), ['download']);
+      await page.keyboard.press('Enter');
+      const path = page.locator('.quick-input-widget input');
+      await page.locator('.quick-input-widget', { hasText: 'Save the video as' }).waitFor({ timeout: 30_000 });
+      await until(async () => (await path.inputValue()).endsWith('.mp4'), 'the proposed file name');
+      const saved = join(wb.server.workspace, (await path.inputValue()).split('/').pop()!);
+      await page.keyboard.press('Enter');
+      await until(async () => existsSync(saved) && statSync(saved).size > 1000, 'the saved video');
+      await until(async () => (await focusedId(frame)) === 'download', 'the focus back on Download Video after the dialog')
+        .catch(async (err: Error) => { throw new Error(`${err.message}; the focus is on: ${await activeElement(page)} / ${await focusedId(frame)}`); });
+    });
+
+    it('gives focus back to Download Video when its dialog is cancelled', async () => {
+      await frame.locator('#download').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: 'Save the video as' }).waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Escape');
+      await until(async () => (await focusedId(frame)) === 'download', 'the focus back on Download Video', 10_000)
+        .catch(async (err: Error) => { throw new Error(`${err.message}; the focus is on: ${await activeElement(page)} / ${await focusedId(frame)}`); });
+    });
+
+    it('has one level-one heading, the video\'s name, and no browser controls', async () => {
+      assert.deepEqual(await frame.locator('h1').allTextContents(), [VIDEO]);
+      assert.equal(await video().evaluate((v: HTMLVideoElement) => v.controls), false);
     });
   });
 

@@ -117,7 +117,7 @@ describe('voice preview', () => {
       const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
       return found?.filter((l) => l.command?.command === 'metastudio.preview.voice').length === 2 ? found : undefined;
     }, 15_000, 'two preview lenses');
-    const lens = lenses.find((l) => l.range.start.line === 4)!;
+    const lens = lenses.find((l) => l.range.start.line === 4 && l.command?.command === 'metastudio.preview.voice')!;
     assert.ok(lens, 'the first lens sits on the first shot\'s line');
     const outcome = await preview(lens.command!.arguments![0]);
     const entry = (await previewState()).session.find((e) => e.id === outcome?.entryId)!;

@@ -148,11 +148,12 @@ describe('push, pull and compare', () => {
   const remoteBodies: Record<ScriptKind, () => Promise<object>> = {
     video: async () => JSON.parse(videoScript(`it pulled ${run}`)),
     live: async () => ({ ...JSON.parse(await readText(workspaceUri('jobs', 'studio.live.json'))), room_name: `it pulled room ${run}`, play_policy: { repeat_count: 1 } }),
+    rules: async () => ({ group_name: `it pulled rules ${run}`, interaction_rules: [{ rule_name: 'thanks', event_type: 4, trigger: { reply_texts: ['Thank you!'] } }] }),
   };
   for (const kind of scriptKindNames) {
     const { label, suffix } = scriptKinds[kind];
     it(`pulls a remote ${label()} into a linked file; compare shows no difference`, async () => {
-      const id = await scriptKinds[kind].remote.create(sandboxClient(), await remoteBodies[kind]());
+      const { id } = await scriptKinds[kind].remote.create(sandboxClient(), await remoteBodies[kind]());
       const target = workspaceUri('pulled', `remote${suffix}`);
       await answerPrompts({ 'pull.target': target });
       const pulled = await vscode.commands.executeCommand<{ file: string; id: string }>('metastudio.script.pull', { kind, id });

@@ -6,8 +6,9 @@ async function open(path: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri(path)));
 }
 
+/** What the Problems panel lists: hints (e.g. polyphones) are only dots under the text. */
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri);
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint);
 }
 
 function positionOf(doc: vscode.TextDocument, needle: string, delta = 0): vscode.Position {

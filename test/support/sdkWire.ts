@@ -31,7 +31,8 @@ export interface SdkOperation {
 }
 
 export type OperationName =
-  | 'ListAssets' | 'ShowAsset'
+  | 'ListAssets' | 'ShowAsset' | 'CreateDigitalAsset' | 'DeleteAsset'
+  | 'CreateFile' | 'ConfirmFileUpload' | 'DeleteFile'
   | 'CreateVideoScripts' | 'ShowVideoScript' | 'ListVideoScripts' | 'UpdateVideoScript' | 'DeleteVideoScript'
   | 'Create2DDigitalHumanVideo' | 'Show2DDigitalHumanVideo' | 'Cancel2DDigitalHumanVideo' | 'ListDigitalHumanVideo'
   | 'CreateTtsAudition' | 'ShowTtsAuditionFile'

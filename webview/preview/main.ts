@@ -12,7 +12,8 @@
 import './player.css';
 import { isVoiceSettingValue, VOICE_SETTINGS, type VoiceSettingName } from '../../src/core/voiceSettings';
 import { type AudioEvent, type FromWebview, type PlayerEntry, type PlayerStrings, type ToWebview, type VoiceOption, type VoiceSettings } from '../../src/preview/messages';
-import { excerpt, fill, positionWords, seekTarget } from './words';
+import { bindSeekSlider } from '../shared/seekSlider';
+import { excerpt, fill } from '../shared/words';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -33,8 +34,6 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 const strings = JSON.parse($('app').dataset.strings ?? '{}') as PlayerStrings;
 const audio = $<HTMLAudioElement>('audio');
 const playButton = $<HTMLButtonElement>('play');
-const seek = $<HTMLInputElement>('seek');
-const time = $('time');
 const partLabel = $('part');
 const rate = $<HTMLSelectElement>('rate');
 const voice = $<HTMLSelectElement>('voice');
@@ -65,19 +64,7 @@ function say(element: HTMLElement, text: string): void {
   if (element.textContent !== text) element.textContent = text;
 }
 
-function clock(seconds: number): string {
-  const s = Number.isFinite(seconds) ? Math.max(0, Math.floor(seconds)) : 0;
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-function showTime(): void {
-  const duration = Number.isFinite(audio.duration) ? audio.duration : 0;
-  seek.max = String(duration);
-  seek.value = String(Math.floor(audio.currentTime));
-  const words = positionWords(audio.currentTime, duration, strings);
-  if (seek.getAttribute('aria-valuetext') !== words) seek.setAttribute('aria-valuetext', words);
-  time.textContent = `${clock(audio.currentTime)} / ${clock(duration)}`;
-}
+const showTime = bindSeekSlider($<HTMLInputElement>('seek'), $('time'), audio, strings);
 
 function report(event: AudioEvent): void {
   if (!current) return;
@@ -238,16 +225,6 @@ playButton.addEventListener('click', () => {
   if (audio.paused) audio.play().catch(() => say(status, strings.cannotPlay));
   else audio.pause();
 });
-seek.addEventListener('input', () => { audio.currentTime = Number(seek.value); });
-// The browser's own steps would be a hundredth of the range: a second per arrow, ten per page.
-seek.addEventListener('keydown', (event) => {
-  if (event.altKey || event.ctrlKey || event.metaKey) return;
-  const target = seekTarget(event.key, audio.currentTime, audio.duration);
-  if (target === undefined) return;
-  event.preventDefault();
-  audio.currentTime = target;
-  showTime();
-});
 rate.addEventListener('change', () => {
   audio.playbackRate = Number(rate.value) || 1;
   remember({ rate: rate.value });
@@ -263,10 +240,7 @@ save.addEventListener('click', () => {
   if (current) vscode.postMessage({ type: 'saveAs', entryId: current.id });
 });
 
-audio.addEventListener('timeupdate', () => {
-  showTime();
-  remember({ position: audio.currentTime });
-});
+audio.addEventListener('timeupdate', () => remember({ position: audio.currentTime }));
 audio.addEventListener('loadedmetadata', () => report('loaded'));
 audio.addEventListener('playing', () => {
   playButton.textContent = strings.pause;

@@ -6,8 +6,9 @@ import { pullCommand } from './pull';
 import { pushCommand } from './push';
 import { renderCommand } from './render';
 import { sandboxCommand } from './sandbox';
+import { statsCommand } from './stats';
 import { storyboardCommand } from './storyboard';
 import { ttsCommand } from './tts';
 
 /** Every subcommand of `metastudio`, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [lintCommand, assetsCommand, pushCommand, pullCommand, renderCommand, liveCommand, storyboardCommand, sandboxCommand, ttsCommand];
+export const commands: readonly CliCommand[] = [lintCommand, statsCommand, assetsCommand, pushCommand, pullCommand, renderCommand, liveCommand, storyboardCommand, sandboxCommand, ttsCommand];

@@ -11,7 +11,7 @@ import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo } from '../io';
 import { printResult, problemLine } from '../output';
 
-const usage = () => l10n.t(`Usage: metastudio lint [paths…] [--format text|json] [--online]
+const usage = () => l10n.t(`Usage: metastudio lint [paths…] [--format text|json] [--online] [--polyphones]
 
 Checks script files and SSML files ({1}), offline.
 A folder is searched recursively (node_modules and dot-folders are skipped); no path means ".".
@@ -21,6 +21,8 @@ Options:
                       json: one array of {"file", "diagnostics"} with 0-based ranges
   --online            also look up the assets scripts reference (missing, not ACTIVED, wrong type,
                       live voice not real-time) and check SSML against each voice's capabilities
+  --polyphones        also mark Chinese characters with more than one reading that no <phoneme>
+                      marks (hint ssml/polyphone)
 
 {0}
 
@@ -39,12 +41,15 @@ function summary(report: LintReport): string {
   const all = report.files.flatMap((f) => f.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
+  const hints = all.filter((d) => d.severity === 'hint').length;
   const files = report.files.length;
   const count = (n: number, one: string, many: string) => (n === 1 ? one : many);
-  return `${l10n.t('{0}, {1} in {2}',
-    count(errors, l10n.t('1 error'), l10n.t('{0} errors', errors)),
-    count(warnings, l10n.t('1 warning'), l10n.t('{0} warnings', warnings)),
-    count(files, l10n.t('1 file'), l10n.t('{0} files', files)))}\n`;
+  const errorCount = count(errors, l10n.t('1 error'), l10n.t('{0} errors', errors));
+  const warningCount = count(warnings, l10n.t('1 warning'), l10n.t('{0} warnings', warnings));
+  const fileCount = count(files, l10n.t('1 file'), l10n.t('{0} files', files));
+  if (!hints) return `${l10n.t('{0}, {1} in {2}', errorCount, warningCount, fileCount)}\n`;
+  const hintCount = count(hints, l10n.t('1 hint'), l10n.t('{0} hints', hints));
+  return `${l10n.t('{0}, {1}, {2} in {3}', errorCount, warningCount, hintCount, fileCount)}\n`;
 }
 
 export const lintCommand: CliCommand = {
@@ -52,10 +57,11 @@ export const lintCommand: CliCommand = {
   get summary() { return l10n.t('check video scripts, live scripts and SSML files'); },
   get usage() { return usage(); },
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { online: { type: 'boolean', default: false }, ...connectionOptions });
+    const { values, positionals } = parseCommandArgs(args, { online: { type: 'boolean', default: false }, polyphones: { type: 'boolean', default: false }, ...connectionOptions });
     const format = outputFormat(values.format);
-    if (values.online) return withClient('lint', values, io, async (client) => printReport(await lintPaths(positionals, io.cwd, onlineChecks(client)), format, io));
-    return printReport(await lintPaths(positionals, io.cwd), format, io);
+    const polyphones = values.polyphones ? 'hint' : undefined;
+    if (values.online) return withClient('lint', values, io, async (client) => printReport(await lintPaths(positionals, io.cwd, onlineChecks(client), polyphones), format, io));
+    return printReport(await lintPaths(positionals, io.cwd, undefined, polyphones), format, io);
   },
 };
 

@@ -13,7 +13,7 @@ import { integerOption, outputFormat, parseCommandArgs, timeoutOption } from '..
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo, OutputFormat } from '../io';
-import { fail, printResult, report } from '../output';
+import { fail, note, printResult, report } from '../output';
 import { linkPlace, pushForCli, readScriptArg, reportLintErrors } from './push';
 import { printTextErrors, readTextArg } from './tts';
 
@@ -77,9 +77,9 @@ function playingLines(scenes: readonly LivePlayingScript[]): string[] {
 
 /** The scene scripts of a live script file, after its lint gate. */
 async function scenesOfFile(io: CliIo, given: string | undefined, force: boolean): Promise<LiveVideoScriptInfo[] | undefined> {
-  const { file, text } = await readScriptArg(io, given);
+  const { file, text, problems } = await readScriptArg(io, given);
   if (kindOfFile(file) !== 'live') throw new UsageError(l10n.t('only a live script (*{0}) has scenes for a live room', scriptKinds.live.suffix));
-  if (reportLintErrors(io, given!, file, text) && !force) return undefined;
+  if (reportLintErrors(io, given!, file, text, problems) && !force) return undefined;
   const scenes = bodyOfText(text).scene_scripts;
   if (!Array.isArray(scenes) || scenes.length === 0) throw new UsageError(l10n.t('{0} has no scene scripts', given!));
   return scenes as LiveVideoScriptInfo[];
@@ -94,7 +94,7 @@ async function start(io: CliIo, format: OutputFormat, values: Values, positional
   const timeoutMs = timeoutOption(values.timeout);
   const script = roomIdFlag === undefined ? await readScriptArg(io, positionals[0]) : undefined;
   if (script && kindOfFile(script.file) !== 'live') throw new UsageError(l10n.t('only a live script (*{0}) can go live', scriptKinds.live.suffix));
-  if (script && reportLintErrors(io, positionals[0], script.file, script.text) && !values.force) {
+  if (script && reportLintErrors(io, positionals[0], script.file, script.text, script.problems) && !values.force) {
     return fail(io, 'live', l10n.t('the file has lint errors; nothing was pushed or started (--force goes on anyway)'));
   }
   return withClient('live', values, io, async (client, connection) => {
@@ -104,9 +104,9 @@ async function start(io: CliIo, format: OutputFormat, values: Values, positional
       roomId = await unchangedLinkId(place, script.file, script.text);
       if (!roomId) {
         const pushed = await pushForCli(io, 'live', client, place, script.file, script.text, values.recreate);
-        io.stderr(`${pushed.created
+        note(io, pushed.created
           ? l10n.t('created {0} {1} from {2}', scriptKinds.live.label(), pushed.id, positionals[0])
-          : l10n.t('updated {0} {1} from {2}', scriptKinds.live.label(), pushed.id, positionals[0])}\n`);
+          : l10n.t('updated {0} {1} from {2}', scriptKinds.live.label(), pushed.id, positionals[0]));
         roomId = pushed.id;
       }
     }
@@ -115,7 +115,7 @@ async function start(io: CliIo, format: OutputFormat, values: Values, positional
     };
     const started = await client.startLiveJob(roomId!, request, { signal: io.signal });
     const ref = { roomId: roomId!, jobId: started.job_id };
-    io.stderr(`${l10n.t('started live job {0} in room {1}', ref.jobId, ref.roomId)}\n`);
+    note(io, l10n.t('started live job {0} in room {1}', ref.jobId, ref.roomId));
     for (const warning of started.live_warning_info ?? []) if (warning.warning_type) report(io, 'live', l10n.t('warning: {0}', warning.warning_type));
     let job = await client.getLiveJob(ref.roomId, ref.jobId, { signal: io.signal });
     if (values.wait) {
@@ -124,10 +124,10 @@ async function start(io: CliIo, format: OutputFormat, values: Values, positional
         signal: io.signal,
         timeoutMs,
         onUpdate: (update) => {
-          if (update.state !== shown) io.stderr(`${l10n.t('live job {0}: {1}', ref.jobId, update.state)}\n`);
+          if (update.state !== shown) note(io, l10n.t('live job {0}: {1}', ref.jobId, update.state));
           shown = update.state;
         },
-        onPollError: (err) => io.stderr(`${l10n.t('live job {0}: {1}; trying again', ref.jobId, errorMessage(err))}\n`),
+        onPollError: (err) => note(io, l10n.t('live job {0}: {1}; trying again', ref.jobId, errorMessage(err))),
       });
     }
     printResult(io, format, summary(job, ref), () => [jobLine(job)]);
@@ -153,11 +153,11 @@ async function status(io: CliIo, format: OutputFormat, values: Values, given: st
 
 async function say(io: CliIo, format: OutputFormat, values: Values, positionals: string[]): Promise<number> {
   if (positionals.length !== 2) throw new UsageError(l10n.t('give the job and one TEXT or @FILE'));
-  const text = await readTextArg(positionals[1], io);
+  const { text, problems } = await readTextArg(positionals[1], io);
   if (!text.trim()) throw new UsageError(l10n.t('the text is empty'));
   const playType = (values['play-type']?.toUpperCase() ?? 'INSERT') as PlayType;
   if (!PLAY_TYPES.includes(playType)) throw new UsageError(l10n.t('--play-type takes {0}, not "{1}"', PLAY_TYPES.join(', '), values['play-type'] ?? ''));
-  const errors = lineErrors(text);
+  const errors = [...problems, ...lineErrors(text)];
   if (errors.length > 0) {
     printTextErrors(io, positionals[1], text, errors);
     if (!values.force) return fail(io, 'live', l10n.t('the text has SSML errors; nothing was sent (--force sends it anyway)'));

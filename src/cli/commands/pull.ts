@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { errorMessage, ExpectedError, isCancellation } from '../../core/errors';
+import { readFileText } from '../../core/lint/fileText';
 import { linkPulledFile, pulledText, requireScriptKind } from '../../core/remote/linkedFiles';
 import { scriptFilePatterns, scriptKinds } from '../../core/scripts/kinds';
 import { outputFormat, parseCommandArgs } from '../args';
@@ -42,7 +43,10 @@ export const pullCommand: CliCommand = {
     } catch (err) {
       throw new UsageError(errorMessage(err), { cause: err });
     }
-    const previous = await readFile(file, 'utf8').then((t) => t.replace(/^\uFEFF/, ''), () => undefined);
+    // The old file keeps its "$schema"; anything there but a readable file (a FIFO would block the write) is refused.
+    const old = await lstat(file).then(() => readFileText(file), () => undefined);
+    if (old && !old.readable) throw new UsageError(l10n.t('cannot write {0}: {1}', values.output, old.problem.message));
+    const previous = old?.text;
     return withClient('pull', values, io, async (client, connection) => {
       const text = await pulledText(client, kind, id, previous, { signal: io.signal });
       const place = await linkPlace(io, connection);

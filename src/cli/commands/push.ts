@@ -1,8 +1,9 @@
 import * as l10n from '@vscode/l10n';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { MetaStudioClient } from '../../core/cloud/client';
+import type { CoreDiagnostic } from '../../core/diagnostics';
 import { errorMessage, ExpectedError } from '../../core/errors';
+import { readFileText } from '../../core/lint/fileText';
 import { toReported } from '../../core/lint/lintPaths';
 import { connectionKey } from '../../core/links/links';
 import { findLinksRoot, LinkStore } from '../../core/links/linkStore';
@@ -19,7 +20,9 @@ import { fail, printResult, problemLine, report } from '../output';
 const usage = () => l10n.t(`Usage: metastudio push FILE [--force] [--recreate] [--format text|json]
 
 Creates or updates the remote object of a script file ({1}): the video script or
-live room its kind makes. The file's JSON (minus "$schema") is the request body. The link to the remote
+live room its kind makes. The file's JSON (minus "$schema", and the "$audio_file" of scenes) is the
+request body; the audio file a scene with script_type AUDIO names in "$audio_file" (a path
+relative to the script) is then uploaded for it. The link to the remote
 ID is kept in .metastudio/links.json of the nearest folder holding .metastudio/ (else the current
 folder), per endpoint and project.
 
@@ -32,8 +35,8 @@ Options:
 
 Exit codes: 0 pushed; 1 lint errors, API error or refused; 2 usage error or missing file; 3 no credentials.`, connectionUsage(), scriptFilePatterns);
 
-/** A script file given on the command line: its absolute path and text; a usage error when it cannot be read. */
-export async function readScriptArg(io: CliIo, given: string | undefined): Promise<{ file: string; text: string }> {
+/** A script file given on the command line: its absolute path, text and encoding problem; a usage error when it cannot be read. */
+export async function readScriptArg(io: CliIo, given: string | undefined): Promise<{ file: string; text: string; problems: CoreDiagnostic[] }> {
   if (!given) throw new UsageError(l10n.t('give a script file'));
   const file = resolve(io.cwd, given);
   try {
@@ -41,20 +44,18 @@ export async function readScriptArg(io: CliIo, given: string | undefined): Promi
   } catch (err) {
     throw new UsageError(errorMessage(err), { cause: err });
   }
-  try {
-    return { file, text: (await readFile(file, 'utf8')).replace(/^\uFEFF/, '') };
-  } catch {
-    throw new UsageError(l10n.t('no such file: {0}', given));
-  }
+  const read = await readFileText(file);
+  if (!read.readable) throw new UsageError(read.missing ? l10n.t('no such file: {0}', given) : l10n.t('{0}: {1}', given, read.problem.message));
+  return { file, text: read.text, problems: read.encodingProblem ? [read.encodingProblem] : [] };
 }
 
 export async function linkPlace(io: CliIo, connection: Connection): Promise<LinkPlace> {
   return { store: new LinkStore(await findLinksRoot(io.cwd)), connection: connectionKey(connection.endpoint, connection.projectId) };
 }
 
-/** Prints the file's lint errors on stderr; true when there are any. */
-export function reportLintErrors(io: CliIo, shown: string, file: string, text: string): boolean {
-  const errors = toReported(validateScript(text, requireScriptKind(file)), text).filter((d) => d.severity === 'error');
+/** Prints the file's lint errors (and `problems` found reading it) on stderr; true when there are any. */
+export function reportLintErrors(io: CliIo, shown: string, file: string, text: string, problems: readonly CoreDiagnostic[] = []): boolean {
+  const errors = toReported([...problems, ...validateScript(text, requireScriptKind(file))], text).filter((d) => d.severity === 'error');
   for (const d of errors) io.stderr(`${problemLine(shown, d.range.start, 'error', d.code, d.message)}\n`);
   return errors.length > 0;
 }
@@ -93,8 +94,8 @@ export const pushCommand: CliCommand = {
     });
     const format = outputFormat(values.format);
     if (positionals.length > 1) throw new UsageError(l10n.t('push takes one file'));
-    const { file, text } = await readScriptArg(io, positionals[0]);
-    if (reportLintErrors(io, positionals[0], file, text) && !values.force) {
+    const { file, text, problems } = await readScriptArg(io, positionals[0]);
+    if (reportLintErrors(io, positionals[0], file, text, problems) && !values.force) {
       return fail(io, 'push', l10n.t('the file has lint errors; nothing was pushed (--force pushes anyway)'));
     }
     return withClient('push', values, io, async (client, connection) => {

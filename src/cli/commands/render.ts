@@ -16,7 +16,7 @@ import { outputFormat, parseCommandArgs, timeoutOption } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo } from '../io';
-import { fail, printResult, report } from '../output';
+import { fail, note, printResult, report } from '../output';
 import { linkPlace, pushForCli, readScriptArg, reportLintErrors } from './push';
 
 const usage = () => l10n.t(`Usage: metastudio render FILE|--script-id ID [--name NAME] [--wait] [--download PATH] [--timeout SECONDS]
@@ -55,9 +55,9 @@ async function waitForJob(io: CliIo, client: MetaStudioClient, jobId: string, ti
     onUpdate: (job) => {
       if (job.state === shown) return;
       shown = job.state;
-      io.stderr(`${l10n.t('job {0}: {1} ({2})', jobId, job.state, seconds(Date.now() - started))}\n`);
+      note(io, l10n.t('job {0}: {1} ({2})', jobId, job.state, seconds(Date.now() - started)));
     },
-    onPollError: (err) => io.stderr(`${l10n.t('job {0}: {1}; trying again', jobId, errorMessage(err))}\n`),
+    onPollError: (err) => note(io, l10n.t('job {0}: {1}; trying again', jobId, errorMessage(err))),
   });
 }
 
@@ -83,11 +83,11 @@ async function download(io: CliIo, client: MetaStudioClient, job: VideoJobDetail
         const tenth = total ? Math.floor((received / total) * 10) : -1;
         if (tenth > shownTenth) {
           shownTenth = tenth;
-          io.stderr(`${l10n.t('download: {0}% of {1} bytes', tenth * 10, total ?? 0)}\n`);
+          note(io, l10n.t('download: {0}% of {1} bytes', tenth * 10, total ?? 0));
         }
       },
     });
-    io.stderr(`${l10n.t('download: {0} bytes written to {1}', result.bytes, path)}\n`);
+    note(io, l10n.t('download: {0} bytes written to {1}', result.bytes, path));
   } finally {
     await transport.close();
   }
@@ -122,8 +122,8 @@ export const renderCommand: CliCommand = {
     if (target && !values.force && await stat(target.path).then(() => true, () => false)) {
       return fail(io, 'render', l10n.t('{0} already exists; nothing was started (--force replaces it)', target.shown), ExitCode.Usage);
     }
-    if (target?.inFolder) io.stderr(`${l10n.t('download: the video will be written to {0}', target.shown)}\n`);
-    if (script && reportLintErrors(io, positionals[0], script.file, script.text) && !values.force) {
+    if (target?.inFolder) note(io, l10n.t('download: the video will be written to {0}', target.shown));
+    if (script && reportLintErrors(io, positionals[0], script.file, script.text, script.problems) && !values.force) {
       return fail(io, 'render', l10n.t('the file has lint errors; nothing was pushed or started (--force goes on anyway)'));
     }
 
@@ -135,14 +135,14 @@ export const renderCommand: CliCommand = {
         if (!id) {
           const pushed = await pushForCli(io, 'render', client, place, script.file, script.text, values.recreate);
           if (!pushed) return ExitCode.Failed;
-          io.stderr(`${pushed.created
+          note(io, pushed.created
             ? l10n.t('created {0} {1} from {2}', scriptKinds.video.label(), pushed.id, positionals[0])
-            : l10n.t('updated {0} {1} from {2}', scriptKinds.video.label(), pushed.id, positionals[0])}\n`);
+            : l10n.t('updated {0} {1} from {2}', scriptKinds.video.label(), pushed.id, positionals[0]));
           id = pushed.id;
         }
       }
       const { job_id: jobId } = await client.createVideoJob({ script_id: id, output_asset_config: { asset_name: name } }, { signal: io.signal });
-      io.stderr(`${l10n.t('started video job {0} (output asset "{1}")', jobId, name)}\n`);
+      note(io, l10n.t('started video job {0} (output asset "{1}")', jobId, name));
       const print = (job: Pick<VideoJobDetails, 'job_id' | 'state' | 'output_asset_config' | 'error_info'>) => {
         const assetId = job.output_asset_config?.asset_id ?? null;
         printResult(io, format, { job_id: job.job_id, state: job.state, asset_id: assetId }, () => {

@@ -5,7 +5,7 @@ import { LineIndex } from '../../core/diagnostics';
 import { writeFileAtomically } from '../../core/files/atomicWrite';
 import { layoutOfTree } from '../../core/layout/model';
 import { contactSheetHtml, storyboardFilePattern, storyboardSheets } from '../../core/layout/storyboard';
-import { kindOfFile, scriptFilePatterns } from '../../core/scripts/kinds';
+import { kindOfFile, scriptKinds } from '../../core/scripts/kinds';
 import { parseScript } from '../../core/scripts/parse';
 import { validateScript } from '../../core/scripts/validate';
 import { outputFormat, parseCommandArgs } from '../args';
@@ -13,6 +13,9 @@ import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand } from '../io';
 import { cliLocale } from '../locale';
 import { fail, printResult } from '../output';
+
+/** The files a storyboard draws: a rule library has no shots. */
+const drawnFilePatterns = `*${scriptKinds.video.suffix}, *${scriptKinds.live.suffix}`;
 
 const usage = () => l10n.t(`Usage: metastudio storyboard FILE [--out DIR] [--format text|json]
 
@@ -26,7 +29,7 @@ Options:
                       launch.video.json → launch.video-storyboard); files of other names there stay
   --format text|json  text: the path of each file written (default); json: {"out", "files"}
 
-Exit codes: 0 written; 1 FILE is not a script ({0}); 2 usage error or missing FILE.`, scriptFilePatterns);
+Exit codes: 0 written; 1 FILE is not a script ({0}); 2 usage error or missing FILE.`, drawnFilePatterns);
 
 /** `launch.video.json` → `launch.video-storyboard`, beside it. */
 function defaultOut(file: string): string {
@@ -55,7 +58,7 @@ export const storyboardCommand: CliCommand = {
     if (!(await isFile(file))) throw new UsageError(l10n.t('no such file: {0}', positionals[0]));
     const shown = positionals[0];
     const kind = kindOfFile(file);
-    if (!kind) return fail(io, 'storyboard', l10n.t('{0}:1:1: not a script file ({1})', shown, scriptFilePatterns));
+    if (kind !== 'video' && kind !== 'live') return fail(io, 'storyboard', l10n.t('{0}:1:1: not a script file ({1})', shown, drawnFilePatterns));
     const text = await readFile(file, 'utf8');
     const { root } = parseScript(text);
     const diagnostics = validateScript(text, kind);

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { MetaStudioClient } from '../../core/cloud/client';
-import { billingProvider } from '../../core/assets/describe';
+import { assetName, billingProvider } from '../../core/assets/describe';
 import { createUndiciTransport } from '../../core/cloud/undiciTransport';
 import { cliCacheFolder } from '../../core/preview/cacheFolder';
 import { numberedOutputs } from '../../core/preview/outputNames';
@@ -11,11 +11,12 @@ import { Previewer, type PreviewProgress } from '../../core/preview/previewer';
 import { lintSsml } from '../../core/ssml/lint';
 import { VOICE_SETTINGS, type VoiceSettingName } from '../../core/voiceSettings';
 import { LineIndex, type CoreDiagnostic } from '../../core/diagnostics';
+import { readFileText } from '../../core/lint/fileText';
 import { integerOption, outputFormat, parseCommandArgs, timeoutOption } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand, CliIo } from '../io';
-import { fail, printResult, problemLine } from '../output';
+import { fail, note, printResult, problemLine } from '../output';
 
 /** "50–200 (default 100)", for the usage. */
 function rangeText(name: VoiceSettingName): string {
@@ -50,22 +51,19 @@ function voiceOption(value: string | undefined, name: VoiceSettingName): number 
   return integerOption(value, `--${name}`, VOICE_SETTINGS[name].min, VOICE_SETTINGS[name].max);
 }
 
-/** TEXT, or the text of the file after `@`; a usage error when that file cannot be read. */
-export async function readTextArg(arg: string, io: CliIo): Promise<string> {
-  if (!arg.startsWith('@')) return arg;
-  const path = resolve(io.cwd, arg.slice(1));
-  try {
-    return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  } catch {
-    throw new UsageError(l10n.t('cannot read {0}', arg.slice(1)));
-  }
+/** TEXT, or the text of the file after `@` and the problem of that file (not UTF-8), if any; a usage error when it cannot be read. */
+export async function readTextArg(arg: string, io: CliIo): Promise<{ text: string; problems: CoreDiagnostic[] }> {
+  if (!arg.startsWith('@')) return { text: arg, problems: [] };
+  const read = await readFileText(resolve(io.cwd, arg.slice(1)));
+  if (!read.readable) throw new UsageError(l10n.t('cannot read {0}: {1}', arg.slice(1), read.problem.message));
+  return { text: read.text, problems: read.encodingProblem ? [read.encodingProblem] : [] };
 }
 
 /** The SSML errors of TEXT or @FILE on stderr, as compilers print them. */
 export function printTextErrors(io: CliIo, arg: string, text: string, errors: readonly CoreDiagnostic[]): void {
   const lines = new LineIndex(text);
   const source = arg.startsWith('@') ? arg.slice(1) : l10n.t('text');
-  for (const d of errors) io.stderr(`${problemLine(source, lines.positionAt(d.start), 'error', d.code, d.message)}\n`);
+  for (const d of errors) note(io, problemLine(source, lines.positionAt(d.start), 'error', d.code, d.message));
 }
 
 function progressLine(p: PreviewProgress): string {
@@ -81,7 +79,7 @@ async function noteBilling(client: MetaStudioClient, voiceId: string, io: CliIo)
   try {
     const voice = await client.getAsset(voiceId, { signal: io.signal });
     const provider = billingProvider(voice);
-    if (provider) io.stderr(`${l10n.t('tts: "{0}" is a third-party voice ({1}): this synthesis is billed', voice.asset_name, provider)}\n`);
+    if (provider) note(io, l10n.t('tts: "{0}" is a third-party voice ({1}): this synthesis is billed', assetName(voice), provider));
   } catch {
     // The create call reports what is wrong with the voice.
   }
@@ -106,8 +104,9 @@ export const ttsCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError(l10n.t('give one TEXT or @FILE'));
     if (!values.voice) throw new UsageError(l10n.t('give the voice with --voice ID'));
     if (!values.output) throw new UsageError(l10n.t('give the output file with -o OUT'));
+    const { text, problems } = await readTextArg(positionals[0], io);
     const request = {
-      text: await readTextArg(positionals[0], io),
+      text,
       voiceAssetId: values.voice,
       speed: voiceOption(values.speed, 'speed'),
       pitch: voiceOption(values.pitch, 'pitch'),
@@ -116,7 +115,7 @@ export const ttsCommand: CliCommand = {
     if (!request.text.trim()) throw new UsageError(l10n.t('the text is empty'));
     const timeoutMs = timeoutOption(values.timeout);
 
-    const errors = lintSsml(request.text, { where: 'preview' }).filter((d) => d.severity === 'error');
+    const errors = [...problems, ...lintSsml(request.text, { where: 'preview' })].filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       printTextErrors(io, positionals[0], request.text, errors);
       if (!values.force) return fail(io, 'tts', l10n.t('the text has SSML errors; nothing was sent (--force sends it anyway)'));
@@ -125,21 +124,21 @@ export const ttsCommand: CliCommand = {
     return withClient('tts', values, io, async (client, connection) => {
       const transport = createUndiciTransport(io.env);
       const previewer = new Previewer({
-        cache: new PreviewCache(cliCacheFolder(io.env), { warn: (message) => io.stderr(`tts: ${message}\n`) }),
+        cache: new PreviewCache(cliCacheFolder(io.env), { warn: (message) => note(io, `tts: ${message}`) }),
         fetchFile: transport.fetch,
         ...(timeoutMs ? { timeoutMs } : {}),
       });
       try {
         const result = await previewer.preview(client, connection, request, {
           signal: io.signal,
-          onProgress: (p) => io.stderr(`${progressLine(p)}\n`),
+          onProgress: (p) => note(io, progressLine(p)),
           beforeSynthesis: () => noteBilling(client, request.voiceAssetId, io),
         });
         const outputs = numberedOutputs(resolve(io.cwd, values.output!), result.files.length);
         await mkdir(dirname(outputs[0]), { recursive: true });
         for (const [i, file] of result.files.entries()) await writeFile(outputs[i], await readFile(file));
         const how = result.fromCache ? l10n.t('from the cache (no request)') : l10n.t('synthesized (job {0})', result.jobId ?? '');
-        io.stderr(`${l10n.t('tts: {0}, {1} file(s), {2} bytes', how, result.files.length, result.bytes)}\n`);
+        note(io, l10n.t('tts: {0}, {1} file(s), {2} bytes', how, result.files.length, result.bytes));
         printResult(io, format, { files: outputs, cached: result.fromCache, job_id: result.jobId ?? null }, () => outputs);
         return ExitCode.Ok;
       } finally {

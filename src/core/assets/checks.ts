@@ -2,10 +2,11 @@
 import * as l10n from '@vscode/l10n';
 import type { DigitalAssetInfo } from '../cloud/types';
 import type { CoreDiagnostic } from '../diagnostics';
+import { DiagnosticCollector } from '../lint/collector';
 import type { ScriptKind } from '../scripts/kinds';
 import type { AssetCatalog, AssetLookup } from './catalog';
 import { assetCodes, type AssetCode } from './codes';
-import { isActive } from './describe';
+import { assetName, isActive } from './describe';
 import { typeLabel } from './groups';
 import { assetReferences, fits, type AssetReference } from './references';
 
@@ -24,37 +25,37 @@ function check(reference: AssetReference, asset: DigitalAssetInfo, kind: ScriptK
   const { expectation } = reference;
   if (!fits(expectation, asset.asset_type)) {
     found.push(diagnostic('asset/wrong-type', reference, l10n.t('{0} expects a {1} asset; "{2}" is a {3} asset.',
-      expectation.field, typeList(expectation.types), asset.asset_name, typeLabel(asset.asset_type))));
+      expectation.field, typeList(expectation.types), assetName(asset), typeLabel(asset.asset_type))));
   }
   if (!isActive(asset)) {
     found.push(diagnostic('asset/not-active', reference, l10n.t('Asset "{0}" is {1}, not ACTIVED: MetaStudio cannot use it.',
-      asset.asset_name, asset.asset_state ?? '')));
+      assetName(asset), asset.asset_state ?? '')));
   }
   // A voice is real-time unless it says otherwise (the reference's default is true).
   if (kind === 'live' && expectation.realtimeVoice && asset.asset_type === 'VOICE_MODEL'
     && asset.asset_extra_meta?.voice_model_meta?.is_realtime_voice === false) {
     found.push(diagnostic('asset/voice-not-realtime', reference, l10n.t('Voice "{0}" is not a real-time voice: livestreams need one (is_realtime_voice).',
-      asset.asset_name)));
+      assetName(asset))));
   }
   return found;
 }
 
 /**
  * The asset warnings of a script, from cached lookups: a reference not looked up yet (or whose lookup
- * failed) gets none. Never throws.
+ * failed) gets none. Capped per code like every lint (see DiagnosticCollector). Never throws.
  */
 export function checkAssetReferences(text: string, kind: ScriptKind, lookup: LookupAsset): CoreDiagnostic[] {
-  const result: CoreDiagnostic[] = [];
+  const collector = new DiagnosticCollector();
   for (const reference of assetReferences(text, kind)) {
     const answer = lookup(reference.id);
     if (answer?.state === 'missing') {
-      result.push(diagnostic('asset/not-found', reference, l10n.t('No asset "{0}" in this project ({1} expected).',
-        reference.id, typeList(reference.expectation.types))));
+      collector.addAll([diagnostic('asset/not-found', reference, l10n.t('No asset "{0}" in this project ({1} expected).',
+        reference.id, typeList(reference.expectation.types)))]);
     } else if (answer?.state === 'found') {
-      result.push(...check(reference, answer.asset, kind));
+      collector.addAll(check(reference, answer.asset, kind));
     }
   }
-  return result;
+  return collector.result();
 }
 
 /**

@@ -6,6 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { MetaStudioApiError } from '../cloud/errors';
 import type { DigitalAssetInfo, VoiceCapability } from '../cloud/types';
 import { errorMessage } from '../errors';
+import { displayText } from '../text/displayText';
 import { languageName, sexLabel } from './filters';
 import { typeLabel } from './groups';
 
@@ -36,10 +37,12 @@ export function voiceMeta(asset: DigitalAssetInfo) {
 
 /**
  * The provider of a third-party voice (one with `external_voice_meta`, "Third-party TTS timbre
- * metadata"), whose previews are billed ("third-party timbre preview is charged", reference 9.1).
+ * metadata"), whose previews are billed ("third-party timbre preview is charged", reference 9.1), as
+ * displayText shows it.
  */
 export function billingProvider(asset: DigitalAssetInfo): string | undefined {
-  return voiceMeta(asset)?.external_voice_meta?.provider || undefined;
+  const provider = voiceMeta(asset)?.external_voice_meta?.provider;
+  return provider ? displayText(provider) : undefined;
 }
 
 /** A voice's capabilities that are on, e.g. "break time, prosody". */
@@ -47,6 +50,11 @@ export function capabilityList(capability: VoiceCapability | undefined): string 
   if (!capability) return '';
   return (Object.keys(capabilityLabels) as (keyof VoiceCapability)[])
     .filter((key) => capability[key] === true).map((key) => capabilityLabels[key]()).join(', ');
+}
+
+/** What an asset is called where it is shown: its name, else its ID. */
+export function assetName(asset: Pick<DigitalAssetInfo, 'asset_name' | 'asset_id'>): string {
+  return displayText(asset.asset_name || asset.asset_id);
 }
 
 /**
@@ -64,7 +72,7 @@ export function assetStateText(asset: DigitalAssetInfo): string {
     case 'DELETED': return l10n.t('deleted');
     case 'BLOCK': return l10n.t('blocked');
     case 'WAITING_DELETE': return l10n.t('about to be withdrawn');
-    default: return asset.asset_state;
+    default: return displayText(asset.asset_state);
   }
 }
 
@@ -73,14 +81,18 @@ export function assetSummary(asset: DigitalAssetInfo): string {
   if (!isActive(asset)) return assetStateText(asset);
   const voice = voiceMeta(asset);
   if (voice) {
-    return [voice.language && languageName(voice.language), voice.sex && sexLabel(voice.sex), voice.is_realtime_voice === false ? l10n.t('not real-time') : l10n.t('real-time')]
-      .filter((part): part is string => !!part).join(' · ');
+    return displayText([voice.language && languageName(voice.language), voice.sex && sexLabel(voice.sex), voice.is_realtime_voice === false ? l10n.t('not real-time') : l10n.t('real-time')]
+      .filter((part): part is string => !!part).join(' · '));
   }
   return '';
 }
 
-/** Name, ID, type, state, tags, voice details and times, as label/value rows. */
+/** Name, ID, type, state, tags, voice details and times, as label/value rows (values as displayText shows them). */
 export function assetDetailRows(asset: DigitalAssetInfo): DetailRow[] {
+  return detailRows(asset).map((row) => ({ label: row.label, value: displayText(row.value) }));
+}
+
+function detailRows(asset: DigitalAssetInfo): DetailRow[] {
   const rows: DetailRow[] = [
     { label: l10n.t('Name'), value: asset.asset_name },
     { label: l10n.t('ID'), value: asset.asset_id },
@@ -104,7 +116,7 @@ export function assetDetailRows(asset: DigitalAssetInfo): DetailRow[] {
 /** "<code> <message>" of a failed call, for an error node; the full message (request id too) goes to the log. */
 export function failureText(error: unknown): string {
   if (error instanceof MetaStudioApiError) {
-    return [error.code ?? `HTTP ${error.status}`, error.errorMsg].filter(Boolean).join(' ');
+    return displayText([error.code ?? `HTTP ${error.status}`, error.errorMsg].filter(Boolean).join(' '));
   }
   return errorMessage(error);
 }

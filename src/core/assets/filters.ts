@@ -97,6 +97,11 @@ export function groupQuery(group: AssetGroup, filter: AssetFilter, offset: numbe
   return query;
 }
 
+/** Whether a group under `filter` lists one of the project's own assets (one just uploaded): by its source and name. */
+export function listsOwnAsset(filter: AssetFilter, assetName: string): boolean {
+  return filter.source !== 'SYSTEM' && (!filter.name || assetName.toLowerCase().includes(filter.name.toLowerCase()));
+}
+
 export function sourceLabel(source: AssetSource): string {
   switch (source) {
     case 'ALL': return l10n.t('All sources');

@@ -1,6 +1,7 @@
 /** How the asset library is grouped in the explorer: one group per kind of asset an author puts into scripts. */
 import * as l10n from '@vscode/l10n';
 import type { AssetType } from '../cloud/types';
+import { isUploadableType, type UploadableType } from '../upload/media';
 
 export type AssetGroupId = 'voices' | 'avatars' | 'images' | 'videos' | 'music' | 'audio' | 'animations' | 'others';
 
@@ -39,6 +40,11 @@ export function groupLabel(id: AssetGroupId): string {
     case 'animations': return l10n.t('Animations');
     case 'others': return l10n.t('Others');
   }
+}
+
+/** The asset type files dropped on (or uploaded to) the group become, for the groups that take uploads. */
+export function uploadTypeOf(group: AssetGroup): UploadableType | undefined {
+  return group.types.find(isUploadableType);
 }
 
 /** The group an asset type is listed in; unknown (newer) types go to "others". */

@@ -2,6 +2,8 @@
  * One group's items, loaded page by page with the server's `offset`/`limit`. `loadMore()` is the lock
  * against double loading: while a page is on its way, every caller gets the same promise. A failure
  * is kept as state (shown as a tree item), never thrown at the caller; the next `loadMore()` retries.
+ * An item made meanwhile (an upload) is shown first by `upsert`, without a reload: the server's
+ * pages go on from where they were, and leave it out when they bring it.
  */
 import type { Page } from '../cloud/paging';
 
@@ -9,6 +11,8 @@ export type FetchPage<T> = (offset: number, limit: number, signal: AbortSignal) 
 
 export class PagedList<T> {
   private loaded: T[] = [];
+  /** Items put in by `upsert` that no page has brought yet, newest first. */
+  private added: T[] = [];
   private total: number | undefined;
   private failure: unknown;
   private inFlight: Promise<void> | undefined;
@@ -16,15 +20,29 @@ export class PagedList<T> {
   /** Counts resets, so that a page asked for before a reset is dropped when it arrives. */
   private generation = 0;
 
-  constructor(private readonly fetchPage: FetchPage<T>, readonly pageSize = 50) {}
+  constructor(private readonly fetchPage: FetchPage<T>, readonly pageSize = 50, private readonly keyOf?: (item: T) => string) {}
 
   get items(): readonly T[] {
-    return this.loaded;
+    if (this.added.length === 0) return this.loaded;
+    const keys = new Set(this.added.map((item) => this.keyOf!(item)));
+    return [...this.added, ...this.loaded.filter((item) => !keys.has(this.keyOf!(item)))];
   }
 
-  /** The server's total count, once a page has arrived. */
+  /** The server's total count, once a page has arrived, with the items added since. */
   get count(): number | undefined {
-    return this.total;
+    if (this.total === undefined) return undefined;
+    const loadedKeys = new Set(this.loaded.map((item) => this.keyOf?.(item)));
+    return this.total + this.added.filter((item) => !loadedKeys.has(this.keyOf!(item))).length;
+  }
+
+  /** Shows `item` (made or changed on the server) without reloading: in place when shown already, else first. Needs `keyOf`. */
+  upsert(item: T): void {
+    if (!this.keyOf) throw new Error('upsert needs a key of the items');
+    const key = this.keyOf(item);
+    const same = (other: T) => this.keyOf!(other) === key;
+    const at = this.loaded.findIndex(same);
+    if (at >= 0) this.loaded = this.loaded.map((other, i) => (i === at ? item : other));
+    this.added = at >= 0 ? this.added.filter((other) => !same(other)) : [item, ...this.added.filter((other) => !same(other))];
   }
 
   /** The last page's failure; cleared when a page arrives. */
@@ -78,6 +96,7 @@ export class PagedList<T> {
     this.controller = undefined;
     this.inFlight = undefined;
     this.loaded = [];
+    this.added = [];
     this.total = undefined;
     this.failure = undefined;
   }

@@ -6,7 +6,7 @@
 import { findNodeAtLocation, getLocation, getNodePath, type JSONPath, type Node } from 'jsonc-parser';
 import { parseScript } from '../scripts/parse';
 import type { AssetType } from '../cloud/types';
-import { decodeJsonString } from '../scripts/jsonString';
+import { jsonStringMap } from '../scripts/jsonString';
 import type { ScriptKind } from '../scripts/kinds';
 import { collectTexts, findScriptTextAt } from '../scripts/texts';
 import { childValue } from '../scripts/tree';
@@ -123,7 +123,7 @@ export function assetReferences(text: string, kind: ScriptKind): AssetReference[
     visit(root);
     for (const t of collectTexts(root, kind)) {
       if (!t.value.includes('insert-action')) continue;
-      const { map } = decodeJsonString(text, t.start, t.end);
+      const map = jsonStringMap(text, t.start, t.end);
       for (const id of insertActionIds(tokenize(t.value))) {
         if (id.value.trim() === '') continue;
         references.push({ id: id.value, start: map.toDocument(id.start), end: map.toDocument(id.end), expectation: insertAction });

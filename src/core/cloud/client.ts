@@ -20,9 +20,10 @@ import { percentEncode } from './signer';
 import { rateLimitsFor, Throttle, type ApiName, type RateLimits } from './throttle';
 import { discardBody, readBodyCapped, type FetchLike, type FetchResponse } from './transport';
 import type {
-  CreateVideoJobRequest, DigitalAssetInfo, InteractionRuleGroupDetails, InteractionRuleGroupRequest, ListAllLiveJobsQuery,
-  ListAssetsQuery, ListAssetsResponse, ListInteractionRuleGroupsQuery, ListInteractionRuleGroupsResponse, ListLiveJobsQuery,
-  ListLiveJobsResponse, ListLiveRoomsQuery, ListLiveRoomsResponse, ListVideoJobsQuery, ListVideoJobsResponse, ListVideoScriptsQuery,
+  CreateAssetRequest, CreateAssetResponse, CreateFileRequest, CreateFileResponse, CreateVideoJobRequest, DigitalAssetInfo,
+  FileUploadState, InteractionRuleGroupDetails, InteractionRuleGroupRequest, ListAllLiveJobsQuery, ListAssetsQuery,
+  ListAssetsResponse, ListInteractionRuleGroupsQuery, ListInteractionRuleGroupsResponse, ListLiveJobsQuery, ListLiveJobsResponse,
+  ListLiveRoomsQuery, ListLiveRoomsResponse, ListVideoJobsQuery, ListVideoJobsResponse, ListVideoScriptsQuery,
   ListVideoScriptsResponse, LiveCommandRequest, LiveCommandResponse, LiveEventReportRequest, LiveJob, LiveRoomDetails,
   LiveRoomRequest, StartLiveJobRequest, StartLiveJobResponse, TtsAuditionFileResponse, TtsAuditionRequest, VideoJobDetails,
   VideoScriptDetails, VideoScriptRequest, VideoScriptWriteResponse,
@@ -113,6 +114,11 @@ export class MetaStudioClient {
     return this.options.projectId;
   }
 
+  /** The transport, for pre-signed upload and download URLs: it adds no credentials. */
+  get transport(): FetchLike {
+    return this.options.fetch;
+  }
+
   // ---- assets ----
 
   async listAssets(query: ListAssetsQuery = {}, options?: CallOptions): Promise<ListAssetsResponse> {
@@ -127,6 +133,34 @@ export class MetaStudioClient {
     return normalizeAsset(await this.call<DigitalAssetInfo>({
       api: 'assets.details', method: 'GET', path: `/digital-assets/${seg(assetId)}`, retry: 'idempotent', expectBody: true,
     }, options));
+  }
+
+  createAsset(body: CreateAssetRequest, options?: CallOptions): Promise<CreateAssetResponse> {
+    return this.call({ api: 'assets.create', method: 'POST', path: '/digital-assets', body, retry: 'unsafe', expectBody: true }, options);
+  }
+
+  /** To the recycle bin; with `force`, for good (reference 4.1.4). */
+  async deleteAsset(assetId: string, options?: CallOptions & { force?: boolean }): Promise<void> {
+    await this.call({
+      api: 'assets.delete', method: 'DELETE', path: `/digital-assets/${seg(assetId)}`,
+      query: queryString({ mode: options?.force ? 'force' : undefined }), retry: 'unsafe', expectBody: false,
+    }, options);
+  }
+
+  // ---- files of assets (4.2) ----
+
+  createFile(body: CreateFileRequest, options?: CallOptions): Promise<CreateFileResponse> {
+    return this.call({ api: 'files.create', method: 'POST', path: '/files', body, retry: 'unsafe', expectBody: true }, options);
+  }
+
+  async confirmFileUpload(fileId: string, state: FileUploadState, options?: CallOptions): Promise<void> {
+    await this.call({
+      api: 'files.confirm', method: 'POST', path: `/files/${seg(fileId)}/complete`, body: { state }, retry: 'unsafe', expectBody: false,
+    }, options);
+  }
+
+  async deleteFile(fileId: string, options?: CallOptions): Promise<void> {
+    await this.call({ api: 'files.delete', method: 'DELETE', path: `/files/${seg(fileId)}`, retry: 'unsafe', expectBody: false }, options);
   }
 
   // ---- video scripts ----

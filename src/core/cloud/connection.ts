@@ -37,10 +37,7 @@ export class NoCredentialsError extends ExpectedError {
  */
 export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Connection {
   const pick = (flag: keyof ConnectionFlags, variable: string) => flags[flag] || env[variable] || undefined;
-  // Throws EndpointError for an endpoint that is not allowed.
-  const endpoint = flags.endpoint || flags.region
-    ? resolveEndpoint({ endpoint: flags.endpoint, region: flags.region })
-    : resolveEndpoint({ endpoint: env.METASTUDIO_ENDPOINT || undefined, region: env.METASTUDIO_REGION || undefined });
+  const endpoint = endpointOf(flags, env);
   const projectId = pick('project-id', 'HUAWEICLOUD_SDK_PROJECT_ID');
   const ak = pick('ak', 'HUAWEICLOUD_SDK_AK');
   const sk = pick('sk', 'HUAWEICLOUD_SDK_SK');
@@ -61,4 +58,20 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
   }
   if (!projectId) throw new NoCredentialsError(l10n.t('no project ID: give --project-id or HUAWEICLOUD_SDK_PROJECT_ID'));
   return { endpoint, projectId, credentials };
+}
+
+/** The endpoint origin of the flags, else of the environment; throws EndpointError for one that is not allowed. */
+function endpointOf(flags: ConnectionFlags, env: NodeJS.ProcessEnv): string {
+  return flags.endpoint || flags.region
+    ? resolveEndpoint({ endpoint: flags.endpoint, region: flags.region })
+    : resolveEndpoint({ endpoint: env.METASTUDIO_ENDPOINT || undefined, region: env.METASTUDIO_REGION || undefined });
+}
+
+/**
+ * The endpoint and project of the flags and environment, without credentials: what keys the previews
+ * made there in the cache. Undefined without a project ID.
+ */
+export function resolvePlace(flags: ConnectionFlags, env: NodeJS.ProcessEnv): { endpoint: string; projectId: string } | undefined {
+  const projectId = flags['project-id'] || env.HUAWEICLOUD_SDK_PROJECT_ID || undefined;
+  return projectId ? { endpoint: endpointOf(flags, env), projectId } : undefined;
 }

@@ -5,6 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { ExpectedError, oneLine } from '../errors';
+import { displayText } from '../text/displayText';
 
 /** Longest text from the server or the network a message quotes. */
 const MAX_DETAIL = 300;
@@ -30,9 +31,9 @@ export class MetaStudioApiError extends MetaStudioError {
 }
 
 function apiErrorMessage(operation: string, status: number, code?: string, msg?: string, requestId?: string): string {
-  const where = requestId ? l10n.t('HTTP {0}, request id {1}', status, requestId) : l10n.t('HTTP {0}', status);
+  const where = requestId ? l10n.t('HTTP {0}, request id {1}', status, displayText(requestId)) : l10n.t('HTTP {0}', status);
   const what = code && msg ? `${code}: ${msg}` : code ?? msg ?? l10n.t('{0} failed', operation);
-  return `${oneLine(what, MAX_DETAIL)} (${where})`;
+  return `${serverText(what)} (${where})`;
 }
 
 /** The request did not get an HTTP answer: DNS, refused or reset connection, TLS, proxy. */
@@ -46,7 +47,7 @@ export class MetaStudioNetworkError extends MetaStudioError {
     /** False only when the connection was refused, so the server cannot have seen the request. */
     readonly mayHaveReachedServer: boolean,
   ) {
-    super(l10n.t('Cannot reach MetaStudio ({0}): {1}', operation, oneLine(detail, MAX_DETAIL)), { code });
+    super(l10n.t('Cannot reach MetaStudio ({0}): {1}', operation, serverText(detail)), { code });
   }
 }
 
@@ -86,7 +87,12 @@ export class MetaStudioResponseError extends MetaStudioError {
     detail: string,
   ) {
     super(requestId
-      ? l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}, request id {2}): {3}', operation, status, requestId, oneLine(detail, MAX_DETAIL))
-      : l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}): {2}', operation, status, oneLine(detail, MAX_DETAIL)), { requestId });
+      ? l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}, request id {2}): {3}', operation, status, displayText(requestId), serverText(detail))
+      : l10n.t('MetaStudio sent an unreadable answer to {0} (HTTP {1}): {2}', operation, status, serverText(detail)), { requestId });
   }
+}
+
+/** Text from the server or the network on one line, cut short, its control characters escaped (see displayText). */
+function serverText(text: string): string {
+  return displayText(oneLine(text, MAX_DETAIL));
 }

@@ -10,7 +10,8 @@ import type { Region } from './endpoint';
 
 /** The APIs the client calls, named after Table 1-2's rows. */
 export type ApiName =
-  | 'assets.list' | 'assets.details'
+  | 'assets.create' | 'assets.list' | 'assets.details' | 'assets.delete'
+  | 'files.create' | 'files.confirm' | 'files.delete'
   | 'videoScripts.create' | 'videoScripts.list' | 'videoScripts.details' | 'videoScripts.update' | 'videoScripts.delete'
   | 'videoJobs.create' | 'videoJobs.details' | 'videoJobs.cancel' | 'videoJobs.list'
   | 'liveRooms.create' | 'liveRooms.list' | 'liveRooms.details' | 'liveRooms.update' | 'liveRooms.delete'
@@ -20,8 +21,13 @@ export type ApiName =
 
 /** Requests per second: [CN North-Beijing4, CN East-Shanghai1 and AP-Singapore]. */
 const TABLE_1_2: Record<ApiName, readonly [number, number]> = {
+  'assets.create': [10, 5],
   'assets.list': [20, 10],
   'assets.details': [20, 10],
+  'assets.delete': [10, 5],
+  'files.create': [10, 5],
+  'files.confirm': [10, 5],
+  'files.delete': [10, 5],
   'videoScripts.create': [10, 5],
   'videoScripts.list': [20, 10],
   'videoScripts.details': [20, 10],

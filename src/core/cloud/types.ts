@@ -219,6 +219,48 @@ export interface ListAssetsResponse {
   assets: DigitalAssetInfo[];
 }
 
+// ---- creating and deleting assets, their files (4.1.1, 4.1.4, 4.2.1–4.2.3) ---------------------
+
+/** Body of "Creating an Asset" as the SDK's `CreateDigitalAssetRequestBody` has it (the part the extension sends). */
+export interface CreateAssetRequest {
+  asset_name: string;
+  asset_type: AssetType;
+  asset_description?: string;
+  tags?: string[];
+  /** VIDEO only: the asset library makes a cover of the video. */
+  is_need_generate_cover?: boolean;
+}
+
+export interface CreateAssetResponse {
+  asset_id: string;
+  produce_id?: string;
+}
+
+/** Categories of an asset's files (reference Table 4-172). */
+export type AssetFileCategory = 'MAIN' | 'COVER' | 'PAGE' | 'SAMPLE' | 'OTHER' | 'WHOLE_MODEL' | 'USER_MODIFIED_MODEL';
+
+/** Body of "Creating a File and Obtaining the URL for File Upload" (the SDK's `FilesCreateReq`). */
+export interface CreateFileRequest {
+  file_name: string;
+  /** Base64 of the content's MD5 (24 characters). */
+  file_md5: string;
+  /** 1 to 5,368,709,120 bytes. */
+  file_size: number;
+  /** The file name's extension. */
+  file_type: string;
+  asset_id: string;
+  asset_file_category: AssetFileCategory;
+}
+
+export interface CreateFileResponse {
+  file_id: string;
+  /** Pre-signed, valid 24 hours: PUT the bytes there with `Content-MD5`. Never logged. */
+  upload_url: string;
+}
+
+/** `state` of "Confirming the Upload of a File" (the SDK's enum; the SDK has no `auto_meta_analysis`). */
+export type FileUploadState = 'CREATED' | 'FAILED' | 'CANCELLED';
+
 // ---- video scripts (5.1) ----------------------------------------------------------------------
 
 export interface ShootScript {
@@ -250,7 +292,7 @@ export interface VideoScriptRequest {
 }
 
 export interface ShootScriptAudioFiles {
-  audio_file_url?: { sequence_no?: number; audio_file_upload_url?: string; audio_file_download_url?: string }[];
+  audio_file_url?: { sequence_no?: number; audio_file_upload_url?: string; audio_file_download_url?: string; audio_id?: number }[];
 }
 
 export interface VideoScriptWriteResponse {

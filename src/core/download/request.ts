@@ -30,6 +30,14 @@ export class DownloadError extends ExpectedError {
 /** The extension host's (or Node's) own `fetch`, looked up at call time. */
 const globalFetch: FetchLike = (url, init) => globalThis.fetch(url, init);
 
+/**
+ * Where a pre-signed link may take bytes, in either direction: https, or plain http to a loopback
+ * host (the sandbox). Uploads share the policy (src/core/upload).
+ */
+export function isTransferAllowed(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
+
 /** Throws a DownloadError unless the URL may be fetched: https, or http to a loopback host. */
 export function checkDownloadUrl(text: string): URL {
   let url: URL;
@@ -38,8 +46,7 @@ export function checkDownloadUrl(text: string): URL {
   } catch {
     throw new DownloadError(l10n.t('Refused to download "{0}": it is not a URL.', redact(text)));
   }
-  if (url.protocol === 'https:') return url;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url;
+  if (isTransferAllowed(url)) return url;
   throw new DownloadError(l10n.t('Refused to download from {0}: only https links are accepted (plain http only on this computer).', `${url.protocol}//${url.host}`));
 }
 
@@ -143,11 +150,12 @@ function opened(response: FetchResponse, url: URL, stall: StallTimer, signal: Ab
 }
 
 /** Aborts its signal when `restart` is not called again within its time. */
-class StallTimer {
+export class StallTimer {
   private readonly controller = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly ms: number) {
+  /** `stalled` makes the error `explain` gives when the time ran out. */
+  constructor(private readonly ms: number, private readonly stalled: (seconds: number) => Error = downloadStalled) {
     this.restart();
   }
 
@@ -166,10 +174,12 @@ class StallTimer {
 
   /** The stall, when it is what ended a request; else `err` itself. */
   explain(err: unknown): unknown {
-    return this.controller.signal.aborted
-      ? new DownloadError(l10n.t('The download stalled: nothing arrived for {0} s.', this.ms / 1000), { transient: true })
-      : err;
+    return this.controller.signal.aborted ? this.stalled(this.ms / 1000) : err;
   }
+}
+
+function downloadStalled(seconds: number): DownloadError {
+  return new DownloadError(l10n.t('The download stalled: nothing arrived for {0} s.', seconds), { transient: true });
 }
 
 function tooLarge(maxBytes: number): DownloadError {

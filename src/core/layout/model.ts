@@ -9,6 +9,7 @@ import type { Node } from 'jsonc-parser';
 import { scriptKinds, type ScriptKind } from '../scripts/kinds';
 import { parseScript } from '../scripts/parse';
 import { childValue, elements } from '../scripts/tree';
+import { withoutTags } from '../ssml/spokenText';
 
 export type ViewMode = 'LANDSCAPE' | 'VERTICAL';
 
@@ -311,7 +312,7 @@ function drawingOrder(layers: LayerBox[]): LayerBox[] {
 
 /** A spoken text without its SSML tags (a pause reads as a space) and with its white space folded. */
 export function plainText(ssml: string): string {
-  return ssml.replace(/<break\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, '\'').replace(/&amp;/g, '&')
+  return withoutTags(ssml, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, '\'').replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ').trim();
 }
 

@@ -53,7 +53,9 @@ function image(box: Box, href: string): string {
 
 /** The last part of a URL's path, for a placeholder's label. */
 function fileName(url: string): string {
-  const path = url.replace(/[?#].*$/, '');
+  // Cut at the first `?` or `#` found once: `/[?#].*$/` would try again from each one before a line break.
+  const cut = url.search(/[?#]/);
+  const path = cut < 0 ? url : url.slice(0, cut);
   return decodeURIComponentSafe(path.slice(path.lastIndexOf('/') + 1)) || url;
 }
 

@@ -1,6 +1,6 @@
 /** Which linter a file gets, by its name: the CLI's and any batch caller's single entry point. */
 import type { CoreDiagnostic } from '../diagnostics';
-import { kindOfFile, scriptFilePatterns } from '../scripts/kinds';
+import { kindOfFile, scriptFilePatterns, type ScriptKind } from '../scripts/kinds';
 import { validateScript } from '../scripts/validate';
 import type { ScriptLintOptions } from '../scripts/texts';
 import { lintSsml } from '../ssml/lint';
@@ -14,14 +14,22 @@ function isSsmlFile(path: string): boolean {
   return path.toLowerCase().endsWith(ssmlSuffix);
 }
 
+/** A script kind or SSML: which linter a file gets. */
+export type LintFileKind = ScriptKind | 'ssml';
+
+/** By name, ignoring case; undefined for a file that is not ours. */
+export function lintFileKind(path: string): LintFileKind | undefined {
+  return kindOfFile(path) ?? (isSsmlFile(path) ? 'ssml' : undefined);
+}
+
 /** A script file of any kind or an SSML file (by name, ignoring case); anything else is not ours. */
 export function isLintedFile(path: string): boolean {
-  return kindOfFile(path) !== undefined || isSsmlFile(path);
+  return lintFileKind(path) !== undefined;
 }
 
 /** The diagnostics of one file (none for a file that is not ours). */
 export function lintFile(path: string, text: string, options: ScriptLintOptions = {}): CoreDiagnostic[] {
-  const kind = kindOfFile(path);
-  if (kind) return validateScript(text, kind, options);
-  return isSsmlFile(path) ? lintSsml(text, { where: 'standalone' }) : [];
+  const kind = lintFileKind(path);
+  if (kind === 'ssml') return lintSsml(text, options.polyphones ? { where: 'standalone', polyphones: options.polyphones } : { where: 'standalone' });
+  return kind ? validateScript(text, kind, options) : [];
 }

@@ -1,7 +1,8 @@
 /**
- * Steering a livestream (reference 6.2), for the CLI and the editor alike: finding a job's room,
- * following a job until it is on air or over, and the commands, each sent only to a job that is
- * running (PROCESSING), so that a line is never queued for a stream that will not say it.
+ * Steering a livestream (reference 6.2, docs/decisions/live-jobs.md), for the CLI and the editor
+ * alike: finding a job's room, following a job until it is on air or over, and the commands, each
+ * sent only to a job that is running (PROCESSING), so that a line is never queued for a stream that
+ * will not say it.
  */
 import * as l10n from '@vscode/l10n';
 import type { CallOptions, MetaStudioClient } from '../cloud/client';

@@ -115,6 +115,22 @@ export class PreviewCache {
     });
   }
 
+  /**
+   * The cached previews among `keys`, looked at without counting as a use (nothing is written):
+   * for showing what is cached, e.g. a preview's real duration.
+   */
+  peek(keys: Iterable<string>): Promise<Map<string, CachedPreview>> {
+    return this.exclusive(async () => {
+      const wanted = new Set(keys);
+      const found = new Map<string, CachedPreview>();
+      if (wanted.size === 0) return found;
+      for (const entry of (await this.readIndex()).entries) {
+        if (wanted.has(entry.key)) found.set(entry.key, this.describe(entry));
+      }
+      return found;
+    });
+  }
+
   /** Stores the files of a preview (replacing an entry of the same key), then evicts to the limit. */
   put(key: string, files: readonly NewCacheFile[], label: CacheLabel): Promise<CachedPreview> {
     if (!KEY.test(key)) throw new Error(`not a cache key: ${key}`);

@@ -1,7 +1,7 @@
 /**
  * The one conversion of a details response into a request body (docs/decisions/details-to-body.md), used by pull,
  * compare and the read-back after a push: response-only fields are dropped, variant names mapped
- * to the request's, and server defaults left out where the local body does not have them, so that
+ * to the request's, and server defaults and fields the service fills in left out where the local body does not have them, so that
  * a pulled file pushes back unchanged and a compare shows only real differences.
  */
 import { withNormalizedVideoConfig } from '../cloud/responseVariants';
@@ -34,7 +34,7 @@ function convert(kind: ScriptKind, value: unknown, local: unknown, path: string)
   }
   if (!isObject(value)) return value;
   const localObject = isObject(local) ? local : undefined;
-  const { variants, responseOnly, defaults } = scriptKinds[kind].remote;
+  const { variants, responseOnly, defaults, serviceFilled } = scriptKinds[kind].remote;
   const renamed: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     const name = variants[join(path, key)] ?? key;
@@ -48,7 +48,9 @@ function convert(kind: ScriptKind, value: unknown, local: unknown, path: string)
     const childPath = join(path, key);
     const child = renamed[key];
     if (responseOnly.has(childPath)) continue;
-    if (!(localObject && Object.hasOwn(localObject, key)) && defaults.has(childPath) && deepEqual(child, defaults.get(childPath))) continue;
+    const local = localObject !== undefined && Object.hasOwn(localObject, key);
+    if (!local && serviceFilled.has(childPath)) continue;
+    if (!local && defaults.has(childPath) && deepEqual(child, defaults.get(childPath))) continue;
     result[key] = convert(kind, child, localObject?.[key], childPath);
   }
   return result;

@@ -9,6 +9,7 @@ import { isJobSucceeded } from '../cloud/jobState';
 import type { DigitalAssetInfo, VideoJobSummary } from '../cloud/types';
 import { checkDownloadUrl } from '../download/request';
 import { ExpectedError } from '../errors';
+import { displayText } from '../text/displayText';
 import { safeFileName } from './scriptBody';
 
 export interface OutputVideo {
@@ -66,7 +67,7 @@ export interface ShotReference {
 export function shotOfError(message: string | undefined): ShotReference | undefined {
   if (!message) return undefined;
   const indexed = /shoot_scripts\[(\d+)\]/.exec(message);
-  const counted = /\b(?:shot|scene)\s*#?\s*(\d+)/i.exec(message);
+  const counted = /\b(?:shot|scene)\s*(?:#\s*)?(\d+)/i.exec(message);
   const sequence = /sequence_no\b\W{0,3}(\d+)/i.exec(message);
   const index = indexed ? Number(indexed[1]) : counted && Number(counted[1]) >= 1 ? Number(counted[1]) - 1 : undefined;
   const sequenceNo = sequence ? Number(sequence[1]) : undefined;
@@ -80,17 +81,17 @@ export function describeShot(shot: ShotReference): string {
   return l10n.t('the shot with sequence_no {0}', shot.sequenceNo ?? '?');
 }
 
-/** What a job is called wherever it is shown: its output asset's name, else its ID. */
+/** What a job is called wherever it is shown: its output asset's name, else its ID (as displayText shows them). */
 export function jobDisplayName(job: Pick<VideoJobSummary, 'job_id' | 'output_asset_config'>): string {
-  return job.output_asset_config?.asset_name?.trim() || job.job_id;
+  return displayText(job.output_asset_config?.asset_name?.trim() || job.job_id);
 }
 
-/** "MSS.42000007: Infer Error …", or undefined when the job carries no error. */
+/** "MSS.42000007: Infer Error …" (as displayText shows it), or undefined when the job carries no error. */
 export function jobErrorText(job: VideoJobSummary): string | undefined {
   const code = job.error_info?.error_code;
   const msg = job.error_info?.error_msg;
   if (!code && !msg) return undefined;
-  return code && msg ? `${code}: ${msg}` : (code ?? msg);
+  return displayText(code && msg ? `${code}: ${msg}` : (code ?? msg)!);
 }
 
 /** The job's error naming the shot it points to, unless the message already says it; undefined without an error. */

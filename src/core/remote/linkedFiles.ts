@@ -7,7 +7,9 @@ import type { CallOptions, MetaStudioClient } from '../cloud/client';
 import { linkPath, type Link } from '../links/links';
 import type { LinkStore } from '../links/linkStore';
 import { kindOfFile, scriptFilePatterns, scriptKinds, type ScriptKind } from '../scripts/kinds';
+import { parseUntrustedJson } from '../json';
 import { pushScript, remoteBody, type PushRequest, type PushResult } from './push';
+import { sceneAudioOf } from './sceneAudio';
 import { bodyOfText, ScriptFileError, sha256Hex, textOfBody } from './scriptBody';
 
 /** Where a file's link lives: the store of its root and the connection in use. */
@@ -53,14 +55,18 @@ export interface FilePushResult extends PushResult {
   readonly link: Link;
 }
 
-/** Pushes the file's text (its body, exactly) to its linked object or a new one, and records the link. */
+/**
+ * Pushes the file's text (its body, exactly) to its linked object or a new one, with the audio its
+ * scenes name (checked before any request), and records the link.
+ */
 export async function pushFile(
-  place: LinkPlace, file: string, text: string, request: Omit<PushRequest, 'kind' | 'body' | 'linkedId'>,
+  place: LinkPlace, file: string, text: string, request: Omit<PushRequest, 'kind' | 'body' | 'linkedId' | 'audio'>,
 ): Promise<FilePushResult> {
   const kind = requireScriptKind(file);
   const body = bodyOfText(text);
+  const audio = await sceneAudioOf(parseUntrustedJson(text), file, place.store.root);
   const linked = await linkOf(place, file);
-  const result = await pushScript({ ...request, kind, body, linkedId: linked?.id });
+  const result = await pushScript({ ...request, kind, body, linkedId: linked?.id, audio });
   const link = await recordLink(place, file, kind, result.id, text);
   return { ...result, kind, link };
 }

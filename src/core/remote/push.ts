@@ -1,19 +1,23 @@
 /**
  * Pushing a script body: update the linked remote object, or create one; never a second object
  * for the same file (docs/decisions/links.md): an update that gets 404 asks before creating again, and a
- * create whose answer was lost is looked up by its unique name before it is tried again. The
- * object is then read back and compared with what was sent.
+ * create whose answer was lost is looked up by its unique name before it is tried again. The audio
+ * of audio-driven scenes then goes to the upload URLs the create or update answered with
+ * (sceneAudio.ts); when that fails, a script the push created is deleted again. The object is
+ * then read back and compared with what was sent.
  */
 import * as l10n from '@vscode/l10n';
 import type { CallOptions, MetaStudioClient } from '../cloud/client';
 import { MetaStudioApiError, MetaStudioError, MetaStudioRedirectError } from '../cloud/errors';
 import { collectPages } from '../cloud/paging';
+import type { ShootScriptAudioFiles } from '../cloud/types';
 import { CancelledError, errorMessage } from '../errors';
-import { scriptKinds, type ScriptKind } from '../scripts/kinds';
+import { scriptKinds, type ScriptKind, type Written } from '../scripts/kinds';
 import { bodyDifferences, detailsToBody } from './detailsToBody';
+import { uploadSceneAudio, type SceneAudio } from './sceneAudio';
 import { remoteName, ScriptFileError, type ScriptBody } from './scriptBody';
 
-export type PushStep = 'updating' | 'creating' | 'looking-up' | 'reading-back';
+export type PushStep = 'updating' | 'creating' | 'looking-up' | 'uploading-audio' | 'reading-back';
 
 export interface PushRequest {
   readonly client: MetaStudioClient;
@@ -22,6 +26,8 @@ export interface PushRequest {
   readonly body: ScriptBody;
   /** The remote ID the file is linked to, if any. */
   readonly linkedId?: string;
+  /** The audio files of the body's audio-driven scenes, checked (sceneAudioOf). */
+  readonly audio?: readonly SceneAudio[];
   /** Asked when the linked object no longer exists; true creates it again. */
   readonly confirmRecreate: (id: string) => Promise<boolean>;
   readonly onStep?: (step: PushStep) => void;
@@ -62,10 +68,11 @@ export async function pushScript(request: PushRequest): Promise<PushResult> {
   if (!name) throw new ScriptFileError(l10n.t('The {0} has no {1}: it is needed to create it and find it again.', label(), remote.nameField));
   let id: string | undefined;
   let created = false;
+  let audioUploads: ShootScriptAudioFiles | undefined;
   if (request.linkedId) {
     request.onStep?.('updating');
     try {
-      await remote.update(client, request.linkedId, body, { signal });
+      ({ audioUploads } = await remote.update(client, request.linkedId, body, { signal }));
       id = request.linkedId;
     } catch (err) {
       if (!(err instanceof MetaStudioApiError && err.status === 404)) throw err;
@@ -75,8 +82,21 @@ export async function pushScript(request: PushRequest): Promise<PushResult> {
     }
   }
   if (id === undefined) {
-    id = await createOnce(request, name);
+    ({ id, audioUploads } = await createOnce(request, name));
     created = true;
+  }
+  if (request.audio?.length) {
+    request.onStep?.('uploading-audio');
+    try {
+      // A script found by name after a lost create came without upload URLs: an update gives them.
+      audioUploads ??= (await remote.update(client, id, body, { signal })).audioUploads;
+      await uploadSceneAudio(request.audio, audioUploads, { fetch: client.transport, signal });
+    } catch (err) {
+      if (created) await remote.delete(client, id, { signal: AbortSignal.timeout(30_000) }).catch((cleanup: unknown) => {
+        request.onRecovered?.(l10n.t('The {0} {1} made by this push could not be deleted after its audio failed: {2}', label(), id!, errorMessage(cleanup)));
+      });
+      throw err;
+    }
   }
   request.onStep?.('reading-back');
   return { id, created, differences: bodyDifferences(body, await remoteBody(client, kind, id, body, { signal })) };
@@ -88,7 +108,7 @@ export async function remoteBody(client: MetaStudioClient, kind: ScriptKind, id:
 }
 
 /** Creates the object; after a create whose fate is unknown, finds it by name or creates it (once more). */
-async function createOnce(request: PushRequest, name: string): Promise<string> {
+async function createOnce(request: PushRequest, name: string): Promise<Written> {
   const { client, kind, body, signal } = request;
   const { label, remote } = scriptKinds[kind];
   request.onStep?.('creating');
@@ -99,7 +119,7 @@ async function createOnce(request: PushRequest, name: string): Promise<string> {
     request.onRecovered?.(l10n.t('Creating the {0} "{1}" got no clear answer ({2}); looking it up by name.', label(), name, errorMessage(err)));
     request.onStep?.('looking-up');
     const found = await findByName(client, kind, name, signal);
-    if (found) return found;
+    if (found) return { id: found };
     request.onStep?.('creating');
     return remote.create(client, body, { signal });
   }

@@ -3,7 +3,7 @@ import { defineCodes } from '../diagnostics';
 /** Every diagnostic of video and live script files, with its one severity and the rule it enforces. */
 export const scriptCodes = defineCodes({
   // JSON and schema (docs/decisions/script-files.md, docs/decisions/unknown-properties.md).
-  'script/json-syntax': { severity: 'error', rule: 'A script file is strict JSON: no comments, no trailing commas, one value.' },
+  'script/json-syntax': { severity: 'error', rule: 'A script file is strict JSON: no comments, no trailing commas, one value, nested at most 1,000 deep.' },
   'script/unknown-property': { severity: 'warning', rule: 'A property neither the SDK\'s request model nor the reference lists; a near miss of a known name (edit distance ≤ 2 and less than half the name\'s length) offers the rename.' },
   'script/misnamed-field': { severity: 'warning', rule: 'A name the reference misprints is written as the service reads it: `is_subtitle_enabled` and `is_subtitle_able` are `is_subtitle_enable`.' },
   'script/duplicate-property': { severity: 'warning', rule: 'A key appears once per object; of repeated keys only the last counts.' },

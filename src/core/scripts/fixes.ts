@@ -30,9 +30,11 @@ export function insertPropertyFix(text: string, object: Node, name: string, valu
   if (!first) {
     edit = { start: object.offset + 1, end: object.offset + 1, newText: member };
   } else {
-    const lineStart = text.lastIndexOf('\n', first.offset - 1) + 1;
-    const before = text.slice(Math.max(lineStart, object.offset + 1), first.offset);
-    const separator = lineStart > object.offset && /^[ \t]*$/.test(before) ? `,\n${before}` : ', ';
+    // The start of the first member's line, looked for no further back than the object's brace.
+    let lineStart = first.offset;
+    while (lineStart > object.offset + 1 && text.charCodeAt(lineStart - 1) !== 10 /* \n */) lineStart--;
+    const before = text.slice(lineStart, first.offset);
+    const separator = text.charCodeAt(lineStart - 1) === 10 && /^[ \t]*$/.test(before) ? `,\n${before}` : ', ';
     edit = { start: first.offset, end: first.offset, newText: member + separator };
   }
   return { title: l10n.t('Add "{0}"', name), edits: [edit], preferred: true };

@@ -17,14 +17,15 @@
  * not name gets its schema's checks only.
  */
 import * as l10n from '@vscode/l10n';
+import rulesSchema from '../../../schemas/interaction-rules.schema.json';
 import liveSchema from '../../../schemas/live-script.schema.json';
 import videoSchema from '../../../schemas/video-script.schema.json';
 import type { CallOptions, MetaStudioClient } from '../cloud/client';
 import type { Page } from '../cloud/paging';
-import type { LiveRoomRequest, VideoScriptRequest } from '../cloud/types';
+import type { InteractionRuleGroupRequest, LiveRoomRequest, ShootScriptAudioFiles, VideoScriptRequest, VideoScriptWriteResponse } from '../cloud/types';
 import responseOnlyFields from '../remote/responseOnlyFields.json';
 import { VOICE_SETTINGS } from '../voiceSettings';
-import { liveScriptTemplate, videoScriptTemplate } from './templates';
+import { liveScriptTemplate, rulesTemplate, videoScriptTemplate } from './templates';
 
 /** A remote object as a list shows it. */
 export interface RemoteSummary {
@@ -33,16 +34,24 @@ export interface RemoteSummary {
   readonly updated?: string;
 }
 
+/** What a create or an update answered: the object's ID and, for audio-driven scenes, where their audio goes (docs/decisions/uploads.md). */
+export interface Written {
+  readonly id: string;
+  readonly audioUploads?: ShootScriptAudioFiles;
+}
+
 /** The remote object a file of a kind becomes, and the client calls on it. Bodies go out as given. */
 export interface RemoteObjectKind {
   /** The object's kind as the links file spells it. */
   readonly kind: string;
   /** The body field that names the object, unique per project (docs/decisions/links.md). */
   readonly nameField: string;
-  create(client: MetaStudioClient, body: object, options?: CallOptions): Promise<string>;
+  create(client: MetaStudioClient, body: object, options?: CallOptions): Promise<Written>;
   /** The details response. */
   get(client: MetaStudioClient, id: string, options?: CallOptions): Promise<object>;
-  update(client: MetaStudioClient, id: string, body: object, options?: CallOptions): Promise<void>;
+  update(client: MetaStudioClient, id: string, body: object, options?: CallOptions): Promise<Written>;
+  /** Deletes the object: a push that created it does when the audio of its scenes fails. */
+  delete(client: MetaStudioClient, id: string, options?: CallOptions): Promise<void>;
   /** One page; `name` filters as loosely as the API does. */
   list(client: MetaStudioClient, query: { name?: string; offset?: number; limit?: number }, options?: CallOptions): Promise<Page<RemoteSummary>>;
   // How a details response maps back to a body (docs/decisions/details-to-body.md), by dotted paths, `[]` for every element.
@@ -52,6 +61,8 @@ export interface RemoteObjectKind {
   readonly variants: Readonly<Record<string, string>>;
   /** The request's documented defaults, which a details response may fill in. */
   readonly defaults: ReadonlyMap<string, unknown>;
+  /** Request fields the service fills in (such as upload URLs, which expire): left out where the local body does not have them. */
+  readonly serviceFilled: ReadonlySet<string>;
 }
 
 export interface ScriptKindRow {
@@ -70,6 +81,8 @@ export interface ScriptKindRow {
   readonly remote: RemoteObjectKind;
 }
 
+const written = ({ script_id: id, audio_files: audioUploads }: VideoScriptWriteResponse): Written => ({ id, audioUploads });
+
 const voiceDefaults = (at: string): [string, unknown][] => Object.entries(VOICE_SETTINGS).map(([name, { default: value }]) => [`${at}.${name}`, value]);
 const videoConfigDefaults: [string, unknown][] = [['video_config.clip_mode', 'RESIZE'], ['video_config.is_subtitle_enable', false]];
 
@@ -85,11 +98,10 @@ const rows = {
     remote: {
       kind: 'video-script',
       nameField: 'script_name',
-      create: async (client, body, options) => (await client.createVideoScript(body as VideoScriptRequest, options)).script_id,
+      create: async (client, body, options) => written(await client.createVideoScript(body as VideoScriptRequest, options)),
       get: (client, id, options) => client.getVideoScript(id, options),
-      update: async (client, id, body, options) => {
-        await client.updateVideoScript(id, body as VideoScriptRequest, options);
-      },
+      update: async (client, id, body, options) => written(await client.updateVideoScript(id, body as VideoScriptRequest, options)),
+      delete: (client, id, options) => client.deleteVideoScript(id, options),
       list: async (client, { name, offset, limit }, options) => {
         const page = await client.listVideoScripts({ name, offset, limit }, options);
         return { count: page.count, items: page.video_scripts.map((s) => ({ id: s.script_id, name: s.script_name, updated: s.update_time })) };
@@ -103,6 +115,7 @@ const rows = {
         ['background_music_config.volume', 100],
         ['shoot_scripts[].shoot_script.script_type', 'TEXT'],
       ]),
+      serviceFilled: new Set(['audio_files']),
     },
   },
   live: {
@@ -115,11 +128,13 @@ const rows = {
     remote: {
       kind: 'live-room',
       nameField: 'room_name',
-      create: async (client, body, options) => (await client.createLiveRoom(body as LiveRoomRequest, options)).room_id,
+      create: async (client, body, options) => ({ id: (await client.createLiveRoom(body as LiveRoomRequest, options)).room_id }),
       get: (client, id, options) => client.getLiveRoom(id, options),
       update: async (client, id, body, options) => {
         await client.updateLiveRoom(id, body as LiveRoomRequest, options);
+        return { id };
       },
+      delete: (client, id, options) => client.deleteLiveRoom(id, options),
       list: async (client, { name, offset, limit }, options) => {
         const page = await client.listLiveRooms({ room_name: name, offset, limit }, options);
         return { count: page.count, items: page.smart_live_rooms.map((r) => ({ id: r.room_id, name: r.room_name, updated: r.update_time })) };
@@ -134,6 +149,34 @@ const rows = {
         ['play_policy.play_mode', 'TEXT'],
         ['interaction_rules[].hit_condition.priority', 500],
       ]),
+      serviceFilled: new Set(),
+    },
+  },
+  rules: {
+    suffix: '.rules.json',
+    languageId: 'metastudio-interaction-rules',
+    schema: { file: 'interaction-rules.schema.json', json: rulesSchema },
+    label: () => l10n.t('interaction rule library'),
+    title: () => l10n.t('Interaction Rule Library'),
+    newFile: { command: 'metastudio.script.newRules', title: () => l10n.t('New Interaction Rule Library'), baseName: 'my-rules', template: rulesTemplate },
+    remote: {
+      kind: 'rule-group',
+      nameField: 'group_name',
+      create: async (client, body, options) => ({ id: (await client.createRuleGroup(body as InteractionRuleGroupRequest, options)).group_id }),
+      get: (client, id, options) => client.getRuleGroup(id, options),
+      update: async (client, id, body, options) => {
+        await client.updateRuleGroup(id, body as InteractionRuleGroupRequest, options);
+        return { id };
+      },
+      delete: (client, id, options) => client.deleteRuleGroup(id, options),
+      list: async (client, { name, offset, limit }, options) => {
+        const page = await client.listRuleGroups({ group_name: name, offset, limit }, options);
+        return { count: page.count, items: page.interaction_rule_groups.map((g) => ({ id: g.group_id, name: g.group_name, updated: g.update_time })) };
+      },
+      responseOnly: new Set(responseOnlyFields.rules),
+      variants: {},
+      defaults: new Map([['interaction_rules[].hit_condition.priority', 500]]),
+      serviceFilled: new Set(),
     },
   },
 } satisfies Record<string, ScriptKindRow>;

@@ -10,6 +10,8 @@ import commonSchema from '../../../schemas/common.schema.json';
 import type { CoreDiagnostic, Fix } from '../diagnostics';
 import { layoutChecks } from '../layout/checks';
 import { layoutOfTree, type Canvas } from '../layout/model';
+import { withoutTags } from '../ssml/spokenText';
+import { codePointLength } from '../text/codePoints';
 import { scriptCodes, type ScriptCode } from './codes';
 import { insertPropertyFix, replaceValueFix } from './fixes';
 import type { ScriptKind } from './kinds';
@@ -26,13 +28,14 @@ const maxActionInterval = 255;
 const videoOnlySwitches = ['is_subtitle_enable', 'is_enable_super_resolution', 'is_end_at_first_frame', 'is_vocabulary_config_enable'];
 const videoOnlyCodecs = ['VP8', 'QTRLE'];
 /** A scene's fields that only an audio-driven (`script_type` AUDIO) scene uses. */
-const audioSceneFields = ['audio_duration', 'audio_drive_action_config', 'audio_drive_file_external_url', 'audio_config'];
+const audioSceneFields = ['audio_duration', 'audio_drive_action_config', 'audio_drive_file_external_url', 'audio_config', '$audio_file'];
 /** Values the API takes; any other is the schema's error, not a rule's. */
 const frameRates: readonly string[] = commonSchema.definitions.videoConfig.properties.frame_rate.enum;
 const backgroundTypes: readonly string[] = commonSchema.definitions.backgroundConfigInfo.properties.background_type.enum;
-const maxScenes = 50;
-const maxSceneChars = 10_000;
-const maxTotalChars = 100_000;
+/** The user guide's video production limits (docs/decisions/script-texts.md). */
+export const maxScenes = 50;
+export const maxSceneChars = 10_000;
+export const maxTotalChars = 100_000;
 const maxTextChars = 131_072;
 
 /** Where a diagnostic goes: a tree node, or any `{ offset, length }`. */
@@ -53,8 +56,8 @@ function keyNode(object: Node | undefined, name: string): Node | undefined {
 }
 
 /** The length the production limits count: the text without its SSML tags. */
-function spokenLength(text: string): number {
-  return text.replace(/<[^>]*>/g, '').length;
+export function spokenLength(text: string): number {
+  return withoutTags(text).length;
 }
 
 /** An image placed by `background_image_config` covers the whole canvas (the SDK's condition). */
@@ -208,7 +211,7 @@ function checkVideoLimits(root: Node, texts: readonly ScriptText[], report: Repo
     const spoken = spokenLength(t.value);
     total += spoken;
     // Over 131,072 the schema's error says it all.
-    if (spoken > maxSceneChars && [...t.value].length <= maxTextChars) {
+    if (spoken > maxSceneChars && codePointLength(t.value) <= maxTextChars) {
       report('script/scene-text-too-long', { offset: t.start, length: t.end - t.start }, l10n.t('A scene\'s text has at most {0} characters without tags; this one has {1}.', maxSceneChars, spoken));
     }
   }

@@ -2,7 +2,9 @@
 import * as l10n from '@vscode/l10n';
 import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
-import type { CoreDiagnostic, Fix } from '../diagnostics';
+import type { Fix } from '../diagnostics';
+import type { DiagnosticCollector, Details } from '../lint/collector';
+import { codePointLength } from '../text/codePoints';
 import { nearMisses } from '../text/nearest';
 import { closestValue, scriptCloseness } from './closest';
 import { scriptCodes, type ScriptCode } from './codes';
@@ -22,13 +24,13 @@ function typeName(type: string): string {
   }
 }
 
-/** What the message calls the value: its property name, else its place in the array, else "the script". */
-function label(node: Node): string {
+/** What the message calls the value at `path`: its property name, else its place in the array, else "the script". */
+function label(node: Node, path: readonly (string | number)[]): string {
   const key = keyOf(node);
   if (key) return String(key.value);
-  if (node.parent?.type === 'array') {
+  const index = path[path.length - 1];
+  if (node.parent?.type === 'array' && typeof index === 'number') {
     const holder = node.parent.parent && keyOf(node.parent);
-    const index = node.parent.children?.indexOf(node) ?? 0;
     return holder ? `${String(holder.value)}[${index}]` : `[${index}]`;
   }
   return l10n.t('the script');
@@ -44,8 +46,16 @@ function retypeFix(node: Node, expected: string): Fix | undefined {
   return undefined;
 }
 
-function diagnostic(code: ScriptCode, range: { start: number; end: number }, message: string, fixes?: Fix[]): CoreDiagnostic {
-  return { code, severity: scriptCodes[code].severity, message, start: range.start, end: range.end, ...(fixes?.length ? { fixes } : {}) };
+/** A diagnostic's code and range, with its words and fixes made only if it is kept (see DiagnosticCollector). */
+interface Finding {
+  readonly code: ScriptCode;
+  readonly start: number;
+  readonly end: number;
+  readonly details: () => Details;
+}
+
+function finding(code: ScriptCode, range: { start: number; end: number }, details: () => Details): Finding {
+  return { code, start: range.start, end: range.end, details };
 }
 
 function nodeRange(node: Node): { start: number; end: number } {
@@ -68,15 +78,17 @@ const misnamedFields: Readonly<Record<string, string>> = {
 };
 
 /** A misprinted name where the object has the right one: renamed by the fix unless the right one is there already. */
-function misnamedField(key: Node, name: string, known: Record<string, unknown>, present: ReadonlySet<string>): CoreDiagnostic | undefined {
+function misnamedField(key: Node, name: string, known: Record<string, unknown>, isPresent: (name: string) => boolean): Finding | undefined {
   const right = Object.hasOwn(misnamedFields, name) ? misnamedFields[name] : undefined;
   if (!right || !Object.hasOwn(known, right)) return undefined;
-  return diagnostic('script/misnamed-field', nodeRange(key), l10n.t('"{0}" is not read: the service reads "{1}".', name, right),
-    present.has(right) ? undefined : [renamePropertyFix(key, right)]);
+  return finding('script/misnamed-field', nodeRange(key), () => ({
+    message: l10n.t('"{0}" is not read: the service reads "{1}".', name, right), fixes: isPresent(right) ? undefined : [renamePropertyFix(key, right)],
+  }));
 }
 
-function mapError(error: ErrorObject, root: Node, text: string): CoreDiagnostic | undefined {
-  const node = nodeAtPath(root, pointerSegments(error.instancePath));
+function mapError(error: ErrorObject, root: Node, text: string): Finding | undefined {
+  const path = pointerSegments(error.instancePath);
+  const node = nodeAtPath(root, path);
   if (!node) return undefined;
   const parentSchema = (error.parentSchema ?? {}) as JsonSchema;
   switch (error.keyword) {
@@ -84,61 +96,71 @@ function mapError(error: ErrorObject, root: Node, text: string): CoreDiagnostic 
       const name = String(error.params.additionalProperty);
       const key = propertyNode(node, name)?.children?.[0];
       if (!key) return undefined;
-      const present = new Set(node.children?.map((p) => String(p.children?.[0]?.value)));
+      const isPresent = (property: string) => propertyNode(node, property) !== undefined;
       const properties = (parentSchema.properties ?? {}) as Record<string, unknown>;
-      const misnamed = misnamedField(key, name, properties, present);
+      const misnamed = misnamedField(key, name, properties, isPresent);
       if (misnamed) return misnamed;
-      const known = Object.keys(properties).filter((k) => !present.has(k));
-      const [suggestion] = nearMisses(name, known, scriptCloseness);
-      return suggestion
-        ? diagnostic('script/unknown-property', nodeRange(key), l10n.t('Unknown property "{0}". Did you mean "{1}"?', name, suggestion), [renamePropertyFix(key, suggestion)])
-        : diagnostic('script/unknown-property', nodeRange(key), l10n.t('Unknown property "{0}".', name));
+      return finding('script/unknown-property', nodeRange(key), () => {
+        const known = Object.keys(properties).filter((k) => !isPresent(k));
+        const [suggestion] = nearMisses(name, known, scriptCloseness);
+        return suggestion
+          ? { message: l10n.t('Unknown property "{0}". Did you mean "{1}"?', name, suggestion), fixes: [renamePropertyFix(key, suggestion)] }
+          : { message: l10n.t('Unknown property "{0}".', name) };
+      });
     }
     case 'required': {
       const name = String(error.params.missingProperty);
       const propertySchema = ((parentSchema.properties ?? {}) as Record<string, JsonSchema>)[name];
-      return diagnostic('script/missing-property', objectAnchor(node), l10n.t('Missing mandatory property "{0}".', name),
-        [insertPropertyFix(text, node, name, placeholderValue(propertySchema))]);
+      return finding('script/missing-property', objectAnchor(node), () => ({
+        message: l10n.t('Missing mandatory property "{0}".', name), fixes: [insertPropertyFix(text, node, name, placeholderValue(propertySchema))],
+      }));
     }
     case 'type': {
       const expected = String(error.params.type);
-      const fix = retypeFix(node, expected);
-      return diagnostic('script/wrong-type', nodeRange(node), l10n.t('Incorrect type: "{0}" must be {1}.', label(node), typeName(expected)), fix && [fix]);
+      return finding('script/wrong-type', nodeRange(node), () => {
+        const fix = retypeFix(node, expected);
+        return { message: l10n.t('Incorrect type: "{0}" must be {1}.', label(node, path), typeName(expected)), fixes: fix && [fix] };
+      });
     }
     case 'enum':
     case 'enumIgnoreCase': {
       const allowed = (error.keyword === 'enum' ? error.params.allowedValues : error.schema) as unknown[];
-      return diagnostic('script/invalid-enum', nodeRange(node),
-        l10n.t('{0} is not a valid value of "{1}". Valid values: {2}.', JSON.stringify(node.value), label(node), allowed.map((v) => JSON.stringify(v)).join(', ')),
-        [replaceValueFix(node, closestValue(node.value, allowed))]);
+      return finding('script/invalid-enum', nodeRange(node), () => ({
+        message: l10n.t('{0} is not a valid value of "{1}". Valid values: {2}.', JSON.stringify(node.value), label(node, path), allowed.map((v) => JSON.stringify(v)).join(', ')),
+        fixes: [replaceValueFix(node, closestValue(node.value, allowed))],
+      }));
     }
     case 'minimum':
     case 'maximum':
-      return diagnostic('script/out-of-range', nodeRange(node),
-        l10n.t('"{0}" must be {1}, not {2}.', label(node), rangeText(parentSchema.minimum, parentSchema.maximum), String(node.value)));
+      return finding('script/out-of-range', nodeRange(node), () => ({
+        message: l10n.t('"{0}" must be {1}, not {2}.', label(node, path), rangeText(parentSchema.minimum, parentSchema.maximum), String(node.value)),
+      }));
     case 'maxLength':
-      return diagnostic('script/text-too-long', nodeRange(node),
-        l10n.t('The text has {0} characters; at most {1} are allowed.', [...String(node.value)].length, String(error.params.limit)));
+      return finding('script/text-too-long', nodeRange(node), () => ({
+        message: l10n.t('The text has {0} characters; at most {1} are allowed.', codePointLength(String(node.value)), String(error.params.limit)),
+      }));
     case 'maxItems':
-      return diagnostic('script/too-many-items', objectAnchor(node),
-        l10n.t('"{0}" has {1} items; at most {2} are allowed.', label(node), node.children?.length ?? 0, String(error.params.limit)));
+      return finding('script/too-many-items', objectAnchor(node), () => ({
+        message: l10n.t('"{0}" has {1} items; at most {2} are allowed.', label(node, path), node.children?.length ?? 0, String(error.params.limit)),
+      }));
     case 'pattern':
       // The schemas' one pattern: Base64 text layers.
-      return diagnostic('script/not-base64', nodeRange(node), l10n.t('"{0}" must be Base64-encoded text.', label(node)));
+      return finding('script/not-base64', nodeRange(node), () => ({ message: l10n.t('"{0}" must be Base64-encoded text.', label(node, path)) }));
     default:
       // Unreachable while the schemas use only the keywords above (a unit test checks it).
       return undefined;
   }
 }
 
-/** One diagnostic per problem: a value of the wrong type gets no further complaint about its value. */
-export function schemaDiagnostics(errors: readonly ErrorObject[], root: Node, text: string): CoreDiagnostic[] {
+/**
+ * One diagnostic per problem, into `collector`: a value of the wrong type gets no further complaint
+ * about its value. Words and fixes are made only for the diagnostics kept.
+ */
+export function checkSchemaErrors(errors: readonly ErrorObject[], root: Node, text: string, collector: DiagnosticCollector): void {
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-  const result: CoreDiagnostic[] = [];
   for (const error of errors) {
     if (error.keyword !== 'type' && error.keyword !== 'required' && error.keyword !== 'additionalProperties' && wrongType.has(error.instancePath)) continue;
-    const d = mapError(error, root, text);
-    if (d) result.push(d);
+    const found = mapError(error, root, text);
+    if (found) collector.add(found.code, scriptCodes[found.code].severity, found.start, found.end, found.details);
   }
-  return result;
 }

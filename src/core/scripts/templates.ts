@@ -59,3 +59,31 @@ export const liveScriptTemplate = `{
   ]
 }
 `;
+
+export const rulesTemplate = `{
+  "group_name": "My interaction rules",
+  "interaction_rules": [
+    {
+      "rule_name": "Price question",
+      "enabled": true,
+      "event_type": 1,
+      "hit_condition": {
+        "relation": "OR",
+        "tags": [
+          {
+            "tag": "content",
+            "match": "REGEX",
+            "value": "price|多少钱"
+          }
+        ]
+      },
+      "trigger": {
+        "reply_mode": "SYSTEM_REPLY",
+        "reply_texts": [
+          "The price is in the shopping cart below."
+        ]
+      }
+    }
+  ]
+}
+`;

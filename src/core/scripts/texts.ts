@@ -5,10 +5,14 @@
  */
 import type { Node } from 'jsonc-parser';
 import { parseScript } from './parse';
-import type { CoreDiagnostic, TextEdit } from '../diagnostics';
-import { lintSsml } from '../ssml/lint';
-import type { SsmlContext, VoiceCapability } from '../ssml/types';
-import { decodeJsonString, encodeJsonStringContent, type JsonStringMap } from './jsonString';
+import type { Fix, TextEdit } from '../diagnostics';
+import type { DiagnosticCollector, Details } from '../lint/collector';
+import { ssmlCodes } from '../ssml/codes';
+import { SpeechCounter, type Speech } from '../ssml/duration';
+import { checkSsml } from '../ssml/lint';
+import { polyphoneAt, PolyphoneHints, type Polyphone } from '../ssml/polyphones';
+import type { SsmlContext, SsmlWhere, VoiceCapability } from '../ssml/types';
+import { decodeJsonString, encodeJsonStringContent, jsonStringMap, type JsonStringMap } from './jsonString';
 import type { ScriptKind } from './kinds';
 import { childValue, elements } from './tree';
 
@@ -35,6 +39,8 @@ export interface ScriptText {
 export interface ScriptLintOptions {
   /** The capabilities of a voice asset when known (fetched and cached by the caller); undefined: no per-voice checks. */
   readonly voiceCapability?: (voiceAssetId: string) => VoiceCapability | undefined;
+  /** The severity of `ssml/polyphone`; undefined: polyphones are not marked. */
+  readonly polyphones?: SsmlContext['polyphones'];
 }
 
 export interface ScriptTextAt extends ScriptText {
@@ -44,7 +50,8 @@ export interface ScriptTextAt extends ScriptText {
   readonly decodedOffset: number;
 }
 
-function voiceOf(config: Node | undefined): ScriptVoice | undefined {
+/** The voice a `voice_config` object names, as far as it is written. */
+export function voiceOf(config: Node | undefined): ScriptVoice | undefined {
   if (config?.type !== 'object') return undefined;
   const field = (name: string, type: 'string' | 'number') => {
     const node = childValue(config, name);
@@ -91,10 +98,16 @@ export function scriptTexts(text: string, kind: ScriptKind): ScriptText[] {
   }
 }
 
-function ssmlContext(kind: ScriptKind, voice: ScriptVoice | undefined, options: ScriptLintOptions): SsmlContext {
+/** Where a kind's texts are said: a video script's in a video, the others' in a livestream. */
+export const ssmlWhereOf = (kind: ScriptKind): SsmlWhere => (kind === 'video' ? 'video' : 'live');
+
+/** The SSML context a text of a script is spoken in: the script's kind, and its voice's capabilities when known. */
+export function ssmlContext(kind: ScriptKind, voice: ScriptVoice | undefined, options: ScriptLintOptions): SsmlContext {
   const id = voice?.voiceAssetId;
   const capability = id ? options.voiceCapability?.(id) : undefined;
-  return capability ? { where: kind, voice: capability, voiceLabel: id } : { where: kind };
+  const where = ssmlWhereOf(kind);
+  const polyphones = options.polyphones ? { polyphones: options.polyphones } : {};
+  return capability ? { where, voice: capability, voiceLabel: id, ...polyphones } : { where, ...polyphones };
 }
 
 /** The shot text whose string literal contains `offset` (between its quotes), decoded, with its offset map. */
@@ -105,28 +118,57 @@ export function findScriptTextAt(text: string, kind: ScriptKind, offset: number)
   return { ...found, value, map, decodedOffset: map.toDecoded(offset) };
 }
 
+/**
+ * The polyphone at a document offset inside a shot text: its offsets and fixes moved onto the
+ * document (the fixes' phoneme tags JSON-escaped); undefined when there is none.
+ */
+export function polyphoneInScript(text: string, kind: ScriptKind, offset: number): Polyphone | undefined {
+  const at = findScriptTextAt(text, kind, offset);
+  const found = at && polyphoneAt(at.value, at.decodedOffset);
+  if (!found) return undefined;
+  const { map } = at;
+  return {
+    ...found,
+    offset: map.toDocument(found.offset),
+    wordStart: map.toDocument(found.wordStart),
+    wordEnd: map.toDocument(found.wordEnd),
+    readings: found.readings.map((r) => ({ ...r, fix: toDocumentFix(r.fix, map) })),
+  };
+}
+
 function toDocumentEdit(edit: TextEdit, map: JsonStringMap): TextEdit {
   return { start: map.toDocument(edit.start), end: map.toDocument(edit.end), newText: encodeJsonStringContent(edit.newText) };
 }
 
-/** Moves a diagnostic of the decoded text (and its fixes) onto the JSON document. */
-function toDocumentDiagnostic(d: CoreDiagnostic, map: JsonStringMap): CoreDiagnostic {
-  return {
-    ...d,
-    start: map.toDocument(d.start),
-    end: map.toDocument(d.end),
-    ...(d.fixes ? { fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => toDocumentEdit(e, map)) })) } : {}),
-  };
+function toDocumentFix(fix: Fix, map: JsonStringMap): Fix {
+  return { ...fix, edits: fix.edits.map((e) => toDocumentEdit(e, map)) };
 }
 
-/** The SSML diagnostics of every text, in document offsets (`lint` is replaceable for tests). */
-export function lintTexts(document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions, lint = lintSsml): CoreDiagnostic[] {
-  const result: CoreDiagnostic[] = [];
+/**
+ * Puts the SSML diagnostics of every text into `collector`, in document offsets (`check` is replaceable
+ * for tests). Returns the texts' polyphone hints, in document offsets, when polyphones are marked: the
+ * caller merges them into the collector's result (`hints.mergeInto`). `speech`, when given, receives
+ * what each text speaks, in the order of `texts`, from the same pass.
+ */
+export function lintTexts(
+  document: string, texts: readonly ScriptText[], kind: ScriptKind, options: ScriptLintOptions, collector: DiagnosticCollector,
+  check = checkSsml, speech?: Speech[],
+): PolyphoneHints | undefined {
+  const hints = options.polyphones ? new PolyphoneHints(options.polyphones) : undefined;
   for (const t of texts) {
-    const found = lint(t.value, ssmlContext(kind, t.voice, options));
-    if (!found.length) continue;
-    const { map } = decodeJsonString(document, t.start, t.end);
-    for (const d of found) result.push(toDocumentDiagnostic(d, map));
+    let map: JsonStringMap | undefined;
+    let toDocument: ((details: Details) => Details) | undefined;
+    const hinted = hints?.length ?? 0;
+    const context = ssmlContext(kind, t.voice, options);
+    const counter = speech ? new SpeechCounter(t.value, context.where) : undefined;
+    check(t.value, context, (code, start, end, details) => {
+      // Made once per text, and only for a text with problems.
+      const m = (map ??= jsonStringMap(document, t.start, t.end));
+      toDocument ??= ({ message, fixes }) => ({ message, fixes: fixes?.map((f) => toDocumentFix(f, m)) });
+      collector.add(code, ssmlCodes[code].severity, m.toDocument(start), m.toDocument(end), details, toDocument);
+    }, hints, counter);
+    if (hints && hints.length > hinted) hints.moveOnto(hinted, (map ??= jsonStringMap(document, t.start, t.end)));
+    if (counter) speech!.push(counter.result());
   }
-  return result;
+  return hints;
 }

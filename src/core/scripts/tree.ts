@@ -1,11 +1,27 @@
 /** Finding things in a jsonc-parser tree: the ranges diagnostics point at. */
 import type { Node } from 'jsonc-parser';
 
+/**
+ * The properties of each object node with many of them, by name (the last of a repeated key), made at
+ * the first lookup: a lookup per property of a wide object would otherwise take quadratic time.
+ */
+const wideObjects = new WeakMap<Node, Map<unknown, Node>>();
+const indexedFrom = 16;
+
 /** The `property` node of `name` in an object node: the last one if the key is repeated, as JSON.parse reads it. */
 export function propertyNode(object: Node | undefined, name: string): Node | undefined {
   if (object?.type !== 'object' || !object.children) return undefined;
-  for (let i = object.children.length - 1; i >= 0; i--) {
-    if (object.children[i].children?.[0]?.value === name) return object.children[i];
+  const properties = object.children;
+  if (properties.length >= indexedFrom) {
+    let byName = wideObjects.get(object);
+    if (!byName) {
+      byName = new Map(properties.map((p) => [p.children?.[0]?.value, p]));
+      wideObjects.set(object, byName);
+    }
+    return byName.get(name);
+  }
+  for (let i = properties.length - 1; i >= 0; i--) {
+    if (properties[i].children?.[0]?.value === name) return properties[i];
   }
   return undefined;
 }

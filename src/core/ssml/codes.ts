@@ -1,4 +1,5 @@
-import { defineCodes, type Fix } from '../diagnostics';
+import { defineCodes } from '../diagnostics';
+import type { Details } from '../lint/collector';
 
 /** Every diagnostic the SSML linter can produce, with its one severity and the rule it enforces. */
 export const ssmlCodes = defineCodes({
@@ -13,6 +14,7 @@ export const ssmlCodes = defineCodes({
   'ssml/bad-entity': { severity: 'error', rule: 'Only the XML entities `&amp; &lt; &gt; &quot; &apos;` and character references `&#…;`/`&#x…;` of valid characters exist.' },
   'ssml/unterminated-comment': { severity: 'error', rule: 'An XML comment `<!--` ends with `-->`.' },
   'ssml/unsupported-markup': { severity: 'error', rule: 'No DOCTYPE or processing instruction other than a leading `<?xml …?>` declaration.' },
+  'ssml/invalid-character': { severity: 'error', rule: 'Text with tags holds only characters XML allows: no NUL or other control character but tab, line feed and carriage return, no U+FFFE or U+FFFF, no unpaired surrogate.' },
   // Root (docs/decisions/ssml-dialect.md).
   'ssml/missing-speak-root': { severity: 'error', rule: 'Text with tags has a single `<speak>` root element.' },
   'ssml/content-outside-root': { severity: 'error', rule: 'Nothing but whitespace and comments comes before or after the `<speak>` root.' },
@@ -42,11 +44,17 @@ export const ssmlCodes = defineCodes({
   // Context (docs/decisions/ssml-context.md, docs/decisions/voice-capabilities.md).
   'ssml/no-effect-in-video': { severity: 'warning', rule: 'In video scripts only break and phoneme take effect.' },
   'ssml/voice-unsupported': { severity: 'warning', rule: 'The voice in use supports the tag (its `voice_capability`), when known.' },
+  // Readings (docs/decisions/polyphones.md): the setting metastudio.polyphones turns this off or raises it to info.
+  'ssml/polyphone': { severity: 'hint', rule: 'A Chinese character with more than one reading is marked with `<phoneme ph="…">` wherever phoneme takes effect.' },
   // Never expected: the linter caught its own failure instead of throwing.
   'ssml/lint-failed': { severity: 'info', rule: 'The SSML check could not finish on this text (a bug to report).' },
 });
 
 export type SsmlCode = keyof typeof ssmlCodes;
 
-/** How the scanners and checkers hand a finding to the linter, which adds the code's severity. */
-export type Report = (code: SsmlCode, message: string, start: number, end: number, fixes?: readonly Fix[]) => void;
+/**
+ * How the scanners and checkers hand a finding to the linter, which adds the code's severity.
+ * `details` runs later, and only if the diagnostic is kept (see DiagnosticCollector): it must read
+ * only values that no longer change.
+ */
+export type Report = (code: SsmlCode, start: number, end: number, details: () => Details) => void;

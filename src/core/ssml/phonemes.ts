@@ -42,11 +42,22 @@ export interface PhToken {
   readonly end: number;
 }
 
+/** What `\s` matches, one UTF-16 unit at a time. */
+function isWhiteSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** The space-separated parts of a `ph` value, with offsets relative to the value. */
 export function phTokens(value: string): PhToken[] {
   const tokens: PhToken[] = [];
-  const re = /\S+/g;
-  for (let m = re.exec(value); m; m = re.exec(value)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  let at = 0;
+  while (at < value.length) {
+    while (at < value.length && isWhiteSpace(value.charCodeAt(at))) at++;
+    const start = at;
+    while (at < value.length && !isWhiteSpace(value.charCodeAt(at))) at++;
+    if (at > start) tokens.push({ text: value.slice(start, at), start, end: at });
+  }
   return tokens;
 }
 
@@ -94,12 +105,50 @@ export function cmuProblem(phoneme: string): CmuProblem {
   return 'unknown';
 }
 
-/** The Chinese characters of a text: CJK ideographs of the BMP blocks and, as whole surrogate pairs, of U+20000–U+3FFFF (extensions B–H). */
-export function hanziOf(text: string): string[] {
-  return text.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/g) ?? [];
+/**
+ * Where the Chinese character at `at` ends (before `to`), or `at` when there is none: CJK ideographs
+ * of the BMP blocks and, as whole surrogate pairs, of U+20000–U+3FFFF (extensions B–H).
+ */
+function hanziEnd(text: string, at: number, to: number): number {
+  const c = text.charCodeAt(at);
+  if ((c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) return at + 1;
+  if (c >= 0xd840 && c <= 0xd87f && at + 1 < to) {
+    const low = text.charCodeAt(at + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return at + 2;
+  }
+  return at;
 }
 
-/** Counts the Chinese characters of `text[from, to)`, a supplementary one once. */
+/**
+ * The length of the Chinese character at `text[i]` (see `hanziEnd`): 1 in the BMP, 2 for a surrogate
+ * pair, 0 for any other character.
+ */
+export function hanziLength(text: string, i: number): 0 | 1 | 2 {
+  return (hanziEnd(text, i, text.length) - i) as 0 | 1 | 2;
+}
+
+/** The Chinese characters of a text. */
+export function hanziOf(text: string): string[] {
+  const found: string[] = [];
+  for (let at = 0; at < text.length; at++) {
+    const end = hanziEnd(text, at, text.length);
+    if (end > at) {
+      found.push(text.slice(at, end));
+      at = end - 1;
+    }
+  }
+  return found;
+}
+
+/** Counts the Chinese characters of `text[from, to)`, a supplementary one once, in place. */
 export function countHanzi(text: string, from: number, to: number): number {
-  return hanziOf(text.slice(from, to)).length;
+  let count = 0;
+  for (let at = from; at < to; at++) {
+    const end = hanziEnd(text, at, to);
+    if (end > at) {
+      count++;
+      at = end - 1;
+    }
+  }
+  return count;
 }

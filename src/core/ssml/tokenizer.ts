@@ -33,6 +33,7 @@ export interface StartTag {
   readonly name: string;
   readonly nameStart: number;
   readonly nameEnd: number;
+  /** Each name once, the first of it: a repeat is reported as `ssml/duplicate-attribute` and left out. */
   readonly attributes: readonly Attribute[];
   readonly selfClosing: boolean;
   /** Whether the tag ends with `>` or `/>`. */
@@ -83,8 +84,31 @@ function isXmlChar(cp: number): boolean {
 }
 
 const predefinedEntities = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+const noAttributes: readonly Attribute[] = Object.freeze([]);
 /** An entity longer than this is not one: the `&` is stray. */
 const maxEntityLength = 32;
+
+/**
+ * Runs of characters XML 1.0 does not allow: C0 controls but tab, line feed and carriage return;
+ * U+FFFE and U+FFFF; surrogates that are not half of a pair. Each alternative takes exactly one
+ * character and no two take the same one, so the search never backtracks.
+ */
+const notXmlChars = /(?:[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff])+/g;
+
+/** Reports every run of characters XML does not allow (the service cannot parse such SSML). */
+export function checkCharacters(text: string, report: Report): void {
+  for (const match of text.matchAll(notXmlChars)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const first = `U+${text.charCodeAt(start).toString(16).toUpperCase().padStart(4, '0')}`;
+    report('ssml/invalid-character', start, end, () => ({
+      message: end - start === 1
+        ? l10n.t('{0} is not allowed in SSML: XML forbids this character', first)
+        : l10n.t('{0} characters that XML forbids, starting with {1}, are not allowed in SSML', end - start, first),
+      fixes: [replaceFix(l10n.t('Remove'), start, end, '', true)],
+    }));
+  }
+}
 
 /** All tokens of `text`, in order. */
 export function tokenize(text: string, report: Report = () => undefined): Token[] {
@@ -142,11 +166,15 @@ class Tokenizer {
       this.checkEntities(at, lt);
       at = lt;
       if (at >= this.n || this.startsMarkup(at)) break;
-      this.report('ssml/stray-less-than', l10n.t('"<" does not start a tag here; write it as &lt;'), at, at + 1, [escapeFix(at, '<')]);
+      this.strayLessThan(at, () => l10n.t('"<" does not start a tag here; write it as &lt;'));
       at++;
     }
     this.emit({ kind: 'text', start, end: at });
     this.i = at;
+  }
+
+  private strayLessThan(at: number, message: () => string): void {
+    this.report('ssml/stray-less-than', at, at + 1, () => ({ message: message(), fixes: [escapeFix(at, '<')] }));
   }
 
   /** Reports stray `&` and bad entities in `[from, to)`. */
@@ -167,16 +195,18 @@ class Tokenizer {
     const bodyStart = at;
     while (at < limit && this.code(at) !== SEMI && this.code(at) !== AMP && !isSpace(this.code(at)) && this.code(at) !== LT) at++;
     if (at >= limit || this.code(at) !== SEMI || at === bodyStart) {
-      this.report('ssml/stray-ampersand', l10n.t('"&" does not start an entity; write it as &amp;'), amp, amp + 1, [escapeFix(amp, '&')]);
+      this.report('ssml/stray-ampersand', amp, amp + 1, () => ({ message: l10n.t('"&" does not start an entity; write it as &amp;'), fixes: [escapeFix(amp, '&')] }));
       return amp + 1;
     }
     const body = this.text.slice(bodyStart, at);
     const end = at + 1;
     if (numeric ? !validCharReference(body) : !predefinedEntities.has(body)) {
-      const message = numeric
-        ? l10n.t('"{0}" is not a valid character reference', this.text.slice(amp, end))
-        : l10n.t('Unknown entity "{0}": only &amp; &lt; &gt; &quot; &apos; exist', this.text.slice(amp, end));
-      this.report('ssml/bad-entity', message, amp, end, [escapeFix(amp, '&')]);
+      this.report('ssml/bad-entity', amp, end, () => ({
+        message: numeric
+          ? l10n.t('"{0}" is not a valid character reference', this.text.slice(amp, end))
+          : l10n.t('Unknown entity "{0}": only &amp; &lt; &gt; &quot; &apos; exist', this.text.slice(amp, end)),
+        fixes: [escapeFix(amp, '&')],
+      }));
     }
     return end;
   }
@@ -194,7 +224,11 @@ class Tokenizer {
     if (this.text.startsWith('<!--', start)) {
       const close = this.text.indexOf('-->', start + 4);
       const end = close < 0 ? this.n : close + 3;
-      if (close < 0) this.report('ssml/unterminated-comment', l10n.t('Comment is not closed with "-->"'), start, start + 4, [replaceFix(l10n.t('Close the comment'), this.n, this.n, ' -->', true)]);
+      if (close < 0) {
+        this.report('ssml/unterminated-comment', start, start + 4, () => ({
+          message: l10n.t('Comment is not closed with "-->"'), fixes: [replaceFix(l10n.t('Close the comment'), this.n, this.n, ' -->', true)],
+        }));
+      }
       this.emit({ kind: 'comment', start, end });
       this.i = end;
       return;
@@ -202,7 +236,7 @@ class Tokenizer {
     if (this.text.startsWith('<![CDATA[', start)) {
       const close = this.text.indexOf(']]>', start + 9);
       const end = close < 0 ? this.n : close + 3;
-      if (close < 0) this.report('ssml/malformed-tag', l10n.t('CDATA section is not closed with "]]>"'), start, start + 9);
+      if (close < 0) this.report('ssml/malformed-tag', start, start + 9, () => ({ message: l10n.t('CDATA section is not closed with "]]>"') }));
       this.emit({ kind: 'text', start, end });
       this.i = end;
       return;
@@ -227,7 +261,7 @@ class Tokenizer {
   private unsupported(start: number, terminator: string): void {
     const close = this.text.indexOf(terminator, start + 2);
     const end = close < 0 ? this.n : close + terminator.length;
-    this.report('ssml/unsupported-markup', l10n.t('MetaStudio SSML has no DOCTYPE or processing instructions'), start, end);
+    this.report('ssml/unsupported-markup', start, end, () => ({ message: l10n.t('MetaStudio SSML has no DOCTYPE or processing instructions') }));
     this.emit({ kind: 'declaration', start, end });
     this.i = end;
   }
@@ -239,17 +273,21 @@ class Tokenizer {
     const name = this.text.slice(nameStart, nameEnd);
     let at = this.skipSpaces(nameEnd);
     if (nameEnd === nameStart) {
-      this.report('ssml/malformed-tag', l10n.t('Closing tag without a name'), start, start + 2);
+      this.report('ssml/malformed-tag', start, start + 2, () => ({ message: l10n.t('Closing tag without a name') }));
     } else if (this.code(at) !== GT) {
       // Skip what does not belong in a closing tag, up to its `>` (not past the next tag).
       let stop = at;
       while (stop < this.n && this.code(stop) !== GT && this.code(stop) !== LT) stop++;
+      const junkStart = at;
+      const junkEnd = stop;
       if (this.code(stop) === GT) {
-        this.report('ssml/malformed-tag', l10n.t('Closing tag </{0}> takes no attributes', name), at, stop,
-          [replaceFix(l10n.t('Remove'), nameEnd, stop, '', true)]);
+        this.report('ssml/malformed-tag', junkStart, junkEnd, () => ({
+          message: l10n.t('Closing tag </{0}> takes no attributes', name), fixes: [replaceFix(l10n.t('Remove'), nameEnd, junkEnd, '', true)],
+        }));
       } else {
-        this.report('ssml/malformed-tag', l10n.t('Tag </{0}> is not closed with ">"', name), start, nameEnd,
-          [replaceFix(l10n.t('Insert ">"'), nameEnd, nameEnd, '>', true)]);
+        this.report('ssml/malformed-tag', start, nameEnd, () => ({
+          message: l10n.t('Tag </{0}> is not closed with ">"', name), fixes: [replaceFix(l10n.t('Insert ">"'), nameEnd, nameEnd, '>', true)],
+        }));
       }
       at = stop;
     }
@@ -263,8 +301,9 @@ class Tokenizer {
     const nameStart = start + 1;
     const nameEnd = this.scanName(nameStart);
     const name = this.text.slice(nameStart, nameEnd);
-    const attributes: Attribute[] = [];
-    const seen = new Set<string>();
+    // Both made at the first attribute: most tags of a long text have none, or one.
+    let attributes: Attribute[] | undefined;
+    let seen: Set<string> | undefined;
     let at = nameEnd;
     let selfClosing = false;
     let terminated = false;
@@ -273,9 +312,7 @@ class Tokenizer {
       at = this.skipSpaces(at);
       const spaced = at > before;
       if (at >= this.n || this.code(at) === LT) {
-        const insertAt = before;
-        this.report('ssml/malformed-tag', l10n.t('Tag <{0}> is not closed with ">"', name), start, nameEnd,
-          [replaceFix(l10n.t('Insert ">"'), insertAt, insertAt, '>', true)]);
+        this.unterminatedTag(start, nameEnd, name, before);
         at = before;
         break;
       }
@@ -293,21 +330,46 @@ class Tokenizer {
       if (!isNameStart(c)) {
         let stop = at + 1;
         while (stop < this.n && !isSpace(this.code(stop)) && !isNameStart(this.code(stop)) && this.code(stop) !== GT && this.code(stop) !== LT && this.code(stop) !== SLASH) stop++;
-        this.report('ssml/bad-attribute-syntax', l10n.t('Unexpected "{0}" in tag <{1}>', this.text.slice(at, stop), name), at, stop,
-          [replaceFix(l10n.t('Remove'), at, stop, '', true)]);
+        this.junkInTag(at, stop, name);
         at = stop;
         continue;
       }
       const attribute = this.attribute(at, name, spaced);
-      if (seen.has(attribute.name)) {
-        this.report('ssml/duplicate-attribute', l10n.t('Attribute "{0}" appears twice', attribute.name), attribute.nameStart, attribute.nameEnd);
+      if (!attributes) {
+        attributes = [attribute];
+      } else {
+        seen ??= new Set(attributes.map((a) => a.name));
+        // A repeated attribute is reported and otherwise left out, as XML allows none: the first one
+        // counts. Keeping them all would hold on to every one of a megabyte of repeats.
+        if (seen.has(attribute.name)) {
+          this.duplicateAttribute(attribute);
+        } else {
+          seen.add(attribute.name);
+          attributes.push(attribute);
+        }
       }
-      seen.add(attribute.name);
-      attributes.push(attribute);
       at = attributeEnd(attribute);
     }
-    this.emit({ kind: 'start', start, end: at, name, nameStart, nameEnd, attributes, selfClosing, terminated });
+    this.emit({ kind: 'start', start, end: at, name, nameStart, nameEnd, attributes: attributes ?? noAttributes, selfClosing, terminated });
     this.i = at;
+  }
+
+  // The reports of a tag, apart: a closure in the scanning loop itself would cost every tag an allocation.
+
+  private unterminatedTag(start: number, nameEnd: number, name: string, insertAt: number): void {
+    this.report('ssml/malformed-tag', start, nameEnd, () => ({
+      message: l10n.t('Tag <{0}> is not closed with ">"', name), fixes: [replaceFix(l10n.t('Insert ">"'), insertAt, insertAt, '>', true)],
+    }));
+  }
+
+  private junkInTag(start: number, end: number, name: string): void {
+    this.report('ssml/bad-attribute-syntax', start, end, () => ({
+      message: l10n.t('Unexpected "{0}" in tag <{1}>', this.text.slice(start, end), name), fixes: [replaceFix(l10n.t('Remove'), start, end, '', true)],
+    }));
+  }
+
+  private duplicateAttribute(attribute: Attribute): void {
+    this.report('ssml/duplicate-attribute', attribute.nameStart, attribute.nameEnd, () => ({ message: l10n.t('Attribute "{0}" appears twice', attribute.name) }));
   }
 
   /** Scans `name="value"` at `nameStart`; the caller continues after the value's closing quote. */
@@ -315,13 +377,15 @@ class Tokenizer {
     const nameEnd = this.scanName(nameStart);
     const name = this.text.slice(nameStart, nameEnd);
     if (!spaced) {
-      this.report('ssml/bad-attribute-syntax', l10n.t('Missing space before attribute "{0}"', name), nameStart, nameEnd,
-        [replaceFix(l10n.t('Insert a space'), nameStart, nameStart, ' ', true)]);
+      this.report('ssml/bad-attribute-syntax', nameStart, nameEnd, () => ({
+        message: l10n.t('Missing space before attribute "{0}"', name), fixes: [replaceFix(l10n.t('Insert a space'), nameStart, nameStart, ' ', true)],
+      }));
     }
     let at = this.skipSpaces(nameEnd);
     if (this.code(at) !== EQ) {
-      this.report('ssml/bad-attribute-syntax', l10n.t('Attribute "{0}" has no value', name), nameStart, nameEnd,
-        [replaceFix(l10n.t('Add ="…"'), nameEnd, nameEnd, '=""', true)]);
+      this.report('ssml/bad-attribute-syntax', nameStart, nameEnd, () => ({
+        message: l10n.t('Attribute "{0}" has no value', name), fixes: [replaceFix(l10n.t('Add ="…"'), nameEnd, nameEnd, '=""', true)],
+      }));
       return { name, nameStart, nameEnd, value: undefined, valueStart: nameEnd, valueEnd: nameEnd, closed: false };
     }
     at = this.skipSpaces(at + 1);
@@ -335,24 +399,30 @@ class Tokenizer {
       if (cut >= 0) {
         closed = false;
         close = cut;
-        this.report('ssml/bad-attribute-syntax', l10n.t('The value of "{0}" has no closing quote', name), nameStart, valueStart,
-          [replaceFix(l10n.t('Close the quote'), close, close, String.fromCharCode(q), true)]);
+        this.report('ssml/bad-attribute-syntax', nameStart, valueStart, () => ({
+          message: l10n.t('The value of "{0}" has no closing quote', name), fixes: [replaceFix(l10n.t('Close the quote'), cut, cut, String.fromCharCode(q), true)],
+        }));
       }
       this.checkEntities(valueStart, close);
       return { name, nameStart, nameEnd, value: this.text.slice(valueStart, close), valueStart, valueEnd: close, closed };
     }
     let stop = at;
     while (stop < this.n && !isSpace(this.code(stop)) && this.code(stop) !== GT && this.code(stop) !== LT && !(this.code(stop) === SLASH && this.code(stop + 1) === GT)) stop++;
-    if (stop === at) {
-      this.report('ssml/bad-attribute-syntax', l10n.t('Attribute "{0}" has no value', name), nameStart, at,
-        [replaceFix(l10n.t('Add ="…"'), at, at, '""', true)]);
-      return { name, nameStart, nameEnd, value: undefined, valueStart: at, valueEnd: at, closed: false };
+    const valueStart = at;
+    if (stop === valueStart) {
+      this.report('ssml/bad-attribute-syntax', nameStart, valueStart, () => ({
+        message: l10n.t('Attribute "{0}" has no value', name), fixes: [replaceFix(l10n.t('Add ="…"'), valueStart, valueStart, '""', true)],
+      }));
+      return { name, nameStart, nameEnd, value: undefined, valueStart, valueEnd: valueStart, closed: false };
     }
-    const raw = this.text.slice(at, stop);
-    this.report('ssml/bad-attribute-syntax', l10n.t('The value of "{0}" in <{1}> must be in quotes', name, tagName), at, stop,
-      [replaceFix(l10n.t('Add quotes'), at, stop, `"${raw.replace(/"/g, '&quot;')}"`, true)]);
-    this.checkEntities(at, stop);
-    return { name, nameStart, nameEnd, value: raw, valueStart: at, valueEnd: stop, closed: false };
+    const raw = this.text.slice(valueStart, stop);
+    const valueEnd = stop;
+    this.report('ssml/bad-attribute-syntax', valueStart, valueEnd, () => ({
+      message: l10n.t('The value of "{0}" in <{1}> must be in quotes', name, tagName),
+      fixes: [replaceFix(l10n.t('Add quotes'), valueStart, valueEnd, `"${raw.replace(/"/g, '&quot;')}"`, true)],
+    }));
+    this.checkEntities(valueStart, valueEnd);
+    return { name, nameStart, nameEnd, value: raw, valueStart, valueEnd, closed: false };
   }
 
   /**
@@ -370,7 +440,7 @@ class Tokenizer {
       } else if (c === LT) {
         if (!closed) return at;
         if (gt >= 0) return this.tagEndBefore(gt, from);
-        this.report('ssml/stray-less-than', l10n.t('"<" is not allowed in an attribute value; write it as &lt;'), at, at + 1, [escapeFix(at, '<')]);
+        this.strayLessThan(at, () => l10n.t('"<" is not allowed in an attribute value; write it as &lt;'));
       }
     }
     return closed ? -1 : to;

@@ -18,6 +18,8 @@ export interface SsmlContext {
   readonly voice?: VoiceCapability;
   /** Shown in capability warnings, e.g. the voice's name or ID. */
   readonly voiceLabel?: string;
+  /** The severity of `ssml/polyphone` (the setting `metastudio.polyphones`); undefined: polyphones are not marked. */
+  readonly polyphones?: 'hint' | 'info';
 }
 
 /** What an entry completes; the adapter maps it to an editor's completion kind. */

@@ -1,7 +1,19 @@
-/** Asset list and details (reference 4.1.2, 4.1.5). */
+/**
+ * Assets: create, list, details and delete (reference 4.1.1, 4.1.2, 4.1.4, 4.1.5). A created asset
+ * is CREATING until its main file is uploaded and confirmed (routes/files.ts), then under review
+ * for `assetReviewMs`, then ACTIVED, or BLOCK when its name holds {@link BLOCK_MARKER}. A delete
+ * moves the asset to the recycle bin (DELETED, left out of lists unless asked for), or with
+ * `mode=force` removes it and its files for good.
+ */
 import { ApiError } from '../errors';
-import type { AssetRecord, Json, JsonObject } from '../model';
-import { DAY_URL_TTL_MS, includesFold, listParam, ok, page, sortRecords, timeParam, type RequestContext, type Route } from './context';
+import { BLOCK_MARKER } from '../markers';
+import { rfc3339, type AssetRecord, type Json, type JsonObject } from '../model';
+import { hexId } from '../seed';
+import { assetCreate } from '../specs';
+import type { SandboxStore } from '../store';
+import { DAY_URL_TTL_MS, includesFold, listParam, newId, ok, page, readBody, sortRecords, timeParam, type RequestContext, type Route } from './context';
+
+/** Put this in an uploaded asset's name to have its review end in BLOCK. */
 
 const SYSTEM_PROJECT_ID = 'metastudio-system';
 
@@ -47,6 +59,36 @@ export function renderAsset(asset: AssetRecord, ctx: RequestContext): JsonObject
   return body;
 }
 
+/** The project's own asset, or a 404 (a system asset or a sandbox sample is not the project's to change). */
+export function ownAsset(ctx: RequestContext, assetId: string): AssetRecord {
+  const asset = ctx.store.assets.get(assetId);
+  if (!asset || !visibleTo(asset, ctx.projectId)) throw new ApiError(404, 'MSS.10001001', 'Asset not found');
+  if (asset.project_id !== ctx.projectId) throw invalid(`asset ${assetId} is not this project's own`);
+  return asset;
+}
+
+/** Ends the review of every uploaded asset whose time has come; true if any changed. */
+export function advanceAssets(store: SandboxStore, now: number): boolean {
+  let changed = false;
+  for (const asset of [...store.assets.values()]) {
+    if (asset.review_due_ms === undefined || asset.review_due_ms > now) continue;
+    const { review_due_ms: due, generate_cover: cover, ...rest } = asset;
+    const blocked = asset.asset_name.includes(BLOCK_MARKER);
+    const files = cover
+      ? [...asset.files, { file_id: hexId(`cover:${asset.asset_id}`), file_name: 'cover.png', file_type: 'png', asset_file_category: 'COVER', recipe: { kind: 'png', width: 32, height: 18, rgb: [90, 60, 30] } } as const]
+      : asset.files;
+    store.replaceAsset(asset.asset_id, {
+      ...rest,
+      asset_state: blocked ? 'BLOCK' : 'ACTIVED',
+      ...(blocked ? { fail_type: 'AUDIT_FAILED', reason: 'The content review blocked the asset.' } : {}),
+      update_time: rfc3339(due),
+      files,
+    });
+    changed = true;
+  }
+  return changed;
+}
+
 function voiceMeta(asset: AssetRecord): Record<string, Json> | undefined {
   return asset.asset_extra_meta?.voice_model_meta as Record<string, Json> | undefined;
 }
@@ -69,6 +111,8 @@ function filters(query: URLSearchParams): Filter[] {
   };
   oneOf('asset_type', (a) => a.asset_type);
   oneOf('asset_state', (a) => a.asset_state);
+  // The recycle bin is listed only when asked for.
+  if (!listParam(query, 'asset_state')) result.push((a) => a.asset_state !== 'DELETED');
   oneOf('asset_id', (a) => a.asset_id);
   oneOf('sex', (a) => voiceMeta(a)?.sex);
   oneOf('language', (a) => voiceMeta(a)?.language);
@@ -102,6 +146,52 @@ function filters(query: URLSearchParams): Filter[] {
 
 
 export const assetRoutes: Route[] = [
+  {
+    method: 'POST',
+    pattern: /^\/digital-assets$/,
+    handler: (ctx) => {
+      const body = readBody(ctx, assetCreate, invalid);
+      const time = rfc3339(ctx.now);
+      const asset: AssetRecord = {
+        asset_id: newId(),
+        asset_name: body.asset_name as string,
+        ...(body.asset_description !== undefined ? { asset_description: body.asset_description as string } : {}),
+        asset_type: body.asset_type as string,
+        asset_state: 'CREATING',
+        create_time: time,
+        update_time: time,
+        tags: (body.tags ?? []) as string[],
+        source: 'CUSTOMIZATION',
+        project_id: ctx.projectId,
+        files: [],
+        ...(body.is_need_generate_cover === true && body.asset_type === 'VIDEO' ? { generate_cover: true } : {}),
+      };
+      ctx.store.addAsset(asset);
+      return ok({ asset_id: asset.asset_id });
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/digital-assets\/([^/]+)$/,
+    handler: (ctx) => {
+      const asset = ownAsset(ctx, ctx.params[0]);
+      const mode = ctx.query.get('mode');
+      if (mode !== null && mode !== 'force') throw invalid('mode must be force');
+      if (mode === 'force') {
+        for (const file of asset.files) ctx.forgetUpload(file.file_id);
+        for (const upload of [...ctx.store.uploads.values()]) {
+          if (upload.asset_id !== asset.asset_id) continue;
+          ctx.store.uploads.delete(upload.file_id);
+          ctx.forgetUpload(upload.file_id);
+        }
+        ctx.store.replaceAsset(asset.asset_id, undefined);
+      } else {
+        const { review_due_ms: _due, ...rest } = asset;
+        ctx.store.replaceAsset(asset.asset_id, { ...rest, asset_state: 'DELETED', update_time: rfc3339(ctx.now) });
+      }
+      return ok();
+    },
+  },
   {
     method: 'GET',
     pattern: /^\/digital-assets$/,

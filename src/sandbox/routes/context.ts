@@ -11,6 +11,8 @@ export interface Timings {
   readonly jobStepMs: number;
   /** How long a TTS audition takes before its files are complete. */
   readonly ttsDelayMs: number;
+  /** How long an uploaded asset stays CREATING (under review) once its main file is confirmed. */
+  readonly assetReviewMs: number;
 }
 
 export interface RequestContext {
@@ -24,6 +26,10 @@ export interface RequestContext {
   readonly timings: Timings;
   /** A pre-signed download URL of a file served by the sandbox, valid for `ttlMs`. */
   readonly fileUrl: (file: FileRecord, ttlMs: number) => string;
+  /** A pre-signed PUT URL of an announced file or a scene's audio, valid for `ttlMs`. */
+  readonly uploadUrl: (fileId: string, ttlMs: number) => string;
+  /** Drops the uploaded bytes of a file. */
+  readonly forgetUpload: (fileId: string) => void;
   /** Where the sandbox serves the API path `path` (after `/v1/{project_id}`) of this project. */
   readonly apiUrl: (path: string) => string;
 }

@@ -4,8 +4,9 @@
  * the sandbox cannot render the script; states are spelt as the SDK's enum has them
  * (docs/decisions/field-spellings.md). Render rules, checked at creation and revealed at the end:
  * - the model must be an ACTIVED HUMAN_MODEL_2D asset, the voice an ACTIVED VOICE_MODEL asset;
- * - a shot with script_type AUDIO fails (the sandbox takes no audio uploads);
- * - a shot whose text is empty once SSML tags are removed fails;
+ * - an audio-driven (script_type AUDIO) shot fails unless the job renders a script and the shot's
+ *   audio was uploaded to it as MP3, WAV or M4A; its length is the audio's at 128 kbit/s;
+ * - a text shot whose text is empty once SSML tags are removed fails;
  * - a shot whose text contains {@link FAIL_MARKER} fails.
  * A job with a shot whose text contains {@link QUEUE_MARKER} stays WAITING until it is canceled, as
  * behind a long queue, so that a test can cancel it whatever the machine's load.
@@ -15,12 +16,12 @@ import { ApiError, fieldVerifyFail, notFound } from '../errors';
 import { rfc3339, type AssetRecord, type JobRecord, type JsonObject } from '../model';
 import { FAIL_MARKER, QUEUE_MARKER } from '../markers';
 import { hexId } from '../seed';
-import { speakingSeconds, spokenText } from '../speech';
+import { shotsSeconds, spokenText } from '../speech';
 import { videoJobCreate } from '../specs';
 import type { SandboxStore } from '../store';
 import { usableAsset } from './assets';
 import { DAY_URL_TTL_MS, includesFold, listParam, newId, ok, page, readBody, sortRecords, timeParam, type RequestContext, type Route } from './context';
-import { crossFieldProblem, findScript, shotText } from './videoScripts';
+import { crossFieldProblem, findScript, sceneAudio, shotText } from './videoScripts';
 
 const JOB_TYPE = '2D_DIGITAL_HUMAN_VIDEO';
 const SCRIPT_SETTINGS = ['model_asset_id', 'voice_config', 'video_config', 'shoot_scripts', 'background_music_config'];
@@ -38,7 +39,18 @@ export function jobState(job: JobRecord, now: number, stepMs: number): JobState 
 
 const shots = (request: JsonObject) => (request.shoot_scripts as JsonObject[]).map((item) => (item.shoot_script ?? {}) as JsonObject);
 
-function findFailure(request: JsonObject, ctx: RequestContext): JobRecord['failure'] {
+/** The received audio of each audio-driven shot of a script's job, by position in `shoot_scripts`. */
+function shotAudio(request: JsonObject, ctx: RequestContext, scriptId: string | undefined): Map<number, { size: number; type: string }> {
+  const audio = new Map<number, { size: number; type: string }>();
+  if (!scriptId) return audio;
+  (request.shoot_scripts as JsonObject[]).forEach((item, i) => {
+    const upload = sceneAudio(ctx, scriptId, typeof item.sequence_no === 'number' ? item.sequence_no : i);
+    if (upload?.received) audio.set(i, { size: upload.received.size, type: upload.file_type });
+  });
+  return audio;
+}
+
+function findFailure(request: JsonObject, ctx: RequestContext, audio: ReadonlyMap<number, { size: number; type: string }>): JobRecord['failure'] {
   if (!usableAsset(ctx, request.model_asset_id, 'HUMAN_MODEL_2D')) {
     return { error_code: 'MSS.20010098', error_msg: `please use the correct role HUMAN_MODEL_2D asset: ${String(request.model_asset_id)}` };
   }
@@ -50,7 +62,10 @@ function findFailure(request: JsonObject, ctx: RequestContext): JobRecord['failu
     const shot = (item.shoot_script ?? {}) as JsonObject;
     const where = `shot ${i + 1} (sequence_no ${String(item.sequence_no ?? i)})`;
     if (shot.script_type === 'AUDIO') {
-      return { error_code: 'MSS.20010067', error_msg: `audio file not found, please check field audio_config: ${where}` };
+      const received = audio.get(i);
+      if (!received) return { error_code: 'MSS.20010067', error_msg: `audio file not found, please check field audio_config: ${where}` };
+      if (received.type === 'bin') return { error_code: 'MSS.20010067', error_msg: `audio file is not MP3, WAV or M4A: ${where}` };
+      continue;
     }
     const text = shotText(shot);
     if (spokenText(text) === '') return { error_code: 'MSS.20010089', error_msg: `The uploaded script is null: ${where} has no text` };
@@ -76,16 +91,18 @@ function createJob(ctx: RequestContext): JobRecord {
   }
   if ((request.shoot_scripts as JsonObject[]).length === 0) throw fieldVerifyFail('shoot_scripts must not be empty');
   const jobId = newId();
+  const scriptId = typeof body.script_id === 'string' ? body.script_id : undefined;
+  const audio = shotAudio(request, ctx, scriptId);
   return {
     job_id: jobId,
     project_id: ctx.projectId,
     created_ms: ctx.now,
     request,
-    script_id: typeof body.script_id === 'string' ? body.script_id : undefined,
+    script_id: scriptId,
     output_asset_id: hexId(`output:${jobId}`),
     output_asset_name: ((body.output_asset_config as JsonObject | undefined)?.asset_name as string | undefined) ?? scriptName ?? `video-${jobId.slice(0, 8)}`,
-    duration_s: speakingSeconds(...shots(request).map(shotText)),
-    failure: findFailure(request, ctx),
+    duration_s: shotsSeconds(shots(request).map((shot, i) => audio.has(i) ? { audioBytes: audio.get(i)!.size } : shotText(shot))),
+    failure: findFailure(request, ctx, audio),
     queued: shots(request).some((shot) => shotText(shot).includes(QUEUE_MARKER)),
   };
 }

@@ -1,7 +1,12 @@
-/** Video scripts: create, list, details, update (whole-object replace), delete (reference 5.1). */
+/**
+ * Video scripts: create, list, details, update (whole-object replace), delete (reference 5.1).
+ * A create or update answers with an upload URL for the audio of each audio-driven (`AUDIO`)
+ * scene (reference Table 5-22); the details give the download URL of each audio received. A scene
+ * is known by its `sequence_no`, or by its position (from 0) when it has none.
+ */
 import { isObject } from '../../core/json';
 import { ApiError, fieldVerifyFail, notFound } from '../errors';
-import { rfc3339, type Json, type JsonObject, type ScriptRecord } from '../model';
+import { rfc3339, type Json, type JsonObject, type ScriptRecord, type UploadRecord } from '../model';
 import { RESIZE_SIZES, videoScript } from '../specs';
 import { SCRIPT_COVER } from '../store';
 import { sha256Hex } from '../verifier';
@@ -34,6 +39,63 @@ export function crossFieldProblem(body: JsonObject): string | undefined {
     }
   }
   return undefined;
+}
+
+/** The sequence numbers of a script's audio-driven scenes. */
+function audioScenes(body: JsonObject): number[] {
+  return ((body.shoot_scripts ?? []) as JsonObject[]).flatMap((item, i) =>
+    ((item.shoot_script ?? {}) as JsonObject).script_type === 'AUDIO' ? [typeof item.sequence_no === 'number' ? item.sequence_no : i] : []);
+}
+
+/** Where the audio of a script's scene is uploaded, if the scene is audio-driven. */
+export function sceneAudio(ctx: RequestContext, scriptId: string, sequenceNo: number): UploadRecord | undefined {
+  return [...ctx.store.uploads.values()].find((u) => u.script_id === scriptId && u.sequence_no === sequenceNo);
+}
+
+function dropSceneAudio(ctx: RequestContext, upload: UploadRecord): void {
+  ctx.store.uploads.delete(upload.file_id);
+  ctx.store.removeFile(upload.file_id);
+  ctx.forgetUpload(upload.file_id);
+}
+
+/**
+ * The upload URLs of the script's audio-driven scenes, as a create or update answers them. A scene
+ * keeps its upload place (and the audio already there) across updates; a scene no longer
+ * audio-driven loses it.
+ */
+function audioUploadUrls(ctx: RequestContext, script: ScriptRecord): JsonObject | undefined {
+  const scenes = audioScenes(script.body);
+  for (const upload of [...ctx.store.uploads.values()]) {
+    if (upload.script_id === script.script_id && !scenes.includes(upload.sequence_no!)) dropSceneAudio(ctx, upload);
+  }
+  if (scenes.length === 0) return undefined;
+  const items = scenes.map((sequenceNo) => {
+    let upload = sceneAudio(ctx, script.script_id, sequenceNo);
+    if (!upload) {
+      upload = {
+        file_id: newId(), project_id: ctx.projectId, script_id: script.script_id, sequence_no: sequenceNo,
+        file_name: `scene-${sequenceNo}`, file_type: '', asset_file_category: 'MAIN',
+      };
+      ctx.store.uploads.set(upload.file_id, upload);
+    }
+    return { sequence_no: sequenceNo, audio_file_upload_url: ctx.uploadUrl(upload.file_id, DAY_URL_TTL_MS) };
+  });
+  return { audio_file_url: items };
+}
+
+/** The download URLs of the audio received so far, as the details give them. */
+function audioDownloadUrls(ctx: RequestContext, script: ScriptRecord): JsonObject | undefined {
+  const items = audioScenes(script.body).flatMap((sequenceNo) => {
+    const file = ctx.store.file(sceneAudio(ctx, script.script_id, sequenceNo)?.file_id ?? '');
+    return file ? [{ sequence_no: sequenceNo, audio_file_download_url: ctx.fileUrl(file, DAY_URL_TTL_MS) }] : [];
+  });
+  return items.length ? { audio_file_url: items } : undefined;
+}
+
+/** What a create or update answers. */
+function writeAnswer(ctx: RequestContext, script: ScriptRecord): JsonObject {
+  const audioFiles = audioUploadUrls(ctx, script);
+  return audioFiles ? { script_id: script.script_id, audio_files: audioFiles } : { script_id: script.script_id };
 }
 
 function readScript(ctx: RequestContext): JsonObject {
@@ -73,6 +135,8 @@ function renderDetails(script: ScriptRecord, ctx: RequestContext): JsonObject {
       return text ? { ...item, shoot_script: shot, preview_info: { text_sha256: sha256Hex(text) } } : { ...item, shoot_script: shot };
     });
   }
+  const audioFiles = audioDownloadUrls(ctx, script);
+  if (audioFiles) result.audio_files = audioFiles;
   return {
     ...result,
     script_id: script.script_id,
@@ -118,7 +182,7 @@ export const videoScriptRoutes: Route[] = [
       const time = rfc3339(ctx.now);
       const script: ScriptRecord = { script_id: newId(), project_id: ctx.projectId, body, create_time: time, update_time: time };
       ctx.store.scripts.set(script.script_id, script);
-      return ok({ script_id: script.script_id });
+      return ok(writeAnswer(ctx, script));
     },
   },
   {
@@ -153,14 +217,16 @@ export const videoScriptRoutes: Route[] = [
       const name = body.script_name ?? script.body.script_name;
       script.body = name === undefined ? body : { ...body, script_name: name };
       script.update_time = rfc3339(ctx.now);
-      return ok({ script_id: script.script_id });
+      return ok(writeAnswer(ctx, script));
     },
   },
   {
     method: 'DELETE',
     pattern: /^\/digital-human-video-scripts\/([^/]+)$/,
     handler: (ctx) => {
-      ctx.store.scripts.delete(findScript(ctx, ctx.params[0]).script_id);
+      const script = findScript(ctx, ctx.params[0]);
+      for (const upload of [...ctx.store.uploads.values()]) if (upload.script_id === script.script_id) dropSceneAudio(ctx, upload);
+      ctx.store.scripts.delete(script.script_id);
       return ok();
     },
   },

@@ -22,7 +22,8 @@ function codes(text: string, kind: 'video' | 'live' = 'video'): string[] {
 describe('assets/checks', () => {
   it('warns about a missing asset, an asset of the wrong type and one that is not ACTIVED', () => {
     const text = JSON.stringify({ voice_config: { voice_asset_id: 'image' }, background_music_config: { music_asset_id: 'gone' }, model_asset_id: 'off' });
-    assert.deepEqual(codes(text), ['asset/wrong-type@image', 'asset/not-found@gone', 'asset/wrong-type@off', 'asset/not-active@off']);
+    // Sorted as every lint result is: by range, then code.
+    assert.deepEqual(codes(text), ['asset/wrong-type@image', 'asset/not-found@gone', 'asset/not-active@off', 'asset/wrong-type@off']);
     const [wrong] = checkAssetReferences(text, 'video', lookup);
     assert.equal(wrong.severity, 'warning');
     assert.match(wrong.message, /voice_asset_id expects a voice asset; "Beach" is a image asset/);

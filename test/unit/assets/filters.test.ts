@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { describeFilter, defaultFilter, groupQuery, isFiltered, parseFilter } from '../../../src/core/assets/filters';
-import { assetGroup, assetGroups, groupOfType } from '../../../src/core/assets/groups';
+import { describeFilter, defaultFilter, groupQuery, isFiltered, listsOwnAsset, parseFilter } from '../../../src/core/assets/filters';
+import { assetGroup, assetGroups, groupOfType, uploadTypeOf } from '../../../src/core/assets/groups';
 import { sdkWire } from '../../support/sdkWire';
 
 describe('assets/filters and groups', () => {
@@ -19,6 +19,14 @@ describe('assets/filters and groups', () => {
     assert.deepEqual(assetGroup('others').types.filter((t) => !accepted.includes(t)), []);
     const known = sdkWire.operations.ShowAsset.response.asset_type.enum ?? [];
     assert.deepEqual(assetGroups.flatMap((g) => g.types).filter((t) => !known.includes(t)), []);
+  });
+
+  it('takes uploads into the image, video, music and audio groups, and lists an upload unless the filter hides it', () => {
+    assert.deepEqual(assetGroups.map((g) => uploadTypeOf(g) ?? '-'), ['-', '-', 'IMAGE', 'VIDEO', 'MUSIC', 'AUDIO', '-', '-']);
+    assert.equal(listsOwnAsset(defaultFilter, 'Beach'), true);
+    assert.equal(listsOwnAsset({ source: 'CUSTOMIZATION', name: 'bea' }, 'Beach'), true);
+    assert.equal(listsOwnAsset({ source: 'ALL', name: 'sea' }, 'Beach'), false);
+    assert.equal(listsOwnAsset({ source: 'SYSTEM' }, 'Beach'), false);
   });
 
   it('defaults to all sources, since voices are system assets', () => {

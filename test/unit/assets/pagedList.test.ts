@@ -75,4 +75,30 @@ describe('assets/PagedList', () => {
     await pending;
     assert.deepEqual([list.items.length, list.count, list.loading], [0, undefined, false]);
   });
+
+  it('shows an upserted item first without a reload; the pages go on from where they were and leave it out', async () => {
+    const server = [{ id: 'a', v: 1 }, { id: 'b', v: 1 }, { id: 'c', v: 1 }];
+    const asked: number[] = [];
+    const list = new PagedList<{ id: string; v: number }>(async (offset, limit) => {
+      asked.push(offset);
+      return { count: server.length, items: server.slice(offset, offset + limit) };
+    }, 2, (item) => item.id);
+    await list.loadMore();
+    const made = { id: 'new', v: 1 };
+    server.push(made); // the server lists it last
+    list.upsert(made);
+    assert.deepEqual(list.items.map((i) => i.id), ['new', 'a', 'b']);
+    assert.equal(list.count, 4);
+    list.upsert({ id: 'new', v: 2 });
+    assert.deepEqual(list.items.map((i) => `${i.id}${i.v}`), ['new2', 'a1', 'b1'], 'changed in place, not twice');
+    await list.loadMore();
+    assert.deepEqual(asked, [0, 2], 'the next page starts after the loaded ones');
+    assert.deepEqual(list.items.map((i) => i.id), ['new', 'a', 'b', 'c'], 'the page bringing it again leaves it out');
+    assert.equal(list.count, 4);
+    list.upsert({ id: 'b', v: 2 });
+    assert.deepEqual(list.items.map((i) => `${i.id}${i.v}`), ['new2', 'a1', 'b2', 'c1']);
+    list.reset();
+    assert.deepEqual(list.items, []);
+    assert.throws(() => new PagedList<number>(async () => ({ count: 0, items: [] })).upsert(1), /needs a key/);
+  });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { commands } from '../../../src/cli/commands';
 import { runCli } from '../../../src/cli/main';
 import { FAIL_MARKER } from '../../../src/sandbox';
+import { wavTone } from '../../../src/sandbox/media';
 import { PROJECT, SK, startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 import { fileText, liveBody, videoBody } from '../remote/support';
 import { recordingIo } from '../../support/cliIo';
@@ -65,6 +66,20 @@ describe('CLI push, pull and render against the sandbox', function () {
     const run = await cli(['push', 'room.live.json']);
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /^created live room \w+ from room\.live\.json\n$/);
+  });
+
+  it('push uploads the audio an AUDIO scene names, and exits 1 with the reason when it cannot', async () => {
+    const body = videoBody('cli audio scene');
+    (body.shoot_scripts as unknown[])[1] = { sequence_no: 1, shoot_script: { script_type: 'AUDIO', $audio_file: 'narration.wav' } };
+    await writeFile(join(root, 'scripts/audio.video.json'), fileText(body));
+    const missing = await cli(['push', 'scripts/audio.video.json']);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /^metastudio push: scene 2: the audio file narration\.wav does not exist\.$/m);
+    await writeFile(join(root, 'scripts/narration.wav'), wavTone(500, 220, 0.2));
+    const pushed = await cli(['push', 'scripts/audio.video.json', '--format', 'json']);
+    assert.equal(pushed.code, 0, pushed.err);
+    const details = await cloud.client().getVideoScript(JSON.parse(pushed.out).id);
+    assert.equal(details.audio_files?.audio_file_url?.[0].sequence_no, 1, 'the service has the scene\'s audio');
   });
 
   it('push refuses a file with lint errors unless --force, and says why', async () => {
@@ -190,7 +205,7 @@ describe('CLI push, pull and render against the sandbox', function () {
     assert.equal((await cli(['push', 'missing.video.json'])).code, 2);
     const notScript = await cli(['push', 'notes.json']);
     assert.equal(notScript.code, 2);
-    assert.match(notScript.err, /notes\.json is not a script file \(\*\.video\.json, \*\.live\.json\)\./);
+    assert.match(notScript.err, /notes\.json is not a script file \(\*\.video\.json, \*\.live\.json, \*\.rules\.json\)\./);
     const notVideo = await cli(['render', 'room.live.json']);
     assert.equal(notVideo.code, 2);
     assert.match(notVideo.err, /only a video script \(\*\.video\.json\) can be rendered/);

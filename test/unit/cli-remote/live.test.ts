@@ -83,6 +83,28 @@ describe('CLI live against the sandbox', function () {
     await json(['live', 'stop', second.job_id]);
   });
 
+  it('pushes, pulls and lints an interaction rule library (*.rules.json) like a script', async () => {
+    const library = {
+      group_name: 'cli rules',
+      interaction_rules: [{ rule_name: 'price', event_type: 1, hit_condition: { relation: 'OR', tags: [{ tag: 'content', match: 'REGEX', value: 'price' }] }, trigger: { reply_texts: ['See the cart.'] } }],
+    };
+    await writeFile(join(root, 'shop.rules.json'), fileText(library));
+    const pushed = await json(['push', 'shop.rules.json']);
+    assert.equal(pushed.kind, 'rule-group');
+    assert.equal((await cloud.client().getRuleGroup(pushed.id)).group_name, 'cli rules');
+    const pulled = await cli(['pull', pushed.id, '-o', 'pulled.rules.json']);
+    assert.equal(pulled.code, 0, pulled.err);
+    const again = await json(['push', 'pulled.rules.json']);
+    assert.deepEqual([again.id, again.created], [pushed.id, false], 'the pulled file is linked to the same library');
+
+    await writeFile(join(root, 'bad.rules.json'), fileText({ interaction_rules: [{ event_type: 'comment', trigger: { reply_mode: 'SHOUT' } }] }));
+    const lint = await cli(['lint', 'bad.rules.json', '--format', 'json']);
+    assert.equal(lint.code, 1);
+    const codes = JSON.parse(lint.out)[0].diagnostics.map((d: { code: string; message: string }) => `${d.code} ${d.message}`);
+    assert.ok(codes.some((c: string) => /group_name/.test(c)), codes.join('\n'));
+    assert.ok(codes.some((c: string) => /SHOUT|reply_mode/.test(c)), codes.join('\n'));
+  });
+
   it('checks its input before anything is sent', async () => {
     const before = cloud.sandbox.requests.length;
     const usage = async (args: string[], message: RegExp) => {

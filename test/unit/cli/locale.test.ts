@@ -40,6 +40,13 @@ describe('CLI language', () => {
     assert.deepEqual(cliLocale(['--lang', 'fr'], { LANG: 'zh_CN' }), { locale: 'zh-cn', rest: [], unknown: 'fr' });
   });
 
+  it('passes on any number of arguments after --, as a shell glob may give', () => {
+    const files = Array.from({ length: 300_000 }, (_, i) => `f${i}.ssml`);
+    const { rest } = cliLocale(['lint', '--', ...files], {});
+    assert.equal(rest.length, files.length + 2);
+    assert.equal(rest[rest.length - 1], 'f299999.ssml');
+  });
+
   it('prints help, diagnostics and the summary in Chinese under LANG=zh_CN.UTF-8', async () => {
     const help = recordingIo({ env: { LANG: 'zh_CN.UTF-8' } });
     assert.equal(await runCli(['lint', '--help'], help, commands), 0);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { integerOption, timeoutOption } from '../../../src/cli/args';
 import { ExitCode, UsageError } from '../../../src/cli/exitCodes';
-import { fail, printResult, problemLine } from '../../../src/cli/output';
+import { fail, note, printResult, problemLine } from '../../../src/cli/output';
 import { recordingIo } from '../../support/cliIo';
 
 describe('cli/output', () => {
@@ -16,6 +16,14 @@ describe('cli/output', () => {
     printResult(text, 'text', { id: 'a' }, () => ['first', 'second']);
     assert.equal(text.out, 'first\nsecond\n');
     assert.equal(text.err, '');
+  });
+
+  it('keeps each text line and note on its line, control characters from a server escaped', () => {
+    const io = recordingIo();
+    printResult(io, 'text', {}, () => ['job j SUCCEED\nforged 0 errors\u001b[2J']);
+    note(io, 'job j: RUNNING\r\u009b31m (3 s)');
+    assert.equal(io.out, 'job j SUCCEED\\u000aforged 0 errors\\u001b[2J\n');
+    assert.equal(io.err, 'job j: RUNNING\\u000d\\u009b31m (3 s)\n');
   });
 
   it('reports a failure on stderr and returns its exit code', () => {

@@ -27,6 +27,9 @@ const fileCommands: Record<string, readonly string[] | 'all'> = {
   'metastudio.script.compare': 'all',
   'metastudio.job.start': ['video'],
   'metastudio.layout.open': ['video', 'live'],
+  'metastudio.live.goLive': ['live'],
+  'metastudio.live.sayNow': ['live'],
+  'metastudio.live.updateScenes': ['live'],
 };
 
 /** The `resourceFilename =~ /…/` patterns of a `when` clause. */
@@ -73,17 +76,17 @@ function manifestProblems({ contributes }: Manifest, table: Readonly<Record<stri
   return problems;
 }
 
-/** An interaction rule library, as the live work will add it (its remote calls borrowed: only its shape matters here). */
-const rulesRow: ScriptKindRow = {
-  suffix: '.rules.json',
-  languageId: 'metastudio-interaction-rules',
-  schema: { file: 'interaction-rules.schema.json', json: { type: 'object' } },
-  label: () => 'interaction rule library',
-  title: () => 'Interaction Rule Library',
-  newFile: { command: 'metastudio.script.newRules', title: () => 'New Interaction Rule Library', baseName: 'my-rules', template: '{}\n' },
-  remote: { ...scriptKinds.live.remote, kind: 'interaction-rule-library', nameField: 'group_name' },
+/** A live product catalogue (reference 6.3), as a later kind could add it (its remote calls borrowed: only its shape matters here). */
+const productsRow: ScriptKindRow = {
+  suffix: '.products.json',
+  languageId: 'metastudio-live-products',
+  schema: { file: 'live-products.schema.json', json: { type: 'object' } },
+  label: () => 'product catalogue',
+  title: () => 'Product Catalogue',
+  newFile: { command: 'metastudio.script.newProducts', title: () => 'New Product Catalogue', baseName: 'my-products', template: '{}\n' },
+  remote: { ...scriptKinds.live.remote, kind: 'product-catalogue', nameField: 'product_name' },
 };
-const withRules = { ...scriptKinds, rules: rulesRow };
+const withProducts = { ...scriptKinds, products: productsRow };
 
 describe('the kinds of script file', () => {
   it('are told apart: distinct lower-case suffixes, none the end of another, distinct languages, link kinds and commands', () => {
@@ -102,45 +105,46 @@ describe('the kinds of script file', () => {
     assert.deepEqual(manifestProblems(manifest, scriptKinds), []);
   });
 
-  it('take a third kind as one more row: found by file name and language, and the manifest check lists what package.json then needs', () => {
-    const lookups = kindLookups(withRules);
-    assert.deepEqual(lookups.kinds, ['video', 'live', 'rules']);
-    assert.equal(lookups.kindOfFile('lib/Greetings.RULES.json'), 'rules');
-    assert.equal(lookups.kindOfFile('lib/greetings.video.json'), 'video');
-    assert.equal(lookups.kindOfFile('lib/rules.json'), undefined);
-    assert.equal(lookups.kindOfLanguage('metastudio-interaction-rules'), 'rules');
-    assert.equal(lookups.filePatterns, '*.video.json, *.live.json, *.rules.json');
+  it('take one more kind as one more row: found by file name and language, and the manifest check lists what package.json then needs', () => {
+    const lookups = kindLookups(withProducts);
+    assert.deepEqual(lookups.kinds, ['video', 'live', 'rules', 'products']);
+    assert.equal(lookups.kindOfFile('lib/Tea.PRODUCTS.json'), 'products');
+    assert.equal(lookups.kindOfFile('lib/greetings.rules.json'), 'rules');
+    assert.equal(lookups.kindOfFile('lib/products.json'), undefined);
+    assert.equal(lookups.kindOfLanguage('metastudio-live-products'), 'products');
+    assert.equal(lookups.filePatterns, '*.video.json, *.live.json, *.rules.json, *.products.json');
 
-    const problems = manifestProblems(manifest, withRules);
-    assert.deepEqual(problems.filter((p) => p.startsWith('rules:')), [
-      'rules: no language metastudio-interaction-rules',
-      'rules: no grammar for metastudio-interaction-rules',
-      'rules: no command metastudio.script.newRules',
+    const problems = manifestProblems(manifest, withProducts);
+    assert.deepEqual(problems.filter((p) => p.startsWith('products:')), [
+      'products: no language metastudio-live-products',
+      'products: no grammar for metastudio-live-products',
+      'products: no command metastudio.script.newProducts',
     ]);
-    const menus = problems.filter((p) => !p.startsWith('rules:'));
+    const menus = problems.filter((p) => !p.startsWith('products:'));
     assert.ok(menus.length > 0);
-    for (const p of menus) assert.match(p, /^\S+ metastudio\.(script\.(push|pull|compare): does not show on \*\.rules\.json|preview\.voice: names .* but not metastudio-interaction-rules)$/);
+    for (const p of menus) assert.match(p, /^\S+ metastudio\.(script\.(push|pull|compare): does not show on \*\.products\.json|(preview\.voice|shot\.editText): names .* but not metastudio-live-products)$/);
     assert.ok(!menus.some((p) => p.includes('job.start')), 'a video job is for video scripts only');
+    assert.ok(!menus.some((p) => p.includes('metastudio.live.')), 'a livestream is for live scripts only');
 
     // With those entries added, nothing is missing: the check asks for no more than a new kind needs.
     const { contributes } = manifest;
     const fixed: Manifest = {
       contributes: {
         ...contributes,
-        languages: [...contributes.languages, { id: rulesRow.languageId, filenamePatterns: [`*${rulesRow.suffix}`] }],
+        languages: [...contributes.languages, { id: productsRow.languageId, filenamePatterns: [`*${productsRow.suffix}`] }],
         grammars: [
-          ...contributes.grammars.map((g) => (g.injectTo ? { ...g, injectTo: [...g.injectTo, 'source.json.metastudio-interaction-rules'] } : g)),
-          { language: rulesRow.languageId, scopeName: 'source.json.metastudio-interaction-rules' },
+          ...contributes.grammars.map((g) => (g.injectTo ? { ...g, injectTo: [...g.injectTo, 'source.json.metastudio-live-products'] } : g)),
+          { language: productsRow.languageId, scopeName: 'source.json.metastudio-live-products' },
         ],
-        commands: [...contributes.commands, { command: rulesRow.newFile.command }],
+        commands: [...contributes.commands, { command: productsRow.newFile.command }],
         menus: Object.fromEntries(Object.entries(contributes.menus).map(([menu, items]) => [menu, items.map((item) => ({
           ...item,
           // Only commands for every kind take the new suffix (the layout view stays with video and live scripts).
-          when: (fileCommands[item.command] === 'all' ? item.when?.replace('(video|live)', '(video|live|rules)') : item.when)
-            ?.replace('editorLangId == metastudio-live-script', '$& || editorLangId == metastudio-interaction-rules'),
+          when: (fileCommands[item.command] === 'all' ? item.when?.replace('(video|live|rules)', '(video|live|rules|products)') : item.when)
+            ?.replace('editorLangId == metastudio-interaction-rules', '$& || editorLangId == metastudio-live-products'),
         }))])),
       },
     };
-    assert.deepEqual(manifestProblems(fixed, withRules), []);
+    assert.deepEqual(manifestProblems(fixed, withProducts), []);
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Severity } from '../../../src/core/diagnostics';
 import { assetCodes } from '../../../src/core/assets/codes';
+import { lintCodes } from '../../../src/core/lint/codes';
 import { scriptCodes } from '../../../src/core/scripts/codes';
 import { ssmlCodes } from '../../../src/core/ssml/codes';
 
@@ -16,6 +17,7 @@ const registries: Record<string, Registry> = {
   'src/core/scripts/codes.ts': scriptCodes,
   'src/core/ssml/codes.ts': ssmlCodes,
   'src/core/assets/codes.ts': assetCodes,
+  'src/core/lint/codes.ts': lintCodes,
 };
 
 interface Row {

@@ -7,6 +7,7 @@
  * the model does not have, a value of another type or outside the field's enum is a failure.
  */
 import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
 import { FAIL_MARKER, QUEUE_MARKER } from '../../../src/sandbox';
 import { richLiveBody, richVideoBody } from '../remote/support';
 import { conformanceProblems, sdkWire, valuePaths, type OperationName } from '../../support/sdkWire';
@@ -25,7 +26,7 @@ interface SdkRequest {
 
 describe(`sandbox conformance to the SDK's models (${sdkWire.sdk})`, () => {
   const clock = new FakeClock();
-  const suite = sandboxSuite({ now: clock.now, timings: { jobStepMs: STEP_MS, ttsDelayMs: STEP_MS } }, () => clock.time);
+  const suite = sandboxSuite({ now: clock.now, timings: { jobStepMs: STEP_MS, ttsDelayMs: STEP_MS, assetReviewMs: STEP_MS } }, () => clock.time);
   /** Which operations ran and how many response fields were checked, for the last test. */
   const checked = new Map<OperationName, Set<string>>();
 
@@ -154,6 +155,45 @@ describe(`sandbox conformance to the SDK's models (${sdkWire.sdk})`, () => {
     assert.ok(done.files.length > 0);
   });
 
+  it('creates an asset, announces its file, takes the bytes at the upload URL, confirms, and deletes file and asset', async () => {
+    const body = {
+      asset_name: 'conformance image', asset_description: 'uploaded', asset_type: 'IMAGE', tags: ['conformance'],
+      review_config: { no_need_review: true }, system_properties: [{ action: 'ADD', key: 'BACKGROUND_IMG', value: 'Yes' }],
+      shared_config: { shared_type: 'PRIVATE' }, asset_order: 1, supported_service: ['VIDEO_2D'],
+      auto_operation_config: [{ operation: 'DELETE', operation_time: '2030-01-01T00:00:00Z' }],
+    };
+    const assetId = (await sdk('CreateDigitalAsset', { body })).json.asset_id;
+    assert.equal((await sdk('ShowAsset', { path: { asset_id: assetId } })).json.asset_state, 'CREATING');
+    const bytes = randomBytes(4096);
+    const md5 = createHash('md5').update(bytes).digest('base64');
+    const file = (await sdk('CreateFile', { body: { file_name: 'bg.png', file_md5: md5, file_size: bytes.length, file_type: 'png', asset_id: assetId, asset_file_category: 'MAIN' } })).json;
+    const put = await fetch(file.upload_url, { method: 'PUT', headers: { 'Content-MD5': md5 }, body: bytes });
+    assert.equal(put.status, 200);
+    await sdk('ConfirmFileUpload', { path: { file_id: file.file_id }, body: { state: 'CREATED' } });
+    clock.advance(STEP_MS);
+    const details = (await sdk('ShowAsset', { path: { asset_id: assetId } })).json;
+    assert.equal(details.asset_state, 'ACTIVED');
+    assert.equal(details.files[0].file_md5, md5);
+    await sdk('DeleteFile', { path: { file_id: file.file_id } });
+    await sdk('DeleteAsset', { path: { asset_id: assetId }, query: { mode: 'force' } });
+  });
+
+  it('answers a video script with audio-driven scenes with the upload URL of each scene\'s audio', async () => {
+    const body = { ...richVideoBody('conformance audio script'), shoot_scripts: [
+      { sequence_no: 0, shoot_script: { script_type: 'AUDIO' } },
+      { sequence_no: 1, shoot_script: { script_type: 'TEXT', text_config: { text: '你好' } } },
+    ] };
+    const created = (await sdk('CreateVideoScripts', { body })).json;
+    assert.deepEqual(created.audio_files.audio_file_url.map((item: { sequence_no: number }) => item.sequence_no), [0]);
+    const put = await fetch(created.audio_files.audio_file_url[0].audio_file_upload_url, { method: 'PUT', body: Buffer.from('RIFF\0\0\0\0WAVEfmt ') });
+    assert.equal(put.status, 200);
+    const details = (await sdk('ShowVideoScript', { path: { script_id: created.script_id } })).json;
+    assert.equal(details.audio_files.audio_file_url[0].sequence_no, 0);
+    assert.match(details.audio_files.audio_file_url[0].audio_file_download_url, /^http:\/\/127\.0\.0\.1:/);
+    assert.ok((await sdk('UpdateVideoScript', { path: { script_id: created.script_id }, body })).json.audio_files);
+    await sdk('DeleteVideoScript', { path: { script_id: created.script_id } });
+  });
+
   it('creates, shows, lists and updates a live room made of the SDK\'s fields, and returns every one', async () => {
     const body = richLiveBody('conformance room');
     const id = (await sdk('CreateSmartLiveRoom', { body })).json.room_id;
@@ -217,7 +257,8 @@ describe(`sandbox conformance to the SDK's models (${sdkWire.sdk})`, () => {
 
   it('covered every operation of the issue, and checked their answers field by field', () => {
     const operations: OperationName[] = [
-      'ListAssets', 'ShowAsset',
+      'ListAssets', 'ShowAsset', 'CreateDigitalAsset', 'DeleteAsset',
+      'CreateFile', 'ConfirmFileUpload', 'DeleteFile',
       'CreateVideoScripts', 'ShowVideoScript', 'ListVideoScripts', 'UpdateVideoScript', 'DeleteVideoScript',
       'Create2DDigitalHumanVideo', 'Show2DDigitalHumanVideo', 'Cancel2DDigitalHumanVideo', 'ListDigitalHumanVideo',
       'CreateTtsAudition', 'ShowTtsAuditionFile',

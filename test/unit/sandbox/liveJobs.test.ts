@@ -203,5 +203,13 @@ describe('sandbox live jobs (injected clock)', () => {
     assert.deepEqual(await job.playing(), [TEN], 'a year of three-second rounds, then half-way into the second shot');
     assert.ok(Date.now() - started < 1000);
     await job.stop();
+
+    const counted = await start(await room([[FIVE]], { play_policy: { repeat_count: 1_000_000_000 } }));
+    clock.advance(STEP_MS + 400 * 24 * 3600_000);
+    const before = Date.now();
+    const done = await counted.details();
+    assert.ok(Date.now() - before < 1000, 'a billion one-second rounds are not played one by one');
+    assert.equal(done.state, 'PROCESSING', 'a billion seconds is more than 400 days');
+    await counted.stop();
   });
 });

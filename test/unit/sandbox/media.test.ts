@@ -31,7 +31,7 @@ function child(parent: Box, path: string, skip = 0): Box {
 }
 
 describe('sandbox media files', () => {
-  it('MP4: ftyp, moov and mdat, a 64x64 H.264 Baseline track lasting the requested time, the chunk offset on the sample', () => {
+  it('MP4: ftyp, moov and mdat, a 64x64 H.264 Baseline track lasting the requested time, a frame a second from the chunk offset on', () => {
     const mp4 = renderFile({ kind: 'mp4', durationMs: 4200, rgb: [10, 200, 30] });
     const top = boxes(mp4);
     assert.deepEqual(top.map((b) => b.type), ['ftyp', 'moov', 'mdat']);
@@ -52,14 +52,21 @@ describe('sandbox media files', () => {
     assert.equal(avcC.payload[8] & 0x1f, 7, 'an SPS NAL unit');
     assert.equal(avcC.payload[8 + spsLength + 3] & 0x1f, 8, 'then a PPS NAL unit');
 
-    const sampleSize = child(stbl, 'stsz').payload.readUInt32BE(12);
+    const stsz = child(stbl, 'stsz').payload;
+    const [sampleSize, samples] = [stsz.readUInt32BE(4), stsz.readUInt32BE(8)];
+    assert.equal(samples, 5, 'a frame a second, the last one shorter');
     const offset = child(stbl, 'stco').payload.readUInt32BE(8);
     const mdat = top[2];
     assert.equal(offset, mdat.start + 8);
-    assert.equal(sampleSize, mdat.payload.length);
-    assert.equal(mdat.payload.readUInt32BE(0), sampleSize - 4, 'one length-prefixed NAL unit');
-    assert.equal(mdat.payload[4], 0x65, 'an IDR slice');
-    assert.equal(child(stbl, 'stts').payload.readUInt32BE(12), 4200);
+    assert.equal(sampleSize * samples, mdat.payload.length);
+    for (let i = 0; i < samples; i++) {
+      assert.equal(mdat.payload.readUInt32BE(i * sampleSize), sampleSize - 4, 'one length-prefixed NAL unit');
+      assert.equal(mdat.payload[i * sampleSize + 4], 0x65, 'an IDR slice');
+    }
+    const stts = child(stbl, 'stts').payload;
+    assert.deepEqual([1, 2, 3, 4].map((i) => stts.readUInt32BE(4 * i)), [2, 4, 1000, 1], 'four frames of a second');
+    assert.equal(stts.readUInt32BE(20), 200, 'and one of the rest');
+    assert.deepEqual([...child(stbl, 'stsc').payload.subarray(8, 16)], [0, 0, 0, 1, 0, 0, 0, samples], 'one chunk holds them all');
   });
 
   it('PNG: valid chunks and CRCs, and every pixel the requested colour', () => {

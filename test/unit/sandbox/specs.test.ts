@@ -1,6 +1,6 @@
 /** The sandbox's request specs know every field of the SDK's request models, as the SDK types them. */
 import assert from 'node:assert/strict';
-import { liveCommand, liveEventReport, liveJobStart, liveRoom, ruleGroup, ttsAudition, videoJobCreate, videoScript } from '../../../src/sandbox/specs';
+import { assetCreate, fileConfirm, fileCreate, liveCommand, liveEventReport, liveJobStart, liveRoom, ruleGroup, ttsAudition, videoJobCreate, videoScript } from '../../../src/sandbox/specs';
 import type { Spec } from '../../../src/sandbox/validate';
 import { sdkWire, type FieldTable, type OperationName } from '../../support/sdkWire';
 
@@ -52,6 +52,7 @@ describe(`sandbox request specs against ${sdkWire.sdk}`, () => {
     ['live room create', liveRoom, 'CreateSmartLiveRoom'],
     ['live room update', liveRoom, 'UpdateSmartLiveRoom'],
     ['TTS audition', ttsAudition, 'CreateTtsAudition'],
+    ['file create', fileCreate, 'CreateFile'],
     ['live job start', liveJobStart, 'StartSmartLive'],
     ['live command', liveCommand, 'ExecuteSmartLiveCommand'],
     ['live event report', liveEventReport, 'LiveEventReport'],
@@ -65,6 +66,15 @@ describe(`sandbox request specs against ${sdkWire.sdk}`, () => {
       assert.deepEqual(mismatches(spec, table), []);
     });
   }
+
+  it('file confirmation: the state, mandatory, with the SDK\'s three values', () => {
+    assert.deepEqual(mismatches(fileConfirm, sdkWire.operations.ConfirmFileUpload.request!), []);
+  });
+
+  it(`asset create: every field of ${sdkWire.operations.CreateDigitalAsset.requestModel} but the metadata's, taken unchecked`, () => {
+    const table = Object.fromEntries(Object.entries(sdkWire.operations.CreateDigitalAsset.request!).filter(([path]) => !path.startsWith('asset_extra_meta.')));
+    assert.deepEqual(mismatches(assetCreate, table), []);
+  });
 
   it('notices a field the SDK has and the spec lacks', () => {
     const table = sdkWire.operations.CreateTtsAudition.request!;

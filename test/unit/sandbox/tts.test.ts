@@ -60,20 +60,25 @@ describe('sandbox TTS audition', () => {
     assert.equal(response.headers.get('content-type'), 'audio/wav');
     const wav = readWav(Buffer.from(await response.arrayBuffer()));
     assert.deepEqual([wav.format, wav.channels, wav.sampleRate, wav.bitsPerSample], [1, 1, 16000, 16]);
-    assert.equal(wav.durationMs, [...text].length * 60);
+    assert.equal(wav.durationMs, Math.round((7 / 4.5) * 1000), '7 Chinese characters at 4.5 a second');
     assert.ok(wav.peak > 1000, 'a tone, not silence');
   });
 
-  it('counts spoken characters only, follows speed, and splits a long text over several files', async () => {
-    const tagged = (await audition({ text: '<speak>abc<break time="500ms"/>def</speak>', speed: 200 })).json.job_id;
-    const long = (await audition({ text: 'x'.repeat(450) })).json.job_id;
+  it('speaks words, digits, prosody rates and breaks at the documented rates, follows speed, and splits a long text over several files', async () => {
+    const tagged = (await audition({ text: '<speak>two words<break time="500ms"/>42<prosody rate="50">中文</prosody><break strength="strong"/></speak>', speed: 200 })).json.job_id;
+    const long = (await audition({ text: '好'.repeat(450) })).json.job_id;
+    const longest = (await audition({ text: '好'.repeat(2000) })).json.job_id;
     clock.advance(DELAY_MS);
     const short = readWav(await download((await files(tagged)).json.files[0].download_url));
-    assert.equal(short.durationMs, (6 * 60) / 2);
+    // 2 words at 2.75/s, 2 digits at 3/s and 2 characters at 4.5/s slowed to half, all at double speed; then 500 + 750 ms of breaks.
+    assert.equal(short.durationMs, Math.round(((2 / 2.75 + 2 / 3 + (2 / 4.5) * 2) * 1000) / 2 + 1250));
     const parts = (await files(long)).json.files;
     assert.equal(parts.length, 3);
     const durations = await Promise.all(parts.map(async (f: { download_url: string }) => readWav(await download(f.download_url)).durationMs));
-    assert.deepEqual(durations, [10_000, 10_000, 3000], '200 + 200 + 50 characters, each capped at 10 s');
+    assert.deepEqual(durations, [44_444, 44_444, 11_111], '200 + 200 + 50 characters at 4.5 a second');
+    const capped = (await files(longest)).json.files;
+    assert.equal(capped.length, 5);
+    assert.equal(readWav(await download(capped[4].download_url)).durationMs, 60_000, 'the last of at most 5 files, capped at 60 s');
   });
 
   it('expires file URLs after an hour', async () => {

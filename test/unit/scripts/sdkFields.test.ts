@@ -1,6 +1,6 @@
 /**
  * The schemas against the official SDK's request models (docs/decisions/sdk-wire-truth.md). The tables in
- * test/fixtures/sdk/ list every field path of `CreateVideoScriptsReq` and `CreateSmartLiveRoomReq`,
+ * test/fixtures/sdk/ list every field path of `CreateVideoScriptsReq`, `CreateSmartLiveRoomReq` and `InteractionRuleGroup`,
  * written by scripts/sdk-fields.ts from the SDK's models; after a new SDK release, regenerate them
  * and read this test's failures: each names the paths that differ.
  */
@@ -26,16 +26,17 @@ interface SchemaField {
 }
 
 const fixtures = join(__dirname, '../../fixtures/sdk');
-const tables: Record<ScriptKind, string> = { video: 'video-script-request.json', live: 'live-room-request.json' };
+const tables: Record<ScriptKind, string> = { video: 'video-script-request.json', live: 'live-room-request.json', rules: 'rule-group-request.json' };
 /** A script of each kind that sets every SDK field. */
-const everyField: Record<ScriptKind, string> = { video: 'every-field.video.json', live: 'every-field.live.json' };
+const everyField: Record<ScriptKind, string> = { video: 'every-field.video.json', live: 'every-field.live.json', rules: 'every-field.rules.json' };
 /** What that script may get: a layer's `sequence_no` is a field of the video request the service only applies live. */
-const everyFieldDiagnostics: Record<ScriptKind, string[]> = { video: ['script/setting-ignored sequence_no'], live: [] };
+const everyFieldDiagnostics: Record<ScriptKind, string[]> = { video: ['script/setting-ignored sequence_no'], live: [], rules: [] };
 
 /** Fields the reference has and the SDK lacks: they stay, described as not in the current API. */
 const referenceOnly: Record<ScriptKind, string[]> = {
   video: ['scene_asset_id'],
   live: [],
+  rules: [],
 };
 
 function sdkFields(kind: ScriptKind): SdkField[] {
@@ -67,13 +68,13 @@ function resolve(schema: JsonSchema, file: string): { schema: JsonSchema; file: 
   return { schema: { ...resolved.schema, ...own }, file: resolved.file };
 }
 
-/** Every property path of a kind's schema (`a.b[].c`), with its resolved schema; the local `$schema` key left out. */
+/** Every property path of a kind's schema (`a.b[].c`), with its resolved schema; the local keys (`$schema`, a scene's `$audio_file`) left out. */
 function schemaFields(kind: ScriptKind): Map<string, SchemaField> {
   const found = new Map<string, SchemaField>();
   const visit = (object: JsonSchema, file: string, prefix: string) => {
     const required = (object.required ?? []) as string[];
     for (const [name, raw] of Object.entries((object.properties ?? {}) as Record<string, JsonSchema>)) {
-      if (prefix === '' && name === '$schema') continue;
+      if (name.startsWith('$')) continue;
       const { schema, file: at } = resolve(raw, file);
       found.set(prefix + name, { schema, required: required.includes(name) });
       if (schema.properties) visit(schema, at, `${prefix}${name}.`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import type { CoreDiagnostic } from '../../../src/core/diagnostics';
+import { DiagnosticCollector } from '../../../src/core/lint/collector';
+import type { Report } from '../../../src/core/ssml/codes';
 import type { SsmlContext } from '../../../src/core/ssml/types';
 import { collectTexts, findScriptTextAt, lintTexts, scriptTexts } from '../../../src/core/scripts/texts';
 import { parseTree } from 'jsonc-parser';
@@ -65,15 +66,15 @@ describe('script texts', () => {
     const value = texts[0].value;
     assert.equal(value, 'a"<bad x="1">\n');
     const contexts: SsmlContext[] = [];
-    const fake = (text: string, context: SsmlContext): CoreDiagnostic[] => {
+    const fake = (text: string, context: SsmlContext, report: Report): void => {
       contexts.push(context);
       const start = text.indexOf('<bad');
-      return [{
-        code: 'ssml/unknown-element', severity: 'error', message: 'm', start, end: text.indexOf('>') + 1,
-        fixes: [{ title: 't', edits: [{ start, end: text.indexOf('>') + 1, newText: '<b a="2">\n' }] }],
-      }];
+      const end = text.indexOf('>') + 1;
+      report('ssml/unknown-element', start, end, () => ({ message: 'm', fixes: [{ title: 't', edits: [{ start, end, newText: '<b a="2">\n' }] }] }));
     };
-    const [d] = lintTexts(doc, texts, 'video', {}, fake);
+    const collector = new DiagnosticCollector();
+    lintTexts(doc, texts, 'video', {}, collector, fake);
+    const [d] = collector.result();
     assert.equal(doc.slice(d.start, d.end), '<bad x=\\"1\\">');
     const edit = d.fixes?.[0].edits[0];
     assert.ok(edit);
@@ -86,7 +87,7 @@ describe('script texts', () => {
   it('asks for the capability of the nearest voice and passes it to the SSML linter', () => {
     const contexts: SsmlContext[] = [];
     const capabilities: Record<string, { is_support_prosody: boolean }> = { 'voice-1': { is_support_prosody: false } };
-    lintTexts(live, collectTexts(parseTree(live), 'live'), 'live', { voiceCapability: (id) => capabilities[id] }, (_t, c) => { contexts.push(c); return []; });
+    lintTexts(live, collectTexts(parseTree(live), 'live'), 'live', { voiceCapability: (id) => capabilities[id] }, new DiagnosticCollector(), (_t, c) => { contexts.push(c); });
     assert.deepEqual(contexts, [
       { where: 'live', voice: { is_support_prosody: false }, voiceLabel: 'voice-1' },
       { where: 'live', voice: { is_support_prosody: false }, voiceLabel: 'voice-1' },

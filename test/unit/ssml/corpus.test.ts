@@ -12,12 +12,13 @@ interface Case {
   where?: 'video' | 'live';
   voice?: VoiceCapability;
   voiceLabel?: string;
+  polyphones?: 'hint' | 'info';
   /** [code, start, end, the text in that range] */
   expect: [string, number, number, string][];
 }
 
 const cases = JSON.parse(readFileSync(join(fixtures, 'invalid.json'), 'utf8')) as Case[];
-const contextOf = (c: Case): SsmlContext => ({ where: c.where ?? 'live', voice: c.voice, voiceLabel: c.voiceLabel });
+const contextOf = (c: Case): SsmlContext => ({ where: c.where ?? 'live', voice: c.voice, voiceLabel: c.voiceLabel, polyphones: c.polyphones });
 
 function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
