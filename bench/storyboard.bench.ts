@@ -1,6 +1,6 @@
 /**
  * `metastudio storyboard` of a 50-shot video script (three layers a shot) against `lint` of the same
- * text in the same process: the storyboard lints too (for each shot's problem count), then lays out
+ * text in the same process: the storyboard lints too (for each shot's problem count and duration), then lays out
  * and draws every shot and the contact sheet. Target: ratio of medians ≤ 1.5. Then the layout,
  * drawing and layout checks of one shot with 20,000 layers, which must stay linear.
  */
@@ -11,7 +11,8 @@ import { layoutOf, layoutOfTree } from '../src/core/layout/model';
 import { contactSheetHtml, storyboardSheets } from '../src/core/layout/storyboard';
 import { frameSvg } from '../src/core/layout/svg';
 import { parseScript } from '../src/core/scripts/parse';
-import { validateScript } from '../src/core/scripts/validate';
+import { scriptDuration } from '../src/core/scripts/durations';
+import { analyzeScript, validateScript } from '../src/core/scripts/validate';
 import { compare, formatComparison } from './harness';
 
 const source = JSON.parse(readFileSync(join(__dirname, 'fixtures/video-100-shots.video.json'), 'utf8')) as { shoot_scripts: { shoot_script: Record<string, unknown> }[] };
@@ -33,9 +34,9 @@ function fiftyShots(): string {
 }
 
 function storyboard(text: string): number {
-  const diagnostics = validateScript(text, 'video');
+  const { diagnostics, shots } = analyzeScript(text, 'video');
   const layout = layoutOfTree(parseScript(text).root, 'video');
-  const sheets = storyboardSheets(layout, diagnostics);
+  const sheets = storyboardSheets(layout, diagnostics, scriptDuration(shots).shots);
   return contactSheetHtml('bench.video.json', 'en', layout, sheets).length + sheets.length;
 }
 

@@ -16,6 +16,7 @@ import { madeSoFar } from './core/lazy';
 import { createLanguages } from './languages';
 import * as layout from './layout/register';
 import type { LayoutProbe } from './layout/layoutPanel';
+import type { StoryboardProbe } from './layout/storyboardPanel';
 import * as logging from './logging/register';
 import * as preview from './preview/register';
 import { replaceablePrompts, windowPrompts, type Prompts } from './prompts';
@@ -56,6 +57,8 @@ export interface MetaStudioApi {
     readonly videoReports: readonly VideoReport[];
     /** The layout view: the frame it shows and its redraw times. */
     readonly layout: LayoutProbe;
+    /** The storyboards: what each shows and its redraw times; a thumbnail chosen. */
+    readonly storyboard: StoryboardProbe;
     readonly startup: Startup;
     /** The context keys the extension has set, with their last values. */
     contextKeys(): ReadonlyMap<string, unknown>;
@@ -93,15 +96,15 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   lap('scripts');
   const { previews, probe: previewProbe } = preview.register(context, withShots);
   lap('preview');
-  const services: Services = { ...withShots, analyses, previews };
+  const analysed = { ...withShots, analyses, previews };
+  const services: Services = { ...analysed, durations: durations.register(context, analysed) };
+  lap('durations');
   ssml.register(context, services);
   lap('ssml');
   assets.register(context, services);
   lap('assets');
-  const layoutProbe = layout.register(context, services);
+  const layoutProbes = layout.register(context, services);
   lap('layout');
-  durations.register(context, services);
-  lap('durations');
   const videoPlayer = jobs.register(context, services);
   lap('jobs');
   live.register(context, services);
@@ -114,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): MetaStudioApi {
   log().info(`MetaStudio ${context.extension.packageJSON.version} activated in ${startup.activateMs.toFixed(1)} ms after ${startup.loadMs.toFixed(1)} ms of loading (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`);
   return {
     activeConnection: () => services.connections.active(),
-    ...(testing ? { testing: { usePrompts: testing.replace, preview: previewProbe, videoReports: videoPlayer.reports, layout: layoutProbe, startup, contextKeys: contextKeysSet } } : {}),
+    ...(testing ? { testing: { usePrompts: testing.replace, preview: previewProbe, videoReports: videoPlayer.reports, layout: layoutProbes.layout, storyboard: layoutProbes.storyboard, startup, contextKeys: contextKeysSet } } : {}),
   };
 }
 

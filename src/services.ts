@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { ConnectionService } from './connections/connectionService';
 import type { AssetCatalog } from './core/assets/catalog';
 import type { PreviewCache } from './core/preview/previewCache';
+import type { ScriptDuration } from './core/scripts/durations';
 import type { ScriptAnalysis } from './core/scripts/validate';
 import type { ScriptKind } from './core/scripts/kinds';
 import type { ScriptVoice } from './core/scripts/texts';
@@ -28,6 +29,7 @@ export interface Services {
   readonly shots: ShotService;
   readonly analyses: ScriptAnalyses;
   readonly previews: PreviewService;
+  readonly durations: DurationService;
 }
 
 /** What other features need of push. */
@@ -49,6 +51,14 @@ export interface ScriptAnalyses {
   get(document: vscode.TextDocument): ScriptAnalysis | undefined;
   /** A document was analysed again. */
   readonly onDidChange: vscode.Event<vscode.TextDocument>;
+}
+
+/** The spoken durations the editor shows (docs/duration.md): estimated, or measured by a cached preview. */
+export interface DurationService {
+  /** The durations of a script document as it is now; undefined for a document that is not a script. */
+  of(document: vscode.TextDocument): Promise<ScriptDuration | undefined>;
+  /** What is measured may have changed (another connection, a preview made or cleared). */
+  readonly onDidChange: vscode.Event<void>;
 }
 
 /** What other features read of the previews made. */

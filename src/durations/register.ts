@@ -5,10 +5,10 @@
  * cached preview of exactly a shot's text, voice and settings replaces its estimate, marked measured.
  */
 import * as vscode from 'vscode';
-import { MeasuredDurations } from '../core/preview/measuredDurations';
-import { formatSeconds, previewRequestOf, scriptDuration, type ScriptDuration, type ShotDuration } from '../core/scripts/durations';
+import { formatSeconds, type ScriptDuration, type ShotDuration } from '../core/scripts/durations';
 import { maxTotalChars } from '../core/scripts/rules';
-import type { Services } from '../services';
+import type { DurationService, Services } from '../services';
+import { ScriptDurations } from './scriptDurations';
 
 const count = (n: number) => n.toLocaleString(vscode.env.language);
 
@@ -42,20 +42,12 @@ function totalDetail(duration: ScriptDuration, video: boolean): string {
   return `${vscode.l10n.t('Spoken duration of the script: shots with a cached preview count its real length, the others an estimate.')} ${characters}`;
 }
 
-export function register(context: vscode.ExtensionContext, services: Services): void {
-  const { analyses, previews, languages } = services;
-  const measured = new MeasuredDurations(previews.cache);
-
-  /** The document's durations as analysed last, measured where the active connection's cache has the preview. */
-  const durationOf = async (document: vscode.TextDocument): Promise<ScriptDuration | undefined> => {
-    const analysis = analyses.get(document);
-    if (!analysis) return undefined;
-    const profile = services.connections.active();
-    const seconds = profile
-      ? await measured.of(analysis.shots.map((s) => previewRequestOf(s.text)), { endpoint: profile.endpoint, projectId: profile.projectId }).catch(() => undefined)
-      : undefined;
-    return scriptDuration(analysis.shots, seconds);
-  };
+/** Returns the durations it shows, for the features that repeat them (the storyboard). */
+export function register(context: vscode.ExtensionContext, services: Omit<Services, 'durations'>): DurationService {
+  const { analyses, languages } = services;
+  const durations = new ScriptDurations(services);
+  context.subscriptions.push(durations);
+  const durationOf = (document: vscode.TextDocument) => durations.of(document);
 
   const lensesChanged = new vscode.EventEmitter<void>();
   const lenses: vscode.CodeLensProvider = {
@@ -121,8 +113,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     analyses.onDidChange((document) => {
       if (document === vscode.window.activeTextEditor?.document) void updateStatus();
     }),
-    services.connections.onDidChange(refresh),
-    previews.onDidChangeCache(refresh),
+    durations.onDidChange(refresh),
   );
   void updateStatus();
+  return durations;
 }

@@ -7,12 +7,13 @@ import * as vscode from 'vscode';
 import { groupPlacementEdits, placementEdits, restackEdits } from '../core/layout/edits';
 import { frameAt, layoutOf, type Frame, type Layout, type LayerBox } from '../core/layout/model';
 import { frameTitle } from '../core/layout/storyboard';
-import { frameSvg, layerTypeName } from '../core/layout/svg';
+import { layerTypeName } from '../core/layout/svg';
 import type { TextEdit } from '../core/diagnostics';
 import { log } from '../logging/log';
 import type { Languages } from '../languages';
 import { contentSecurityPolicy, escapeHtml, newNonce } from '../webviews/page';
 import { isFromViewMessage, type LayerSummary, type ToViewMessage, type ViewStrings } from './layoutMessages';
+import { viewFrameSvg } from './viewSvg';
 
 /** What the integration tests read: the frame shown and how long each redraw took. */
 export interface LayoutProbe {
@@ -130,7 +131,7 @@ export class LayoutPanel implements vscode.Disposable {
       this.frameIndex = frame.index;
       const title = vscode.l10n.t('{0} of {1} · {2}', frameTitle(layout, frame), layout.frames.length, name);
       this.panel.title = vscode.l10n.t('Layout: {0}', frameTitle(layout, frame));
-      message = { type: 'show', version: this.version, title, svg: frameSvg(layout, frame, { guides: true }), canvas: layout.canvas, layers: summaries(frame) };
+      message = { type: 'show', version: this.version, title, svg: viewFrameSvg(layout, frame), canvas: layout.canvas, layers: summaries(frame) };
       this.pending = { version: this.version, since };
     }
     void this.panel.webview.postMessage(message);

@@ -1,7 +1,7 @@
 /**
  * Layout (docs/layout.md): the layout view beside a script ("Open Layout to the Side", from the
- * editor title and a CodeLens on every shot or scene), and text layers readable in the editor
- * (hover, "Edit text…").
+ * editor title and a CodeLens on every shot or scene), the storyboard of a whole script ("Open
+ * Storyboard"), and text layers readable in the editor (hover, "Edit text…").
  */
 import * as vscode from 'vscode';
 import { layoutOf } from '../core/layout/model';
@@ -9,9 +9,11 @@ import { frameTitle } from '../core/layout/storyboard';
 import { registerCommand } from '../commands/registerCommand';
 import type { Services } from '../services';
 import { LayoutPanel, type LayoutProbe } from './layoutPanel';
+import { Storyboards, type StoryboardProbe } from './storyboardPanel';
 import { EDIT_TEXT_COMMAND, editText, textLayerActions, textLayerHover } from './textLayers';
 
 const OPEN_COMMAND = 'metastudio.layout.open';
+const STORYBOARD_COMMAND = 'metastudio.layout.storyboard';
 
 interface OpenArgs {
   readonly uri: string;
@@ -43,10 +45,11 @@ function layoutCodeLenses(services: Services): vscode.CodeLensProvider {
   };
 }
 
-export function register(context: vscode.ExtensionContext, services: Services): LayoutProbe {
+export function register(context: vscode.ExtensionContext, services: Services): { readonly layout: LayoutProbe; readonly storyboard: StoryboardProbe } {
   const { scriptSelector } = services.languages;
   const panel = new LayoutPanel(context.extensionUri, services.languages);
-  context.subscriptions.push(panel);
+  const storyboards = new Storyboards({ extensionUri: context.extensionUri, languages: services.languages, analyses: services.analyses, durations: services.durations, layout: panel });
+  context.subscriptions.push(panel, storyboards);
   registerCommand(context, OPEN_COMMAND, async (args: unknown) => {
     const editor = vscode.window.activeTextEditor;
     const document = isOpenArgs(args) ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : editor?.document;
@@ -57,11 +60,19 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     const offset = isOpenArgs(args) ? args.offset : document.offsetAt(editor!.selection.active);
     panel.open(document, offset);
   });
+  registerCommand(context, STORYBOARD_COMMAND, async (uri: unknown) => {
+    const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!document || !services.languages.scriptKindOf(document)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a video or live script to see its storyboard.'));
+      return;
+    }
+    storyboards.show(document);
+  });
   registerCommand(context, EDIT_TEXT_COMMAND, (args: unknown) => editText(services, args));
   context.subscriptions.push(
     vscode.languages.registerHoverProvider(scriptSelector, textLayerHover(services)),
     vscode.languages.registerCodeActionsProvider(scriptSelector, textLayerActions(services), { providedCodeActionKinds: [vscode.CodeActionKind.RefactorRewrite] }),
     vscode.languages.registerCodeLensProvider(scriptSelector, layoutCodeLenses(services)),
   );
-  return panel.probe;
+  return { layout: panel.probe, storyboard: storyboards.probe };
 }

@@ -36,7 +36,7 @@ export class PreviewController {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly services: Omit<Services, 'analyses' | 'previews'>,
+    private readonly services: Omit<Services, 'analyses' | 'previews' | 'durations'>,
     private readonly previewer: Previewer,
     private readonly panel: PreviewPanel,
   ) {}

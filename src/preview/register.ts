@@ -33,7 +33,7 @@ function cacheLimitBytes(): number {
   return cacheLimitOfSetting(settings.previewCacheSizeMB.value());
 }
 
-export function register(context: vscode.ExtensionContext, services: Omit<Services, 'analyses' | 'previews'>): { previews: PreviewService; probe: PreviewProbe } {
+export function register(context: vscode.ExtensionContext, services: Omit<Services, 'analyses' | 'previews' | 'durations'>): { previews: PreviewService; probe: PreviewProbe } {
   const folder = vscode.Uri.joinPath(context.globalStorageUri, 'previews');
   const cache = new PreviewCache(folder.fsPath, { limitBytes: cacheLimitBytes(), warn: (message) => log().warn(`preview cache: ${message}`) });
   const cacheChanged = new vscode.EventEmitter<void>();

@@ -14,7 +14,7 @@ import { newScript } from './newScript';
  * Video and live script files: JSON IntelliSense from our schemas, MetaStudio's rules as you type.
  * Returns the analyses of the lint pass, which also count what each shot speaks.
  */
-export function register(context: vscode.ExtensionContext, services: Omit<Services, 'analyses' | 'previews'>): ScriptAnalyses {
+export function register(context: vscode.ExtensionContext, services: Omit<Services, 'analyses' | 'previews' | 'durations'>): ScriptAnalyses {
   const json = new ScriptJsonService(vscode.Uri.joinPath(context.extensionUri, 'schemas'));
   const { languages } = services;
   const { scriptSelector } = languages;

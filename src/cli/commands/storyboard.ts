@@ -6,8 +6,9 @@ import { writeFileAtomically } from '../../core/files/atomicWrite';
 import { layoutOfTree } from '../../core/layout/model';
 import { contactSheetHtml, storyboardFilePattern, storyboardSheets } from '../../core/layout/storyboard';
 import { kindOfFile, scriptKinds } from '../../core/scripts/kinds';
+import { scriptDuration } from '../../core/scripts/durations';
 import { parseScript } from '../../core/scripts/parse';
-import { validateScript } from '../../core/scripts/validate';
+import { analyzeScript } from '../../core/scripts/validate';
 import { outputFormat, parseCommandArgs } from '../args';
 import { ExitCode, UsageError } from '../exitCodes';
 import type { CliCommand } from '../io';
@@ -21,8 +22,8 @@ const usage = () => l10n.t(`Usage: metastudio storyboard FILE [--out DIR] [--for
 
 Draws every shot of a video script (every scene of a live room) as an SVG of its layout:
 shot-01.svg, shot-02.svg… (scene-01.svg… for a live room) and an index.html contact sheet that
-shows them in order with each text's first words and problem count. Offline: images are drawn as
-labelled placeholders. The SVG is documented in docs/layout.md.
+shows them in order with each text's first words, estimated spoken duration and problem count.
+Offline: images are drawn as labelled placeholders. The SVG is documented in docs/layout.md.
 
 Options:
   --out DIR           where to write (default: a folder beside FILE named after it, e.g.
@@ -61,7 +62,7 @@ export const storyboardCommand: CliCommand = {
     if (kind !== 'video' && kind !== 'live') return fail(io, 'storyboard', l10n.t('{0}:1:1: not a script file ({1})', shown, drawnFilePatterns));
     const text = await readFile(file, 'utf8');
     const { root } = parseScript(text);
-    const diagnostics = validateScript(text, kind);
+    const { diagnostics, shots } = analyzeScript(text, kind);
     const syntax = diagnostics.find((d) => d.code === 'script/json-syntax');
     if (syntax || root?.type !== 'object') {
       const at = new LineIndex(text).positionAt(syntax?.start ?? root?.offset ?? 0);
@@ -69,7 +70,7 @@ export const storyboardCommand: CliCommand = {
       return fail(io, 'storyboard', l10n.t('{0}:{1}:{2}: not a script: {3}', shown, at.line + 1, at.character + 1, why));
     }
     const layout = layoutOfTree(root, kind);
-    const sheets = storyboardSheets(layout, diagnostics);
+    const sheets = storyboardSheets(layout, diagnostics, scriptDuration(shots).shots);
     const out = values.out === undefined ? defaultOut(file) : resolve(io.cwd, values.out);
     await mkdir(out, { recursive: true });
     const files = [...sheets.map((s) => ({ name: s.file, content: s.svg })), { name: 'index.html', content: contactSheetHtml(basename(file), cliLocale([], io.env).locale, layout, sheets) }];

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../../../src/cli/commands';
 import { runCli } from '../../../src/cli/main';
+import { formatSeconds, scriptDuration } from '../../../src/core/scripts/durations';
+import { analyzeScript } from '../../../src/core/scripts/validate';
 import { recordingIo } from '../../support/cliIo';
 import { videoScript } from '../layout/support';
 
@@ -36,8 +38,10 @@ describe('metastudio storyboard', () => {
     assert.match(svg, /data-layer="\/shoot_scripts\/0\/shoot_script\/layer_config\/0"/);
     const html = readFileSync(join(dir, 'launch.video-storyboard', 'index.html'), 'utf8');
     assert.ok(html.indexOf('shot-01.svg') < html.indexOf('shot-02.svg'));
-    assert.match(html, /Shot 1<\/strong> · 1 error<br>Hello there/);
-    assert.match(html, /Shot 2<\/strong> · no problems<br>Second shot\./);
+    // Each shot's duration is the estimate `metastudio stats` and the editor's duration lens give.
+    const [first, second] = scriptDuration(analyzeScript(script, 'video').shots).shots.map((d) => formatSeconds(d.seconds));
+    assert.ok(html.includes(`Shot 1</strong> · ≈ ${first} · 1 error<br>Hello there`), html);
+    assert.ok(html.includes(`Shot 2</strong> · ≈ ${second} · no problems<br>Second shot.`), html);
     assert.doesNotMatch(html, /<script|https?:/);
   });
 

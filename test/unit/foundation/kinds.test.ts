@@ -27,6 +27,7 @@ const fileCommands: Record<string, readonly string[] | 'all'> = {
   'metastudio.script.compare': 'all',
   'metastudio.job.start': ['video'],
   'metastudio.layout.open': ['video', 'live'],
+  'metastudio.layout.storyboard': ['video', 'live'],
   'metastudio.live.goLive': ['live'],
   'metastudio.live.sayNow': ['live'],
   'metastudio.live.updateScenes': ['live'],

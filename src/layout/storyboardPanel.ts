@@ -1,0 +1,288 @@
+/**
+ * The storyboard of a script: every shot (video) or scene (live) as a thumbnail of its layout, drawn
+ * as the layout view draws it (viewSvg.ts), with its number, first words, duration (the duration
+ * lenses' own) and problem count (the lint's, counted per frame as `metastudio storyboard` does).
+ * One view per script, beside the editor. It redraws after each lint pass of its script (the linter
+ * debounces typing) and when measured durations change, and sends only the thumbnails that changed.
+ * Choosing a thumbnail puts the editor's cursor on that frame and shows it in the layout view.
+ */
+import * as vscode from 'vscode';
+import { layoutOf, type Layout } from '../core/layout/model';
+import { durationText, excerptOf, frameCountText, frameDurations, frameTitle, problemCounts, problemsText, storyboardItemName } from '../core/layout/storyboard';
+import { formatSeconds } from '../core/scripts/durations';
+import type { Languages } from '../languages';
+import type { DurationService, ScriptAnalyses } from '../services';
+import { contentSecurityPolicy, escapeHtml, newNonce } from '../webviews/page';
+import type { LayoutPanel } from './layoutPanel';
+import { isFromStoryboardMessage, type StoryboardItem, type ToStoryboardMessage } from './storyboardMessages';
+import { viewFrameSvg } from './viewSvg';
+
+export const STORYBOARD_VIEW_TYPE = 'metastudio.storyboard';
+
+/** What the integration tests read of one storyboard. */
+export interface StoryboardState {
+  /** The newest message the view has drawn, and how many thumbnails it shows then. */
+  readonly rendered: { readonly version: number; readonly items: number } | undefined;
+  /** How many thumbnails the last message carried (the changed ones). */
+  readonly sent: number;
+  /** Milliseconds from the analysis of a change to the view's "rendered", newest last. */
+  readonly redraws: readonly number[];
+}
+
+export interface StoryboardProbe {
+  state(uri: string): StoryboardState | undefined;
+  /** What choosing the thumbnail `index` does (a click, Enter or Space in the view). */
+  reveal(uri: string, index: number): Promise<void>;
+}
+
+export interface StoryboardDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly languages: Languages;
+  readonly analyses: ScriptAnalyses;
+  readonly durations: DurationService;
+  readonly layout: LayoutPanel;
+}
+
+const fileName = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+
+/** One script's storyboard view. */
+class Storyboard implements vscode.Disposable {
+  private ready = false;
+  private version = 0;
+  /** Each frame as last sent (its thumbnail and words), to send only what changed. */
+  private sentItems: string[] = [];
+  private sentCount: number | undefined;
+  /** The analysis drawn last: a lint pass that found the same (a repeated event) draws nothing. */
+  private drawn: unknown;
+  private stale = true;
+  private pending: { readonly version: number; readonly since: number } | undefined;
+  private updating = false;
+  private again = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  readonly state: { rendered: StoryboardState['rendered']; sent: number; readonly redraws: number[] } = { rendered: undefined, sent: 0, redraws: [] };
+
+  constructor(readonly panel: vscode.WebviewPanel, readonly uri: vscode.Uri, private readonly deps: StoryboardDeps) {
+    const root = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
+    panel.webview.html = storyboardHtml(panel.webview, root, uri);
+    panel.title = vscode.l10n.t('Storyboard: {0}', fileName(uri));
+    const mine = (document: vscode.TextDocument) => document.uri.toString() === uri.toString();
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      deps.analyses.onDidChange((document) => { if (mine(document)) void this.update(); }),
+      deps.durations.onDidChange(() => {
+        this.stale = true;
+        void this.update();
+      }),
+    );
+  }
+
+  /** The script's document: the open one, else opened again (a file); undefined when it is gone. */
+  private async document(): Promise<vscode.TextDocument | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri.toString());
+    if (open || this.uri.scheme === 'untitled') return open;
+    return vscode.workspace.openTextDocument(this.uri).then((d) => d, () => undefined);
+  }
+
+  private layoutOf(document: vscode.TextDocument): Layout | undefined {
+    const kind = this.deps.languages.scriptKindOf(document);
+    return kind && layoutOf(document.getText(), kind);
+  }
+
+  /** Draws again, one run at a time; a change during a run draws once more after it. */
+  private async update(): Promise<void> {
+    if (!this.ready) return;
+    if (this.updating) {
+      this.again = true;
+      return;
+    }
+    this.updating = true;
+    try {
+      do {
+        this.again = false;
+        await this.draw();
+      } while (this.again);
+    } finally {
+      this.updating = false;
+    }
+  }
+
+  private async draw(): Promise<void> {
+    const document = await this.document();
+    const analysis = document && this.deps.analyses.get(document);
+    if (analysis && analysis === this.drawn && !this.stale) return;
+    const since = performance.now();
+    this.drawn = analysis;
+    this.stale = false;
+    const layout = document && this.layoutOf(document);
+    const name = fileName(this.uri);
+    const heading = vscode.l10n.t('Storyboard: {0}', name);
+    this.version++;
+    if (!document || !analysis || !layout?.frames.length) {
+      const text = document ? vscode.l10n.t('{0} has no shot or scene to lay out yet.', name) : vscode.l10n.t('{0} is not open.', name);
+      this.post({ type: 'empty', version: this.version, heading, text, announce: this.countChanged(0) ? text : undefined }, since);
+      return;
+    }
+    const duration = await this.deps.durations.of(document);
+    const { errors, warnings } = problemCounts(layout, analysis.diagnostics);
+    const durations = frameDurations(layout, duration?.shots ?? []);
+    const items: StoryboardItem[] = [];
+    const sent = layout.frames.map((frame, i) => {
+      const excerpt = excerptOf(frame.text);
+      const item: StoryboardItem = {
+        index: i,
+        svg: viewFrameSvg(layout, frame),
+        title: frameTitle(layout, frame),
+        excerpt,
+        duration: durations[i] ? durationText(durations[i]) : '',
+        problems: problemsText(errors[i], warnings[i]),
+        severity: errors[i] ? 'error' : warnings[i] ? 'warning' : 'none',
+        name: storyboardItemName(layout, frame, { excerpt, duration: durations[i], errors: errors[i], warnings: warnings[i] }),
+      };
+      const key = JSON.stringify(item);
+      if (this.sentItems[i] !== key) items.push(item);
+      return key;
+    });
+    this.sentItems = sent;
+    const count = frameCountText(layout);
+    const summary = duration?.shots.length ? `${count} · ≈ ${formatSeconds(duration.seconds)}` : count;
+    const announce = this.countChanged(layout.frames.length) ? vscode.l10n.t('Storyboard updated: {0}', count) : undefined;
+    this.post({ type: 'show', version: this.version, heading, summary, count: layout.frames.length, items, announce }, since);
+  }
+
+  /** Whether the view last showed another number of frames (not on the first drawing: the heading says it then). */
+  private countChanged(count: number): boolean {
+    const changed = this.sentCount !== undefined && this.sentCount !== count;
+    this.sentCount = count;
+    if (count === 0) this.sentItems = [];
+    return changed;
+  }
+
+  private post(message: ToStoryboardMessage, since: number): void {
+    this.pending = { version: message.version, since };
+    this.state.sent = message.type === 'show' ? message.items.length : 0;
+    void this.panel.webview.postMessage(message);
+  }
+
+  private receive(message: unknown): void {
+    if (!isFromStoryboardMessage(message)) return;
+    switch (message.type) {
+      case 'ready':
+        // A new page (first open, or restored): it has nothing yet.
+        this.ready = true;
+        this.sentItems = [];
+        this.sentCount = undefined;
+        this.stale = true;
+        void this.update();
+        return;
+      case 'rendered':
+        this.state.rendered = { version: message.version, items: message.items };
+        if (this.pending?.version === message.version) {
+          this.state.redraws.push(performance.now() - this.pending.since);
+          if (this.state.redraws.length > 200) this.state.redraws.splice(0, 100);
+          this.pending = undefined;
+        }
+        return;
+      case 'reveal':
+        void this.reveal(message.index);
+        return;
+    }
+  }
+
+  /**
+   * The layout view shows the frame (beside this view when it opens), then the script's editor gets
+   * the cursor at the frame's start and the focus.
+   */
+  async reveal(index: number): Promise<void> {
+    const document = await this.document();
+    const frame = document && this.layoutOf(document)?.frames[index];
+    if (!document || !frame) return;
+    const offset = frame.at.offset + 1;
+    this.deps.layout.open(document, offset);
+    const at = document.positionAt(offset);
+    const column = vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn
+      ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+    await vscode.window.showTextDocument(document, { viewColumn: column, selection: new vscode.Range(at, at), preserveFocus: false });
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+/** The storyboards, one per script; restored with their scripts when VS Code opens again. */
+export class Storyboards implements vscode.Disposable {
+  private readonly open = new Map<string, Storyboard>();
+  private readonly serializer: vscode.Disposable;
+
+  constructor(private readonly deps: StoryboardDeps) {
+    this.serializer = vscode.window.registerWebviewPanelSerializer(STORYBOARD_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        const uri = (state as { uri?: unknown } | undefined)?.uri;
+        if (typeof uri !== 'string' || this.open.has(uri)) {
+          panel.dispose();
+          return;
+        }
+        this.attach(panel, vscode.Uri.parse(uri));
+      },
+    });
+  }
+
+  /** Shows the storyboard of `document` (a new one beside its editor, or the one it has). */
+  show(document: vscode.TextDocument): void {
+    const existing = this.open.get(document.uri.toString());
+    if (existing) {
+      existing.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(STORYBOARD_VIEW_TYPE, vscode.l10n.t('Storyboard'), { viewColumn: vscode.ViewColumn.Beside }, { retainContextWhenHidden: true });
+    this.attach(panel, document.uri);
+  }
+
+  private attach(panel: vscode.WebviewPanel, uri: vscode.Uri): void {
+    const storyboard = new Storyboard(panel, uri, this.deps);
+    this.open.set(uri.toString(), storyboard);
+    panel.onDidDispose(() => {
+      storyboard.dispose();
+      if (this.open.get(uri.toString()) === storyboard) this.open.delete(uri.toString());
+    });
+  }
+
+  get probe(): StoryboardProbe {
+    return {
+      state: (uri) => this.open.get(uri)?.state,
+      reveal: async (uri, index) => this.open.get(uri)?.reveal(index),
+    };
+  }
+
+  dispose(): void {
+    this.serializer.dispose();
+    for (const storyboard of this.open.values()) storyboard.panel.dispose();
+  }
+}
+
+function storyboardHtml(webview: vscode.Webview, root: vscode.Uri, uri: vscode.Uri): string {
+  const nonce = newNonce();
+  const asset = (name: string) => escapeHtml(webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString());
+  const t = (text: string) => escapeHtml(text);
+  return `<!DOCTYPE html>
+<html lang="${t(vscode.env.language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce, { images: true })}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('storyboard.css')}">
+<title>${t(vscode.l10n.t('Storyboard'))}</title>
+</head>
+<body>
+<main id="app" data-uri="${t(uri.toString())}">
+  <h1 id="heading">${t(vscode.l10n.t('Storyboard: {0}', fileName(uri)))}</h1>
+  <p id="summary" class="why"></p>
+  <p id="help" class="why">${t(vscode.l10n.t('Arrow keys, Home and End move between thumbnails; Enter or Space shows one in the editor and the layout view.'))}</p>
+  <ol id="items" aria-labelledby="heading"></ol>
+  <p id="status" role="status" aria-live="polite"></p>
+</main>
+<script nonce="${nonce}" src="${asset('storyboard.js')}"></script>
+</body>
+</html>`;
+}
