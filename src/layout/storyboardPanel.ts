@@ -25,8 +25,12 @@ export interface StoryboardState {
   readonly rendered: { readonly version: number; readonly items: number } | undefined;
   /** How many thumbnails the last message carried (the changed ones). */
   readonly sent: number;
-  /** Milliseconds from the analysis of a change to the view's "rendered", newest last. */
+  /** Every thumbnail's name in words, as last sent. */
+  readonly names: readonly string[];
+  /** Milliseconds from the start of a redraw (a lint pass done) to the view's "rendered", newest last. */
   readonly redraws: readonly number[];
+  /** Milliseconds from an edit of the script to the view's "rendered" of it (the linter's debounce included), newest last. */
+  readonly latencies: readonly number[];
 }
 
 export interface StoryboardProbe {
@@ -52,14 +56,19 @@ class Storyboard implements vscode.Disposable {
   /** Each frame as last sent (its thumbnail and words), to send only what changed. */
   private sentItems: string[] = [];
   private sentCount: number | undefined;
+  /** The last message's heading and summary: a drawing that changes nothing is not sent. */
+  private sentHeading: string | undefined;
   /** The analysis drawn last: a lint pass that found the same (a repeated event) draws nothing. */
   private drawn: unknown;
   private stale = true;
-  private pending: { readonly version: number; readonly since: number } | undefined;
+  private pending: { readonly version: number; readonly since: number; readonly editedAt: number | undefined } | undefined;
+  /** When the script changed first since the last drawing. */
+  private editedAt: number | undefined;
   private updating = false;
   private again = false;
   private readonly subscriptions: vscode.Disposable[] = [];
-  readonly state: { rendered: StoryboardState['rendered']; sent: number; readonly redraws: number[] } = { rendered: undefined, sent: 0, redraws: [] };
+  readonly state: { rendered: StoryboardState['rendered']; sent: number; names: string[]; readonly redraws: number[]; readonly latencies: number[] }
+    = { rendered: undefined, sent: 0, names: [], redraws: [], latencies: [] };
 
   constructor(readonly panel: vscode.WebviewPanel, readonly uri: vscode.Uri, private readonly deps: StoryboardDeps) {
     const root = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview');
@@ -70,6 +79,7 @@ class Storyboard implements vscode.Disposable {
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       deps.analyses.onDidChange((document) => { if (mine(document)) void this.update(); }),
+      vscode.workspace.onDidChangeTextDocument((e) => { if (mine(e.document) && e.contentChanges.length) this.editedAt ??= performance.now(); }),
       deps.durations.onDidChange(() => {
         this.stale = true;
         void this.update();
@@ -117,16 +127,18 @@ class Storyboard implements vscode.Disposable {
     const layout = document && this.layoutOf(document);
     const name = fileName(this.uri);
     const heading = vscode.l10n.t('Storyboard: {0}', name);
-    this.version++;
     if (!document || !analysis || !layout?.frames.length) {
       const text = document ? vscode.l10n.t('{0} has no shot or scene to lay out yet.', name) : vscode.l10n.t('{0} is not open.', name);
-      this.post({ type: 'empty', version: this.version, heading, text, announce: this.countChanged(0) ? text : undefined }, since);
+      const changed = this.countChanged(0);
+      if (changed || this.sentHeading !== `${heading}\n${text}`) this.post({ type: 'empty', version: ++this.version, heading, text, announce: changed ? text : undefined }, since);
+      this.sentHeading = `${heading}\n${text}`;
       return;
     }
     const duration = await this.deps.durations.of(document);
     const { errors, warnings } = problemCounts(layout, analysis.diagnostics);
     const durations = frameDurations(layout, duration?.shots ?? []);
     const items: StoryboardItem[] = [];
+    const names: string[] = [];
     const sent = layout.frames.map((frame, i) => {
       const excerpt = excerptOf(frame.text);
       const item: StoryboardItem = {
@@ -139,15 +151,24 @@ class Storyboard implements vscode.Disposable {
         severity: errors[i] ? 'error' : warnings[i] ? 'warning' : 'none',
         name: storyboardItemName(layout, frame, { excerpt, duration: durations[i], errors: errors[i], warnings: warnings[i] }),
       };
+      names.push(item.name);
       const key = JSON.stringify(item);
       if (this.sentItems[i] !== key) items.push(item);
       return key;
     });
     this.sentItems = sent;
+    this.state.names = names;
     const count = frameCountText(layout);
     const summary = duration?.shots.length ? `${count} · ≈ ${formatSeconds(duration.seconds)}` : count;
-    const announce = this.countChanged(layout.frames.length) ? vscode.l10n.t('Storyboard updated: {0}', count) : undefined;
-    this.post({ type: 'show', version: this.version, heading, summary, count: layout.frames.length, items, announce }, since);
+    const changed = this.countChanged(layout.frames.length);
+    // Another lint pass of the same text (the duration lens asks for one too) draws nothing new.
+    if (!items.length && !changed && this.sentHeading === `${heading}\n${summary}`) {
+      this.editedAt = undefined;
+      return;
+    }
+    this.sentHeading = `${heading}\n${summary}`;
+    const announce = changed ? vscode.l10n.t('Storyboard updated: {0}', count) : undefined;
+    this.post({ type: 'show', version: ++this.version, heading, summary, count: layout.frames.length, items, announce }, since);
   }
 
   /** Whether the view last showed another number of frames (not on the first drawing: the heading says it then). */
@@ -159,7 +180,8 @@ class Storyboard implements vscode.Disposable {
   }
 
   private post(message: ToStoryboardMessage, since: number): void {
-    this.pending = { version: message.version, since };
+    this.pending = { version: message.version, since, editedAt: this.editedAt };
+    this.editedAt = undefined;
     this.state.sent = message.type === 'show' ? message.items.length : 0;
     void this.panel.webview.postMessage(message);
   }
@@ -172,14 +194,17 @@ class Storyboard implements vscode.Disposable {
         this.ready = true;
         this.sentItems = [];
         this.sentCount = undefined;
+        this.sentHeading = undefined;
         this.stale = true;
         void this.update();
         return;
       case 'rendered':
         this.state.rendered = { version: message.version, items: message.items };
         if (this.pending?.version === message.version) {
-          this.state.redraws.push(performance.now() - this.pending.since);
-          if (this.state.redraws.length > 200) this.state.redraws.splice(0, 100);
+          const now = performance.now();
+          this.state.redraws.push(now - this.pending.since);
+          if (this.pending.editedAt !== undefined) this.state.latencies.push(now - this.pending.editedAt);
+          for (const times of [this.state.redraws, this.state.latencies]) if (times.length > 200) times.splice(0, 100);
           this.pending = undefined;
         }
         return;

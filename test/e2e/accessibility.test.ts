@@ -12,7 +12,7 @@ import type { Frame, Page } from 'playwright-core';
 import { MetaStudioClient } from '../../src/core/cloud/client';
 import { createUndiciTransport } from '../../src/core/cloud/undiciTransport';
 import { accessibleNode, accessibleNodes, checkWebviewAccessibility, setColorTheme, THEMES, webviewFrame, type Theme } from './axe';
-import { goToLine, openWorkbench, runCommand, type Workbench } from './workbench';
+import { goToLine, openFile, openWorkbench, runCommand, type Workbench } from './workbench';
 
 /** A webview of the extension: its page's `<title>`, how to open it, and what to check in a theme beyond axe. */
 interface WebviewUnderTest {
@@ -29,6 +29,7 @@ const VIDEO = 'Spring launch video';
 const WEBVIEWS: readonly WebviewUnderTest[] = [
   { title: 'Voice Preview', open: showPreviewWithAnError, check: previewInTheme },
   { title: 'Layout', open: showLayoutWithASelection },
+  { title: 'Storyboard', open: showStoryboard },
   { title: VIDEO, open: openVideoByKeyboard, check: seekAccentInTheme },
 ];
 
@@ -118,6 +119,19 @@ async function showLayoutWithASelection(page: Page): Promise<void> {
   const frame = await webviewFrame(page, 'Layout');
   await frame.locator('#layers button').first().click();
   await frame.locator('#layers button[aria-pressed="true"]').waitFor({ timeout: 30_000 });
+}
+
+/** The storyboard of the launch script, opened from the command palette on its editor; its three thumbnails shown. */
+async function showStoryboard(page: Page): Promise<void> {
+  const tab = page.locator('.tabs-container .tab', { hasText: 'Storyboard' });
+  if (await tab.count() === 0) {
+    await openFile(page, 'launch.video.json');
+    await runCommand(page, 'MetaStudio: Open Storyboard');
+  } else {
+    await tab.first().click();
+  }
+  const frame = await webviewFrame(page, 'Storyboard');
+  await frame.locator('#item-3').waitFor({ timeout: 60_000 });
 }
 
 /** In High Contrast a colour alone shows nothing: the message is there, and the slider has the theme's accent. */
@@ -458,6 +472,42 @@ describe('accessibility in the browser workbench (packaged .vsix)', () => {
     it('has one level-one heading, the video\'s name, and no browser controls', async () => {
       assert.deepEqual(await frame.locator('h1').allTextContents(), [VIDEO]);
       assert.equal(await video().evaluate((v: HTMLVideoElement) => v.controls), false);
+    });
+  });
+
+  describe('Storyboard', () => {
+    it('does a whole task by keyboard alone: open the storyboard, arrow to shot 2, Enter: the editor\'s cursor is in shot 2, the layout view shows it', async () => {
+      await showStoryboard(page);
+      const frame = await webviewFrame(page, 'Storyboard');
+      // The view opens with the focus, on its first thumbnail: the one Tab stop of the grid.
+      await until(async () => (await focusedId(frame)) === 'item-1', 'the focus on shot 1 when the storyboard opens', 10_000)
+        .catch(async (err: Error) => { throw new Error(`${err.message}; the focus is on: ${await activeElement(page)} / ${await focusedId(frame)}`); });
+      assert.deepEqual(await frame.locator('button.thumb').evaluateAll((all) => all.map((b) => (b as HTMLButtonElement).tabIndex)), [0, -1, -1]);
+      await listenToLiveRegions(frame);
+      await page.keyboard.press('End');
+      assert.equal(await focusedId(frame), 'item-3');
+      await page.keyboard.press('Home');
+      assert.equal(await focusedId(frame), 'item-1');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await focusedId(frame), 'item-2');
+      assert.deepEqual(await frame.locator('button.thumb').evaluateAll((all) => all.map((b) => (b as HTMLButtonElement).tabIndex)), [-1, 0, -1], 'the Tab stop moved along');
+      const name = await frame.locator('#item-2').getAttribute('aria-label');
+      assert.match(name ?? '', /^Shot 2 of 3: "Meet Aurora X1\. Active noise cancelling, thirty hours of battery, and a case…", about \d+ seconds, no problems$/);
+      await accessibleNode(page, frame, 'button', name!);
+      await page.keyboard.press('Enter');
+      // The editor has the cursor in shot 2 (lines 63 to 76 of the script); the layout view shows shot 2.
+      const line = async () => Number(/Ln (\d+),/.exec((await page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().textContent()) ?? '')?.[1]);
+      await until(async () => (await line()) >= 63 && (await line()) <= 76, 'the cursor in shot 2')
+        .catch(async (err: Error) => { throw new Error(`${err.message}; the cursor is on line ${await line()}`); });
+      await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: 10_000 });
+      const layout = await webviewFrame(page, 'Layout');
+      await layout.locator('#title', { hasText: 'Shot 2 of 3' }).waitFor({ timeout: 30_000 });
+      assert.deepEqual(await said(frame), [], 'moving between thumbnails announces nothing: each says itself');
+    });
+
+    it('has one level-one heading', async () => {
+      const frame = await webviewFrame(page, 'Storyboard');
+      assert.deepEqual(await frame.locator('h1').allTextContents(), ['Storyboard: launch.video.json']);
     });
   });
 

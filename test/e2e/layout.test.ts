@@ -1,7 +1,8 @@
 /**
  * The layout view in the browser workbench with the packaged extension: it opens beside the script,
  * follows the cursor to another shot, moves a layer by a real pointer drag (the script's numbers
- * change by the drag) and one Ctrl+Z in the editor undoes the move. The page holds no CSP violation.
+ * change by the drag) and one Ctrl+Z in the editor undoes the move. The storyboard shows every shot,
+ * and a click on one shows it in the editor and the layout view. The page holds no CSP violation.
  */
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
@@ -74,6 +75,24 @@ describe('layout view in the browser workbench', () => {
     await runCommand(page, 'View: Focus First Editor Group');
     await page.keyboard.press('Control+Z');
     await until(async () => (await dataX(frame)) === 660 && (await dataY(frame)) === 120, 'one undo to restore dx and dy');
+    assert.deepEqual(violations, []);
+  });
+
+  it('shows the storyboard of the script beside it, and a click on a thumbnail shows that shot in the editor and the layout view', async () => {
+    const { page } = wb;
+    await runCommand(page, 'View: Focus First Editor Group');
+    await runCommand(page, 'MetaStudio: Open Storyboard');
+    const frame = await webviewFrame(page, 'Storyboard');
+    await frame.locator('#item-3').waitFor({ timeout: 60_000 });
+    assert.equal(await frame.locator('button.thumb').count(), 3);
+    assert.equal(await frame.locator('#item-1 svg [data-layer="/shoot_scripts/0/shoot_script/layer_config/0"]').getAttribute('data-x'), '660', 'the layout view\'s drawing');
+    assert.match(await frame.locator('#item-1 .duration').textContent() ?? '', /^≈ \d+\.\d s$/);
+    await screenshot(page, 'storyboard-view');
+
+    await frame.locator('#item-3').click();
+    await page.locator('.statusbar-item', { hasText: /^Ln 77, Col 6/ }).waitFor({ timeout: 30_000 });
+    const layout = await webviewFrame(page, 'Layout');
+    await layout.locator('#title', { hasText: 'Shot 3 of 3' }).waitFor({ timeout: 30_000 });
     assert.deepEqual(violations, []);
   });
 });

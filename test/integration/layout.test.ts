@@ -79,3 +79,71 @@ describe('layout: the view beside the editor', () => {
     assert.equal(api.testing.layout.shown()?.frame, 40, 'edits keep the shot');
   });
 });
+
+describe('layout: the storyboard', () => {
+  /** 50 shots, each with an avatar and a logo, and a text of its own. */
+  const fifty = JSON.stringify({
+    script_name: 'Fifty shots',
+    shoot_scripts: Array.from({ length: 50 }, (_, i) => ({ sequence_no: i, shoot_script: { text_config: { text: `Shot ${i + 1}: welcome to the spring launch.` }, layer_config: [
+      { layer_type: 'HUMAN', position: { dx: 660, dy: 120, layer_index: 1 }, size: { width: 600, height: 960 } },
+      { layer_type: 'IMAGE', group_id: 'logo', position: { dx: 40, dy: 40, layer_index: 2 }, size: { width: 200, height: 100 } },
+    ] } })),
+  }, null, 2);
+
+  const median = (times: readonly number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+
+  it('shows every shot, follows edits by redrawing only what changed (a 50-shot script), and reveals a shot in the editor and the layout view', async () => {
+    const api = await testingApi();
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'metastudio-video-script', content: fifty }));
+    const document = editor.document;
+    const uri = document.uri.toString();
+    await vscode.commands.executeCommand('metastudio.layout.storyboard', document.uri);
+    const state = () => api.testing.storyboard.state(uri);
+    await waitFor(() => state()?.rendered?.items === 50, 30_000, 'the storyboard of 50 shots');
+    assert.equal(state()!.sent, 50, 'the first drawing sends every thumbnail');
+    // Each name says the shot, its first words, the duration lens's estimate in words and its problems.
+    assert.match(state()!.names[2], /^Shot 3 of 50: "Shot 3: welcome to the spring launch\.", about \d+ seconds?, no problems$/);
+
+    const timings: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const before = state()!.redraws.length;
+      const text = document.getText();
+      const at = text.indexOf('"dx": ', text.indexOf('Shot 41:'));
+      const old = /^"dx": (\d+)/.exec(text.slice(at))![1];
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(document.positionAt(at + 6), document.positionAt(at + 6 + old.length)), String(661 + i));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitFor(() => state()!.redraws.length > before && state()!.rendered?.version, 15_000, `redraw ${i + 1}`);
+      timings.push(state()!.redraws.at(-1)!);
+      assert.equal(state()!.sent, 1, 'only the edited shot\'s thumbnail is sent again');
+    }
+    const latencies = state()!.latencies.slice(-10);
+    console.log(`storyboard: redraw of a 50-shot script after an edit's lint pass, median ${median(timings).toFixed(1)} ms (${timings.map((t) => t.toFixed(1)).join(', ')}); `
+      + `from the edit, lint debounce included, median ${median(latencies).toFixed(1)} ms`);
+    assert.ok(median(timings) < 100, `median redraw ${median(timings).toFixed(1)} ms`);
+
+    // A problem in shot 3 (a layer outside the canvas) is counted on its thumbnail.
+    const text = document.getText();
+    const at = text.indexOf('"dx": 40', text.indexOf('Shot 3:'));
+    const outside = new vscode.WorkspaceEdit();
+    outside.replace(document.uri, new vscode.Range(document.positionAt(at + 6), document.positionAt(at + 8)), '5000');
+    assert.ok(await vscode.workspace.applyEdit(outside));
+    await waitFor(() => state()!.names[2].endsWith(', 1 error'), 15_000, 'shot 3 to count its error');
+
+    // The last shot gone: 49 thumbnails.
+    const last = document.getText().lastIndexOf('{\n      "sequence_no": 49');
+    const cut = new vscode.WorkspaceEdit();
+    const end = document.getText().lastIndexOf(']');
+    cut.delete(document.uri, new vscode.Range(document.positionAt(document.getText().lastIndexOf(',', last)), document.positionAt(end - 3)));
+    assert.ok(await vscode.workspace.applyEdit(cut));
+    await waitFor(() => state()!.rendered?.items === 49, 15_000, 'the storyboard to show 49 shots');
+
+    // Choosing shot 2 puts the editor's cursor in it and the layout view on it.
+    await api.testing.storyboard.reveal(uri, 1);
+    const active = vscode.window.activeTextEditor;
+    assert.equal(active?.document.uri.toString(), uri);
+    const offset = document.offsetAt(active!.selection.active);
+    assert.ok(offset > document.getText().indexOf('"sequence_no": 1,') - 40 && offset < document.getText().indexOf('Shot 2:'), `the cursor (${offset}) at shot 2`);
+    await waitFor(() => api.testing.layout.shown()?.uri === uri && api.testing.layout.shown()?.frame === 1, 15_000, 'the layout view on shot 2');
+  });
+});

@@ -48,6 +48,7 @@ function thumbnail(item: StoryboardItem): HTMLLIElement {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = `thumb ${item.severity}`;
+  button.id = `item-${item.index + 1}`;
   button.dataset.index = String(item.index);
   button.setAttribute('aria-label', item.name);
   const picture = element('span', 'picture');
@@ -153,6 +154,11 @@ list.addEventListener('keydown', (event) => {
   event.preventDefault();
   const next = move();
   if (next >= 0 && next <= last) setActive(next, true);
+});
+
+// Focus given to the view (its tab chosen, the editor group focused) goes to the thumbnail with the Tab stop.
+window.addEventListener('focus', () => {
+  if (document.activeElement === document.body) setActive(activeIndex(), true);
 });
 
 vscode.postMessage({ type: 'ready' });
