@@ -122,13 +122,16 @@ describe('layout: the storyboard', () => {
       + `from the edit, lint debounce included, median ${median(latencies).toFixed(1)} ms`);
     assert.ok(median(timings) < 100, `median redraw ${median(timings).toFixed(1)} ms`);
 
-    // A problem in shot 3 (a layer outside the canvas) is counted on its thumbnail.
+    // A problem in shot 3 (its logo outside the canvas) is counted on its thumbnail; the group's logos
+    // now placed differently, each shot counts a warning too.
     const text = document.getText();
     const at = text.indexOf('"dx": 40', text.indexOf('Shot 3:'));
     const outside = new vscode.WorkspaceEdit();
     outside.replace(document.uri, new vscode.Range(document.positionAt(at + 6), document.positionAt(at + 8)), '5000');
     assert.ok(await vscode.workspace.applyEdit(outside));
-    await waitFor(() => state()!.names[2].endsWith(', 1 error'), 15_000, 'shot 3 to count its error');
+    await waitFor(() => state()!.names[2].endsWith(', 1 error, 1 warning'), 15_000, 'shot 3 to count its error')
+      .catch((err: Error) => { throw new Error(`${err.message}: ${state()!.names[2]}`); });
+    assert.match(state()!.names[0], /, 1 warning$/);
 
     // The last shot gone: 49 thumbnails.
     const last = document.getText().lastIndexOf('{\n      "sequence_no": 49');
