@@ -491,7 +491,7 @@ describe('accessibility in the browser workbench (packaged .vsix)', () => {
       await page.keyboard.press('ArrowRight');
       assert.equal(await focusedId(frame), 'item-2');
       assert.deepEqual(await frame.locator('button.thumb').evaluateAll((all) => all.map((b) => (b as HTMLButtonElement).tabIndex)), [-1, 0, -1], 'the Tab stop moved along');
-      const name = await frame.locator('#item-2').getAttribute('aria-label');
+      const name = await frame.locator('#item-2 .name').textContent();
       assert.match(name ?? '', /^Shot 2 of 3: "Meet Aurora X1\. Active noise cancelling, thirty hours of battery, and a case…", about \d+ seconds, no problems$/);
       await accessibleNode(page, frame, 'button', name!);
       await page.keyboard.press('Enter');

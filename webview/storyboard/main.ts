@@ -42,7 +42,11 @@ function element(tag: string, className: string, text?: string): HTMLElement {
   return e;
 }
 
-/** The thumbnail of one item: its drawing (a picture; the button's name says it in words) and its caption. */
+/**
+ * The thumbnail of one item: its drawing and caption, which a screen reader skips, and its name in
+ * words, which only a screen reader gets: the button's whole content, so that its name holds all the
+ * text it shows (no aria-label that would say less than the caption).
+ */
 function thumbnail(item: StoryboardItem): HTMLLIElement {
   const li = document.createElement('li');
   const button = document.createElement('button');
@@ -50,21 +54,22 @@ function thumbnail(item: StoryboardItem): HTMLLIElement {
   button.className = `thumb ${item.severity}`;
   button.id = `item-${item.index + 1}`;
   button.dataset.index = String(item.index);
-  button.setAttribute('aria-label', item.name);
+  const name = element('span', 'name', item.name);
   const picture = element('span', 'picture');
+  picture.setAttribute('aria-hidden', 'true');
   const parsed = new DOMParser().parseFromString(item.svg, 'image/svg+xml').documentElement;
   const svg = document.importNode(parsed, true);
-  svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
   picture.append(svg);
   const caption = element('span', 'caption');
+  caption.setAttribute('aria-hidden', 'true');
   const line = element('span', 'line');
   line.append(element('span', 'title', item.title));
   if (item.duration) line.append(element('span', 'duration', item.duration));
   line.append(element('span', 'problems', item.problems));
   caption.append(line);
   if (item.excerpt) caption.append(element('span', 'excerpt', item.excerpt));
-  button.append(picture, caption);
+  button.append(name, picture, caption);
   li.append(button);
   return li;
 }
