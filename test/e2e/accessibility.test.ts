@@ -389,6 +389,24 @@ describe('accessibility in the browser workbench (packaged .vsix)', () => {
     it('has one level-one heading', async () => {
       assert.deepEqual(await frame.locator('h1').allTextContents(), ['Voice Preview']);
     });
+
+    it('says a failed synthesis once, in its status line with code, message and request id, and raises no notification as well', async () => {
+      const faults = `${wb.sandbox.url}/_sandbox/faults`;
+      const injected = await fetch(faults, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind: '500', method: 'POST', pathPattern: '/ttsc/audition$', count: 20 }) });
+      assert.equal(injected.status, 200);
+      try {
+        await retype(page, frame, 'speed', '130');
+        await listenToLiveRegions(frame);
+        await frame.locator('#synthesize').focus();
+        await page.keyboard.press('Enter');
+        await frame.locator('#status', { hasText: /^Synthesis failed: MSS\.\d+: .+request id \S+/ }).waitFor({ timeout: 60_000 });
+        await new Promise((r) => setTimeout(r, 1_000));
+        assert.deepEqual((await said(frame)).filter((text) => /failed/i.test(text)).length, 1, `said: ${JSON.stringify(await said(frame))}`);
+        assert.equal(await page.locator('.notifications-toasts .notification-toast', { hasText: 'MSS.' }).count(), 0, 'no notification says it again');
+      } finally {
+        await fetch(faults, { method: 'DELETE' });
+      }
+    });
   });
 
   describe('Video player', () => {
