@@ -92,12 +92,17 @@ export class LayoutPanel implements vscode.Disposable {
   }
 
   /** Shows the frame at `offset` of `document` (the cursor's, by default) beside its editor. */
-  open(document: vscode.TextDocument, offset: number): void {
+  /**
+   * `avoid`: editor groups the view should not cover (the storyboard's and the script's, when the
+   * storyboard opens it): it goes to a group right of them instead.
+   */
+  open(document: vscode.TextDocument, offset: number, avoid: readonly vscode.ViewColumn[] = []): void {
     this.document = document;
     this.frameIndex = this.frameAtOffset(offset)?.index ?? 0;
+    const elsewhere: vscode.ViewColumn | undefined = avoid.length ? Math.max(...avoid) + 1 : undefined;
     if (!this.panel) {
       const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-      const panel = vscode.window.createWebviewPanel('metastudio.layout', vscode.l10n.t('Layout'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      const panel = vscode.window.createWebviewPanel('metastudio.layout', vscode.l10n.t('Layout'), { viewColumn: elsewhere ?? vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
         retainContextWhenHidden: true,
         localResourceRoots: [root],
@@ -112,7 +117,8 @@ export class LayoutPanel implements vscode.Disposable {
       });
       this.panel = panel;
     } else {
-      this.panel.reveal(undefined, true);
+      const covers = this.panel.viewColumn !== undefined && avoid.includes(this.panel.viewColumn);
+      this.panel.reveal(covers ? elsewhere : undefined, true);
     }
     this.update();
   }

@@ -215,18 +215,18 @@ class Storyboard implements vscode.Disposable {
   }
 
   /**
-   * The layout view shows the frame (beside this view when it opens), then the script's editor gets
-   * the cursor at the frame's start and the focus.
+   * The layout view shows the frame, in a group of its own (not over this view or the script), then
+   * the script's editor gets the cursor at the frame's start and the focus.
    */
   async reveal(index: number): Promise<void> {
     const document = await this.document();
     const frame = document && this.layoutOf(document)?.frames[index];
     if (!document || !frame) return;
     const offset = frame.at.offset + 1;
-    this.deps.layout.open(document, offset);
-    const at = document.positionAt(offset);
     const column = vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn
       ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+    this.deps.layout.open(document, offset, [column, this.panel.viewColumn ?? column].filter((c) => c > 0));
+    const at = document.positionAt(offset);
     await vscode.window.showTextDocument(document, { viewColumn: column, selection: new vscode.Range(at, at), preserveFocus: false });
   }
 
