@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { layoutOf, type Layout } from '../core/layout/model';
 import { durationText, excerptOf, frameCountText, frameDurations, frameTitle, problemCounts, problemsText, storyboardItemName } from '../core/layout/storyboard';
 import { formatSeconds } from '../core/scripts/durations';
+import type { ScriptAnalysis } from '../core/scripts/validate';
 import type { Languages } from '../languages';
 import type { DurationService, ScriptAnalyses } from '../services';
 import { contentSecurityPolicy, escapeHtml, newNonce } from '../webviews/page';
@@ -59,7 +60,7 @@ class Storyboard implements vscode.Disposable {
   /** The last message's heading and summary: a drawing that changes nothing is not sent. */
   private sentHeading: string | undefined;
   /** The analysis drawn last: a lint pass that found the same (a repeated event) draws nothing. */
-  private drawn: unknown;
+  private drawn: ScriptAnalysis | undefined;
   private stale = true;
   private pending: { readonly version: number; readonly since: number; readonly editedAt: number | undefined } | undefined;
   /** When the script changed first since the last drawing. */
