@@ -13,7 +13,7 @@ import { formatSeconds } from '../core/scripts/durations';
 import type { ScriptAnalysis } from '../core/scripts/validate';
 import type { Languages } from '../languages';
 import type { DurationService, ScriptAnalyses } from '../services';
-import { contentSecurityPolicy, escapeHtml, newNonce } from '../webviews/page';
+import { escapeHtml, pageHtml } from '../webviews/page';
 import type { LayoutPanel } from './layoutPanel';
 import { isFromStoryboardMessage, type StoryboardItem, type ToStoryboardMessage } from './storyboardMessages';
 import { viewFrameSvg } from './viewSvg';
@@ -287,28 +287,15 @@ export class Storyboards implements vscode.Disposable {
   }
 }
 
-function storyboardHtml(webview: vscode.Webview, root: vscode.Uri, uri: vscode.Uri): string {
-  const nonce = newNonce();
-  const asset = (name: string) => escapeHtml(webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString());
+function storyboardHtml(webview: vscode.Webview, folder: vscode.Uri, uri: vscode.Uri): string {
   const t = (text: string) => escapeHtml(text);
-  return `<!DOCTYPE html>
-<html lang="${t(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce, { images: true })}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('storyboard.css')}">
-<title>${t(vscode.l10n.t('Storyboard'))}</title>
-</head>
-<body>
-<main id="app" data-uri="${t(uri.toString())}">
-  <h1 id="heading">${t(vscode.l10n.t('Storyboard: {0}', fileName(uri)))}</h1>
+  // The script's URI goes with the page's words: the page keeps it in its state, which VS Code gives back to restore it.
+  return pageHtml(webview, {
+    folder, bundle: 'storyboard', title: vscode.l10n.t('Storyboard'), strings: { uri: uri.toString() }, sources: { images: true },
+    main: `  <h1 id="heading">${t(vscode.l10n.t('Storyboard: {0}', fileName(uri)))}</h1>
   <p id="summary" class="why"></p>
   <p id="help" class="why">${t(vscode.l10n.t('Arrow keys, Home and End move between thumbnails; Enter or Space shows one in the editor and the layout view.'))}</p>
   <ol id="items" aria-labelledby="heading"></ol>
-  <p id="status" role="status" aria-live="polite"></p>
-</main>
-<script nonce="${nonce}" src="${asset('storyboard.js')}"></script>
-</body>
-</html>`;
+  <p id="status" role="status" aria-live="polite"></p>`,
+  });
 }

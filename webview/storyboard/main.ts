@@ -28,7 +28,7 @@ const heading = byId('heading');
 const summary = byId('summary');
 const list = byId('items') as HTMLOListElement;
 const status = byId('status');
-const state: ViewState = { ...(vscode.getState() as ViewState | undefined), uri: app.dataset.uri };
+const state: ViewState = { ...(vscode.getState() as ViewState | undefined), uri: (JSON.parse(app.dataset.strings ?? '{}') as { uri?: string }).uri };
 vscode.setState(state);
 let first = true;
 
