@@ -8,6 +8,7 @@ import { layoutOf } from '../core/layout/model';
 import { frameTitle } from '../core/layout/storyboard';
 import { registerCommand } from '../commands/registerCommand';
 import type { Services } from '../services';
+import { LayoutImages } from './layoutImages';
 import { LayoutPanel, type LayoutProbe } from './layoutPanel';
 import { EDIT_TEXT_COMMAND, editText, textLayerActions, textLayerHover } from './textLayers';
 
@@ -45,8 +46,9 @@ function layoutCodeLenses(services: Services): vscode.CodeLensProvider {
 
 export function register(context: vscode.ExtensionContext, services: Services): LayoutProbe {
   const { scriptSelector } = services.languages;
-  const panel = new LayoutPanel(context.extensionUri, services.languages);
-  context.subscriptions.push(panel);
+  const images = new LayoutImages(context.globalStorageUri, services.connections);
+  const panel = new LayoutPanel(context.extensionUri, services.languages, images);
+  context.subscriptions.push(images, panel);
   registerCommand(context, OPEN_COMMAND, async (args: unknown) => {
     const editor = vscode.window.activeTextEditor;
     const document = isOpenArgs(args) ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : editor?.document;
