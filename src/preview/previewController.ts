@@ -73,9 +73,13 @@ export class PreviewController {
       await this.speak(client, { kind: 'text', text, voice: settings });
       this.panel.setBusy(false);
     } catch (err) {
-      const cancelled = isCancellation(err);
-      this.panel.setBusy(false, cancelled ? undefined : errorMessage(err));
-      if (!cancelled) throw err;
+      if (isCancellation(err)) {
+        this.panel.setBusy(false);
+        return;
+      }
+      // The player's status line says it: a notification as well would say it twice.
+      if (!this.panel.setBusy(false, errorMessage(err))) throw err;
+      log().warn(`preview player: synthesis failed: ${errorMessage(err)}`);
     }
   }
 

@@ -72,8 +72,9 @@ export class PreviewPanel implements vscode.Disposable {
     return added;
   }
 
-  setBusy(busy: boolean, error?: string): void {
-    this.post({ type: 'busy', busy, ...(error ? { error } : {}) });
+  /** Whether the player is shown and was told (a hidden player has no document to say it). */
+  setBusy(busy: boolean, error?: string): boolean {
+    return this.post({ type: 'busy', busy, ...(error ? { error } : {}) }) && this.panel!.visible;
   }
 
   /** Drops the session's entries whose files were removed from the cache. */

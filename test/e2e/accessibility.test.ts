@@ -114,6 +114,8 @@ async function showLayoutWithASelection(page: Page): Promise<void> {
     await page.locator('.tab.active', { hasText: 'launch.video.json' }).waitFor({ timeout: 30_000 });
     await goToLine(page, 47, 1);
     await runCommand(page, 'MetaStudio: Open Layout to the Side');
+  } else {
+    await page.locator('.tabs-container .tab', { hasText: 'Layout' }).first().click();
   }
   const frame = await webviewFrame(page, 'Layout');
   // Checked with the pictures shown: the avatar's cover from the workbench's sandbox.
@@ -389,6 +391,24 @@ describe('accessibility in the browser workbench (packaged .vsix)', () => {
     it('has one level-one heading', async () => {
       assert.deepEqual(await frame.locator('h1').allTextContents(), ['Voice Preview']);
     });
+
+    it('says a failed synthesis once, in its status line with code, message and request id, and raises no notification as well', async () => {
+      const faults = `${wb.sandbox.url}/_sandbox/faults`;
+      const injected = await fetch(faults, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind: '500', method: 'POST', pathPattern: '/ttsc/audition$', count: 20 }) });
+      assert.equal(injected.status, 200);
+      try {
+        await retype(page, frame, 'speed', '130');
+        await listenToLiveRegions(frame);
+        await frame.locator('#synthesize').focus();
+        await page.keyboard.press('Enter');
+        await frame.locator('#status', { hasText: /^Synthesis failed: MSS\.\d+: .+request id \S+/ }).waitFor({ timeout: 60_000 });
+        await new Promise((r) => setTimeout(r, 1_000));
+        assert.deepEqual((await said(frame)).filter((text) => /failed/i.test(text)).length, 1, `said: ${JSON.stringify(await said(frame))}`);
+        assert.equal(await page.locator('.notifications-toasts .notification-toast', { hasText: 'MSS.' }).count(), 0, 'no notification says it again');
+      } finally {
+        await fetch(faults, { method: 'DELETE' });
+      }
+    });
   });
 
   describe('Video player', () => {
@@ -460,6 +480,43 @@ describe('accessibility in the browser workbench (packaged .vsix)', () => {
     it('has one level-one heading, the video\'s name, and no browser controls', async () => {
       assert.deepEqual(await frame.locator('h1').allTextContents(), [VIDEO]);
       assert.equal(await video().evaluate((v: HTMLVideoElement) => v.controls), false);
+    });
+  });
+
+  describe('Layout view', () => {
+    it('does a whole task by keyboard alone: move the avatar 10 pixels, hear where it went, undo it with one Ctrl+Z', async () => {
+      await palette(page, 'Control+P', 'launch.video.json', 'launch.video.json');
+      await page.locator('.tab.active', { hasText: 'launch.video.json' }).waitFor({ timeout: 30_000 });
+      await goToLine(page, 47, 1);
+      await palette(page, 'F1', '>MetaStudio: Open Layout to the Side', 'MetaStudio: Open Layout to the Side');
+      const frame = await webviewFrame(page, 'Layout');
+      await frame.locator('#title', { hasText: 'Shot 1 of 3' }).waitFor({ timeout: 60_000 });
+      const avatar = frame.locator('#layers button', { hasText: /^Avatar/ });
+      assert.match((await avatar.textContent()) ?? '', /x 660, y 120, width 600, height 960, rotation 0 degrees/);
+
+      // The view opens beside the script and leaves it the focus: into the view's group, then Tab.
+      await palette(page, 'F1', '>View: Focus Next Editor Group', 'View: Focus Next Editor Group');
+      await until(async () => (await frame.evaluate('document.hasFocus()')) as boolean, 'the layout view to have the focus');
+      const met: string[] = [];
+      while (!/^Avatar/.test(await frame.evaluate('document.activeElement.textContent') as string)) {
+        if (met.length > 12) assert.fail(`no Avatar button after Tab ×12: ${met.join(', ')}`);
+        await page.keyboard.press('Tab');
+        met.push(await focusedId(frame));
+      }
+      assert.deepEqual(met.slice(0, 3), ['snap', 'forward', 'backward'], 'the tools first, then the layers');
+      await page.keyboard.press('Enter');
+      assert.equal(await avatar.getAttribute('aria-pressed'), 'true');
+      await listenToLiveRegions(frame);
+      await page.keyboard.press('Shift+ArrowRight');
+      await frame.locator('#status', { hasText: 'moved to x 670, y 120.' }).waitFor({ timeout: 30_000 });
+      await until(async () => /x 670, y 120/.test((await avatar.textContent()) ?? ''), 'the redraw with the new x');
+      const editorText = page.locator('.editor-instance .view-lines').first();
+      await until(async () => ((await editorText.textContent()) ?? '').replace(/\u00a0/g, ' ').includes('"dx": 670'), 'the script to say dx 670');
+      assert.deepEqual(await said(frame), ['Avatar, layer 1 of 2 moved to x 670, y 120.']);
+
+      await palette(page, 'F1', '>View: Focus Previous Editor Group', 'View: Focus Previous Editor Group');
+      await page.keyboard.press('Control+Z');
+      await until(async () => /x 660, y 120/.test((await avatar.textContent()) ?? ''), 'one undo to move it back');
     });
   });
 

@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { layoutChecks } from '../../../src/core/layout/checks';
 import { applyTextEdits } from '../../../src/core/layout/edits';
-import { layoutOf } from '../../../src/core/layout/model';
 import { validateScript } from '../../../src/core/scripts/validate';
-import { assertLinear, manyLayers, videoScript } from './support';
+import { videoScript } from './support';
 
 const layoutDiagnostics = (text: string, kind: 'video' | 'live' = 'video') => validateScript(text, kind).filter((d) => d.code.startsWith('layout/'));
 const image = (dx: number, dy: number, index: number, w = 200, h = 100, extra: object = {}) =>
@@ -69,13 +67,5 @@ describe('layout checks', () => {
     assert.deepEqual(layoutDiagnostics(above).map((d) => d.message), ['This layer is drawn above the avatar and hides 50% of its box.']);
     assert.deepEqual(layoutDiagnostics(videoScript([{ layer_config: [human, image(0, 0, 3, 400, 200)] }])), [], 'exactly half');
     assert.deepEqual(layoutDiagnostics(videoScript([{ layer_config: [human, image(0, 0, 1, 400, 400)] }])), [], 'below');
-  });
-
-  it('checks 20,000 layers of one shot in linear time', function () {
-    this.timeout(120_000);
-    assertLinear((count) => {
-      const text = videoScript([{ layer_config: manyLayers(count) }]);
-      return () => layoutChecks(text, layoutOf(text, 'video'), () => undefined);
-    });
   });
 });
