@@ -32,7 +32,9 @@ JOB is a live job ID, or ROOM_ID/JOB_ID. Commands go only to a running (PROCESSI
 
   start     goes live with the room of FILE (a *.live.json, pushed first when it changed since its
             last push) or the remote room ID; the stream goes to the room's output URLs unless
-            --output-url (and --stream-key) name others. --wait waits until it is on air.
+            --output-url names another; its key comes from METASTUDIO_STREAM_KEY (or
+            --stream-key, which other users can read in the process list). --wait waits until it
+            is on air.
   status    the job's state and, while it runs, what it plays now; without JOB, the jobs waiting
             or running
   say       says TEXT (plain or SSML, linted as live SSML first) next (INSERT, default), at the end
@@ -85,12 +87,26 @@ async function scenesOfFile(io: CliIo, given: string | undefined, force: boolean
   return scenes as LiveVideoScriptInfo[];
 }
 
+/** Where a stream key comes from when not on the command line, which any user of the machine can read. */
+export const STREAM_KEY_VARIABLE = 'METASTUDIO_STREAM_KEY';
+
+/** The stream's destination: the room's own unless --output-url names one; its key from --stream-key or the environment. */
+export function streamOutput(values: { readonly 'output-url'?: string; readonly 'stream-key'?: string }, env: NodeJS.ProcessEnv): StartLiveJobRequest {
+  const url = values['output-url'];
+  if (url === undefined) return {};
+  const key = values['stream-key'] ?? (env[STREAM_KEY_VARIABLE] || undefined);
+  return { output_urls: [url], ...(key === undefined ? {} : { stream_keys: [key] }) };
+}
+
 async function start(io: CliIo, format: OutputFormat, values: Values, positionals: string[]): Promise<number> {
   const roomIdFlag = values['room-id'];
   if ((roomIdFlag === undefined) === (positionals.length === 0) || positionals.length > 1) {
     throw new UsageError(l10n.t('give one live script file or --room-id ID'));
   }
   if (values['stream-key'] !== undefined && values['output-url'] === undefined) throw new UsageError(l10n.t('--stream-key goes with --output-url'));
+  if (values['stream-key'] !== undefined) {
+    report(io, 'live', l10n.t('warning: a stream key on the command line can be read by every user of this machine (in its process list); set {0} instead', STREAM_KEY_VARIABLE));
+  }
   const timeoutMs = timeoutOption(values.timeout);
   const script = roomIdFlag === undefined ? await readScriptArg(io, positionals[0]) : undefined;
   if (script && kindOfFile(script.file) !== 'live') throw new UsageError(l10n.t('only a live script (*{0}) can go live', scriptKinds.live.suffix));
@@ -110,9 +126,7 @@ async function start(io: CliIo, format: OutputFormat, values: Values, positional
         roomId = pushed.id;
       }
     }
-    const request: StartLiveJobRequest = values['output-url'] === undefined ? {} : {
-      output_urls: [values['output-url']], ...(values['stream-key'] === undefined ? {} : { stream_keys: [values['stream-key']] }),
-    };
+    const request = streamOutput(values, io.env);
     const started = await client.startLiveJob(roomId!, request, { signal: io.signal });
     const ref = { roomId: roomId!, jobId: started.job_id };
     note(io, l10n.t('started live job {0} in room {1}', ref.jobId, ref.roomId));

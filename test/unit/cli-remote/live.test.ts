@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../../../src/cli/commands';
+import { streamOutput } from '../../../src/cli/commands/live';
 import { runCli } from '../../../src/cli/main';
 import { SK, startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 import { recordingIo } from '../../support/cliIo';
@@ -43,7 +44,11 @@ describe('CLI live against the sandbox', function () {
 
   it('goes live from a file, waits until on air, says a line, shows it, rewrites, stops', async () => {
     await writeFile(join(root, 'shop.live.json'), fileText(liveBody('cli live shop')));
-    const started = await json(['live', 'start', 'shop.live.json', '--wait', '--output-url', 'rtmp://live.example.com/app', '--stream-key', 'stream-secret']);
+    const start = await cli(['live', 'start', 'shop.live.json', '--wait', '--output-url', 'rtmp://live.example.com/app', '--stream-key', 'stream-secret', '--format', 'json']);
+    assert.equal(start.code, 0, start.err);
+    assert.match(start.err, /warning: a stream key on the command line can be read by every user of this machine .*; set METASTUDIO_STREAM_KEY instead/);
+    assert.ok(!start.err.includes('stream-secret'));
+    const started = JSON.parse(start.out);
     assert.deepEqual(Object.keys(started), ['job_id', 'room_id', 'state']);
     assert.equal(started.state, 'PROCESSING');
     const job = started.job_id as string;
@@ -103,6 +108,14 @@ describe('CLI live against the sandbox', function () {
     const codes = JSON.parse(lint.out)[0].diagnostics.map((d: { code: string; message: string }) => `${d.code} ${d.message}`);
     assert.ok(codes.some((c: string) => /group_name/.test(c)), codes.join('\n'));
     assert.ok(codes.some((c: string) => /SHOUT|reply_mode/.test(c)), codes.join('\n'));
+  });
+
+  it('takes the stream key from METASTUDIO_STREAM_KEY, out of the process list, and sends it only with --output-url', () => {
+    const env = { METASTUDIO_STREAM_KEY: 'from-env' };
+    assert.deepEqual(streamOutput({ 'output-url': 'rtmp://a/b' }, env), { output_urls: ['rtmp://a/b'], stream_keys: ['from-env'] });
+    assert.deepEqual(streamOutput({ 'output-url': 'rtmp://a/b', 'stream-key': 'flag' }, env), { output_urls: ['rtmp://a/b'], stream_keys: ['flag'] });
+    assert.deepEqual(streamOutput({ 'output-url': 'rtmp://a/b' }, { METASTUDIO_STREAM_KEY: '' }), { output_urls: ['rtmp://a/b'] });
+    assert.deepEqual(streamOutput({}, env), {}, 'the room\'s own outputs keep their own keys');
   });
 
   it('checks its input before anything is sent', async () => {
