@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { log } from '../logging/log';
-import { contentSecurityPolicy, escapeHtml, mediaStrings, newNonce } from '../webviews/page';
+import { escapeHtml, mediaStrings, pageHtml } from '../webviews/page';
 import { isFromVideoWebview, type ToVideoWebview, type VideoStrings } from './videoMessages';
 
 /** What the player's `<video>` reported. */
@@ -79,23 +79,11 @@ function videoStrings(): VideoStrings {
 
 /** `folder` holds the bundled video.js and video.css (dist/webview). */
 function videoHtml(webview: vscode.Webview, folder: vscode.Uri, file: vscode.Uri, title: string): string {
-  const nonce = newNonce();
-  const csp = contentSecurityPolicy(webview, nonce, { media: true });
   const strings = videoStrings();
-  const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(folder, name)).toString();
   const rates = ['0.5', '0.75', '1', '1.25', '1.5', '2'].map((r) => `<option value="${r}"${r === '1' ? ' selected' : ''}>${r}×</option>`).join('');
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('video.css')}">
-<title>${escapeHtml(title)}</title>
-</head>
-<body>
-<main id="app" data-strings="${escapeHtml(JSON.stringify(strings))}">
-  <h1>${escapeHtml(title)}</h1>
+  return pageHtml(webview, {
+    folder, bundle: 'video', title, strings, sources: { media: true },
+    main: `  <h1>${escapeHtml(title)}</h1>
   <video id="video" preload="auto" aria-label="${escapeHtml(title)}" src="${escapeHtml(webview.asWebviewUri(file).toString())}"></video>
   <div class="row">
     <button id="play" type="button">${escapeHtml(strings.play)}</button>
@@ -105,9 +93,6 @@ function videoHtml(webview: vscode.Webview, folder: vscode.Uri, file: vscode.Uri
     <button id="mute" class="secondary" type="button">${escapeHtml(strings.mute)}</button>
     <button id="download" class="secondary" type="button">${escapeHtml(vscode.l10n.t('Download Video…'))}</button>
   </div>
-  <p id="status" role="status"></p>
-</main>
-<script nonce="${nonce}" src="${asset('video.js')}"></script>
-</body>
-</html>`;
+  <p id="status" role="status"></p>`,
+  });
 }

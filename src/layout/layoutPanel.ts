@@ -11,7 +11,7 @@ import { frameSvg, layerTypeName } from '../core/layout/svg';
 import type { TextEdit } from '../core/diagnostics';
 import { log } from '../logging/log';
 import type { Languages } from '../languages';
-import { contentSecurityPolicy, escapeHtml, newNonce } from '../webviews/page';
+import { escapeHtml, pageHtml } from '../webviews/page';
 import type { LayoutImages } from './layoutImages';
 import { isFromViewMessage, type LayerSummary, type ToViewMessage, type ViewStrings } from './layoutMessages';
 
@@ -193,22 +193,11 @@ export class LayoutPanel implements vscode.Disposable {
   }
 }
 
-function layoutHtml(webview: vscode.Webview, root: vscode.Uri): string {
-  const nonce = newNonce();
-  const asset = (name: string) => escapeHtml(webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString());
+function layoutHtml(webview: vscode.Webview, folder: vscode.Uri): string {
   const t = (text: string) => escapeHtml(text);
-  return `<!DOCTYPE html>
-<html lang="${t(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce, { images: true })}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('layout.css')}">
-<title>${t(vscode.l10n.t('Layout'))}</title>
-</head>
-<body>
-<main id="app" data-strings="${t(JSON.stringify(viewStrings()))}">
-  <h1 id="title">${t(vscode.l10n.t('Layout'))}</h1>
+  return pageHtml(webview, {
+    folder, bundle: 'layout', title: vscode.l10n.t('Layout'), strings: viewStrings(), sources: { images: true },
+    main: `  <h1 id="title">${t(vscode.l10n.t('Layout'))}</h1>
   <p id="empty" hidden></p>
   <div class="toolbar" role="toolbar" aria-label="${t(vscode.l10n.t('Layout tools'))}">
     <label><input type="checkbox" id="snap" checked> ${t(vscode.l10n.t('Snap to edges and centre lines'))}</label>
@@ -220,9 +209,6 @@ function layoutHtml(webview: vscode.Webview, root: vscode.Uri): string {
   <h2 id="layers-title">${t(vscode.l10n.t('Layers (bottom first)'))}</h2>
   <ul id="layers" aria-labelledby="layers-title"></ul>
   <p id="help" class="why">${t(vscode.l10n.t('Drag a layer to move it, a corner to resize it (Shift keeps its shape), the round handle to rotate it. With a layer selected: arrow keys move it 1 pixel (Shift: 10), Alt+arrow keys resize it, [ and ] rotate it (Shift: 15 degrees), Page Up and Page Down bring it forward or send it back.'))}</p>
-  <p id="status" role="status" aria-live="polite"></p>
-</main>
-<script nonce="${nonce}" src="${asset('layout.js')}"></script>
-</body>
-</html>`;
+  <p id="status" role="status" aria-live="polite"></p>`,
+  });
 }

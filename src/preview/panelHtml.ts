@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { VOICE_SETTINGS, type VoiceSettingName } from '../core/voiceSettings';
-import { contentSecurityPolicy, escapeHtml, mediaStrings, newNonce } from '../webviews/page';
+import { escapeHtml, mediaStrings, pageHtml } from '../webviews/page';
 import type { PlayerStrings } from './messages';
 
 export function playerStrings(): PlayerStrings {
@@ -35,25 +35,13 @@ export function playerStrings(): PlayerStrings {
 
 /** `folder` holds the bundled preview.js and preview.css (dist/webview). */
 export function playerHtml(webview: vscode.Webview, folder: vscode.Uri): string {
-  const nonce = newNonce();
-  const csp = contentSecurityPolicy(webview, nonce, { fonts: true, media: true });
   const strings = playerStrings();
   const rates = ['0.5', '0.75', '1', '1.25', '1.5', '2'].map((r) => `<option value="${r}">${r}×</option>`).join('');
   const field = (id: VoiceSettingName) => `<label class="field">${escapeHtml(strings[id])}
         <input id="${id}" type="number" min="${VOICE_SETTINGS[id].min}" max="${VOICE_SETTINGS[id].max}" step="1" required aria-describedby="${id}-error"></label>`;
-  const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(folder, name)).toString();
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('preview.css')}">
-<title>${escapeHtml(vscode.l10n.t('Voice Preview'))}</title>
-</head>
-<body>
-<main id="app" data-strings="${escapeHtml(JSON.stringify(strings))}">
-  <h1>${escapeHtml(vscode.l10n.t('Voice Preview'))}</h1>
+  return pageHtml(webview, {
+    folder, bundle: 'preview', title: vscode.l10n.t('Voice Preview'), strings, sources: { fonts: true, media: true },
+    main: `  <h1>${escapeHtml(vscode.l10n.t('Voice Preview'))}</h1>
   <p id="empty">${escapeHtml(vscode.l10n.t('Run "MetaStudio: Preview Voice" on a text, a script shot or an SSML file to hear it here.'))}</p>
   <section id="player" hidden>
     <div class="row">
@@ -87,9 +75,6 @@ export function playerHtml(webview: vscode.Webview, folder: vscode.Uri): string 
     <hr>
     <h2>${escapeHtml(vscode.l10n.t('This session'))}</h2>
     <ul id="history"></ul>
-  </section>
-</main>
-<script nonce="${nonce}" src="${asset('preview.js')}"></script>
-</body>
-</html>`;
+  </section>`,
+  });
 }

@@ -15,8 +15,15 @@ export function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
+/** What a page may load besides its script and style sheet: fonts, media and images (also `data:`), all from the webview's own resources. */
+export interface PageSources {
+  readonly fonts?: boolean;
+  readonly media?: boolean;
+  readonly images?: boolean;
+}
+
 /** `default-src 'none'`, the nonce'd script, and the webview's own resources (plus `data:` images when asked) for the rest. */
-export function contentSecurityPolicy(webview: vscode.Webview, nonce: string, sources: { readonly fonts?: boolean; readonly media?: boolean; readonly images?: boolean } = {}): string {
+export function contentSecurityPolicy(webview: vscode.Webview, nonce: string, sources: PageSources = {}): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
@@ -50,4 +57,37 @@ export function mediaStrings(): MediaStrings {
     minutes: vscode.l10n.t('{0} minutes'),
     positionOf: vscode.l10n.t('{0} of {1}'),
   };
+}
+
+/** A webview's page: its one bundle (`<bundle>.css`, `<bundle>.js` in `folder`) and its `<main>`. */
+export interface Page {
+  readonly folder: vscode.Uri;
+  readonly bundle: string;
+  readonly title: string;
+  /** The page's words, read by its script from `data-strings`. */
+  readonly strings: unknown;
+  /** The inside of `<main>`, its text already escaped. */
+  readonly main: string;
+  readonly sources?: PageSources;
+}
+
+export function pageHtml(webview: vscode.Webview, page: Page): string {
+  const nonce = newNonce();
+  const asset = (name: string) => escapeHtml(webview.asWebviewUri(vscode.Uri.joinPath(page.folder, name)).toString());
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(vscode.env.language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce, page.sources)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset(`${page.bundle}.css`)}">
+<title>${escapeHtml(page.title)}</title>
+</head>
+<body>
+<main id="app" data-strings="${escapeHtml(JSON.stringify(page.strings))}">
+${page.main}
+</main>
+<script nonce="${nonce}" src="${asset(`${page.bundle}.js`)}"></script>
+</body>
+</html>`;
 }

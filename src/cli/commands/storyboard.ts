@@ -1,9 +1,10 @@
-import { readdir, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { LineIndex } from '../../core/diagnostics';
 import { writeFileAtomically } from '../../core/files/atomicWrite';
 import { layoutOfTree, type Layout } from '../../core/layout/model';
+import { GENERATOR_MARK, type SvgOptions } from '../../core/layout/svg';
 import { contactSheetHtml, storyboardFilePattern, storyboardSheets } from '../../core/layout/storyboard';
 import { kindOfFile, scriptKinds } from '../../core/scripts/kinds';
 import { parseScript } from '../../core/scripts/parse';
@@ -11,7 +12,6 @@ import { validateScript } from '../../core/scripts/validate';
 import type { MetaStudioClient } from '../../core/cloud/client';
 import { createUndiciTransport } from '../../core/cloud/undiciTransport';
 import { dataUri, frameSources, ImageResolver, imageOption, sourceKey } from '../../core/layout/images';
-import type { SvgOptions } from '../../core/layout/svg';
 import { outputFormat, parseCommandArgs } from '../args';
 import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
@@ -52,10 +52,24 @@ async function isFile(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isFile(), () => false);
 }
 
-/** The storyboard's own files in `out` that this run does not write (a shorter script's leftovers). */
+/** Whether a file starts as the storyboard writes its drawings (a user's file of the same name does not). */
+async function isOurs(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead).toString('utf8').includes(GENERATOR_MARK);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The storyboard's own drawings in `out` that this run does not write (a shorter script's leftovers). */
 async function leftovers(out: string, written: ReadonlySet<string>): Promise<string[]> {
-  const names = await readdir(out).catch(() => [] as string[]);
-  return names.filter((name) => storyboardFilePattern.test(name) && !written.has(name));
+  const names = (await readdir(out).catch(() => [] as string[])).filter((name) => storyboardFilePattern.test(name) && !written.has(name));
+  const ours = await Promise.all(names.map((name) => isOurs(join(out, name))));
+  return names.filter((_, i) => ours[i]);
 }
 
 export const storyboardCommand: CliCommand = {

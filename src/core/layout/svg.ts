@@ -156,12 +156,15 @@ function guidesSvg(layout: Layout): string {
   return `<g class="guides">${rect(inset(ACTION_SAFE), ' class="guide action-safe"')}${rect(inset(TITLE_SAFE), ' class="guide title-safe"')}</g>`;
 }
 
+/** On the root of a stand-alone file: how `metastudio storyboard` tells its own files from a user's. */
+export const GENERATOR_MARK = 'data-generator="metastudio storyboard"';
+
 /** One frame as SVG text; linear in its layers. */
 export function frameSvg(layout: Layout, frame: Frame, options: SvgOptions = {}): string {
   const { width, height } = layout.canvas;
   const parts: string[] = [];
   if (options.standalone) parts.push('<?xml version="1.0" encoding="UTF-8"?>\n');
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" class="frame ${layout.canvas.viewMode.toLowerCase()}">`);
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" class="frame ${layout.canvas.viewMode.toLowerCase()}"${options.standalone ? ` ${GENERATOR_MARK}` : ''}>`);
   if (options.standalone) parts.push(`<style>${standaloneStyle}</style>`);
   parts.push(`<rect class="canvas" x="0" y="0" width="${width}" height="${height}"/>`, backgroundSvg(frame.background, options));
   if (frame.defaultAvatar) parts.push(defaultAvatarSvg(frame.defaultAvatar, frame, options));

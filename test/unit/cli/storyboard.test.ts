@@ -50,14 +50,20 @@ describe('metastudio storyboard', () => {
     assert.match(readFileSync(join(dir, 'sheets', 'scene-01.svg'), 'utf8'), /viewBox="0 0 1080 1920"/);
   });
 
-  it('replaces only its own files in --out: a user\'s file stays, a shorter script\'s leftovers go', async () => {
+  it('replaces only its own files in --out: a user\'s files stay, even one named as a drawing; a shorter script\'s leftovers go', async () => {
     mkdirSync(join(dir, 'out'));
     writeFileSync(join(dir, 'out', 'notes.txt'), 'mine');
-    writeFileSync(join(dir, 'out', 'shot-09.svg'), 'old');
+    writeFileSync(join(dir, 'out', 'shot-08.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>');
+    writeFileSync(join(dir, 'longer.video.json'), videoScript([{}, {}, {}, {}, {}, {}, {}, {}, {}]));
+    assert.equal((await run('longer.video.json', '--out', 'out')).code, 0);
+    assert.ok(readFileSync(join(dir, 'out', 'shot-09.svg'), 'utf8').includes('data-generator="metastudio storyboard"'));
+    assert.match(readFileSync(join(dir, 'out', 'shot-08.svg'), 'utf8'), /data-generator/, 'a drawing replaces a file of its name');
+    writeFileSync(join(dir, 'out', 'shot-07.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>');
     writeFileSync(join(dir, 'a.video.json'), script);
     assert.equal((await run('a.video.json', '--out', 'out')).code, 0);
-    assert.deepEqual(readdirSync(join(dir, 'out')).sort(), ['index.html', 'notes.txt', 'shot-01.svg', 'shot-02.svg']);
+    assert.deepEqual(readdirSync(join(dir, 'out')).sort(), ['index.html', 'notes.txt', 'shot-01.svg', 'shot-02.svg', 'shot-07.svg']);
     assert.equal(readFileSync(join(dir, 'out', 'notes.txt'), 'utf8'), 'mine');
+    rmSync(join(dir, 'longer.video.json'));
     assert.deepEqual(readdirSync(dir).sort(), ['a.video.json', 'out'], 'nothing written outside --out');
   });
 
