@@ -12,6 +12,7 @@ import type { TextEdit } from '../core/diagnostics';
 import { log } from '../logging/log';
 import type { Languages } from '../languages';
 import { escapeHtml, pageHtml } from '../webviews/page';
+import type { LayoutImages } from './layoutImages';
 import { isFromViewMessage, type LayerSummary, type ToViewMessage, type ViewStrings } from './layoutMessages';
 import { viewFrameSvg } from './viewSvg';
 
@@ -20,6 +21,8 @@ export interface LayoutProbe {
   readonly shown: () => { readonly uri: string; readonly frame: number; readonly version: number } | undefined;
   /** Milliseconds from a change (text or cursor) to the view's "rendered", newest last. */
   readonly redraws: readonly number[];
+  /** The drawing last sent to the view. */
+  readonly svg: () => string | undefined;
 }
 
 function viewStrings(): ViewStrings {
@@ -57,9 +60,11 @@ export class LayoutPanel implements vscode.Disposable {
   private pending: { readonly version: number; readonly since: number } | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly redraws: number[] = [];
+  private lastSvg: string | undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly languages: Languages) {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly languages: Languages, private readonly images: LayoutImages) {
     this.subscriptions.push(
+      images.onDidChange(() => this.update()),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor.document !== this.document) return;
         const frame = this.frameAtOffset(e.textEditor.document.offsetAt(e.selections[0].active));
@@ -78,6 +83,7 @@ export class LayoutPanel implements vscode.Disposable {
     return {
       shown: () => (this.document && this.panel ? { uri: this.document.uri.toString(), frame: this.frameIndex, version: this.version } : undefined),
       redraws: this.redraws,
+      svg: () => this.lastSvg,
     };
   }
 
@@ -105,7 +111,7 @@ export class LayoutPanel implements vscode.Disposable {
       const panel = vscode.window.createWebviewPanel('metastudio.layout', vscode.l10n.t('Layout'), { viewColumn: elsewhere ?? vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
         retainContextWhenHidden: true,
-        localResourceRoots: [root],
+        localResourceRoots: [root, this.images.folder],
       });
       panel.webview.html = layoutHtml(panel.webview, root);
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
@@ -137,7 +143,8 @@ export class LayoutPanel implements vscode.Disposable {
       this.frameIndex = frame.index;
       const title = vscode.l10n.t('{0} of {1} · {2}', frameTitle(layout, frame), layout.frames.length, name);
       this.panel.title = vscode.l10n.t('Layout: {0}', frameTitle(layout, frame));
-      message = { type: 'show', version: this.version, title, svg: viewFrameSvg(layout, frame), canvas: layout.canvas, layers: summaries(frame) };
+      this.lastSvg = viewFrameSvg(layout, frame, this.images.imageOption(this.panel.webview, [frame]));
+      message = { type: 'show', version: this.version, title, svg: this.lastSvg, canvas: layout.canvas, layers: summaries(frame) };
       this.pending = { version: this.version, since };
     }
     void this.panel.webview.postMessage(message);

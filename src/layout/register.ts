@@ -8,6 +8,7 @@ import { layoutOf } from '../core/layout/model';
 import { frameTitle } from '../core/layout/storyboard';
 import { registerCommand } from '../commands/registerCommand';
 import type { Services } from '../services';
+import { LayoutImages } from './layoutImages';
 import { LayoutPanel, type LayoutProbe } from './layoutPanel';
 import { Storyboards, type StoryboardProbe } from './storyboardPanel';
 import { EDIT_TEXT_COMMAND, editText, textLayerActions, textLayerHover } from './textLayers';
@@ -47,9 +48,10 @@ function layoutCodeLenses(services: Services): vscode.CodeLensProvider {
 
 export function register(context: vscode.ExtensionContext, services: Services): { readonly layout: LayoutProbe; readonly storyboard: StoryboardProbe } {
   const { scriptSelector } = services.languages;
-  const panel = new LayoutPanel(context.extensionUri, services.languages);
-  const storyboards = new Storyboards({ extensionUri: context.extensionUri, languages: services.languages, analyses: services.analyses, durations: services.durations, layout: panel });
-  context.subscriptions.push(panel, storyboards);
+  const images = new LayoutImages(context.globalStorageUri, services.connections);
+  const panel = new LayoutPanel(context.extensionUri, services.languages, images);
+  const storyboards = new Storyboards({ extensionUri: context.extensionUri, languages: services.languages, analyses: services.analyses, durations: services.durations, layout: panel, images });
+  context.subscriptions.push(images, panel, storyboards);
   registerCommand(context, OPEN_COMMAND, async (args: unknown) => {
     const editor = vscode.window.activeTextEditor;
     const document = isOpenArgs(args) ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : editor?.document;

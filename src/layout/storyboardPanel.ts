@@ -14,6 +14,7 @@ import type { ScriptAnalysis } from '../core/scripts/validate';
 import type { Languages } from '../languages';
 import type { DurationService, ScriptAnalyses } from '../services';
 import { escapeHtml, pageHtml } from '../webviews/page';
+import type { LayoutImages } from './layoutImages';
 import type { LayoutPanel } from './layoutPanel';
 import { isFromStoryboardMessage, type StoryboardItem, type ToStoryboardMessage } from './storyboardMessages';
 import { viewFrameSvg } from './viewSvg';
@@ -46,6 +47,8 @@ export interface StoryboardDeps {
   readonly analyses: ScriptAnalyses;
   readonly durations: DurationService;
   readonly layout: LayoutPanel;
+  /** The pictures the layout view draws (asset previews, avatar covers): the thumbnails get the same. */
+  readonly images: LayoutImages;
 }
 
 const fileName = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
@@ -73,7 +76,7 @@ class Storyboard implements vscode.Disposable {
 
   constructor(readonly panel: vscode.WebviewPanel, readonly uri: vscode.Uri, private readonly deps: StoryboardDeps) {
     const root = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview');
-    panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
+    panel.webview.options = { enableScripts: true, localResourceRoots: [root, deps.images.folder] };
     panel.webview.html = storyboardHtml(panel.webview, root, uri);
     panel.title = vscode.l10n.t('Storyboard: {0}', fileName(uri));
     const mine = (document: vscode.TextDocument) => document.uri.toString() === uri.toString();
@@ -81,6 +84,10 @@ class Storyboard implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       deps.analyses.onDidChange((document) => { if (mine(document)) void this.update(); }),
       vscode.workspace.onDidChangeTextDocument((e) => { if (mine(e.document) && e.contentChanges.length) this.editedAt ??= performance.now(); }),
+      deps.images.onDidChange(() => {
+        this.stale = true;
+        void this.update();
+      }),
       deps.durations.onDidChange(() => {
         this.stale = true;
         void this.update();
@@ -138,13 +145,14 @@ class Storyboard implements vscode.Disposable {
     const duration = await this.deps.durations.of(document);
     const { errors, warnings } = problemCounts(layout, analysis.diagnostics);
     const durations = frameDurations(layout, duration?.shots ?? []);
+    const image = this.deps.images.imageOption(this.panel.webview, layout.frames);
     const items: StoryboardItem[] = [];
     const names: string[] = [];
     const sent = layout.frames.map((frame, i) => {
       const excerpt = excerptOf(frame.text);
       const item: StoryboardItem = {
         index: i,
-        svg: viewFrameSvg(layout, frame),
+        svg: viewFrameSvg(layout, frame, image),
         title: frameTitle(layout, frame),
         excerpt,
         duration: durations[i] ? durationText(durations[i]) : '',

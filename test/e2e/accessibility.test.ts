@@ -102,7 +102,7 @@ async function showPreviewWithAnError(page: Page): Promise<void> {
 }
 
 /**
- * The layout of the launch script's first shot, its avatar layer selected. The script opens in a
+ * The layout of the launch script's first shot, its avatar layer selected and its cover shown. The script opens in a
  * group to the side (Ctrl+Enter in Quick Open) and the layout beside it, so that the Voice Preview
  * stays visible in its own group.
  */
@@ -119,6 +119,8 @@ async function showLayoutWithASelection(page: Page): Promise<void> {
     await page.locator('.tabs-container .tab', { hasText: 'Layout' }).first().click();
   }
   const frame = await webviewFrame(page, 'Layout');
+  // Checked with the pictures shown: the avatar's cover from the workbench's sandbox.
+  await frame.locator('#stage [data-layer-type="HUMAN"] image').waitFor({ state: 'attached', timeout: 30_000 });
   await frame.locator('#layers button').first().click();
   await frame.locator('#layers button[aria-pressed="true"]').waitFor({ timeout: 30_000 });
 }

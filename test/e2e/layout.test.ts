@@ -1,8 +1,9 @@
 /**
  * The layout view in the browser workbench with the packaged extension: it opens beside the script,
  * follows the cursor to another shot, moves a layer by a real pointer drag (the script's numbers
- * change by the drag) and one Ctrl+Z in the editor undoes the move. The storyboard shows every shot,
- * and a click on one shows it in the editor and the layout view. The page holds no CSP violation.
+ * change by the drag) and one Ctrl+Z in the editor undoes the move; the avatar's cover comes from the
+ * workbench's sandbox as a resource of the view. The storyboard shows every shot, and a click on one
+ * shows it in the editor and the layout view. The page holds no CSP violation.
  */
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
@@ -43,6 +44,19 @@ describe('layout view in the browser workbench', () => {
     const frame = await webviewFrame(page, 'Layout');
     await frame.locator('#title', { hasText: 'Shot 1 of 3' }).waitFor({ timeout: 60_000 });
     assert.equal(await dataX(frame), 660);
+
+    // The avatar's cover, from the workbench's sandbox, is one of the view's own resources and loads under its CSP.
+    const cover = frame.locator(`${HUMAN} image`);
+    await cover.waitFor({ state: 'attached', timeout: 30_000 });
+    const href = (await cover.getAttribute('href')) ?? '';
+    assert.match(href, /^https:\/\/[^/]*vscode-resource[^/]*\/.*\/layout-images\/[0-9a-f]{64}\.png$/);
+    const width = await frame.evaluate((src) => new Promise<number>((resolve) => {
+      const probe = new Image();
+      probe.onload = () => resolve(probe.naturalWidth);
+      probe.onerror = () => resolve(-1);
+      probe.src = src;
+    }), href);
+    assert.equal(width, 32, 'the sandbox\'s 32-pixel cover loads');
 
     // The cursor in another shot: the view shows that shot.
     await goToLine(page, 66, 1);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { sandboxClient, useSandbox } from './remoteSupport';
 import { answerPrompts, testingApi, waitFor } from './util';
 
 const encoded = Buffer.from('限时优惠', 'utf8').toString('base64');
@@ -150,3 +151,35 @@ describe('layout: the storyboard', () => {
     await waitFor(() => api.testing.layout.shown()?.uri === uri && api.testing.layout.shown()?.frame === 1, 15_000, 'the layout view on shot 2');
   });
 });
+
+describe('layout: pictures from the connection', () => {
+  before(useSandbox);
+
+  it('draws an image layer\'s asset and the avatar\'s cover from webview resources, never from the service\'s links', async () => {
+    const api = await testingApi();
+    const client = sandboxClient();
+    const [image] = (await client.listAssets({ asset_type: 'IMAGE', asset_source: 'SYSTEM', limit: 1 })).assets;
+    const [avatar] = (await client.listAssets({ asset_type: 'HUMAN_MODEL_2D', asset_source: 'SYSTEM', limit: 1 })).assets;
+    const content = JSON.stringify({
+      script_name: 'Pictures', model_asset_id: avatar.asset_id,
+      shoot_scripts: [{ sequence_no: 0, shoot_script: { text_config: { text: 'Hi' }, layer_config: [
+        { layer_type: 'HUMAN', position: { dx: 660, dy: 120, layer_index: 1 }, size: { width: 600, height: 960 } },
+        { layer_type: 'IMAGE', asset_id: image.asset_id, position: { dx: 40, dy: 40, layer_index: 2 }, size: { width: 320, height: 180 } },
+      ] } }],
+    }, null, 2);
+    const document = await vscode.workspace.openTextDocument({ language: 'metastudio-video-script', content });
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('metastudio.layout.open', { uri: document.uri.toString(), offset: content.indexOf('"Hi"') });
+    const hrefs = await waitFor(() => {
+      const svg = api.testing.layout.shown()?.uri === document.uri.toString() ? api.testing.layout.svg() : undefined;
+      const found = [...(svg ?? '').matchAll(/data-layer-type="(HUMAN|IMAGE)"[^>]*><rect[^>]*\/><image href="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+      return found.length === 2 && Object.fromEntries(found) as Record<string, string>;
+    }, 30_000, 'the avatar\'s cover and the image in the drawing');
+    for (const href of Object.values(hrefs)) {
+      assert.match(href, /^(?:https:\/\/[^/]*vscode-resource[^/]*\/|vscode-webview-resource:|data:image\/)/, `a webview resource or data: ${href}`);
+      assert.ok(!href.includes(process.env.METASTUDIO_SANDBOX_URL!), 'not the service\'s link');
+    }
+    assert.match(hrefs.IMAGE, /layout-images\/[0-9a-f]{64}\.png$/);
+  });
+});
+

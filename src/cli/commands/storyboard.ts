@@ -3,35 +3,46 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { LineIndex } from '../../core/diagnostics';
 import { writeFileAtomically } from '../../core/files/atomicWrite';
-import { layoutOfTree } from '../../core/layout/model';
-import { GENERATOR_MARK } from '../../core/layout/svg';
+import { layoutOfTree, type Layout } from '../../core/layout/model';
+import { GENERATOR_MARK, type SvgOptions } from '../../core/layout/svg';
 import { contactSheetHtml, storyboardFilePattern, storyboardSheets } from '../../core/layout/storyboard';
 import { kindOfFile, scriptKinds } from '../../core/scripts/kinds';
 import { scriptDuration } from '../../core/scripts/durations';
 import { parseScript } from '../../core/scripts/parse';
 import { analyzeScript } from '../../core/scripts/validate';
+import type { MetaStudioClient } from '../../core/cloud/client';
+import { createUndiciTransport } from '../../core/cloud/undiciTransport';
+import { dataUri, frameSources, ImageResolver, imageOption, sourceKey } from '../../core/layout/images';
 import { outputFormat, parseCommandArgs } from '../args';
+import { connectionOptions, connectionUsage, withClient } from '../connection';
 import { ExitCode, UsageError } from '../exitCodes';
-import type { CliCommand } from '../io';
+import type { CliCommand, CliIo } from '../io';
 import { cliLocale } from '../locale';
-import { fail, printResult } from '../output';
+import { fail, printResult, report } from '../output';
 
 /** The files a storyboard draws: a rule library has no shots. */
 const drawnFilePatterns = `*${scriptKinds.video.suffix}, *${scriptKinds.live.suffix}`;
 
-const usage = () => l10n.t(`Usage: metastudio storyboard FILE [--out DIR] [--format text|json]
+const usage = () => l10n.t(`Usage: metastudio storyboard FILE [--out DIR] [--online] [--format text|json]
 
 Draws every shot of a video script (every scene of a live room) as an SVG of its layout:
 shot-01.svg, shot-02.svg… (scene-01.svg… for a live room) and an index.html contact sheet that
 shows them in order with each text's first words, estimated spoken duration and problem count.
-Offline: images are drawn as labelled placeholders. The SVG is documented in docs/layout.md.
+Offline, images are drawn as labelled placeholders. The SVG is documented in docs/layout.md.
 
 Options:
   --out DIR           where to write (default: a folder beside FILE named after it, e.g.
                       launch.video.json → launch.video-storyboard); files of other names there stay
+  --online            draw the pictures of the assets and image links the script names (avatar
+                      covers, backgrounds, image and video layers), fetched through the connection
+                      and embedded in the SVGs; one that cannot be had stays a placeholder (said on
+                      stderr)
   --format text|json  text: the path of each file written (default); json: {"out", "files"}
 
-Exit codes: 0 written; 1 FILE is not a script ({0}); 2 usage error or missing FILE.`, drawnFilePatterns);
+{0}
+
+Exit codes: 0 written; 1 FILE is not a script ({1}); 2 usage error or missing FILE; 3 no
+credentials (with --online).`, connectionUsage(), drawnFilePatterns);
 
 /** `launch.video.json` → `launch.video-storyboard`, beside it. */
 function defaultOut(file: string): string {
@@ -67,7 +78,7 @@ export const storyboardCommand: CliCommand = {
   get summary() { return l10n.t('draw every shot\'s layout as SVG, with an index.html contact sheet'); },
   get usage() { return usage(); },
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, online: { type: 'boolean', default: false }, ...connectionOptions });
     const format = outputFormat(values.format);
     if (positionals.length !== 1) throw new UsageError(l10n.t('storyboard takes one script file'));
     const file = resolve(io.cwd, positionals[0]);
@@ -85,14 +96,35 @@ export const storyboardCommand: CliCommand = {
       return fail(io, 'storyboard', l10n.t('{0}:{1}:{2}: not a script: {3}', shown, at.line + 1, at.character + 1, why));
     }
     const layout = layoutOfTree(root, kind);
-    const sheets = storyboardSheets(layout, diagnostics, scriptDuration(shots).shots);
-    const out = values.out === undefined ? defaultOut(file) : resolve(io.cwd, values.out);
-    await mkdir(out, { recursive: true });
-    const files = [...sheets.map((s) => ({ name: s.file, content: s.svg })), { name: 'index.html', content: contactSheetHtml(basename(file), cliLocale([], io.env).locale, layout, sheets) }];
-    for (const { name, content } of files) await writeFileAtomically(join(out, name), content);
-    for (const name of await leftovers(out, new Set(files.map((f) => f.name)))) await rm(join(out, name), { force: true });
-    const paths = files.map(({ name }) => relative(io.cwd, join(out, name)) || name);
-    printResult(io, format, { out: relative(io.cwd, out) || '.', files: paths }, () => paths);
-    return ExitCode.Ok;
+    const write = async (image?: SvgOptions['image']) => {
+      const sheets = storyboardSheets(layout, diagnostics, scriptDuration(shots).shots, { image });
+      const out = values.out === undefined ? defaultOut(file) : resolve(io.cwd, values.out);
+      await mkdir(out, { recursive: true });
+      const files = [...sheets.map((s) => ({ name: s.file, content: s.svg })), { name: 'index.html', content: contactSheetHtml(basename(file), cliLocale([], io.env).locale, layout, sheets) }];
+      for (const { name, content } of files) await writeFileAtomically(join(out, name), content);
+      for (const name of await leftovers(out, new Set(files.map((f) => f.name)))) await rm(join(out, name), { force: true });
+      const paths = files.map(({ name }) => relative(io.cwd, join(out, name)) || name);
+      printResult(io, format, { out: relative(io.cwd, out) || '.', files: paths }, () => paths);
+      return ExitCode.Ok;
+    };
+    if (!values.online) return write();
+    return withClient('storyboard', values, io, async (client) => write(await embeddedImages(client, layout, io)));
   },
 };
+
+/** The `image` option that embeds each picture the layout draws as a data: URI (an SVG shown by `<img>` loads no other file). */
+async function embeddedImages(client: MetaStudioClient, layout: Layout, io: CliIo): Promise<SvgOptions['image']> {
+  const transport = createUndiciTransport(io.env);
+  const uris = new Map<string, string>();
+  try {
+    const resolver = new ImageResolver({
+      getAsset: (assetId, options) => client.getAsset(assetId, options),
+      fetch: transport.fetch,
+      logger: { warn: (message) => report(io, 'storyboard', message) },
+    });
+    await resolver.resolveAll(frameSources(layout.frames), (source, image) => uris.set(sourceKey(source)!, dataUri(image)));
+  } finally {
+    await transport.close();
+  }
+  return imageOption((key) => uris.get(key));
+}

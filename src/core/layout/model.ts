@@ -114,6 +114,8 @@ export interface Frame {
   readonly layers: readonly LayerBox[];
   /** The avatar of a frame without a HUMAN layer, when the script names one: the whole canvas, assumed. */
   readonly defaultAvatar: Box | undefined;
+  /** The avatar's `model_asset_id` (the script's for a video, the scene's for a live room): what a HUMAN layer shows. */
+  readonly avatarAssetId: string | undefined;
   readonly subtitle: SubtitleBox | undefined;
   /** Its first spoken text, SSML tags removed, as written (undefined when it has none). */
   readonly text: string | undefined;
@@ -317,7 +319,7 @@ export function plainText(ssml: string): string {
 }
 
 function frameOf(index: number, path: (string | number)[], scene: Node | undefined, at: Node, context: {
-  readonly canvas: Canvas; readonly subtitle: SubtitleBox | undefined; readonly avatar: boolean; readonly text: string | undefined;
+  readonly canvas: Canvas; readonly subtitle: SubtitleBox | undefined; readonly avatar: string | undefined; readonly text: string | undefined;
 }): Frame {
   const pointer = jsonPointer(path);
   const layers = drawingOrder(elements(childValue(scene, 'layer_config'))
@@ -330,6 +332,7 @@ function frameOf(index: number, path: (string | number)[], scene: Node | undefin
     background: backgroundOf(childValue(scene, 'background_config'), context.canvas),
     layers,
     defaultAvatar: !hasHuman && context.avatar ? { x: 0, y: 0, w: context.canvas.width, h: context.canvas.height } : undefined,
+    avatarAssetId: context.avatar,
     subtitle: context.subtitle,
     text: context.text === undefined ? undefined : plainText(context.text),
   };
@@ -352,7 +355,7 @@ function readLayout(root: Node | undefined, kind: ScriptKind): Layout {
   const frames: Frame[] = [];
   if (root?.type === 'object' && kind === 'video') {
     const subtitle = subtitleOf(root, kind, canvas);
-    const avatar = !!str(childValue(root, 'model_asset_id'));
+    const avatar = str(childValue(root, 'model_asset_id')) || undefined;
     elements(childValue(root, 'shoot_scripts')).forEach((item, i) => {
       const shot = typed(childValue(item, 'shoot_script'), 'object');
       const text = str(childValue(childValue(shot, 'text_config'), 'text'));
@@ -360,7 +363,7 @@ function readLayout(root: Node | undefined, kind: ScriptKind): Layout {
     });
   } else if (root?.type === 'object' && kind === 'live') {
     elements(childValue(root, 'scene_scripts')).forEach((scene, i) => {
-      const avatar = !!str(childValue(scene, 'model_asset_id'));
+      const avatar = str(childValue(scene, 'model_asset_id')) || undefined;
       const first = elements(childValue(scene, 'shoot_scripts'))[0];
       const text = str(childValue(childValue(first, 'text_config'), 'text'));
       frames.push(frameOf(i, ['scene_scripts', i], typed(scene, 'object'), scene, { canvas, subtitle: undefined, avatar, text }));

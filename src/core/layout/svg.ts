@@ -24,7 +24,7 @@ const TITLE_SAFE = 0.9;
 const standaloneStyle = `
 .canvas{fill:#1e1e1e}.background{fill:#3a3d41}.background.color>rect{stroke:none}
 .layer>rect{fill:#4f7cc4;fill-opacity:.35;stroke:#9cc2ff;stroke-width:3}
-.layer.human>rect{fill:#6a9955}.layer.text>rect{fill:none}.layer.video>rect{fill:#c586c0}
+.layer.human>rect{fill:#6a9955}.silhouette{fill:#ffffff;fill-opacity:.3}.layer.text>rect{fill:none}.layer.video>rect{fill:#c586c0}
 .assumed>rect{stroke-dasharray:16 10}.label,.assumption{fill:#ffffff;font-family:sans-serif;font-size:28px}
 .assumption{font-style:italic}.subtitle>rect{fill:#000;fill-opacity:.3;stroke:#dcdcaa;stroke-width:3;stroke-dasharray:8 8}
 .guide{fill:none;stroke:#ffffff;stroke-opacity:.35;stroke-width:2;stroke-dasharray:4 8}`;
@@ -47,8 +47,26 @@ function label(box: Box, text: string, line = 0, className = 'label'): string {
   return `<text class="${className}" x="${n(box.x + 12)}" y="${n(box.y + 36 + line * 34)}">${escapeXml(text)}</text>`;
 }
 
-function image(box: Box, href: string): string {
-  return `<image href="${escapeXml(href)}" x="${n(box.x)}" y="${n(box.y)}" width="${n(Math.max(0, box.w))}" height="${n(Math.max(0, box.h))}" preserveAspectRatio="none"/>`;
+/** Stretched to its box, as the service scales it; an avatar's cover keeps its shape, standing on the box's bottom. */
+function image(box: Box, href: string, fit: 'stretch' | 'avatar' = 'stretch'): string {
+  const aspect = fit === 'avatar' ? 'xMidYMax meet' : 'none';
+  return `<image href="${escapeXml(href)}" x="${n(box.x)}" y="${n(box.y)}" width="${n(Math.max(0, box.w))}" height="${n(Math.max(0, box.h))}" preserveAspectRatio="${aspect}"/>`;
+}
+
+/** A head and shoulders standing on the bottom of the box's largest centred square: an avatar without its cover. */
+function silhouette(box: Box): string {
+  const s = Math.max(0, Math.min(box.w, box.h));
+  const cx = box.x + box.w / 2;
+  const bottom = box.y + box.h / 2 + s / 2;
+  const shoulder = bottom - s * 0.42;
+  return `<g class="silhouette"><circle cx="${n(cx)}" cy="${n(bottom - s * 0.68)}" r="${n(s * 0.17)}"/>`
+    + `<path d="M${n(cx - s * 0.36)} ${n(bottom)}C${n(cx - s * 0.36)} ${n(shoulder)} ${n(cx + s * 0.36)} ${n(shoulder)} ${n(cx + s * 0.36)} ${n(bottom)}Z"/></g>`;
+}
+
+/** The avatar's cover when the caller has it, else a silhouette. */
+function avatar(box: Box, assetId: string | undefined, options: SvgOptions): string {
+  const href = assetId ? options.image?.({ assetId }) : undefined;
+  return href ? image(box, href, 'avatar') : silhouette(box);
 }
 
 /** The last part of a URL's path, for a placeholder's label. */
@@ -101,7 +119,7 @@ function textLines(layer: LayerBox): string {
   return `<text class="text-content" font-size="${n(content.fontSize)}"${fill} x="${n(layer.x)}" y="${n(layer.y)}">${spans}</text>`;
 }
 
-function layerSvg(layer: LayerBox, options: SvgOptions): string {
+function layerSvg(layer: LayerBox, frame: Frame, options: SvgOptions): string {
   const classes = ['layer', (layer.type ?? 'unknown').toLowerCase(), ...(layer.assumed.length ? ['assumed'] : [])].join(' ');
   const cx = layer.x + layer.w / 2;
   const cy = layer.y + layer.h / 2;
@@ -109,6 +127,10 @@ function layerSvg(layer: LayerBox, options: SvgOptions): string {
   let body = rect(layer);
   if (layer.type === 'TEXT' && layer.text) {
     body += textLines(layer);
+  } else if (layer.type === 'HUMAN') {
+    const assetId = layer.assetId ?? frame.avatarAssetId;
+    const href = assetId ? options.image?.({ assetId }) : undefined;
+    body += href ? image(layer, href, 'avatar') : silhouette(layer) + label(layer, assetId ? `${layerTypeName(layer.type)}: ${assetId}` : layerTypeName(layer.type));
   } else {
     const href = layer.imageUrl || layer.assetId ? options.image?.({ url: layer.imageUrl, assetId: layer.assetId }) : undefined;
     const source = layer.imageUrl ? fileName(layer.imageUrl) : layer.assetId;
@@ -118,9 +140,9 @@ function layerSvg(layer: LayerBox, options: SvgOptions): string {
   return `<g data-layer="${escapeXml(layer.pointer)}" data-layer-type="${layer.type ?? ''}" ${boxData(layer)} data-rotation="${n(layer.rotation)}" class="${classes}"${transform}>${body}</g>`;
 }
 
-function defaultAvatarSvg(box: Box): string {
+function defaultAvatarSvg(box: Box, frame: Frame, options: SvgOptions): string {
   // Below the background's label, which starts at the same corner.
-  return `<g class="layer human assumed">${rect(box)}${label(box, l10n.t('Avatar'), 2)}${label(box, l10n.t('default placement'), 3, 'assumption')}</g>`;
+  return `<g class="layer human assumed">${rect(box)}${avatar(box, frame.avatarAssetId, options)}${label(box, l10n.t('Avatar'), 2)}${label(box, l10n.t('default placement'), 3, 'assumption')}</g>`;
 }
 
 function subtitleSvg(box: SubtitleBox): string {
@@ -145,8 +167,8 @@ export function frameSvg(layout: Layout, frame: Frame, options: SvgOptions = {})
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" class="frame ${layout.canvas.viewMode.toLowerCase()}"${options.standalone ? ` ${GENERATOR_MARK}` : ''}>`);
   if (options.standalone) parts.push(`<style>${standaloneStyle}</style>`);
   parts.push(`<rect class="canvas" x="0" y="0" width="${width}" height="${height}"/>`, backgroundSvg(frame.background, options));
-  if (frame.defaultAvatar) parts.push(defaultAvatarSvg(frame.defaultAvatar));
-  for (const layer of frame.layers) parts.push(layerSvg(layer, options));
+  if (frame.defaultAvatar) parts.push(defaultAvatarSvg(frame.defaultAvatar, frame, options));
+  for (const layer of frame.layers) parts.push(layerSvg(layer, frame, options));
   if (frame.subtitle) parts.push(subtitleSvg(frame.subtitle));
   if (options.guides) parts.push(guidesSvg(layout));
   parts.push('</svg>\n');

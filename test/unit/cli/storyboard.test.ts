@@ -7,6 +7,7 @@ import { runCli } from '../../../src/cli/main';
 import { formatSeconds, scriptDuration } from '../../../src/core/scripts/durations';
 import { analyzeScript } from '../../../src/core/scripts/validate';
 import { recordingIo } from '../../support/cliIo';
+import { startSandboxClient, type SandboxClient } from '../../support/sandboxClient';
 import { videoScript } from '../layout/support';
 
 describe('metastudio storyboard', () => {
@@ -87,5 +88,63 @@ describe('metastudio storyboard', () => {
     assert.equal((await run('missing.video.json')).code, 2);
     assert.equal((await run('a', 'b')).code, 2);
     assert.equal((await run('--bogus')).code, 2);
+  });
+});
+
+describe('metastudio storyboard --online (against the sandbox)', () => {
+  let cloud: SandboxClient;
+  let dir: string;
+  let avatar: string;
+  let background: string;
+  before(async () => {
+    cloud = await startSandboxClient();
+    const client = cloud.client();
+    [avatar] = (await client.listAssets({ asset_type: 'HUMAN_MODEL_2D', asset_source: 'SYSTEM', limit: 1 })).assets.map((a) => a.asset_id);
+    [background] = (await client.listAssets({ asset_type: 'IMAGE', asset_source: 'SYSTEM', limit: 1 })).assets.map((a) => a.asset_id);
+  });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'storyboard-online-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => cloud.close());
+
+  async function run(env: NodeJS.ProcessEnv, ...args: string[]) {
+    const io = recordingIo({ cwd: dir, env });
+    const code = await runCli(['storyboard', ...args], io, commands);
+    return { code, out: io.out, err: io.err };
+  }
+
+  const script = () => videoScript([{
+    background_config: [{ background_type: 'IMAGE', background_asset_id: background }],
+    layer_config: [
+      { layer_type: 'HUMAN', position: { dx: 600, dy: 100, layer_index: 1 }, size: { width: 700, height: 980 } },
+      { layer_type: 'IMAGE', asset_id: 'f'.repeat(32), position: { dx: 0, dy: 0, layer_index: 2 }, size: { width: 100, height: 100 } },
+    ],
+  }], { model_asset_id: avatar });
+
+  it('embeds the avatar\'s cover and the background as data: URIs through the configured connection; a missing asset stays a placeholder', async () => {
+    writeFileSync(join(dir, 'a.video.json'), script());
+    const { code, err } = await run(cloud.env, 'a.video.json', '--online', '--out', 'out');
+    assert.equal(code, 0, err);
+    const svg = readFileSync(join(dir, 'out', 'shot-01.svg'), 'utf8');
+    assert.match(svg, /data-layer="background"[^>]*><rect[^>]*\/><image href="data:image\/png;base64,iVBORw0KGgo/);
+    assert.match(svg, /data-layer-type="HUMAN"[^>]*><rect[^>]*\/><image href="data:image\/png;base64,iVBORw0KGgo/);
+    assert.match(svg, />Image: f{32}<\/text>/);
+    assert.ok(!svg.includes(cloud.sandbox.url), 'nothing in the SVG loads from elsewhere');
+    assert.match(err, /^metastudio storyboard: no image for asset f{32}: MSS\.\d+: .*request id [\w-]+\)\n$/, 'one line with the API\'s code, message and request id');
+    assert.deepEqual(readdirSync(dir).sort(), ['a.video.json', 'out']);
+  });
+
+  it('stays offline without --online, and exits 3 writing nothing when --online has no credentials', async () => {
+    writeFileSync(join(dir, 'a.video.json'), script());
+    const before = cloud.sandbox.requests.length;
+    assert.equal((await run(cloud.env, 'a.video.json')).code, 0);
+    assert.equal(cloud.sandbox.requests.length, before, 'no request without --online');
+    assert.doesNotMatch(readFileSync(join(dir, 'a.video-storyboard', 'shot-01.svg'), 'utf8'), /<image/);
+    rmSync(join(dir, 'a.video-storyboard'), { recursive: true });
+    const { code, err } = await run({ METASTUDIO_ENDPOINT: cloud.sandbox.url, HUAWEICLOUD_SDK_PROJECT_ID: 'p' }, 'a.video.json', '--online');
+    assert.equal(code, 3);
+    assert.match(err, /^metastudio storyboard: no credentials: give --ak and --sk/);
+    assert.deepEqual(readdirSync(dir), ['a.video.json'], 'nothing written');
   });
 });

@@ -85,4 +85,24 @@ describe('layout SVG contract', () => {
     assert.equal(dataOf(frameSvg(big, big.frames[0])).length, 20_001);
   });
 
+  it('draws the avatar as its cover when the caller has one, else as a silhouette; the script\'s avatar stands in for a HUMAN layer without asset_id', () => {
+    const avatarScript = layoutOf(videoScript([
+      { layer_config: [{ layer_type: 'HUMAN', position: { dx: 0, dy: 0, layer_index: 1 }, size: { width: 600, height: 900 } }] },
+      { layer_config: [{ layer_type: 'HUMAN', asset_id: 'own', position: { dx: 0, dy: 0, layer_index: 1 }, size: { width: 600, height: 900 } }] },
+      {},
+    ], { model_asset_id: 'avatar' }), 'video');
+    const asked: string[] = [];
+    const image = (source: { url?: string; assetId?: string }) => {
+      asked.push(source.assetId ?? '');
+      return source.assetId === 'avatar' ? 'data:image/png;base64,AAAA' : undefined;
+    };
+    const [first, second, third] = avatarScript.frames.map((frame) => elementsOf(frameSvg(avatarScript, frame, { image })));
+    assert.deepEqual(asked, ['avatar', 'own', 'avatar']);
+    assert.ok(first.some(([name, a]) => name === 'image' && a.href === 'data:image/png;base64,AAAA' && a.preserveAspectRatio === 'xMidYMax meet'));
+    assert.ok(!first.some(([, a]) => a.class === 'silhouette'));
+    assert.ok(second.some(([, a]) => a.class === 'silhouette') && !second.some(([name]) => name === 'image'), 'no cover: a silhouette');
+    assert.ok(third.some(([name]) => name === 'image'), 'the default avatar of a shot without a HUMAN layer shows the cover too');
+    const offline = elementsOf(frameSvg(avatarScript, avatarScript.frames[0]));
+    assert.ok(offline.some(([, a]) => a.class === 'silhouette') && !offline.some(([name]) => name === 'image'));
+  });
 });
