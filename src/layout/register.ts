@@ -12,19 +12,10 @@ import { LayoutImages } from './layoutImages';
 import { LayoutPanel, type LayoutProbe } from './layoutPanel';
 import { Storyboards, type StoryboardProbe } from './storyboardPanel';
 import { EDIT_TEXT_COMMAND, editText, textLayerActions, textLayerHover } from './textLayers';
+import { isPlaceArgument } from './placeArgument';
 
 const OPEN_COMMAND = 'metastudio.layout.open';
 const STORYBOARD_COMMAND = 'metastudio.layout.storyboard';
-
-interface OpenArgs {
-  readonly uri: string;
-  readonly offset: number;
-}
-
-function isOpenArgs(value: unknown): value is OpenArgs {
-  const args = value as Partial<OpenArgs> | undefined;
-  return typeof args?.uri === 'string' && typeof args.offset === 'number';
-}
 
 /** "Layout" above every shot (video) or scene (live). */
 function layoutCodeLenses(services: Services): vscode.CodeLensProvider {
@@ -54,12 +45,12 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   context.subscriptions.push(images, panel, storyboards);
   registerCommand(context, OPEN_COMMAND, async (args: unknown) => {
     const editor = vscode.window.activeTextEditor;
-    const document = isOpenArgs(args) ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : editor?.document;
+    const document = isPlaceArgument(args) ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : editor?.document;
     if (!document || !services.languages.scriptKindOf(document)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a video or live script to see its layout.'));
       return;
     }
-    const offset = isOpenArgs(args) ? args.offset : document.offsetAt(editor!.selection.active);
+    const offset = isPlaceArgument(args) ? args.offset : document.offsetAt(editor!.selection.active);
     panel.open(document, offset);
   });
   registerCommand(context, STORYBOARD_COMMAND, async (uri: unknown) => {

@@ -2,18 +2,9 @@
 import * as vscode from 'vscode';
 import { textContextEdit, textLayerAt } from '../core/layout/textLayers';
 import type { Services } from '../services';
+import { isPlaceArgument } from './placeArgument';
 
 export const EDIT_TEXT_COMMAND = 'metastudio.layout.editText';
-
-interface EditTextArgs {
-  readonly uri: string;
-  readonly offset: number;
-}
-
-function isEditTextArgs(value: unknown): value is EditTextArgs {
-  const args = value as Partial<EditTextArgs> | undefined;
-  return typeof args?.uri === 'string' && typeof args.offset === 'number';
-}
 
 export function textLayerHover(services: Services): vscode.HoverProvider {
   return {
@@ -46,10 +37,10 @@ export function textLayerActions(services: Services): vscode.CodeActionProvider 
 /** Asks for the plain text (prefilled with the decoded one) and writes it Base64-encoded, as one edit. */
 export async function editText(services: Services, args: unknown): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
-  const document = isEditTextArgs(args)
+  const document = isPlaceArgument(args)
     ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri)
     : editor?.document;
-  const offset = isEditTextArgs(args) ? args.offset : editor && editor.document.offsetAt(editor.selection.active);
+  const offset = isPlaceArgument(args) ? args.offset : editor && editor.document.offsetAt(editor.selection.active);
   const kind = document && services.languages.scriptKindOf(document);
   const found = kind && offset !== undefined ? textLayerAt(document.getText(), kind, offset) : undefined;
   if (!document || !found) {
