@@ -10,9 +10,9 @@ import { registerCommand } from '../commands/registerCommand';
 import type { Services } from '../services';
 import { LayoutImages } from './layoutImages';
 import { LayoutPanel, type LayoutProbe } from './layoutPanel';
+import { isPlaceArgument } from './placeArgument';
 import { Storyboards, type StoryboardProbe } from './storyboardPanel';
 import { EDIT_TEXT_COMMAND, editText, textLayerActions, textLayerHover } from './textLayers';
-import { isPlaceArgument } from './placeArgument';
 
 const OPEN_COMMAND = 'metastudio.layout.open';
 const STORYBOARD_COMMAND = 'metastudio.layout.storyboard';
