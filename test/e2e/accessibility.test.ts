@@ -12,7 +12,7 @@ import type { Frame, Page } from 'playwright-core';
 import { MetaStudioClient } from '../../src/core/cloud/client';
 import { createUndiciTransport } from '../../src/core/cloud/undiciTransport';
 import { accessibleNode, accessibleNodes, checkWebviewAccessibility, setColorTheme, THEMES, webviewFrame, type Theme } from './axe';
-import { goToLine, openFile, openWorkbench, runCommand, type Workbench } from './workbench';
+import { goToLine, openFile, openWorkbench, runCommand, sidebar, until, type Workbench } from './workbench';
 
 /** A webview of the extension: its page's `<title>`, how to open it, and what to check in a theme beyond axe. */
 interface WebviewUnderTest {
@@ -35,17 +35,6 @@ const WEBVIEWS: readonly WebviewUnderTest[] = [
 
 const TEXT = 'Hello from the MetaStudio voice preview, played in its own player panel.';
 
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const sidebar = (page: Page) => page.locator('#workbench\\.parts\\.sidebar');
 const focusedRow = (page: Page) => sidebar(page).locator('.monaco-list-row.focused');
 /** What has the keyboard focus in the page (outside webviews), in a few words. */
 const activeElement = (page: Page) => page.evaluate('(() => { const a = document.activeElement; return a ? `${a.tagName} ${a.getAttribute("role") ?? ""} ${a.getAttribute("aria-label") ?? ""}`.trim() : ""; })()') as Promise<string>;

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
 import { STATE_FILE } from '../../src/sandbox/store';
 import type { AssetRecord, PersistedState } from '../../src/sandbox/model';
-import { openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+import { openWorkbench, runCommand, screenshot, sidebar, sidebarRow, type Workbench } from './workbench';
 
 const AK = 'E2EASSETSAK000000001';
 const SK = 'e2e-assets-sk-not-a-real-secret';
@@ -52,8 +52,6 @@ async function openAssetsView(page: Page): Promise<void> {
   await shown.waitFor({ timeout: 5_000 });
 }
 
-const sidebar = (page: Page) => page.locator('#workbench\\.parts\\.sidebar');
-const row = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
 
 describe('Assets view in the browser workbench (packaged .vsix)', () => {
   describe('signed out', () => {
@@ -109,20 +107,20 @@ describe('Assets view in the browser workbench (packaged .vsix)', () => {
     it('shows the groups with counts, an asset named with markup as text, and its tooltip as text', async () => {
       const { page } = wb;
       await openAssetsView(page);
-      await row(page, /^Voices \(\d+\)/).waitFor({ timeout: 60_000 });
+      await sidebarRow(page, /^Voices \(\d+\)/).waitFor({ timeout: 60_000 });
       for (const group of ['2D Avatars (20)', 'Images (92)', 'Videos (40)', 'Music (25)', 'Audio (20)', 'Animations (20)', 'Others (10)']) {
-        await row(page, group).waitFor({ timeout: 30_000 });
+        await sidebarRow(page, group).waitFor({ timeout: 30_000 });
       }
-      await row(page, 'Images (92)').click();
-      const asset = row(page, markupName);
+      await sidebarRow(page, 'Images (92)').click();
+      const asset = sidebarRow(page, markupName);
       await asset.waitFor({ timeout: 30_000 });
       assert.equal(await asset.locator('b').count(), 0, 'no HTML from the name in the row');
       assert.equal(await asset.locator('.label-name').innerText(), markupName);
-      const inactive = row(page, 'Draft banner');
+      const inactive = sidebarRow(page, 'Draft banner');
       assert.equal(await inactive.locator('.label-description').innerText(), 'inactive', 'the state in words, not its code');
       assert.equal(await inactive.locator('.codicon-circle-slash').count(), 1, 'a not ACTIVED asset is marked');
-      await row(page, /^Voices/).click();
-      await row(page, 'Sarah (English, female)').waitFor({ timeout: 30_000 });
+      await sidebarRow(page, /^Voices/).click();
+      await sidebarRow(page, 'Sarah (English, female)').waitFor({ timeout: 30_000 });
 
       await asset.hover();
       const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'tag' }).first();
@@ -142,14 +140,14 @@ describe('Assets view in the browser workbench (packaged .vsix)', () => {
       await page.keyboard.press('Enter');
       await sidebar(page).getByText('Filtered: All sources · name "Studio"').first().waitFor({ timeout: 30_000 });
       assert.equal(await sidebar(page).locator('.description', { hasText: 'All sources · name "Studio"' }).count(), 1, 'the view description');
-      await row(page, /^Images \(\d+\)/).waitFor({ timeout: 30_000 });
-      assert.ok(!(await row(page, 'Images (92)').isVisible()), 'the counts follow the filter');
+      await sidebarRow(page, /^Images \(\d+\)/).waitFor({ timeout: 30_000 });
+      assert.ok(!(await sidebarRow(page, 'Images (92)').isVisible()), 'the counts follow the filter');
 
       await page.reload();
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await openAssetsView(page);
       await sidebar(page).getByText('Filtered: All sources · name "Studio"').first().waitFor({ timeout: 60_000 });
-      await row(page, /^Images \(\d+\)/).waitFor({ timeout: 30_000 });
+      await sidebarRow(page, /^Images \(\d+\)/).waitFor({ timeout: 30_000 });
       await screenshot(page, 'e2e-assets-filtered');
     });
   });

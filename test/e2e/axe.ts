@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { repoRoot } from '../../scripts/vscodeServer';
-import { resultsDir } from './workbench';
+import { resultsDir, until } from './workbench';
 
 export interface Theme {
   /** The `workbench.colorTheme` value. */
@@ -30,16 +30,6 @@ export const THEMES: readonly Theme[] = [
 ];
 
 const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** Switches the color theme through the theme picker (Ctrl+K Ctrl+T), as a user does. */
 export async function setColorTheme(page: Page, theme: Theme): Promise<void> {

@@ -6,26 +6,15 @@
  */
 import * as assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { MetaStudioClient } from '../../src/core/cloud/client';
 import { createUndiciTransport, type UndiciTransport } from '../../src/core/cloud/undiciTransport';
 import { FAIL_MARKER, startSandbox, type Sandbox } from '../../src/sandbox';
-import { openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+import { openWorkbench, runCommand, screenshot, sidebar, sidebarRow, until, type Workbench } from './workbench';
 
 const AK = 'E2EJOBSAK00000000001';
 const SK = 'e2e-jobs-sk-not-a-real-secret';
 const PROJECT = 'e2e-jobs-project';
 
-const sidebar = (page: Page) => page.locator('#workbench\\.parts\\.sidebar');
-const row = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
-
-async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Jobs view in the browser workbench (packaged .vsix)', () => {
   let wb: Workbench;
@@ -68,23 +57,23 @@ describe('Jobs view in the browser workbench (packaged .vsix)', () => {
     await header.waitFor({ timeout: 30_000 });
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
 
-    await row(page, 'e2e welcome video').waitFor({ timeout: 30_000 });
-    await row(page, /e2e failing video.*Failed/).waitFor({ timeout: 30_000 });
-    await row(page, /e2e cancelled video.*Cancelled/).waitFor();
-    await row(page, /e2e welcome video.*Succeeded/).waitFor({ timeout: 30_000 });
-    assert.equal(await row(page, 'e2e welcome video').locator('.codicon-pass').count(), 1);
-    assert.equal(await row(page, 'e2e failing video').locator('.codicon-error').count(), 1);
+    await sidebarRow(page, 'e2e welcome video').waitFor({ timeout: 30_000 });
+    await sidebarRow(page, /e2e failing video.*Failed/).waitFor({ timeout: 30_000 });
+    await sidebarRow(page, /e2e cancelled video.*Cancelled/).waitFor();
+    await sidebarRow(page, /e2e welcome video.*Succeeded/).waitFor({ timeout: 30_000 });
+    assert.equal(await sidebarRow(page, 'e2e welcome video').locator('.codicon-pass').count(), 1);
+    assert.equal(await sidebarRow(page, 'e2e failing video').locator('.codicon-error').count(), 1);
 
     await job('e2e fresh video', '新的任务，正在制作。');
     await runCommand(page, 'MetaStudio: Refresh Jobs');
-    const fresh = row(page, 'e2e fresh video');
+    const fresh = sidebarRow(page, 'e2e fresh video');
     await fresh.waitFor({ timeout: 30_000 });
     const labels = await sidebar(page).locator('.monaco-list-row .label-name').allTextContents();
     const order = ['e2e fresh video', 'e2e cancelled video', 'e2e failing video', 'e2e welcome video'].map((n) => labels.indexOf(n));
     assert.deepEqual(order, [...order].sort((a, b) => a - b), `newest first: ${labels.join(', ')}`);
     assert.ok(!order.includes(-1));
 
-    await row(page, /e2e fresh video.*Succeeded/).waitFor({ timeout: 30_000 });
+    await sidebarRow(page, /e2e fresh video.*Succeeded/).waitFor({ timeout: 30_000 });
     const toast = page.locator('.notification-toast', { hasText: 'Video "e2e fresh video" is ready.' }).first();
     await toast.waitFor({ timeout: 15_000 });
     for (const action of ['Open Video', 'Download Video', 'Show Output Asset']) {
@@ -104,7 +93,7 @@ describe('Jobs view in the browser workbench (packaged .vsix)', () => {
     assert.equal(await player.locator('#status').isHidden(), true, 'no "cannot be played" message');
     await runCommand(page, 'View: Close All Editors');
 
-    await row(page, 'e2e failing video').hover();
+    await sidebarRow(page, 'e2e failing video').hover();
     const hover = page.locator('.monaco-hover, .workbench-hover', { hasText: 'MSS.42000007' }).first();
     await hover.waitFor({ timeout: 10_000 });
     assert.match((await hover.innerText()).replace(/\u00a0/g, ' '), /shot 1 \(sequence_no 0\)/);

@@ -8,17 +8,9 @@
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { webviewFrame } from './axe';
-import { goToLine, openFile, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+import { goToLine, openFile, openWorkbench, runCommand, screenshot, until, type Workbench } from './workbench';
 
 const HUMAN = '[data-layer="/shoot_scripts/0/shoot_script/layer_config/0"]';
-
-async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const dataX = (frame: Frame) => frame.locator(HUMAN).getAttribute('data-x').then(Number);
 const dataY = (frame: Frame) => frame.locator(HUMAN).getAttribute('data-y').then(Number);

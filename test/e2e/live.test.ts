@@ -9,14 +9,12 @@ import { MetaStudioClient } from '../../src/core/cloud/client';
 import type { LiveRoomRequest } from '../../src/core/cloud/types';
 import { createUndiciTransport, type UndiciTransport } from '../../src/core/cloud/undiciTransport';
 import { startSandbox, type Sandbox } from '../../src/sandbox';
-import { openWorkbench, screenshot, type Workbench } from './workbench';
+import { openWorkbench, screenshot, sidebar, sidebarRow, type Workbench } from './workbench';
 
 const AK = 'E2ELIVEAK00000000001';
 const SK = 'e2e-live-sk-not-a-real-secret';
 const PROJECT = 'e2e-live-project';
 
-const sidebar = (page: Page) => page.locator('#workbench\\.parts\\.sidebar');
-const row = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
 /** A job row: its label is the state (the room rows show it as their description). */
 const jobRow = (page: Page, state: string) => sidebar(page).locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${state}$`) }) }).first();
 
@@ -67,16 +65,16 @@ describe('Live view in the browser workbench (packaged .vsix)', () => {
     await header.waitFor({ timeout: 30_000 });
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
 
-    await row(page, 'e2e tea shop').waitFor({ timeout: 30_000 });
-    await row(page, 'e2e tea shop').click();
+    await sidebarRow(page, 'e2e tea shop').waitFor({ timeout: 30_000 });
+    await sidebarRow(page, 'e2e tea shop').click();
     await page.keyboard.press('ArrowRight');
-    await row(page, 'e2e evening show').click();
+    await sidebarRow(page, 'e2e evening show').click();
     await page.keyboard.press('ArrowRight');
     // The view polls while a job waits: the WAITING job goes on air after a second.
     await jobRow(page, 'On air').waitFor({ timeout: 30_000 });
     await jobRow(page, 'Stream ended').waitFor({ timeout: 30_000 });
     assert.equal(await jobRow(page, 'On air').locator('.codicon-broadcast').count(), 1);
-    assert.equal(await row(page, 'e2e tea shop').locator('.codicon-broadcast').count(), 1, 'the room on air has the broadcast icon');
+    assert.equal(await sidebarRow(page, 'e2e tea shop').locator('.codicon-broadcast').count(), 1, 'the room on air has the broadcast icon');
     assert.equal(await jobRow(page, 'Stream ended').locator('.codicon-pass').count(), 1);
     const file = await screenshot(page, 'e2e-live-view');
     assert.ok(statSync(file).size > 10_000);

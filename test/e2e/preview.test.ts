@@ -7,16 +7,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestSandbox, type TestSandbox } from '../support/testSandbox';
-import { openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
-
-/** Polls from Node: functions evaluated in the page must stay free of bundler helpers. */
-async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { openWorkbench, runCommand, screenshot, until, type Workbench } from './workbench';
 
 const TEXT = 'Hello from the MetaStudio voice preview, played in its own player panel.';
 

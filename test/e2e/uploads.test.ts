@@ -9,10 +9,8 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { renderFile } from '../../src/sandbox/media';
-import { openWorkbench, screenshot, type Workbench } from './workbench';
+import { openWorkbench, screenshot, sidebar, sidebarRow, type Workbench } from './workbench';
 
-const sidebar = (page: Page) => page.locator('#workbench\\.parts\\.sidebar');
-const row = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
 const toast = (page: Page, text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
 
 /** Shows the MetaStudio container in the side bar (a click on its icon while shown would hide it). */
@@ -38,8 +36,8 @@ describe('Upload media in the browser workbench (packaged .vsix)', () => {
     const { page } = wb;
     // The Images group open, as an author keeps it.
     await showMetaStudio(page);
-    await row(page, /^Images \(\d+\)/).waitFor({ timeout: 60_000 });
-    await row(page, /^Images \(\d+\)/).click();
+    await sidebarRow(page, /^Images \(\d+\)/).waitFor({ timeout: 60_000 });
+    await sidebarRow(page, /^Images \(\d+\)/).click();
 
     const faults = await fetch(`${wb.sandbox.url}/_sandbox/faults`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -48,10 +46,10 @@ describe('Upload media in the browser workbench (packaged .vsix)', () => {
     assert.equal(faults.status, 200);
 
     await page.keyboard.press('Control+Shift+E');
-    await row(page, /^media$/).waitFor({ timeout: 30_000 });
-    await row(page, /^media$/).click();
-    await row(page, 'beach.png').waitFor({ timeout: 30_000 });
-    await row(page, 'beach.png').click({ button: 'right' });
+    await sidebarRow(page, /^media$/).waitFor({ timeout: 30_000 });
+    await sidebarRow(page, /^media$/).click();
+    await sidebarRow(page, 'beach.png').waitFor({ timeout: 30_000 });
+    await sidebarRow(page, 'beach.png').click({ button: 'right' });
     // The menu may take no pointer click while it settles: the item is chosen as a user at the keyboard would.
     await page.locator('.monaco-menu .action-label', { hasText: 'Upload to MetaStudio' }).first().hover();
     await page.keyboard.press('Enter');
@@ -67,7 +65,7 @@ describe('Upload media in the browser workbench (packaged .vsix)', () => {
     const done = toast(page, /Uploaded "beach" to MetaStudio as [0-9a-f]{32}/);
     await done.waitFor({ timeout: 60_000 });
     await done.locator('.monaco-button, a', { hasText: 'Insert ID' }).first().waitFor();
-    const asset = row(page, /^beach/);
+    const asset = sidebarRow(page, /^beach/);
     await asset.waitFor({ timeout: 30_000 });
     const images = await sidebar(page).locator('.monaco-list-row').allInnerTexts();
     const group = images.findIndex((text) => /^Images/.test(text));

@@ -83,3 +83,23 @@ export async function goToLine(page: Page, line: number, column: number): Promis
   await quickPick(page, 'Control+P', `:${line}:${column}`, new RegExp(`line ${line}.*character ${column}`, 'i'));
   await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 30_000 });
 }
+
+/**
+ * Polls `probe` from Node (functions evaluated in the page must stay free of bundler helpers) until
+ * it gives a value other than undefined or false. A probe that throws is tried again; the last error
+ * is in the timeout's message.
+ */
+export async function until<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    const value = await probe().catch((err: unknown) => { lastError = err; return undefined; });
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError instanceof Error ? ` (last: ${lastError.message})` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export const sidebar = (page: Page) => page.locator('#workbench\\.parts\\.sidebar');
+/** The first row of a tree or list in the side bar that shows `text`. */
+export const sidebarRow = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();

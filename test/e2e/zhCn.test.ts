@@ -6,20 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { openFile, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+import { openFile, openWorkbench, runCommand, screenshot, sidebar, sidebarRow, until, type Workbench } from './workbench';
 
-const sidebar = (page: Page) => page.locator('#workbench\\.parts\\.sidebar');
-const row = (page: Page, text: string | RegExp) => sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
-
-/** Polls from Node: functions evaluated in the page must stay free of bundler helpers. */
-async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('the extension in Chinese (zh-cn display language, packaged .vsix)', () => {
   let wb: Workbench;
@@ -50,10 +38,10 @@ describe('the extension in Chinese (zh-cn display language, packaged .vsix)', ()
     const { page } = wb;
     await page.locator('.activitybar [aria-label^="MetaStudio"]').first().click();
     await sidebar(page).locator('.pane-header', { hasText: '资产库' }).first().waitFor({ timeout: 30_000 });
-    await row(page, /^音色 \(\d+\)/).click({ timeout: 60_000 });
-    await row(page, '晓雅 知性女声').waitFor({ timeout: 30_000 });
-    assert.match(await row(page, '晓雅 知性女声').locator('.label-description').innerText(), /女 · 实时/);
-    await row(page, /^分身数字人 \(\d+\)/).waitFor({ timeout: 30_000 });
+    await sidebarRow(page, /^音色 \(\d+\)/).click({ timeout: 60_000 });
+    await sidebarRow(page, '晓雅 知性女声').waitFor({ timeout: 30_000 });
+    assert.match(await sidebarRow(page, '晓雅 知性女声').locator('.label-description').innerText(), /女 · 实时/);
+    await sidebarRow(page, /^分身数字人 \(\d+\)/).waitFor({ timeout: 30_000 });
     const file = await screenshot(page, 'e2e-zh-cn-assets');
     assert.ok(statSync(file).size > 10_000, 'the screenshot holds a rendered workbench');
   });
