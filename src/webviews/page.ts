@@ -1,7 +1,8 @@
 /**
- * What the extension's webview pages share (docs/accessibility.md, CONVENTIONS "Webviews"): escaping
- * for their HTML, a nonce from `crypto.randomBytes` for their one script, a strict CSP that allows
- * nothing else, and the localized words of the media controls that both players use.
+ * What the extension's webview pages share (docs/accessibility.md, CONVENTIONS "Webviews"): one
+ * function that builds a page (a strict CSP that allows its one nonce'd script and its own resources,
+ * its bundle, title and words), escaping for the HTML put in it, and the media controls' words that
+ * both players use.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -11,19 +12,19 @@ export function escapeHtml(text: string): string {
 }
 
 /** A fresh nonce for a page's Content-Security-Policy. */
-export function newNonce(): string {
+function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
 /** What a page may load besides its script and style sheet: fonts, media and images (also `data:`), all from the webview's own resources. */
-export interface PageSources {
+interface PageSources {
   readonly fonts?: boolean;
   readonly media?: boolean;
   readonly images?: boolean;
 }
 
 /** `default-src 'none'`, the nonce'd script, and the webview's own resources (plus `data:` images when asked) for the rest. */
-export function contentSecurityPolicy(webview: vscode.Webview, nonce: string, sources: PageSources = {}): string {
+function contentSecurityPolicy(webview: vscode.Webview, nonce: string, sources: PageSources = {}): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
